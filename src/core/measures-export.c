@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "measures-export"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "measures-export.h"
+
+static void
+add_strings (JsonBuilder        *builder,
+             const char         *name,
+             const char * const *strings)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strings[i] != NULL; i++)
+    json_builder_add_string_value (builder, strings[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+add_goals (JsonBuilder *builder,
+           GListModel  *goals)
+{
+  json_builder_set_member_name (builder, "goals");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (goals); i++)
+    {
+      g_autoptr(MeasuresGoal) goal = g_list_model_get_item (goals, i);
+
+      json_builder_begin_object (builder);
+      add_int (builder, "number", measures_goal_get_number (goal));
+      add_string (builder, "title", measures_goal_get_title (goal));
+      add_string (builder, "headline", measures_goal_get_headline (goal));
+      add_string (builder, "text", measures_goal_get_text (goal));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_offices (JsonBuilder *builder,
+             GListModel  *offices)
+{
+  json_builder_set_member_name (builder, "offices");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (offices); i++)
+    {
+      g_autoptr(MeasuresOffice) office = g_list_model_get_item (offices, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "abbreviation", measures_office_get_abbreviation (office));
+      add_string (builder, "name", measures_office_get_name (office));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_measures (JsonBuilder *builder,
+              GListModel  *measures)
+{
+  json_builder_set_member_name (builder, "measures");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    {
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, i);
+
+      json_builder_begin_object (builder);
+      add_int (builder, "id", measures_measure_get_id (measure));
+      add_int (builder, "goal", measures_measure_get_goal (measure));
+      add_string (builder, "title", measures_measure_get_title (measure));
+      add_string (builder, "description", measures_measure_get_description (measure));
+      add_strings (builder, "objectives", measures_measure_get_objectives (measure));
+      add_string (builder, "lead", measures_measure_get_lead (measure));
+      add_string (builder, "actors", measures_measure_get_actors (measure));
+      add_strings (builder, "lead_offices", measures_measure_get_lead_offices (measure));
+      add_strings (builder, "involved_offices", measures_measure_get_involved_offices (measure));
+      add_string (builder, "priority",
+                  measures_priority_to_string (measures_measure_get_priority (measure)));
+      add_string (builder, "period", measures_measure_get_period (measure));
+      add_string (builder, "costs", measures_measure_get_costs (measure));
+      add_string (builder, "overview_title", measures_measure_get_overview_title (measure));
+      add_string (builder, "overview_lead", measures_measure_get_overview_lead (measure));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/**
+ * measures_export_json:
+ * @store: the store to dump
+ *
+ * Writes the whole store as JSON: the strategy's title, the vision, the
+ * goals, the office directory and every measure with its printed lead and
+ * actors text and the offices linked to it. measures_import_strategy()
+ * reads the result back.
+ *
+ * Returns: (transfer full): pretty-printed JSON, or %NULL with @error set
+ */
+char *
+measures_export_json (MeasuresStore  *store,
+                      GError        **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GListModel) goals = NULL;
+  g_autoptr(GListModel) offices = NULL;
+  g_autoptr(GListModel) measures = NULL;
+  g_autofree char *strategy_title = NULL;
+  g_autofree char *vision_title = NULL;
+  g_auto(GStrv) statements = NULL;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (store), NULL);
+
+  if (!measures_store_load_vision (store, &strategy_title, &vision_title, &statements, error) ||
+      !(goals = measures_store_list_goals (store, error)) ||
+      !(offices = measures_store_list_offices (store, error)) ||
+      !(measures = measures_store_list_measures (store, error)))
+    return NULL;
+
+  json_builder_begin_object (builder);
+  add_string (builder, "title", strategy_title);
+  json_builder_set_member_name (builder, "vision");
+  json_builder_begin_object (builder);
+  add_string (builder, "title", vision_title);
+  add_strings (builder, "statements", (const char * const *)statements);
+  json_builder_end_object (builder);
+  add_goals (builder, goals);
+  add_offices (builder, offices);
+  add_measures (builder, measures);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+
+  return json_generator_to_data (generator, NULL);
+}

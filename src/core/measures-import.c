@@ -1,0 +1,490 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "measures-import"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "measures-core-resources.h"
+#include "measures-import.h"
+
+/* Reads a strategy in the shape of data/strategy.json, which is also the
+ * shape `measures --dump-json` writes, so that a dump can be read back. */
+
+G_DEFINE_QUARK (measures-import-error-quark, measures_import_error)
+
+#define STRATEGY_RESOURCE RESOURCE_PREFIX "/data/strategy.json"
+
+typedef struct
+{
+  const char *source_name;
+  GError **error;
+} Reader;
+
+static gboolean
+invalid (Reader     *reader,
+         const char *where,
+         const char *problem)
+{
+  g_set_error (reader->error, MEASURES_IMPORT_ERROR, MEASURES_IMPORT_ERROR_INVALID,
+               /* Translators: 1st %s is a file name, 2nd where in the file, 3rd the problem */
+               _("The strategy file “%s” is not valid: %s %s."),
+               reader->source_name, where, problem);
+  return FALSE;
+}
+
+static JsonNode *
+member (JsonObject *object,
+        const char *name,
+        JsonNodeType type)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_TYPE (node) != type)
+    return NULL;
+
+  return node;
+}
+
+static gboolean
+get_string (Reader      *reader,
+            JsonObject  *object,
+            const char  *name,
+            const char  *where,
+            const char **value)
+{
+  JsonNode *node = member (object, name, JSON_NODE_VALUE);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      g_autofree char *problem = g_strdup_printf (_("has no text “%s”"), name);
+      return invalid (reader, where, problem);
+    }
+
+  *value = json_node_get_string (node);
+
+  if (!g_utf8_validate (*value, -1, NULL))
+    {
+      g_autofree char *problem = g_strdup_printf (_("has text “%s” that is not UTF-8"), name);
+      return invalid (reader, where, problem);
+    }
+
+  return TRUE;
+}
+
+/* Optional strings may be missing or null; the store keeps them as NULL. */
+static gboolean
+get_optional_string (Reader      *reader,
+                     JsonObject  *object,
+                     const char  *name,
+                     const char  *where,
+                     const char **value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *value = NULL;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  return get_string (reader, object, name, where, value);
+}
+
+static gboolean
+get_number (Reader     *reader,
+            JsonObject *object,
+            const char *name,
+            const char *where,
+            guint      *value)
+{
+  JsonNode *node = member (object, name, JSON_NODE_VALUE);
+  gint64 number;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64 ||
+      (number = json_node_get_int (node)) < 1 || number > G_MAXINT)
+    {
+      g_autofree char *problem = g_strdup_printf (_("has no positive whole number “%s”"), name);
+      return invalid (reader, where, problem);
+    }
+
+  *value = number;
+  return TRUE;
+}
+
+static gboolean
+get_strings (Reader      *reader,
+             JsonObject  *object,
+             const char  *name,
+             const char  *where,
+             GStrv       *value)
+{
+  JsonNode *node = member (object, name, JSON_NODE_ARRAY);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+
+  if (node == NULL)
+    {
+      g_autofree char *problem = g_strdup_printf (_("has no list “%s”"), name);
+      return invalid (reader, where, problem);
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *item = json_array_get_element (array, i);
+
+      if (JSON_NODE_TYPE (item) != JSON_NODE_VALUE ||
+          json_node_get_value_type (item) != G_TYPE_STRING ||
+          !g_utf8_validate (json_node_get_string (item), -1, NULL))
+        {
+          g_autofree char *problem = g_strdup_printf (_("has an entry in “%s” that is not text"),
+                                                      name);
+          return invalid (reader, where, problem);
+        }
+
+      g_strv_builder_add (builder, json_node_get_string (item));
+    }
+
+  *value = g_strv_builder_end (builder);
+  return TRUE;
+}
+
+static JsonArray *
+get_array (Reader     *reader,
+           JsonObject *root,
+           const char *name)
+{
+  JsonNode *node = member (root, name, JSON_NODE_ARRAY);
+
+  if (node == NULL)
+    {
+      g_autofree char *problem = g_strdup_printf (_("has no list “%s”"), name);
+      invalid (reader, _("the file"), problem);
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+static JsonObject *
+get_element_object (Reader     *reader,
+                    JsonArray  *array,
+                    guint       index,
+                    const char *where)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (JSON_NODE_TYPE (node) != JSON_NODE_OBJECT)
+    {
+      invalid (reader, where, _("is not an object"));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+static gboolean
+read_vision (Reader        *reader,
+             MeasuresStore *store,
+             JsonObject    *root)
+{
+  JsonNode *node = member (root, "vision", JSON_NODE_OBJECT);
+  g_auto(GStrv) statements = NULL;
+  const char *strategy_title;
+  const char *title;
+  JsonObject *vision;
+
+  if (!get_string (reader, root, "title", _("the file"), &strategy_title))
+    return FALSE;
+
+  if (node == NULL)
+    return invalid (reader, _("the file"), _("has no vision"));
+
+  vision = json_node_get_object (node);
+  if (!get_string (reader, vision, "title", _("the vision"), &title) ||
+      !get_strings (reader, vision, "statements", _("the vision"), &statements))
+    return FALSE;
+
+  return measures_store_set_vision (store, strategy_title, title,
+                                    (const char * const *)statements, reader->error);
+}
+
+static gboolean
+read_goals (Reader        *reader,
+            MeasuresStore *store,
+            JsonObject    *root)
+{
+  JsonArray *goals = get_array (reader, root, "goals");
+
+  if (goals == NULL)
+    return FALSE;
+
+  if (json_array_get_length (goals) == 0)
+    return invalid (reader, _("the file"), _("has no goals"));
+
+  for (guint i = 0; i < json_array_get_length (goals); i++)
+    {
+      /* Translators: %u is the position of a goal in the file, from 1 */
+      g_autofree char *where = g_strdup_printf (_("goal %u"), i + 1);
+      JsonObject *goal = get_element_object (reader, goals, i, where);
+      const char *title, *headline, *text;
+      guint number;
+
+      if (goal == NULL ||
+          !get_number (reader, goal, "number", where, &number) ||
+          !get_string (reader, goal, "title", where, &title) ||
+          !get_string (reader, goal, "headline", where, &headline) ||
+          !get_string (reader, goal, "text", where, &text))
+        return FALSE;
+
+      if (!measures_store_add_goal (store, number, title, headline, text, reader->error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_offices (Reader        *reader,
+              MeasuresStore *store,
+              JsonObject    *root)
+{
+  JsonArray *offices = get_array (reader, root, "offices");
+
+  if (offices == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (offices); i++)
+    {
+      /* Translators: %u is the position of an office in the file, from 1 */
+      g_autofree char *where = g_strdup_printf (_("office %u"), i + 1);
+      JsonObject *office = get_element_object (reader, offices, i, where);
+      const char *abbreviation, *name;
+
+      if (office == NULL ||
+          !get_string (reader, office, "abbreviation", where, &abbreviation) ||
+          !get_string (reader, office, "name", where, &name))
+        return FALSE;
+
+      if (!measures_store_add_office (store, abbreviation, name, reader->error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_measure (Reader        *reader,
+              MeasuresStore *store,
+              JsonObject    *object,
+              const char    *where,
+              GHashTable    *positions)
+{
+  g_autoptr(MeasuresMeasure) measure = NULL;
+  g_auto(GStrv) objectives = NULL;
+  g_auto(GStrv) lead_offices = NULL;
+  g_auto(GStrv) involved_offices = NULL;
+  const char *title, *description, *lead, *actors, *priority_text, *period, *costs;
+  const char *overview_title, *overview_lead;
+  MeasuresPriority priority;
+  guint goal, position;
+
+  if (!get_number (reader, object, "goal", where, &goal) ||
+      !get_string (reader, object, "title", where, &title) ||
+      !get_string (reader, object, "description", where, &description) ||
+      !get_strings (reader, object, "objectives", where, &objectives) ||
+      !get_string (reader, object, "lead", where, &lead) ||
+      !get_string (reader, object, "actors", where, &actors) ||
+      !get_string (reader, object, "priority", where, &priority_text) ||
+      !get_string (reader, object, "period", where, &period) ||
+      !get_string (reader, object, "costs", where, &costs) ||
+      !get_optional_string (reader, object, "overview_title", where, &overview_title) ||
+      !get_optional_string (reader, object, "overview_lead", where, &overview_lead) ||
+      !get_strings (reader, object, "lead_offices", where, &lead_offices) ||
+      !get_strings (reader, object, "involved_offices", where, &involved_offices))
+    return FALSE;
+
+  /* The data file keeps the printed German word, a dump the English one. */
+  if (!measures_priority_from_german (priority_text, &priority) &&
+      !measures_priority_from_string (priority_text, &priority))
+    {
+      g_autofree char *problem = g_strdup_printf (_("has the unknown priority “%s”"),
+                                                  priority_text);
+      return invalid (reader, where, problem);
+    }
+
+  position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, GUINT_TO_POINTER (goal))) + 1;
+  g_hash_table_insert (positions, GUINT_TO_POINTER (goal), GUINT_TO_POINTER (position));
+
+  measure = g_object_new (MEASURES_TYPE_MEASURE,
+                          "goal", goal,
+                          "position", position,
+                          "title", title,
+                          "description", description,
+                          "objectives", objectives,
+                          "lead", lead,
+                          "actors", actors,
+                          "priority", priority,
+                          "period", period,
+                          "costs", costs,
+                          "overview-title", overview_title,
+                          "overview-lead", overview_lead,
+                          "lead-offices", lead_offices,
+                          "involved-offices", involved_offices,
+                          NULL);
+
+  return measures_store_add_measure (store, measure, reader->error) != 0;
+}
+
+static gboolean
+read_measures (Reader        *reader,
+               MeasuresStore *store,
+               JsonObject    *root)
+{
+  g_autoptr(GHashTable) positions = g_hash_table_new (NULL, NULL);
+  JsonArray *measures = get_array (reader, root, "measures");
+
+  if (measures == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (measures); i++)
+    {
+      /* Translators: %u is the position of a measure in the file, from 1 */
+      g_autofree char *where = g_strdup_printf (_("measure %u"), i + 1);
+      JsonObject *measure = get_element_object (reader, measures, i, where);
+
+      if (measure == NULL || !read_measure (reader, store, measure, where, positions))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * measures_import_strategy:
+ * @store: an empty store
+ * @json: the strategy as JSON
+ * @source_name: the file's name, for messages
+ *
+ * Imports a whole strategy in one transaction: either everything is stored
+ * or nothing is.
+ *
+ * Returns: %FALSE with @error set if the data could not be read or stored
+ */
+gboolean
+measures_import_strategy (MeasuresStore  *store,
+                          GBytes         *json,
+                          const char     *source_name,
+                          GError        **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) parse_error = NULL;
+  Reader reader = { source_name, error };
+  JsonNode *root;
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (store), FALSE);
+  g_return_val_if_fail (json != NULL, FALSE);
+  g_return_val_if_fail (source_name != NULL, FALSE);
+
+  data = g_bytes_get_data (json, &size);
+  if (!json_parser_load_from_data (parser, data, size, &parse_error))
+    {
+      g_set_error (error, MEASURES_IMPORT_ERROR, MEASURES_IMPORT_ERROR_PARSE,
+                   /* Translators: 1st %s is a file name, 2nd the parser's message */
+                   _("Could not read the strategy file “%s”: %s"),
+                   source_name, parse_error->message);
+      return FALSE;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || JSON_NODE_TYPE (root) != JSON_NODE_OBJECT)
+    return invalid (&reader, _("the file"), _("does not hold a strategy object"));
+
+  if (!measures_store_begin (store, error))
+    return FALSE;
+
+  if (!read_vision (&reader, store, json_node_get_object (root)) ||
+      !read_goals (&reader, store, json_node_get_object (root)) ||
+      !read_offices (&reader, store, json_node_get_object (root)) ||
+      !read_measures (&reader, store, json_node_get_object (root)) ||
+      !measures_store_commit (store, error))
+    {
+      measures_store_rollback (store);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * measures_import_file:
+ * @file: a JSON file in the shape of the embedded strategy or of a dump
+ *
+ * Returns: %FALSE with @error set if the file could not be read or stored
+ */
+gboolean
+measures_import_file (MeasuresStore  *store,
+                      GFile          *file,
+                      GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_parse_name (file);
+  bytes = g_file_load_bytes (file, NULL, NULL, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  return measures_import_strategy (store, bytes, name, error);
+}
+
+/**
+ * measures_import_default:
+ *
+ * Imports the strategy compiled into the application: the Karlsruhe
+ * internationalisation strategy 2020–2030.
+ */
+gboolean
+measures_import_default (MeasuresStore  *store,
+                         GError        **error)
+{
+  static gsize registered = 0;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (g_once_init_enter (&registered))
+    {
+      measures_core_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+
+  bytes = g_resources_lookup_data (STRATEGY_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  return measures_import_strategy (store, bytes, "resource://" STRATEGY_RESOURCE, error);
+}
+
+/**
+ * measures_import_ensure_data:
+ *
+ * Fills an empty store with the embedded strategy; leaves a store that
+ * holds data as it is.
+ */
+gboolean
+measures_import_ensure_data (MeasuresStore  *store,
+                             GError        **error)
+{
+  gboolean empty;
+
+  if (!measures_store_is_empty (store, &empty, error))
+    return FALSE;
+
+  if (!empty)
+    return TRUE;
+
+  return measures_import_default (store, error);
+}

@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "measures-measure"
+
+#include "config.h"
+
+#include "measures-measure.h"
+
+/**
+ * MeasuresMeasure:
+ *
+ * One measure of the strategy, as printed on its detail sheet: title, short
+ * description, objectives and the implementation block. The printed lead and
+ * actors text is kept next to the offices derived from it, so nothing of the
+ * source is lost. Create one with g_object_new() and its properties.
+ */
+struct _MeasuresMeasure
+{
+  GObject parent_instance;
+
+  gint64 id;
+  guint goal;
+  guint position;
+  MeasuresPriority priority;
+  char *strings[8];
+  GStrv objectives;
+  GStrv lead_offices;
+  GStrv involved_offices;
+};
+
+G_DEFINE_FINAL_TYPE (MeasuresMeasure, measures_measure, G_TYPE_OBJECT)
+
+/* The string properties come first so that their ids index self->strings. */
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_LEAD,
+  PROP_ACTORS,
+  PROP_PERIOD,
+  PROP_COSTS,
+  PROP_OVERVIEW_TITLE,
+  PROP_OVERVIEW_LEAD,
+  PROP_ID,
+  PROP_GOAL,
+  PROP_POSITION,
+  PROP_PRIORITY,
+  PROP_OBJECTIVES,
+  PROP_LEAD_OFFICES,
+  PROP_INVOLVED_OFFICES,
+  N_PROPS
+};
+
+#define STRING_INDEX(prop) ((prop) - PROP_TITLE)
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+measures_measure_finalize (GObject *object)
+{
+  MeasuresMeasure *self = (MeasuresMeasure *)object;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->strings); i++)
+    g_free (self->strings[i]);
+  g_strfreev (self->objectives);
+  g_strfreev (self->lead_offices);
+  g_strfreev (self->involved_offices);
+
+  G_OBJECT_CLASS (measures_measure_parent_class)->finalize (object);
+}
+
+static void
+measures_measure_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  MeasuresMeasure *self = MEASURES_MEASURE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE ... PROP_OVERVIEW_LEAD:
+      g_value_set_string (value, self->strings[STRING_INDEX (prop_id)]);
+      break;
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_GOAL:
+      g_value_set_uint (value, self->goal);
+      break;
+    case PROP_POSITION:
+      g_value_set_uint (value, self->position);
+      break;
+    case PROP_PRIORITY:
+      g_value_set_enum (value, self->priority);
+      break;
+    case PROP_OBJECTIVES:
+      g_value_set_boxed (value, self->objectives);
+      break;
+    case PROP_LEAD_OFFICES:
+      g_value_set_boxed (value, self->lead_offices);
+      break;
+    case PROP_INVOLVED_OFFICES:
+      g_value_set_boxed (value, self->involved_offices);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+set_strv (GStrv        *field,
+          const GValue *value)
+{
+  const char * const *strv = g_value_get_boxed (value);
+  static const char * const empty[] = { NULL };
+
+  g_strfreev (*field);
+  *field = g_strdupv ((GStrv)(strv ? strv : empty));
+}
+
+static void
+measures_measure_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  MeasuresMeasure *self = MEASURES_MEASURE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE ... PROP_OVERVIEW_LEAD:
+      g_free (self->strings[STRING_INDEX (prop_id)]);
+      self->strings[STRING_INDEX (prop_id)] = g_value_dup_string (value);
+      if (self->strings[STRING_INDEX (prop_id)] == NULL)
+        self->strings[STRING_INDEX (prop_id)] = g_strdup ("");
+      break;
+    case PROP_ID:
+      self->id = g_value_get_int64 (value);
+      break;
+    case PROP_GOAL:
+      self->goal = g_value_get_uint (value);
+      break;
+    case PROP_POSITION:
+      self->position = g_value_get_uint (value);
+      break;
+    case PROP_PRIORITY:
+      self->priority = g_value_get_enum (value);
+      break;
+    case PROP_OBJECTIVES:
+      set_strv (&self->objectives, value);
+      break;
+    case PROP_LEAD_OFFICES:
+      set_strv (&self->lead_offices, value);
+      break;
+    case PROP_INVOLVED_OFFICES:
+      set_strv (&self->involved_offices, value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+measures_measure_class_init (MeasuresMeasureClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  static const char * const string_names[] = {
+    "title", "description", "lead", "actors", "period", "costs",
+    "overview-title", "overview-lead",
+  };
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = measures_measure_finalize;
+  object_class->get_property = measures_measure_get_property;
+  object_class->set_property = measures_measure_set_property;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (string_names) == PROP_OVERVIEW_LEAD - PROP_TITLE + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (string_names); i++)
+    properties[PROP_TITLE + i] = g_param_spec_string (string_names[i], NULL, NULL, NULL, flags);
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  properties[PROP_GOAL] =
+    g_param_spec_uint ("goal", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_POSITION] =
+    g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  properties[PROP_PRIORITY] =
+    g_param_spec_enum ("priority", NULL, NULL, MEASURES_TYPE_PRIORITY,
+                       MEASURES_PRIORITY_HIGH, flags);
+  properties[PROP_OBJECTIVES] =
+    g_param_spec_boxed ("objectives", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_LEAD_OFFICES] =
+    g_param_spec_boxed ("lead-offices", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_INVOLVED_OFFICES] =
+    g_param_spec_boxed ("involved-offices", NULL, NULL, G_TYPE_STRV, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+measures_measure_init (MeasuresMeasure *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->strings); i++)
+    self->strings[i] = g_strdup ("");
+  self->objectives = g_new0 (char *, 1);
+  self->lead_offices = g_new0 (char *, 1);
+  self->involved_offices = g_new0 (char *, 1);
+}
+
+#define STRING_GETTER(name, PROP) \
+  const char * \
+  measures_measure_get_##name (MeasuresMeasure *self) \
+  { \
+    g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL); \
+    return self->strings[STRING_INDEX (PROP)]; \
+  }
+
+STRING_GETTER (title, PROP_TITLE)
+STRING_GETTER (description, PROP_DESCRIPTION)
+STRING_GETTER (lead, PROP_LEAD)
+STRING_GETTER (actors, PROP_ACTORS)
+STRING_GETTER (period, PROP_PERIOD)
+STRING_GETTER (costs, PROP_COSTS)
+
+/**
+ * measures_measure_get_overview_title:
+ *
+ * Returns: (nullable): the title as the overview table prints it, or %NULL
+ *   when it is the same as the detail sheet's
+ */
+const char *
+measures_measure_get_overview_title (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+  return self->strings[STRING_INDEX (PROP_OVERVIEW_TITLE)][0] ?
+         self->strings[STRING_INDEX (PROP_OVERVIEW_TITLE)] : NULL;
+}
+
+/**
+ * measures_measure_get_overview_lead:
+ *
+ * Returns: (nullable): the lead as the overview table prints it, or %NULL
+ *   when it is the same as the detail sheet's
+ */
+const char *
+measures_measure_get_overview_lead (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+  return self->strings[STRING_INDEX (PROP_OVERVIEW_LEAD)][0] ?
+         self->strings[STRING_INDEX (PROP_OVERVIEW_LEAD)] : NULL;
+}
+
+gint64
+measures_measure_get_id (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), 0);
+  return self->id;
+}
+
+guint
+measures_measure_get_goal (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), 0);
+  return self->goal;
+}
+
+guint
+measures_measure_get_position (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), 0);
+  return self->position;
+}
+
+MeasuresPriority
+measures_measure_get_priority (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), MEASURES_PRIORITY_HIGH);
+  return self->priority;
+}
+
+const char * const *
+measures_measure_get_objectives (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+  return (const char * const *)self->objectives;
+}
+
+const char * const *
+measures_measure_get_lead_offices (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+  return (const char * const *)self->lead_offices;
+}
+
+const char * const *
+measures_measure_get_involved_offices (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+  return (const char * const *)self->involved_offices;
+}
+
+/**
+ * measures_measure_has_office:
+ * @abbreviation: an office's abbreviation
+ * @role: whether to look at the leading or the involved offices
+ *
+ * Returns: %TRUE if the office has @role in this measure
+ */
+gboolean
+measures_measure_has_office (MeasuresMeasure *self,
+                             const char      *abbreviation,
+                             MeasuresRole     role)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), FALSE);
+  g_return_val_if_fail (abbreviation != NULL, FALSE);
+
+  return g_strv_contains ((const char * const *)(role == MEASURES_ROLE_LEAD ?
+                                                 self->lead_offices : self->involved_offices),
+                          abbreviation);
+}

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "measures-goal.h"
+#include "measures-measure.h"
+#include "measures-office.h"
+
+G_BEGIN_DECLS
+
+#define MEASURES_STORE_ERROR (measures_store_error_quark ())
+
+/**
+ * MeasuresStoreError:
+ * @MEASURES_STORE_ERROR_OPEN: the file or its folder cannot be created or opened
+ * @MEASURES_STORE_ERROR_NOT_A_DATABASE: the file is not an SQLite database
+ * @MEASURES_STORE_ERROR_FOREIGN: the file is a database of another application
+ * @MEASURES_STORE_ERROR_TOO_NEW: the file was written by a newer version of Measures
+ * @MEASURES_STORE_ERROR_CORRUPT: the database is damaged
+ * @MEASURES_STORE_ERROR_READ_ONLY: the file cannot be written
+ * @MEASURES_STORE_ERROR_FULL: the disk is full
+ * @MEASURES_STORE_ERROR_INVALID: a value does not fit the data model
+ * @MEASURES_STORE_ERROR_FAILED: any other failure of the database
+ */
+typedef enum {
+  MEASURES_STORE_ERROR_OPEN,
+  MEASURES_STORE_ERROR_NOT_A_DATABASE,
+  MEASURES_STORE_ERROR_FOREIGN,
+  MEASURES_STORE_ERROR_TOO_NEW,
+  MEASURES_STORE_ERROR_CORRUPT,
+  MEASURES_STORE_ERROR_READ_ONLY,
+  MEASURES_STORE_ERROR_FULL,
+  MEASURES_STORE_ERROR_INVALID,
+  MEASURES_STORE_ERROR_FAILED,
+} MeasuresStoreError;
+
+#define MEASURES_TYPE_STORE (measures_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (MeasuresStore, measures_store, MEASURES, STORE, GObject)
+
+GQuark          measures_store_error_quark          (void);
+char           *measures_store_get_default_path     (void);
+int             measures_store_get_schema_version   (void);
+
+MeasuresStore  *measures_store_open                 (const char       *path,
+                                                     GError          **error);
+const char     *measures_store_get_path             (MeasuresStore    *self);
+gboolean        measures_store_is_empty             (MeasuresStore    *self,
+                                                     gboolean         *empty,
+                                                     GError          **error);
+
+gboolean        measures_store_begin                (MeasuresStore    *self,
+                                                     GError          **error);
+gboolean        measures_store_commit               (MeasuresStore    *self,
+                                                     GError          **error);
+void            measures_store_rollback             (MeasuresStore    *self);
+
+gboolean        measures_store_set_vision           (MeasuresStore    *self,
+                                                     const char       *strategy_title,
+                                                     const char       *vision_title,
+                                                     const char * const *statements,
+                                                     GError          **error);
+gboolean        measures_store_add_goal             (MeasuresStore    *self,
+                                                     guint             number,
+                                                     const char       *title,
+                                                     const char       *headline,
+                                                     const char       *text,
+                                                     GError          **error);
+gboolean        measures_store_add_office           (MeasuresStore    *self,
+                                                     const char       *abbreviation,
+                                                     const char       *name,
+                                                     GError          **error);
+gint64          measures_store_add_measure          (MeasuresStore    *self,
+                                                     MeasuresMeasure  *measure,
+                                                     GError          **error);
+
+gboolean        measures_store_load_vision          (MeasuresStore    *self,
+                                                     char            **strategy_title,
+                                                     char            **vision_title,
+                                                     GStrv            *statements,
+                                                     GError          **error);
+GListModel     *measures_store_list_goals           (MeasuresStore    *self,
+                                                     GError          **error);
+GListModel     *measures_store_list_offices         (MeasuresStore    *self,
+                                                     GError          **error);
+GListModel     *measures_store_list_measures        (MeasuresStore    *self,
+                                                     GError          **error);
+
+G_END_DECLS

@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "measures-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "measures-application.h"
+#include "measures-export.h"
+#include "measures-import.h"
+#include "measures-resources.h"
+#include "measures-window.h"
+
+/**
+ * MeasuresApplication:
+ *
+ * Opens the strategy database and shows it in a window, or, given
+ * `--dump-json`, writes it to standard output without touching the display.
+ */
+struct _MeasuresApplication
+{
+  AdwApplication parent_instance;
+
+  /* Owned */
+  char *database_path;
+  MeasuresStore *store;
+};
+
+G_DEFINE_FINAL_TYPE (MeasuresApplication, measures_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the strategy database FILE instead of the default one "
+       "(created and filled with the embedded strategy when it does not exist)"),
+    N_("FILE") },
+  { "dump-json", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Write the whole database to standard output as JSON and exit"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+/**
+ * measures_application_init_i18n:
+ *
+ * Sets up gettext before anything is translated. Call first thing in main().
+ */
+void
+measures_application_init_i18n (void)
+{
+  const char *messages;
+  const char *localedir;
+
+  setlocale (LC_ALL, "");
+
+  /* glibc ignores LANGUAGE while LC_MESSAGES is "C": an empty environment
+   * or a locale that is not installed would otherwise pin the interface to
+   * English. C.UTF-8 is always there. */
+  messages = setlocale (LC_MESSAGES, NULL);
+  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
+    setlocale (LC_MESSAGES, "C.UTF-8");
+
+  /* Lets the build tree's catalogs be used before installation. */
+  localedir = g_getenv ("MEASURES_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* We chose the locale above; GTK must not choose it again. */
+  gtk_disable_setlocale ();
+}
+
+static char *
+dup_database_path (MeasuresApplication *self)
+{
+  return self->database_path ? g_strdup (self->database_path)
+                             : measures_store_get_default_path ();
+}
+
+static MeasuresStore *
+open_store (MeasuresApplication  *self,
+            GError              **error)
+{
+  g_autoptr(MeasuresStore) store = NULL;
+  g_autofree char *path = dup_database_path (self);
+
+  store = measures_store_open (path, error);
+  if (store == NULL || !measures_import_ensure_data (store, error))
+    return NULL;
+
+  return g_steal_pointer (&store);
+}
+
+static int
+dump_json (MeasuresApplication *self)
+{
+  g_autoptr(MeasuresStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+
+  if (!(store = open_store (self, &error)) || !(json = measures_export_json (store, &error)))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (fputs (json, stdout) == EOF || fputc ('\n', stdout) == EOF || fflush (stdout) != 0)
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), _("Could not write to standard output."));
+      return EXIT_FAILURE;
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+measures_application_handle_local_options (GApplication *app,
+                                           GVariantDict *options)
+{
+  MeasuresApplication *self = MEASURES_APPLICATION (app);
+  const char *path;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &path))
+    {
+      g_free (self->database_path);
+      self->database_path = g_canonicalize_filename (path, NULL);
+
+      /* A window on another database is another instance: do not hand the
+       * request to a running window that shows a different file. */
+      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+    }
+
+  if (g_variant_dict_contains (options, "dump-json"))
+    return dump_json (self);
+
+  return -1;
+}
+
+static void
+show_open_error (MeasuresApplication *self,
+                 const GError        *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL,
+                                                       _("Could Not Open the Strategy"),
+                                                       error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Quit"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+measures_application_activate (GApplication *app)
+{
+  MeasuresApplication *self = MEASURES_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+
+  if (self->store == NULL && !(self->store = open_store (self, &error)))
+    {
+      g_warning ("%s", error->message);
+      show_open_error (self, error);
+      return;
+    }
+
+  window = GTK_WINDOW (measures_window_new (self, self->store));
+  gtk_window_present (window);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+};
+
+static void
+measures_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (measures_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+}
+
+static void
+measures_application_finalize (GObject *object)
+{
+  MeasuresApplication *self = (MeasuresApplication *)object;
+
+  g_free (self->database_path);
+
+  G_OBJECT_CLASS (measures_application_parent_class)->finalize (object);
+}
+
+static void
+measures_application_dispose (GObject *object)
+{
+  MeasuresApplication *self = (MeasuresApplication *)object;
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (measures_application_parent_class)->dispose (object);
+}
+
+static void
+measures_application_class_init (MeasuresApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  /* The templates of every widget, and the style sheet. */
+  measures_register_resource ();
+
+  object_class->dispose = measures_application_dispose;
+  object_class->finalize = measures_application_finalize;
+
+  app_class->handle_local_options = measures_application_handle_local_options;
+  app_class->startup = measures_application_startup;
+  app_class->activate = measures_application_activate;
+}
+
+static void
+measures_application_init (MeasuresApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Keep track of a city strategy’s goals and "
+                                              "measures. Without options, opens the window."));
+}
+
+MeasuresApplication *
+measures_application_new (void)
+{
+  return g_object_new (MEASURES_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+/**
+ * measures_application_set_database:
+ * @path: the database file to open on activation
+ *
+ * Chooses the database as `--database` does; for tests that build the
+ * application in-process.
+ */
+void
+measures_application_set_database (MeasuresApplication *self,
+                                   const char          *path)
+{
+  g_return_if_fail (MEASURES_IS_APPLICATION (self));
+
+  g_free (self->database_path);
+  self->database_path = g_strdup (path);
+}
+
+/**
+ * measures_application_get_store:
+ *
+ * Returns: (transfer none) (nullable): the open store, once activated
+ */
+MeasuresStore *
+measures_application_get_store (MeasuresApplication *self)
+{
+  g_return_val_if_fail (MEASURES_IS_APPLICATION (self), NULL);
+
+  return self->store;
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "measures-goal.h"
+#include "measures-measure.h"
+
+G_BEGIN_DECLS
+
+#define MEASURES_TYPE_MEASURE_VIEW (measures_measure_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (MeasuresMeasureView, measures_measure_view, MEASURES, MEASURE_VIEW, AdwBin)
+
+MeasuresMeasure *measures_measure_view_get_measure (MeasuresMeasureView *self);
+void             measures_measure_view_set_measure (MeasuresMeasureView *self,
+                                                    MeasuresMeasure     *measure,
+                                                    MeasuresGoal        *goal);
+
+G_END_DECLS

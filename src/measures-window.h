@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "measures-application.h"
+#include "measures-store.h"
+
+G_BEGIN_DECLS
+
+#define MEASURES_TYPE_WINDOW (measures_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (MeasuresWindow, measures_window, MEASURES, WINDOW, AdwApplicationWindow)
+
+MeasuresWindow *measures_window_new          (MeasuresApplication *application,
+                                              MeasuresStore       *store);
+void            measures_window_show_goal    (MeasuresWindow      *self,
+                                              guint                number);
+void            measures_window_show_measure (MeasuresWindow      *self,
+                                              gint64               measure_id);
+
+G_END_DECLS
