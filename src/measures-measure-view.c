@@ -141,6 +141,9 @@ measures_measure_view_dispose (GObject *object)
 {
   MeasuresMeasureView *self = (MeasuresMeasureView *)object;
 
+  /* AdwBin unparents its child itself; let it do so before the template
+   * drops its references. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_MEASURE_VIEW);
   g_clear_object (&self->measure);
 

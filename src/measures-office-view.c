@@ -125,6 +125,9 @@ bind_measures (GtkListBox     *list,
 static void
 measures_office_view_dispose (GObject *object)
 {
+  /* AdwBin unparents its child itself; let it do so before the template
+   * drops its references. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), MEASURES_TYPE_OFFICE_VIEW);
 
   G_OBJECT_CLASS (measures_office_view_parent_class)->dispose (object);

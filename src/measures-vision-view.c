@@ -71,6 +71,9 @@ create_goal_row (gpointer item,
 static void
 measures_vision_view_dispose (GObject *object)
 {
+  /* AdwBin unparents its child itself; let it do so before the template
+   * drops its references. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), MEASURES_TYPE_VISION_VIEW);
 
   G_OBJECT_CLASS (measures_vision_view_parent_class)->dispose (object);

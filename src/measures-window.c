@@ -90,10 +90,9 @@ find_goal (MeasuresWindow *self,
 /* List item closures: the first argument is the list item. */
 
 static char *
-measure_row_subtitle (GtkListItem *list_item,
-                      GtkListItem *item)
+measure_row_subtitle (GtkListItem     *list_item,
+                      MeasuresMeasure *measure)
 {
-  MeasuresMeasure *measure = gtk_list_item_get_item (item);
   const char * const *lead;
   g_autofree char *offices = NULL;
 
@@ -127,11 +126,9 @@ priority_css_classes (GtkListItem      *list_item,
 }
 
 static char *
-office_row_counts (GtkListItem *list_item,
-                   GtkListItem *item)
+office_row_counts (GtkListItem    *list_item,
+                   MeasuresOffice *office)
 {
-  MeasuresOffice *office = gtk_list_item_get_item (item);
-
   if (office == NULL)
     return NULL;
 
@@ -453,6 +450,11 @@ load (MeasuresWindow *self)
   office_selection_changed (self);
   select_sidebar_row (self, VIEW_VISION, 0);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+
+  /* Start in the navigation, not in a selectable label whose text would
+   * show up selected. */
+  gtk_window_set_focus (GTK_WINDOW (self),
+                        GTK_WIDGET (gtk_list_box_get_selected_row (self->sidebar)));
 }
 
 static void

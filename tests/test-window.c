@@ -1,0 +1,408 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "measures-application.h"
+#include "measures-measure-view.h"
+#include "measures-office-view.h"
+#include "measures-test-util.h"
+#include "measures-vision-view.h"
+#include "measures-window.h"
+
+/* The real window under a real (virtual) display, driven as a user drives
+ * it: rows are selected and activated, and the test reads what the labels
+ * show. Set MEASURES_TEST_PAUSE=seconds to hold each state for a
+ * screenshot. */
+
+typedef struct
+{
+  TempDir tmp;
+  MeasuresApplication *app;
+  MeasuresWindow *window;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+pause_for_screenshot (const char *state)
+{
+  const char *pause = g_getenv ("MEASURES_TEST_PAUSE");
+  gint64 end;
+
+  if (pause == NULL)
+    return;
+
+  g_printerr ("# state: %s\n", state);
+  end = g_get_monotonic_time () + g_ascii_strtoll (pause, NULL, 10) * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (10000);
+}
+
+static gpointer
+child (gpointer    widget,
+       GType       type,
+       const char *name)
+{
+  gpointer found = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+#define WINDOW_CHILD(f, name) child ((f)->window, MEASURES_TYPE_WINDOW, name)
+
+/* On a session bus, an application stays exported under its id until the
+ * process ends, so every test gets an id of its own. */
+static MeasuresApplication *
+new_application (void)
+{
+  static guint serial;
+  g_autofree char *id = g_strdup_printf ("%s.Test%u", APP_ID, ++serial);
+  MeasuresApplication *app = measures_application_new ();
+
+  g_application_set_application_id (G_APPLICATION (app), id);
+  return app;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  GList *windows;
+
+  temp_dir_setup (&f->tmp, data);
+  path = temp_path (&f->tmp, "strategy.db");
+
+  f->app = new_application ();
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  measures_application_set_database (f->app, path);
+  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
+  g_assert_no_error (error);
+
+  g_application_activate (G_APPLICATION (f->app));
+  windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
+  g_assert_nonnull (windows);
+
+  if (MEASURES_IS_WINDOW (windows->data))
+    {
+      f->window = windows->data;
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+      iterate ();
+    }
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  GList *windows;
+
+  if (f->window)
+    g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *)&f->window);
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))))
+    gtk_window_destroy (windows->data);
+  iterate ();
+
+  /* Closing the window lets go of it and of everything it showed. */
+  g_assert_null (f->window);
+  g_clear_object (&f->app);
+  temp_dir_teardown (&f->tmp, data);
+}
+
+static void
+select_sidebar_row (Fixture *f,
+                    int      index)
+{
+  GtkListBox *sidebar = WINDOW_CHILD (f, "sidebar");
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (sidebar, index);
+
+  g_assert_nonnull (row);
+  /* What a click does: select, then activate. */
+  gtk_list_box_select_row (sidebar, row);
+  g_signal_emit_by_name (sidebar, "row-activated", row);
+  iterate ();
+}
+
+static const char *
+label_text (gpointer    widget,
+            GType       type,
+            const char *name)
+{
+  return gtk_label_get_text (child (widget, type, name));
+}
+
+/* Finds a label that is on screen and shows @text. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
+    return TRUE;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (shows_label (c, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+
+  return n;
+}
+
+static void
+test_starts_on_vision (Fixture       *f,
+                       gconstpointer  data)
+{
+  MeasuresVisionView *vision = WINDOW_CHILD (f, "vision_view");
+  GtkStack *stack = WINDOW_CHILD (f, "content_stack");
+
+  pause_for_screenshot ("vision");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "vision");
+  g_assert_cmpstr (label_text (vision, MEASURES_TYPE_VISION_VIEW, "vision_label"), ==,
+                   "Internationales Karlsruhe 2030 – innovativer.nachhaltiger.weltoffener.");
+  g_assert_cmpuint (count_rows (child (vision, MEASURES_TYPE_VISION_VIEW, "goals_list")), ==, 5);
+  g_assert_true (shows_label (GTK_WIDGET (f->window),
+                              "Gemeinsam übernehmen wir globale Verantwortung im Sinne der "
+                              "UN-Nachhaltigkeitsziele."));
+
+  /* Opening a goal from the vision page shows its measures. */
+  g_signal_emit_by_name (vision, "goal-activated", 5);
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "measures");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
+                      WINDOW_CHILD (f, "measure_list")))), ==, 8);
+}
+
+static void
+test_goal_and_measure (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkListView *list = WINDOW_CHILD (f, "measure_list");
+  MeasuresMeasureView *view = WINDOW_CHILD (f, "measure_view");
+  AdwWindowTitle *title = WINDOW_CHILD (f, "measure_list_title");
+  GtkBox *objectives;
+  GType type = MEASURES_TYPE_MEASURE_VIEW;
+
+  /* Goal 2 is the third row, after "Vision and Goals" and Goal 1. */
+  select_sidebar_row (f, 2);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 16);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Goal 2");
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "16 measures");
+  g_assert_cmpstr (gtk_label_get_text (WINDOW_CHILD (f, "goal_headline_label")), ==,
+                   "Karlsruhe steht für internationale Zusammenarbeit auf allen Ebenen in einem "
+                   "vereinten Europa.");
+  g_assert_true (shows_label (GTK_WIDGET (list), "Karlsruhe feiert den Europatag am 9. Mai"));
+  g_assert_false (shows_label (GTK_WIDGET (list), "Interkulturelle Elternmentor*innen"));
+
+  /* Click the fourth measure. */
+  g_signal_emit_by_name (list, "activate", 3);
+  iterate ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  pause_for_screenshot ("measure");
+
+  g_assert_cmpstr (label_text (view, type, "goal_label"), ==,
+                   "Goal 2: Zusammenarbeit in Europa und Europakompetenz");
+  g_assert_cmpstr (label_text (view, type, "title_label"), ==, "Europäische Kulturtage Karlsruhe");
+  g_assert_true (g_str_has_prefix (label_text (view, type, "description_label"),
+                                   "Die Europäischen Kulturtage Karlsruhe (EKT) beleuchten"));
+  g_assert_cmpstr (label_text (view, type, "lead_label"), ==, "KA, Kulturbüro");
+  g_assert_cmpstr (label_text (view, type, "actors_label"), ==, "KTG, KME, SAM, Stk");
+  g_assert_cmpstr (label_text (view, type, "priority_label"), ==, "High");
+  g_assert_cmpstr (label_text (view, type, "period_label"), ==,
+                   "mittelfristig, in Durchführung seit 1983");
+  g_assert_cmpstr (label_text (view, type, "costs_label"), ==, "Personal- und Sachkosten");
+
+  objectives = child (view, type, "objectives_box");
+  g_assert_true (shows_label (GTK_WIDGET (objectives),
+                              "Kulturaustausch, der auf Nachhaltigkeit zielt"));
+  {
+    guint n = 0;
+    for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (objectives)); c;
+         c = gtk_widget_get_next_sibling (c))
+      n++;
+    g_assert_cmpuint (n, ==, 6);
+  }
+
+  /* All measures: all fifty, and the sheet stays on the same measure. */
+  select_sidebar_row (f, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 50);
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "50 measures");
+  g_assert_cmpstr (label_text (view, type, "title_label"), ==, "Europäische Kulturtage Karlsruhe");
+}
+
+static void
+test_offices (Fixture       *f,
+              gconstpointer  data)
+{
+  GtkListView *list = WINDOW_CHILD (f, "office_list");
+  MeasuresOfficeView *view = WINDOW_CHILD (f, "office_view");
+  GtkSelectionModel *model;
+  GType type = MEASURES_TYPE_OFFICE_VIEW;
+  guint sam = G_MAXUINT;
+
+  select_sidebar_row (f, 7);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (WINDOW_CHILD (f, "content_stack")), ==,
+                   "offices");
+
+  model = gtk_list_view_get_model (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 90);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(MeasuresOffice) office = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (g_str_equal (measures_office_get_abbreviation (office), "SAM"))
+        sam = i;
+    }
+  g_assert_cmpuint (sam, !=, G_MAXUINT);
+
+  g_signal_emit_by_name (list, "activate", sam);
+  iterate ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  pause_for_screenshot ("office");
+
+  g_assert_cmpstr (label_text (view, type, "abbreviation_label"), ==, "SAM");
+  g_assert_cmpstr (label_text (view, type, "name_label"), ==,
+                   "Stabsstelle Außenbeziehungen und Strategisches Marketing");
+  g_assert_cmpstr (label_text (view, type, "lead_heading"), ==, "Leads 13 Measures");
+  g_assert_cmpstr (label_text (view, type, "involved_heading"), ==, "Takes Part in 13 Measures");
+  g_assert_cmpuint (count_rows (child (view, type, "lead_list")), ==, 13);
+  g_assert_cmpuint (count_rows (child (view, type, "involved_list")), ==, 13);
+
+  /* Opening one of the office's measures shows its sheet. */
+  {
+    GtkListBox *lead = child (view, type, "lead_list");
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (lead, 0);
+
+    g_signal_emit_by_name (lead, "row-activated", row);
+    iterate ();
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (WINDOW_CHILD (f, "content_stack")), ==,
+                     "measures");
+    g_assert_cmpstr (label_text (WINDOW_CHILD (f, "measure_view"), MEASURES_TYPE_MEASURE_VIEW,
+                                 "title_label"),
+                     ==, "Verstärkte Zusammenarbeit Karlsruhe – Straßburg");
+  }
+}
+
+static void
+test_narrow_window_folds (Fixture       *f,
+                          gconstpointer  data)
+{
+  AdwLeaflet *leaflet = WINDOW_CHILD (f, "leaflet");
+  AdwLeaflet *measures_leaflet = WINDOW_CHILD (f, "measures_leaflet");
+
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = measures_window_new (f->app, measures_application_get_store (f->app));
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
+  gtk_window_present (GTK_WINDOW (f->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  iterate ();
+
+  leaflet = WINDOW_CHILD (f, "leaflet");
+  measures_leaflet = WINDOW_CHILD (f, "measures_leaflet");
+  g_assert_true (adw_leaflet_get_folded (leaflet));
+
+  /* Back to the views, then into goal 1 and one of its measures. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sidebar", NULL);
+  iterate ();
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == WINDOW_CHILD (f, "sidebar_pane"));
+
+  select_sidebar_row (f, 1);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (adw_leaflet_get_folded (measures_leaflet));
+  g_assert_true (adw_leaflet_get_visible_child (measures_leaflet) ==
+                 WINDOW_CHILD (f, "measure_list_pane"));
+
+  g_signal_emit_by_name (WINDOW_CHILD (f, "measure_list"), "activate", 0);
+  iterate ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  pause_for_screenshot ("narrow");
+  g_assert_true (adw_leaflet_get_visible_child (measures_leaflet) ==
+                 WINDOW_CHILD (f, "measure_detail_pane"));
+  g_assert_true (shows_label (GTK_WIDGET (f->window), "Interkulturelle Elternmentor*innen"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-measure-list", NULL);
+  iterate ();
+  g_assert_true (adw_leaflet_get_visible_child (measures_leaflet) ==
+                 WINDOW_CHILD (f, "measure_list_pane"));
+}
+
+static void
+test_open_error_dialog (void)
+{
+  g_autoptr(MeasuresApplication) app = new_application ();
+  g_autoptr(GError) error = NULL;
+  TempDir tmp;
+  g_autofree char *path = NULL;
+  g_autofree char *contents = NULL;
+  GList *windows;
+
+  temp_dir_setup (&tmp, NULL);
+  path = temp_path (&tmp, "protokoll.txt");
+  g_assert_true (g_file_set_contents (path, "Protokoll der Sitzung\n", -1, NULL));
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  measures_application_set_database (app, path);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_test_expect_message ("measures-application", G_LOG_LEVEL_WARNING, "*protokoll.txt*");
+  g_application_activate (G_APPLICATION (app));
+  g_test_assert_expected_messages ();
+  iterate ();
+
+  /* A dialog that names the file, and no main window. */
+  windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_assert_cmpuint (g_list_length (windows), ==, 1);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (windows->data));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (windows->data), path));
+  pause_for_screenshot ("open-error");
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "Protokoll der Sitzung\n");
+
+  gtk_window_destroy (windows->data);
+  iterate ();
+  temp_dir_teardown (&tmp, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  measures_application_init_i18n ();
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(name, func) \
+  g_test_add ("/window/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("starts-on-vision", test_starts_on_vision);
+  ADD ("goal-and-measure", test_goal_and_measure);
+  ADD ("offices", test_offices);
+  ADD ("narrow-window-folds", test_narrow_window_folds);
+  g_test_add_func ("/window/open-error-dialog", test_open_error_dialog);
+
+#undef ADD
+
+  return g_test_run ();
+}
