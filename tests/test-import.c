@@ -259,6 +259,94 @@ test_office_links (TempDir       *fixture,
     }
 }
 
+/* Folds white space and drops hyphens, so that text joined from the PDF's
+ * lines compares equal whatever the line breaks were. */
+static char *
+canonical (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == '-' || g_ascii_isspace (*p))
+        {
+          /* "Entwicklungs-\npartnerschaft" and "Entwicklungspartnerschaft"
+           * both become the same; a space before a hyphen stays. */
+          if (*p == '-')
+            {
+              while (g_ascii_isspace (p[1]))
+                p++;
+              continue;
+            }
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_in_source (const char      *source,
+                  MeasuresMeasure *measure,
+                  const char      *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  /* Each printed line or paragraph stands in the source as one run. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = g_str_has_prefix (lines[i], "▪ ") ? lines[i] + strlen ("▪ ") : lines[i];
+      g_autofree char *folded = canonical (line);
+
+      if (folded[0] != '\0' && strstr (source, folded) == NULL)
+        g_error ("“%s”: “%s” is not in the source document",
+                 measures_measure_get_title (measure), line);
+    }
+}
+
+static void
+test_faithful_to_source (TempDir       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MeasuresStore) store = NULL;
+  g_autoptr(GListModel) measures = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *source = NULL;
+  const char *path = g_getenv ("MEASURES_SOURCE_DOCUMENT");
+
+  if (path == NULL || !g_file_get_contents (path, &contents, NULL, NULL))
+    {
+      g_test_skip ("The source document is not beside the project");
+      return;
+    }
+
+  source = canonical (contents);
+  store = open_filled_store (fixture);
+  measures = measures_store_list_measures (store, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    {
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, i);
+      const char * const *objectives = measures_measure_get_objectives (measure);
+
+      assert_in_source (source, measure, measures_measure_get_title (measure));
+      assert_in_source (source, measure, measures_measure_get_description (measure));
+      assert_in_source (source, measure, measures_measure_get_lead (measure));
+      assert_in_source (source, measure, measures_measure_get_period (measure));
+      assert_in_source (source, measure, measures_measure_get_costs (measure));
+      for (guint j = 0; objectives[j] != NULL; j++)
+        assert_in_source (source, measure, objectives[j]);
+    }
+}
+
 static GBytes *
 bytes_from_string (const char *json)
 {
@@ -432,6 +520,7 @@ main (int   argc,
   ADD ("vision-and-goals", test_vision_and_goals);
   ADD ("exact-values", test_exact_values);
   ADD ("office-links", test_office_links);
+  ADD ("faithful-to-source", test_faithful_to_source);
   ADD ("bad-json", test_bad_json);
   ADD ("invalid-structure", test_invalid_structure);
   ADD ("round-trip", test_round_trip);
