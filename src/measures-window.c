@@ -46,11 +46,13 @@ struct _MeasuresWindow
   GtkLabel *goal_text_label;
   GtkListView *measure_list;
   GtkWidget *measure_detail_pane;
+  GtkWidget *measure_back_button;
   MeasuresMeasureView *measure_view;
   AdwLeaflet *offices_leaflet;
   GtkWidget *office_list_pane;
   GtkListView *office_list;
   GtkWidget *office_detail_pane;
+  GtkWidget *office_back_button;
   MeasuresOfficeView *office_view;
 };
 
@@ -138,6 +140,16 @@ office_row_counts (GtkListItem    *list_item,
                           measures_office_get_n_involved (office));
 }
 
+/* Organisations outside the glossary have no abbreviation of their own:
+ * their name would only repeat the heading. */
+static gboolean
+office_row_has_name (GtkListItem    *list_item,
+                     MeasuresOffice *office)
+{
+  return office != NULL && g_strcmp0 (measures_office_get_name (office),
+                                      measures_office_get_abbreviation (office)) != 0;
+}
+
 static GtkListItemFactory *
 create_factory (const char *resource)
 {
@@ -148,6 +160,7 @@ create_factory (const char *resource)
                                            "priority_label", G_CALLBACK (priority_label),
                                            "priority_css_classes", G_CALLBACK (priority_css_classes),
                                            "office_row_counts", G_CALLBACK (office_row_counts),
+                                           "office_row_has_name", G_CALLBACK (office_row_has_name),
                                            NULL);
 
   return gtk_builder_list_item_factory_new_from_resource (scope, resource);
@@ -259,6 +272,24 @@ show_measures_of_goal (MeasuresWindow *self,
   gtk_stack_set_visible_child_name (self->content_stack, "measures");
 }
 
+/* Shows @child of a folded leaflet. An unfolded leaflet shows all its
+ * children already, and moving its visible child would also move the
+ * keyboard focus into that pane. */
+static void
+navigate_to (AdwLeaflet *leaflet,
+             GtkWidget  *child,
+             GtkWidget  *focus)
+{
+  if (!adw_leaflet_get_folded (leaflet))
+    return;
+
+  adw_leaflet_set_visible_child (leaflet, child);
+  /* Land on the pane's back button rather than in a selectable label,
+   * which would show its whole text selected. */
+  if (focus != NULL)
+    gtk_widget_grab_focus (focus);
+}
+
 static void
 sidebar_row_selected (MeasuresWindow *self,
                       GtkListBoxRow  *row)
@@ -289,7 +320,7 @@ static void
 sidebar_row_activated (MeasuresWindow *self,
                        GtkListBoxRow  *row)
 {
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+  navigate_to (self->leaflet, GTK_WIDGET (self->content_stack), NULL);
 }
 
 static void
@@ -305,7 +336,7 @@ select_sidebar_row (MeasuresWindow *self,
           GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "goal")) == goal)
         {
           gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
-          adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+          navigate_to (self->leaflet, GTK_WIDGET (self->content_stack), NULL);
           return;
         }
     }
@@ -325,7 +356,7 @@ measure_list_activated (MeasuresWindow *self,
                         guint           position)
 {
   gtk_single_selection_set_selected (self->measure_selection, position);
-  adw_leaflet_set_visible_child (self->measures_leaflet, self->measure_detail_pane);
+  navigate_to (self->measures_leaflet, self->measure_detail_pane, self->measure_back_button);
 }
 
 static void
@@ -341,7 +372,7 @@ office_list_activated (MeasuresWindow *self,
                        guint           position)
 {
   gtk_single_selection_set_selected (self->office_selection, position);
-  adw_leaflet_set_visible_child (self->offices_leaflet, self->office_detail_pane);
+  navigate_to (self->offices_leaflet, self->office_detail_pane, self->office_back_button);
 }
 
 static void
@@ -449,7 +480,6 @@ load (MeasuresWindow *self)
   measure_selection_changed (self);
   office_selection_changed (self);
   select_sidebar_row (self, VIEW_VISION, 0);
-  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
 
   /* Start in the navigation, not in a selectable label whose text would
    * show up selected. */
@@ -557,11 +587,13 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, measure_list);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, measure_detail_pane);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, measure_view);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, measure_back_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, offices_leaflet);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, office_list_pane);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, office_list);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, office_detail_pane);
   gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, office_view);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, office_back_button);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, measure_list_activated);
@@ -647,7 +679,8 @@ measures_window_show_measure (MeasuresWindow *self,
           gtk_single_selection_set_selected (self->measure_selection, i);
           gtk_widget_activate_action (GTK_WIDGET (self->measure_list), "list.scroll-to-item",
                                       "u", i);
-          adw_leaflet_set_visible_child (self->measures_leaflet, self->measure_detail_pane);
+          navigate_to (self->measures_leaflet, self->measure_detail_pane,
+                       self->measure_back_button);
           return;
         }
     }

@@ -909,11 +909,13 @@ measures_store_list_offices (MeasuresStore  *self,
   return G_LIST_MODEL (g_steal_pointer (&offices));
 }
 
-/* Collects rows of (measure_id, text) into one string list per measure. */
+/* Collects rows of (measure_id, text[, role]) into one string list per
+ * measure, in tables[role] (or tables[0] when the query has no role). */
 static gboolean
 collect_by_measure (MeasuresStore  *self,
                     sqlite3_stmt   *stmt,
-                    GHashTable     *by_measure,
+                    GHashTable    **tables,
+                    guint           n_tables,
                     GError        **error)
 {
   int rc;
@@ -921,6 +923,8 @@ collect_by_measure (MeasuresStore  *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 measure_id = sqlite3_column_int64 (stmt, 0);
+      guint role = n_tables > 1 ? (guint)sqlite3_column_int (stmt, 2) : 0;
+      GHashTable *by_measure = tables[MIN (role, n_tables - 1)];
       GPtrArray *list = g_hash_table_lookup (by_measure, &measure_id);
 
       if (list == NULL)
@@ -976,12 +980,12 @@ measures_store_list_measures (MeasuresStore  *self,
                               GError        **error)
 {
   g_autoptr(sqlite3_stmt) objectives_stmt = NULL;
-  g_autoptr(sqlite3_stmt) lead_stmt = NULL;
-  g_autoptr(sqlite3_stmt) involved_stmt = NULL;
+  g_autoptr(sqlite3_stmt) offices_stmt = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GHashTable) objectives = new_measure_table ();
   g_autoptr(GHashTable) lead = new_measure_table ();
   g_autoptr(GHashTable) involved = new_measure_table ();
+  GHashTable *by_role[] = { [MEASURES_ROLE_LEAD] = lead, [MEASURES_ROLE_INVOLVED] = involved };
   g_autoptr(GListStore) measures = g_list_store_new (MEASURES_TYPE_MEASURE);
   int rc;
 
@@ -991,23 +995,17 @@ measures_store_list_measures (MeasuresStore  *self,
                              "SELECT measure_id, text FROM objectives "
                              "ORDER BY measure_id, position",
                              error);
-  if (objectives_stmt == NULL || !collect_by_measure (self, objectives_stmt, objectives, error))
+  if (objectives_stmt == NULL ||
+      !collect_by_measure (self, objectives_stmt, &objectives, 1, error))
     return NULL;
 
-  lead_stmt = prepare (self,
-                       "SELECT l.measure_id, o.abbreviation FROM measure_offices l "
-                       "JOIN offices o ON o.id = l.office_id WHERE l.role = 0 "
-                       "ORDER BY l.measure_id, l.position",
-                       error);
-  if (lead_stmt == NULL || !collect_by_measure (self, lead_stmt, lead, error))
-    return NULL;
-
-  involved_stmt = prepare (self,
-                           "SELECT l.measure_id, o.abbreviation FROM measure_offices l "
-                           "JOIN offices o ON o.id = l.office_id WHERE l.role = 1 "
-                           "ORDER BY l.measure_id, l.position",
-                           error);
-  if (involved_stmt == NULL || !collect_by_measure (self, involved_stmt, involved, error))
+  offices_stmt = prepare (self,
+                          "SELECT l.measure_id, o.abbreviation, l.role FROM measure_offices l "
+                          "JOIN offices o ON o.id = l.office_id "
+                          "ORDER BY l.measure_id, l.position",
+                          error);
+  if (offices_stmt == NULL ||
+      !collect_by_measure (self, offices_stmt, by_role, G_N_ELEMENTS (by_role), error))
     return NULL;
 
   stmt = prepare (self,
