@@ -356,6 +356,49 @@ test_read_only_file (TempDir       *fixture,
   g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_READ_ONLY);
 }
 
+static void
+test_migrate_from_version_1 (TempDir       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path (fixture, "old.db");
+  g_autofree char *sql = NULL;
+  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "fixtures",
+                                                         "strategy-v1.sql", NULL);
+  g_autoptr(MeasuresStore) store = NULL;
+  g_autoptr(GListModel) measures = NULL;
+  g_autoptr(GHashTable) found = NULL;
+  sqlite3 *db = NULL;
+  guint in_progress = 0;
+
+  /* A database as the first version wrote it. */
+  g_assert_true (g_file_get_contents (fixture_path, &sql, NULL, &error));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 1);
+
+  store = measures_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==,
+                   measures_store_get_schema_version ());
+
+  /* Nothing lost, the status derived, the search index built. */
+  measures = measures_store_list_measures (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (measures), ==, 50);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, i);
+
+      in_progress += measures_measure_get_status (measure) == MEASURES_STATUS_IN_PROGRESS;
+      g_assert_true (measures_measure_get_status_derived (measure));
+    }
+  g_assert_cmpuint (in_progress, ==, 22);
+
+  g_assert_true (measures_store_search (store, "Kulturbüro", &found, &error));
+  g_assert_cmpuint (g_hash_table_size (found), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -376,6 +419,7 @@ main (int   argc,
   ADD ("path-cannot-be-created", test_path_cannot_be_created);
   ADD ("path-is-folder", test_path_is_folder);
   ADD ("read-only-file", test_read_only_file);
+  ADD ("migrate-from-version-1", test_migrate_from_version_1);
 
 #undef ADD
 

@@ -79,18 +79,95 @@ add_offices (JsonBuilder *builder,
 }
 
 static void
-add_measures (JsonBuilder *builder,
-              GListModel  *measures)
+add_bool (JsonBuilder *builder,
+          const char  *name,
+          gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+static gboolean
+add_log (JsonBuilder    *builder,
+         MeasuresStore  *store,
+         gint64          measure_id,
+         GError        **error)
+{
+  g_autoptr(GListModel) log = measures_store_list_log (store, measure_id, TRUE, error);
+
+  if (log == NULL)
+    return FALSE;
+
+  json_builder_set_member_name (builder, "log");
+  json_builder_begin_array (builder);
+  /* Oldest first, as they were written. */
+  for (guint i = g_list_model_get_n_items (log); i > 0; i--)
+    {
+      g_autoptr(MeasuresLogEntry) entry = g_list_model_get_item (log, i - 1);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "date", measures_log_entry_get_date (entry));
+      add_string (builder, "author", measures_log_entry_get_author (entry));
+      add_string (builder, "status",
+                  measures_status_to_string (measures_log_entry_get_status (entry)));
+      add_int (builder, "progress", measures_log_entry_get_progress (entry));
+      add_string (builder, "text", measures_log_entry_get_text (entry));
+      add_string (builder, "withdrawn", measures_log_entry_get_withdrawn (entry));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return TRUE;
+}
+
+static gboolean
+add_history (JsonBuilder    *builder,
+             MeasuresStore  *store,
+             gint64          measure_id,
+             GError        **error)
+{
+  g_autoptr(GListModel) history = measures_store_list_history (store, measure_id, error);
+
+  if (history == NULL)
+    return FALSE;
+
+  json_builder_set_member_name (builder, "history");
+  json_builder_begin_array (builder);
+  for (guint i = g_list_model_get_n_items (history); i > 0; i--)
+    {
+      g_autoptr(MeasuresChange) change = g_list_model_get_item (history, i - 1);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "date", measures_change_get_date (change));
+      add_string (builder, "author", measures_change_get_author (change));
+      add_string (builder, "field", measures_change_get_field (change));
+      add_string (builder, "old", measures_change_get_old_value (change));
+      add_string (builder, "new", measures_change_get_new_value (change));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return TRUE;
+}
+
+static gboolean
+add_measures (JsonBuilder    *builder,
+              MeasuresStore  *store,
+              GListModel    **lists,
+              guint           n_lists,
+              GError        **error)
 {
   json_builder_set_member_name (builder, "measures");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+  for (guint l = 0; l < n_lists; l++)
+  for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
     {
-      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, i);
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (lists[l], i);
 
       json_builder_begin_object (builder);
       add_int (builder, "id", measures_measure_get_id (measure));
       add_int (builder, "goal", measures_measure_get_goal (measure));
+      add_int (builder, "position", measures_measure_get_position (measure));
       add_string (builder, "title", measures_measure_get_title (measure));
       add_string (builder, "description", measures_measure_get_description (measure));
       add_strings (builder, "objectives", measures_measure_get_objectives (measure));
@@ -104,9 +181,20 @@ add_measures (JsonBuilder *builder,
       add_string (builder, "costs", measures_measure_get_costs (measure));
       add_string (builder, "overview_title", measures_measure_get_overview_title (measure));
       add_string (builder, "overview_lead", measures_measure_get_overview_lead (measure));
+      add_string (builder, "status",
+                  measures_status_to_string (measures_measure_get_status (measure)));
+      add_bool (builder, "status_derived", measures_measure_get_status_derived (measure));
+      add_int (builder, "progress", measures_measure_get_progress (measure));
+      add_string (builder, "updated", measures_measure_get_updated (measure));
+      add_string (builder, "removed", measures_measure_get_removed (measure));
+      if (!add_log (builder, store, measures_measure_get_id (measure), error) ||
+          !add_history (builder, store, measures_measure_get_id (measure), error))
+        return FALSE;
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+
+  return TRUE;
 }
 
 /**
@@ -114,8 +202,9 @@ add_measures (JsonBuilder *builder,
  * @store: the store to dump
  *
  * Writes the whole store as JSON: the strategy's title, the vision, the
- * goals, the office directory and every measure with its printed lead and
- * actors text and the offices linked to it. measures_import_strategy()
+ * goals, the office directory and every measure — removed ones last — with
+ * its printed lead and actors text, the offices linked to it, its status,
+ * progress, progress log and history. measures_import_strategy()
  * reads the result back.
  *
  * Returns: (transfer full): pretty-printed JSON, or %NULL with @error set
@@ -130,6 +219,7 @@ measures_export_json (MeasuresStore  *store,
   g_autoptr(GListModel) goals = NULL;
   g_autoptr(GListModel) offices = NULL;
   g_autoptr(GListModel) measures = NULL;
+  g_autoptr(GListModel) removed = NULL;
   g_autofree char *strategy_title = NULL;
   g_autofree char *vision_title = NULL;
   g_auto(GStrv) statements = NULL;
@@ -139,7 +229,8 @@ measures_export_json (MeasuresStore  *store,
   if (!measures_store_load_vision (store, &strategy_title, &vision_title, &statements, error) ||
       !(goals = measures_store_list_goals (store, error)) ||
       !(offices = measures_store_list_offices (store, error)) ||
-      !(measures = measures_store_list_measures (store, error)))
+      !(measures = measures_store_list_measures (store, error)) ||
+      !(removed = measures_store_list_removed_measures (store, error)))
     return NULL;
 
   json_builder_begin_object (builder);
@@ -151,7 +242,8 @@ measures_export_json (MeasuresStore  *store,
   json_builder_end_object (builder);
   add_goals (builder, goals);
   add_offices (builder, offices);
-  add_measures (builder, measures);
+  if (!add_measures (builder, store, (GListModel *[]){ measures, removed }, 2, error))
+    return NULL;
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);

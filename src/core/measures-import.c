@@ -274,6 +274,115 @@ read_offices (Reader        *reader,
 }
 
 static gboolean
+get_optional_number (Reader     *reader,
+                     JsonObject *object,
+                     const char *name,
+                     const char *where,
+                     gint64      max,
+                     gint64     *value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL)
+    return TRUE;
+
+  if (JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
+      json_node_get_value_type (node) != G_TYPE_INT64 ||
+      json_node_get_int (node) < 0 || json_node_get_int (node) > max)
+    {
+      g_autofree char *problem = g_strdup_printf (_("has a number “%s” out of range"), name);
+      return invalid (reader, where, problem);
+    }
+
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+static gboolean
+get_status (Reader         *reader,
+            JsonObject     *object,
+            const char     *where,
+            MeasuresStatus *status)
+{
+  const char *text;
+
+  if (!get_string (reader, object, "status", where, &text))
+    return FALSE;
+
+  if (!measures_status_from_string (text, status))
+    {
+      g_autofree char *problem = g_strdup_printf (_("has the unknown status “%s”"), text);
+      return invalid (reader, where, problem);
+    }
+
+  return TRUE;
+}
+
+/* A dump carries each measure's log and history; the embedded strategy
+ * has none. */
+static gboolean
+read_log_and_history (Reader        *reader,
+                      MeasuresStore *store,
+                      JsonObject    *object,
+                      const char    *where,
+                      gint64         measure_id)
+{
+  JsonNode *log = json_object_get_member (object, "log");
+  JsonNode *history = json_object_get_member (object, "history");
+
+  if (log != NULL && JSON_NODE_TYPE (log) != JSON_NODE_ARRAY)
+    return invalid (reader, where, _("has a log that is not a list"));
+  if (history != NULL && JSON_NODE_TYPE (history) != JSON_NODE_ARRAY)
+    return invalid (reader, where, _("has a history that is not a list"));
+
+  for (guint i = 0; log != NULL && i < json_array_get_length (json_node_get_array (log)); i++)
+    {
+      JsonObject *item = get_element_object (reader, json_node_get_array (log), i, where);
+      g_autoptr(MeasuresLogEntry) entry = NULL;
+      const char *date, *author, *text, *withdrawn;
+      MeasuresStatus status;
+      gint64 progress = 0;
+
+      if (item == NULL ||
+          !get_string (reader, item, "date", where, &date) ||
+          !get_string (reader, item, "author", where, &author) ||
+          !get_status (reader, item, where, &status) ||
+          !get_optional_number (reader, item, "progress", where, 100, &progress) ||
+          !get_string (reader, item, "text", where, &text) ||
+          !get_optional_string (reader, item, "withdrawn", where, &withdrawn))
+        return FALSE;
+
+      entry = measures_log_entry_new (0, measure_id, date, author, status, progress, text,
+                                      withdrawn);
+      if (!measures_store_insert_log_entry (store, measure_id, entry, reader->error))
+        return FALSE;
+    }
+
+  for (guint i = 0;
+       history != NULL && i < json_array_get_length (json_node_get_array (history));
+       i++)
+    {
+      JsonObject *item = get_element_object (reader, json_node_get_array (history), i, where);
+      g_autoptr(MeasuresChange) change = NULL;
+      const char *date, *author, *field, *old_value, *new_value;
+
+      if (item == NULL ||
+          !get_string (reader, item, "date", where, &date) ||
+          !get_string (reader, item, "author", where, &author) ||
+          !get_string (reader, item, "field", where, &field) ||
+          !get_optional_string (reader, item, "old", where, &old_value) ||
+          !get_optional_string (reader, item, "new", where, &new_value))
+        return FALSE;
+
+      change = measures_change_new (0, measure_id, date, author, field, old_value, new_value);
+      if (!measures_store_insert_change (store, measure_id, change, reader->error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 read_measure (Reader        *reader,
               MeasuresStore *store,
               JsonObject    *object,
@@ -285,9 +394,15 @@ read_measure (Reader        *reader,
   g_auto(GStrv) lead_offices = NULL;
   g_auto(GStrv) involved_offices = NULL;
   const char *title, *description, *lead, *actors, *priority_text, *period, *costs;
-  const char *overview_title, *overview_lead;
+  const char *overview_title, *overview_lead, *updated, *removed;
   MeasuresPriority priority;
-  guint goal, position;
+  MeasuresStatus status;
+  gboolean status_derived = TRUE;
+  gint64 progress = 0;
+  gint64 id = 0;
+  gint64 printed_position = 0;
+  gint64 measure_id;
+  guint goal, position, last;
 
   if (!get_number (reader, object, "goal", where, &goal) ||
       !get_string (reader, object, "title", where, &title) ||
@@ -301,8 +416,28 @@ read_measure (Reader        *reader,
       !get_optional_string (reader, object, "overview_title", where, &overview_title) ||
       !get_optional_string (reader, object, "overview_lead", where, &overview_lead) ||
       !get_strings (reader, object, "lead_offices", where, &lead_offices) ||
-      !get_strings (reader, object, "involved_offices", where, &involved_offices))
+      !get_strings (reader, object, "involved_offices", where, &involved_offices) ||
+      !get_optional_number (reader, object, "progress", where, 100, &progress) ||
+      !get_optional_number (reader, object, "id", where, G_MAXINT64, &id) ||
+      !get_optional_number (reader, object, "position", where, G_MAXINT, &printed_position) ||
+      !get_optional_string (reader, object, "updated", where, &updated) ||
+      !get_optional_string (reader, object, "removed", where, &removed))
     return FALSE;
+
+  /* Without a status of its own, a measure starts from what its printed
+   * realization period says. */
+  if (json_object_has_member (object, "status"))
+    {
+      JsonNode *derived = json_object_get_member (object, "status_derived");
+
+      if (!get_status (reader, object, where, &status))
+        return FALSE;
+      status_derived = derived != NULL && JSON_NODE_HOLDS_VALUE (derived) &&
+                       json_node_get_value_type (derived) == G_TYPE_BOOLEAN &&
+                       json_node_get_boolean (derived);
+    }
+  else
+    status = measures_status_from_period (period);
 
   /* The data file keeps the printed German word, a dump the English one. */
   if (!measures_priority_from_german (priority_text, &priority) &&
@@ -313,10 +448,14 @@ read_measure (Reader        *reader,
       return invalid (reader, where, problem);
     }
 
-  position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, GUINT_TO_POINTER (goal))) + 1;
-  g_hash_table_insert (positions, GUINT_TO_POINTER (goal), GUINT_TO_POINTER (position));
+  /* A dump says where each measure stands; the embedded strategy lists
+   * them in the order of the detail sheets. */
+  last = GPOINTER_TO_UINT (g_hash_table_lookup (positions, GUINT_TO_POINTER (goal)));
+  position = printed_position > 0 ? (guint)printed_position : last + 1;
+  g_hash_table_insert (positions, GUINT_TO_POINTER (goal), GUINT_TO_POINTER (MAX (position, last)));
 
   measure = g_object_new (MEASURES_TYPE_MEASURE,
+                          "id", id,
                           "goal", goal,
                           "position", position,
                           "title", title,
@@ -331,9 +470,18 @@ read_measure (Reader        *reader,
                           "overview-lead", overview_lead,
                           "lead-offices", lead_offices,
                           "involved-offices", involved_offices,
+                          "status", status,
+                          "status-derived", status_derived,
+                          "progress", (guint)progress,
+                          "updated", updated,
+                          "removed", removed,
                           NULL);
 
-  return measures_store_add_measure (store, measure, reader->error) != 0;
+  measure_id = measures_store_add_measure (store, measure, reader->error);
+  if (measure_id == 0)
+    return FALSE;
+
+  return read_log_and_history (reader, store, object, where, measure_id);
 }
 
 static gboolean

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <gobject/gvaluecollector.h>
+
 #include "measures-measure.h"
 
 /**
@@ -21,7 +23,10 @@ struct _MeasuresMeasure
   guint goal;
   guint position;
   MeasuresPriority priority;
-  char *strings[8];
+  MeasuresStatus status;
+  gboolean status_derived;
+  guint progress;
+  char *strings[10];
   GStrv objectives;
   GStrv lead_offices;
   GStrv involved_offices;
@@ -40,10 +45,15 @@ enum {
   PROP_COSTS,
   PROP_OVERVIEW_TITLE,
   PROP_OVERVIEW_LEAD,
+  PROP_UPDATED,
+  PROP_REMOVED,
   PROP_ID,
   PROP_GOAL,
   PROP_POSITION,
   PROP_PRIORITY,
+  PROP_STATUS,
+  PROP_STATUS_DERIVED,
+  PROP_PROGRESS,
   PROP_OBJECTIVES,
   PROP_LEAD_OFFICES,
   PROP_INVOLVED_OFFICES,
@@ -78,7 +88,7 @@ measures_measure_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_TITLE ... PROP_OVERVIEW_LEAD:
+    case PROP_TITLE ... PROP_REMOVED:
       g_value_set_string (value, self->strings[STRING_INDEX (prop_id)]);
       break;
     case PROP_ID:
@@ -92,6 +102,15 @@ measures_measure_get_property (GObject    *object,
       break;
     case PROP_PRIORITY:
       g_value_set_enum (value, self->priority);
+      break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    case PROP_STATUS_DERIVED:
+      g_value_set_boolean (value, self->status_derived);
+      break;
+    case PROP_PROGRESS:
+      g_value_set_uint (value, self->progress);
       break;
     case PROP_OBJECTIVES:
       g_value_set_boxed (value, self->objectives);
@@ -128,7 +147,7 @@ measures_measure_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_TITLE ... PROP_OVERVIEW_LEAD:
+    case PROP_TITLE ... PROP_REMOVED:
       g_free (self->strings[STRING_INDEX (prop_id)]);
       self->strings[STRING_INDEX (prop_id)] = g_value_dup_string (value);
       if (self->strings[STRING_INDEX (prop_id)] == NULL)
@@ -145,6 +164,15 @@ measures_measure_set_property (GObject      *object,
       break;
     case PROP_PRIORITY:
       self->priority = g_value_get_enum (value);
+      break;
+    case PROP_STATUS:
+      self->status = g_value_get_enum (value);
+      break;
+    case PROP_STATUS_DERIVED:
+      self->status_derived = g_value_get_boolean (value);
+      break;
+    case PROP_PROGRESS:
+      self->progress = g_value_get_uint (value);
       break;
     case PROP_OBJECTIVES:
       set_strv (&self->objectives, value);
@@ -166,7 +194,7 @@ measures_measure_class_init (MeasuresMeasureClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   static const char * const string_names[] = {
     "title", "description", "lead", "actors", "period", "costs",
-    "overview-title", "overview-lead",
+    "overview-title", "overview-lead", "updated", "removed",
   };
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
@@ -174,7 +202,7 @@ measures_measure_class_init (MeasuresMeasureClass *klass)
   object_class->get_property = measures_measure_get_property;
   object_class->set_property = measures_measure_set_property;
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (string_names) == PROP_OVERVIEW_LEAD - PROP_TITLE + 1);
+  G_STATIC_ASSERT (G_N_ELEMENTS (string_names) == PROP_REMOVED - PROP_TITLE + 1);
   for (guint i = 0; i < G_N_ELEMENTS (string_names); i++)
     properties[PROP_TITLE + i] = g_param_spec_string (string_names[i], NULL, NULL, NULL, flags);
 
@@ -187,6 +215,13 @@ measures_measure_class_init (MeasuresMeasureClass *klass)
   properties[PROP_PRIORITY] =
     g_param_spec_enum ("priority", NULL, NULL, MEASURES_TYPE_PRIORITY,
                        MEASURES_PRIORITY_HIGH, flags);
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, MEASURES_TYPE_STATUS,
+                       MEASURES_STATUS_PLANNED, flags);
+  properties[PROP_STATUS_DERIVED] =
+    g_param_spec_boolean ("status-derived", NULL, NULL, FALSE, flags);
+  properties[PROP_PROGRESS] =
+    g_param_spec_uint ("progress", NULL, NULL, 0, 100, 0, flags);
   properties[PROP_OBJECTIVES] =
     g_param_spec_boxed ("objectives", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_LEAD_OFFICES] =
@@ -222,6 +257,12 @@ STRING_GETTER (actors, PROP_ACTORS)
 STRING_GETTER (period, PROP_PERIOD)
 STRING_GETTER (costs, PROP_COSTS)
 
+static const char *
+nullable (const char *value)
+{
+  return value[0] ? value : NULL;
+}
+
 /**
  * measures_measure_get_overview_title:
  *
@@ -232,8 +273,7 @@ const char *
 measures_measure_get_overview_title (MeasuresMeasure *self)
 {
   g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
-  return self->strings[STRING_INDEX (PROP_OVERVIEW_TITLE)][0] ?
-         self->strings[STRING_INDEX (PROP_OVERVIEW_TITLE)] : NULL;
+  return nullable (self->strings[STRING_INDEX (PROP_OVERVIEW_TITLE)]);
 }
 
 /**
@@ -246,8 +286,119 @@ const char *
 measures_measure_get_overview_lead (MeasuresMeasure *self)
 {
   g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
-  return self->strings[STRING_INDEX (PROP_OVERVIEW_LEAD)][0] ?
-         self->strings[STRING_INDEX (PROP_OVERVIEW_LEAD)] : NULL;
+  return nullable (self->strings[STRING_INDEX (PROP_OVERVIEW_LEAD)]);
+}
+
+/**
+ * measures_measure_get_updated:
+ *
+ * Returns: (nullable): when the measure was last changed (ISO 8601, UTC),
+ *   or %NULL if it is as imported
+ */
+const char *
+measures_measure_get_updated (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+  return nullable (self->strings[STRING_INDEX (PROP_UPDATED)]);
+}
+
+/**
+ * measures_measure_get_removed:
+ *
+ * Returns: (nullable): when the measure was removed (ISO 8601, UTC), or
+ *   %NULL if it is part of the strategy
+ */
+const char *
+measures_measure_get_removed (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+  return nullable (self->strings[STRING_INDEX (PROP_REMOVED)]);
+}
+
+MeasuresStatus
+measures_measure_get_status (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), MEASURES_STATUS_PLANNED);
+  return self->status;
+}
+
+/**
+ * measures_measure_get_status_derived:
+ *
+ * Returns: %TRUE while the status is the one derived from the printed
+ *   realization period, and nobody has set it yet
+ */
+gboolean
+measures_measure_get_status_derived (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), FALSE);
+  return self->status_derived;
+}
+
+guint
+measures_measure_get_progress (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), 0);
+  return self->progress;
+}
+
+/**
+ * measures_measure_copy_with:
+ * @first_property: the name of the first property to change, or %NULL
+ * @...: its value, then more name/value pairs, ending with %NULL
+ *
+ * Measures are immutable; an edit makes a changed copy.
+ *
+ * Returns: (transfer full): a copy of @self with the given properties
+ *   changed
+ */
+MeasuresMeasure *
+measures_measure_copy_with (MeasuresMeasure *self,
+                            const char      *first_property,
+                            ...)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
+  MeasuresMeasure *copy;
+  va_list args;
+
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
+
+  g_array_set_clear_func (values, (GDestroyNotify)g_value_unset);
+
+  for (guint i = 1; i < N_PROPS; i++)
+    {
+      GValue value = G_VALUE_INIT;
+
+      g_value_init (&value, properties[i]->value_type);
+      g_object_get_property (G_OBJECT (self), properties[i]->name, &value);
+      g_ptr_array_add (names, (gpointer)properties[i]->name);
+      g_array_append_val (values, value);
+    }
+
+  va_start (args, first_property);
+  for (const char *name = first_property; name != NULL; name = va_arg (args, const char *))
+    {
+      g_autofree char *error = NULL;
+      guint i;
+
+      for (i = 0; i < names->len; i++)
+        if (g_str_equal (g_ptr_array_index (names, i), name))
+          break;
+      g_return_val_if_fail (i < names->len, NULL);
+
+      g_value_unset (&g_array_index (values, GValue, i));
+      G_VALUE_COLLECT_INIT (&g_array_index (values, GValue, i), properties[i + 1]->value_type,
+                            args, 0, &error);
+      if (error != NULL)
+        g_critical ("%s: %s", G_STRFUNC, error);
+    }
+  va_end (args);
+
+  copy = MEASURES_MEASURE (g_object_new_with_properties (MEASURES_TYPE_MEASURE, names->len,
+                                                         (const char **)names->pdata,
+                                                         (const GValue *)values->data));
+  return copy;
 }
 
 gint64

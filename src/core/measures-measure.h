@@ -7,6 +7,12 @@
 
 G_BEGIN_DECLS
 
+/* Limits that keep every field readable on a sheet and in the database. */
+#define MEASURES_MAX_TITLE_LENGTH 500
+#define MEASURES_MAX_TEXT_LENGTH 20000
+#define MEASURES_MAX_LINE_LENGTH 2000
+#define MEASURES_MAX_OBJECTIVES 50
+
 #define MEASURES_TYPE_MEASURE (measures_measure_get_type ())
 
 G_DECLARE_FINAL_TYPE (MeasuresMeasure, measures_measure, MEASURES, MEASURE, GObject)
@@ -26,6 +32,14 @@ const char         *measures_measure_get_period           (MeasuresMeasure *self
 const char         *measures_measure_get_costs            (MeasuresMeasure *self);
 const char         *measures_measure_get_overview_title   (MeasuresMeasure *self);
 const char         *measures_measure_get_overview_lead    (MeasuresMeasure *self);
+const char         *measures_measure_get_updated          (MeasuresMeasure *self);
+const char         *measures_measure_get_removed          (MeasuresMeasure *self);
+MeasuresStatus      measures_measure_get_status           (MeasuresMeasure *self);
+gboolean            measures_measure_get_status_derived   (MeasuresMeasure *self);
+guint               measures_measure_get_progress         (MeasuresMeasure *self);
+MeasuresMeasure    *measures_measure_copy_with            (MeasuresMeasure *self,
+                                                           const char      *first_property,
+                                                           ...) G_GNUC_NULL_TERMINATED;
 gboolean            measures_measure_has_office           (MeasuresMeasure *self,
                                                            const char      *abbreviation,
                                                            MeasuresRole     role);

@@ -31,6 +31,17 @@ G_DEFINE_FINAL_TYPE (MeasuresStore, measures_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (measures-store-error-quark, measures_store_error)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+enum {
+  MEASURE_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean refresh_search_index (MeasuresStore  *self,
+                                      gint64          measure_id,
+                                      GError        **error);
+
 /* Never edit a migration that has shipped: add a new one at the end. */
 static const char * const migrations[] = {
   /* 1: the strategy as printed */
@@ -84,6 +95,45 @@ static const char * const migrations[] = {
   "  PRIMARY KEY (measure_id, office_id)"
   ");"
   "CREATE INDEX measure_offices_by_office ON measure_offices (office_id, role);",
+
+  /* 2: monitoring — status, progress, log, history, removal, search */
+  "ALTER TABLE measures ADD COLUMN status INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (status BETWEEN 0 AND 5);"
+  "ALTER TABLE measures ADD COLUMN status_derived INTEGER NOT NULL DEFAULT 1"
+  "  CHECK (status_derived IN (0, 1));"
+  "ALTER TABLE measures ADD COLUMN progress INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (progress BETWEEN 0 AND 100);"
+  "ALTER TABLE measures ADD COLUMN updated TEXT;"
+  "ALTER TABLE measures ADD COLUMN removed TEXT;"
+  /* The same rule as measures_status_from_period(). */
+  "UPDATE measures SET status = 1 WHERE period LIKE '%in Durchführung%';"
+  "CREATE INDEX measures_by_status ON measures (status);"
+  "CREATE TABLE log_entries ("
+  "  id INTEGER PRIMARY KEY,"
+  "  measure_id INTEGER NOT NULL REFERENCES measures (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  author TEXT NOT NULL,"
+  "  status INTEGER NOT NULL CHECK (status BETWEEN 0 AND 5),"
+  "  progress INTEGER NOT NULL CHECK (progress BETWEEN 0 AND 100),"
+  "  text TEXT NOT NULL,"
+  "  withdrawn TEXT"
+  ");"
+  "CREATE INDEX log_entries_by_measure ON log_entries (measure_id, date);"
+  "CREATE TABLE history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  measure_id INTEGER NOT NULL REFERENCES measures (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  author TEXT NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  old_value TEXT,"
+  "  new_value TEXT"
+  ");"
+  "CREATE INDEX history_by_measure ON history (measure_id, id);"
+  /* Folded text (see fold()) of what a user searches in; rowid = measure id. */
+  "CREATE VIRTUAL TABLE measures_search USING fts5 ("
+  "  title, description, objectives, offices, period,"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");",
 };
 
 static void
@@ -105,6 +155,18 @@ measures_store_class_init (MeasuresStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = measures_store_finalize;
+
+  /**
+   * MeasuresStore::measure-changed:
+   * @self: the store
+   * @measure_id: the measure that was created, changed, removed or restored,
+   *   or whose log changed
+   *
+   * Emitted after a write has been committed.
+   */
+  signals[MEASURE_CHANGED] =
+    g_signal_new ("measure-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void
@@ -305,6 +367,47 @@ migrate (MeasuresStore  *self,
   return TRUE;
 }
 
+/* The search index is derived data: rebuild it when it does not cover every
+ * measure, e.g. right after the migration that created it. */
+static gboolean
+ensure_search_index (MeasuresStore  *self,
+                     GError        **error)
+{
+  g_autoptr(sqlite3_stmt) ids = NULL;
+  int missing = 0;
+  int rc;
+
+  if (!query_int (self,
+                  "SELECT count(*) FROM measures m WHERE NOT EXISTS "
+                  "(SELECT 1 FROM measures_search s WHERE s.rowid = m.id)",
+                  &missing, error))
+    return FALSE;
+
+  if (missing == 0)
+    return TRUE;
+
+  ids = prepare (self, "SELECT id FROM measures", error);
+  if (ids == NULL || !measures_store_begin (self, error))
+    return FALSE;
+
+  while ((rc = sqlite3_step (ids)) == SQLITE_ROW)
+    {
+      if (!refresh_search_index (self, sqlite3_column_int64 (ids, 0), error))
+        {
+          measures_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      measures_store_rollback (self);
+      return set_db_error (self, rc, error);
+    }
+
+  return measures_store_commit (self, error);
+}
+
 /* Decides, before anything is written, whether the file is ours to use. */
 static gboolean
 check_file_is_ours (MeasuresStore  *self,
@@ -419,7 +522,7 @@ measures_store_open (const char  *path,
       !exec (self, "PRAGMA synchronous = FULL", error))
     return NULL;
 
-  if (!migrate (self, version, error))
+  if (!migrate (self, version, error) || !ensure_search_index (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -668,13 +771,198 @@ add_links (MeasuresStore       *self,
   return TRUE;
 }
 
+static gboolean
+too_long (const char *text,
+          glong       limit)
+{
+  return g_utf8_strlen (text, -1) > limit;
+}
+
+/**
+ * measures_store_validate_measure:
+ * @measure: a measure about to be stored
+ * @field: (out) (optional): the name of the offending field, e.g. "title"
+ * @error: return location for a %MEASURES_STORE_ERROR_INVALID error
+ *
+ * Checks what every stored measure must satisfy: a title, text of sane
+ * length, valid UTF-8 everywhere.
+ *
+ * Returns: %TRUE if @measure may be stored
+ */
+gboolean
+measures_store_validate_measure (MeasuresMeasure  *measure,
+                                 const char      **field,
+                                 GError          **error)
+{
+  g_autofree char *title = NULL;
+  const char * const *objectives;
+  struct {
+    const char *field;
+    const char *text;
+    glong limit;
+  } texts[] = {
+    { "title", measures_measure_get_title (measure), MEASURES_MAX_TITLE_LENGTH },
+    { "description", measures_measure_get_description (measure), MEASURES_MAX_TEXT_LENGTH },
+    { "lead", measures_measure_get_lead (measure), MEASURES_MAX_LINE_LENGTH },
+    { "actors", measures_measure_get_actors (measure), MEASURES_MAX_LINE_LENGTH },
+    { "period", measures_measure_get_period (measure), MEASURES_MAX_LINE_LENGTH },
+    { "costs", measures_measure_get_costs (measure), MEASURES_MAX_LINE_LENGTH },
+  };
+
+  g_return_val_if_fail (MEASURES_IS_MEASURE (measure), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      if (!g_utf8_validate (texts[i].text, -1, NULL))
+        {
+          if (field)
+            *field = texts[i].field;
+          g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                               _("The text contains characters that are not valid."));
+          return FALSE;
+        }
+
+      if (too_long (texts[i].text, texts[i].limit))
+        {
+          if (field)
+            *field = texts[i].field;
+          g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                       ngettext ("The text is too long: at most %ld character.",
+                                 "The text is too long: at most %ld characters.",
+                                 texts[i].limit),
+                       texts[i].limit);
+          return FALSE;
+        }
+    }
+
+  title = g_strstrip (g_strdup (measures_measure_get_title (measure)));
+  if (title[0] == '\0')
+    {
+      if (field)
+        *field = "title";
+      g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                           _("A measure needs a title."));
+      return FALSE;
+    }
+
+  objectives = measures_measure_get_objectives (measure);
+  if (g_strv_length ((GStrv)objectives) > MEASURES_MAX_OBJECTIVES)
+    {
+      if (field)
+        *field = "objectives";
+      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                   _("A measure has at most %d objectives."), MEASURES_MAX_OBJECTIVES);
+      return FALSE;
+    }
+
+  for (guint i = 0; objectives[i] != NULL; i++)
+    {
+      if (!g_utf8_validate (objectives[i], -1, NULL) ||
+          too_long (objectives[i], MEASURES_MAX_LINE_LENGTH))
+        {
+          if (field)
+            *field = "objectives";
+          g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                       _("Objective %u is too long or not valid text: at most %d characters."),
+                       i + 1, MEASURES_MAX_LINE_LENGTH);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+static gboolean
+replace_objectives (MeasuresStore       *self,
+                    gint64               measure_id,
+                    const char * const  *objectives,
+                    GError             **error)
+{
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  clear = prepare (self, "DELETE FROM objectives WHERE measure_id = ?", error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, measure_id);
+  if (!step_done (self, clear, error))
+    return FALSE;
+
+  insert = prepare (self, "INSERT INTO objectives (measure_id, position, text) VALUES (?, ?, ?)",
+                    error);
+  if (insert == NULL)
+    return FALSE;
+
+  for (guint i = 0; objectives[i] != NULL; i++)
+    {
+      sqlite3_reset (insert);
+      sqlite3_bind_int64 (insert, 1, measure_id);
+      sqlite3_bind_int (insert, 2, i);
+      bind_text (insert, 3, objectives[i]);
+      if (!step_done (self, insert, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+replace_links (MeasuresStore    *self,
+               gint64            measure_id,
+               MeasuresMeasure  *measure,
+               GError          **error)
+{
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  const char *title = measures_measure_get_title (measure);
+  guint position = 0;
+
+  clear = prepare (self, "DELETE FROM measure_offices WHERE measure_id = ?", error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, measure_id);
+  if (!step_done (self, clear, error))
+    return FALSE;
+
+  return add_links (self, measure_id, title, measures_measure_get_lead_offices (measure),
+                    MEASURES_ROLE_LEAD, &position, error) &&
+         add_links (self, measure_id, title, measures_measure_get_involved_offices (measure),
+                    MEASURES_ROLE_INVOLVED, &position, error);
+}
+
+/* The next free position at the end of a goal's measures. */
+static gboolean
+next_position (MeasuresStore  *self,
+               guint           goal,
+               guint          *position,
+               GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  stmt = prepare (self,
+                  "SELECT coalesce(max(m.position), 0) + 1 FROM measures m "
+                  "JOIN goals g ON g.id = m.goal_id WHERE g.number = ?",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, goal);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return set_db_error (self, rc, error);
+
+  *position = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
 /**
  * measures_store_add_measure:
- * @measure: the measure to add; its id is ignored, its goal must exist and
- *   its offices must be in the directory
+ * @measure: the measure to add as it is, with its status, progress and
+ *   dates; an id of 0 means "a new id", a position of 0 "at the end of its
+ *   goal"; its goal must exist and its offices must be in the directory
  *
- * Adds a measure with its objectives and office links. Call inside a
- * transaction.
+ * Adds a measure with its objectives and office links, for imports. Call
+ * inside a transaction. Records no history: see measures_store_create_measure().
  *
  * Returns: the new measure's id, or 0 with @error set
  */
@@ -684,32 +972,30 @@ measures_store_add_measure (MeasuresStore    *self,
                             GError          **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(sqlite3_stmt) objective = NULL;
-  g_autofree char *title = NULL;
-  const char * const *objectives;
   gint64 measure_id;
-  guint position = 0;
+  guint position;
 
   g_return_val_if_fail (MEASURES_IS_STORE (self), 0);
   g_return_val_if_fail (MEASURES_IS_MEASURE (measure), 0);
 
-  title = g_strstrip (g_strdup (measures_measure_get_title (measure)));
-  if (title[0] == '\0')
-    {
-      g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
-                           _("A measure needs a title."));
-      return 0;
-    }
+  if (!measures_store_validate_measure (measure, NULL, error))
+    return 0;
+
+  position = measures_measure_get_position (measure);
+  if (position == 0 && !next_position (self, measures_measure_get_goal (measure), &position, error))
+    return 0;
 
   stmt = prepare (self,
                   "INSERT INTO measures (goal_id, position, title, description, lead, actors,"
-                  "                      priority, period, costs, overview_title, overview_lead) "
-                  "SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM goals WHERE number = ?",
+                  "                      priority, period, costs, overview_title, overview_lead,"
+                  "                      status, status_derived, progress, updated, removed, id) "
+                  "SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif (?17, 0) "
+                  "FROM goals WHERE number = ?16",
                   error);
   if (stmt == NULL)
     return 0;
 
-  sqlite3_bind_int (stmt, 1, measures_measure_get_position (measure));
+  sqlite3_bind_int (stmt, 1, position);
   bind_text (stmt, 2, measures_measure_get_title (measure));
   bind_text (stmt, 3, measures_measure_get_description (measure));
   bind_text (stmt, 4, measures_measure_get_lead (measure));
@@ -719,7 +1005,13 @@ measures_store_add_measure (MeasuresStore    *self,
   bind_text (stmt, 8, measures_measure_get_costs (measure));
   bind_text (stmt, 9, measures_measure_get_overview_title (measure));
   bind_text (stmt, 10, measures_measure_get_overview_lead (measure));
-  sqlite3_bind_int (stmt, 11, measures_measure_get_goal (measure));
+  sqlite3_bind_int (stmt, 11, measures_measure_get_status (measure));
+  sqlite3_bind_int (stmt, 12, measures_measure_get_status_derived (measure));
+  sqlite3_bind_int (stmt, 13, measures_measure_get_progress (measure));
+  bind_text (stmt, 14, measures_measure_get_updated (measure));
+  bind_text (stmt, 15, measures_measure_get_removed (measure));
+  sqlite3_bind_int (stmt, 16, measures_measure_get_goal (measure));
+  sqlite3_bind_int64 (stmt, 17, measures_measure_get_id (measure));
 
   if (!step_done (self, stmt, error))
     return 0;
@@ -728,33 +1020,15 @@ measures_store_add_measure (MeasuresStore    *self,
     {
       g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
                    _("The measure “%s” belongs to goal %u, which does not exist."),
-                   title, measures_measure_get_goal (measure));
+                   measures_measure_get_title (measure), measures_measure_get_goal (measure));
       return 0;
     }
 
   measure_id = sqlite3_last_insert_rowid (self->db);
 
-  objective = prepare (self,
-                       "INSERT INTO objectives (measure_id, position, text) VALUES (?, ?, ?)",
-                       error);
-  if (objective == NULL)
-    return 0;
-
-  objectives = measures_measure_get_objectives (measure);
-  for (guint i = 0; objectives[i] != NULL; i++)
-    {
-      sqlite3_reset (objective);
-      sqlite3_bind_int64 (objective, 1, measure_id);
-      sqlite3_bind_int (objective, 2, i);
-      bind_text (objective, 3, objectives[i]);
-      if (!step_done (self, objective, error))
-        return 0;
-    }
-
-  if (!add_links (self, measure_id, title, measures_measure_get_lead_offices (measure),
-                  MEASURES_ROLE_LEAD, &position, error) ||
-      !add_links (self, measure_id, title, measures_measure_get_involved_offices (measure),
-                  MEASURES_ROLE_INVOLVED, &position, error))
+  if (!replace_objectives (self, measure_id, measures_measure_get_objectives (measure), error) ||
+      !replace_links (self, measure_id, measure, error) ||
+      !refresh_search_index (self, measure_id, error))
     return 0;
 
   return measure_id;
@@ -880,9 +1154,10 @@ measures_store_list_offices (MeasuresStore  *self,
 
   stmt = prepare (self,
                   "SELECT o.id, o.abbreviation, o.name,"
-                  "       count(l.role) FILTER (WHERE l.role = 0),"
-                  "       count(l.role) FILTER (WHERE l.role = 1) "
+                  "       count(m.id) FILTER (WHERE l.role = 0),"
+                  "       count(m.id) FILTER (WHERE l.role = 1) "
                   "FROM offices o LEFT JOIN measure_offices l ON l.office_id = o.id "
+                  "LEFT JOIN measures m ON m.id = l.measure_id AND m.removed IS NULL "
                   "GROUP BY o.id",
                   error);
   if (stmt == NULL)
@@ -969,16 +1244,25 @@ lookup_strv (GHashTable *table,
   return (const char * const *)list->pdata;
 }
 
-/**
- * measures_store_list_measures:
- *
- * Returns: (transfer full): every #MeasuresMeasure in goal order, then in
- *   the order of the detail sheets, or %NULL with @error set
- */
-GListModel *
-measures_store_list_measures (MeasuresStore  *self,
-                              GError        **error)
+typedef enum {
+  LOAD_PRESENT,
+  LOAD_REMOVED,
+  LOAD_ONE,
+} LoadWhich;
+
+/* Reads measures with their objectives and offices. The conditions are
+ * fixed SQL; the only parameter is the measure id for LOAD_ONE. */
+static GListModel *
+load_measures (MeasuresStore  *self,
+               LoadWhich       which,
+               gint64          id,
+               GError        **error)
 {
+  static const char * const conditions[] = {
+    [LOAD_PRESENT] = "m.removed IS NULL AND ?1 = 0",
+    [LOAD_REMOVED] = "m.removed IS NOT NULL AND ?1 = 0",
+    [LOAD_ONE] = "m.id = ?1",
+  };
   g_autoptr(sqlite3_stmt) objectives_stmt = NULL;
   g_autoptr(sqlite3_stmt) offices_stmt = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
@@ -987,44 +1271,54 @@ measures_store_list_measures (MeasuresStore  *self,
   g_autoptr(GHashTable) involved = new_measure_table ();
   GHashTable *by_role[] = { [MEASURES_ROLE_LEAD] = lead, [MEASURES_ROLE_INVOLVED] = involved };
   g_autoptr(GListStore) measures = g_list_store_new (MEASURES_TYPE_MEASURE);
+  g_autofree char *sql = NULL;
   int rc;
-
-  g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
 
   objectives_stmt = prepare (self,
                              "SELECT measure_id, text FROM objectives "
+                             "WHERE ?1 = 0 OR measure_id = ?1 "
                              "ORDER BY measure_id, position",
                              error);
-  if (objectives_stmt == NULL ||
-      !collect_by_measure (self, objectives_stmt, &objectives, 1, error))
+  if (objectives_stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (objectives_stmt, 1, which == LOAD_ONE ? id : 0);
+  if (!collect_by_measure (self, objectives_stmt, &objectives, 1, error))
     return NULL;
 
   offices_stmt = prepare (self,
                           "SELECT l.measure_id, o.abbreviation, l.role FROM measure_offices l "
                           "JOIN offices o ON o.id = l.office_id "
+                          "WHERE ?1 = 0 OR l.measure_id = ?1 "
                           "ORDER BY l.measure_id, l.position",
                           error);
-  if (offices_stmt == NULL ||
-      !collect_by_measure (self, offices_stmt, by_role, G_N_ELEMENTS (by_role), error))
+  if (offices_stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (offices_stmt, 1, which == LOAD_ONE ? id : 0);
+  if (!collect_by_measure (self, offices_stmt, by_role, G_N_ELEMENTS (by_role), error))
     return NULL;
 
-  stmt = prepare (self,
-                  "SELECT m.id, g.number, m.position, m.title, m.description, m.lead, m.actors,"
-                  "       m.priority, m.period, m.costs, m.overview_title, m.overview_lead "
-                  "FROM measures m JOIN goals g ON g.id = m.goal_id "
-                  "ORDER BY g.number, m.position, m.id",
-                  error);
+  sql = g_strconcat ("SELECT m.id, g.number, m.position, m.title, m.description, m.lead,"
+                     "       m.actors, m.priority, m.period, m.costs, m.overview_title,"
+                     "       m.overview_lead, m.status, m.status_derived, m.progress,"
+                     "       m.updated, m.removed "
+                     "FROM measures m JOIN goals g ON g.id = m.goal_id WHERE ",
+                     conditions[which],
+                     " ORDER BY g.number, m.position, m.id",
+                     NULL);
+  stmt = prepare (self, sql, error);
   if (stmt == NULL)
     return NULL;
+  sqlite3_bind_int64 (stmt, 1, which == LOAD_ONE ? id : 0);
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 measure_id = sqlite3_column_int64 (stmt, 0);
       int priority = sqlite3_column_int (stmt, 7);
+      int status = sqlite3_column_int (stmt, 12);
       g_autoptr(MeasuresMeasure) measure = NULL;
 
       measure = g_object_new (MEASURES_TYPE_MEASURE,
-                              "id", id,
+                              "id", measure_id,
                               "goal", (guint)sqlite3_column_int (stmt, 1),
                               "position", (guint)sqlite3_column_int (stmt, 2),
                               "title", column_text (stmt, 3),
@@ -1036,9 +1330,14 @@ measures_store_list_measures (MeasuresStore  *self,
                               "costs", column_text (stmt, 9),
                               "overview-title", column_text (stmt, 10),
                               "overview-lead", column_text (stmt, 11),
-                              "objectives", lookup_strv (objectives, id),
-                              "lead-offices", lookup_strv (lead, id),
-                              "involved-offices", lookup_strv (involved, id),
+                              "status", CLAMP (status, 0, MEASURES_N_STATUSES - 1),
+                              "status-derived", sqlite3_column_int (stmt, 13) != 0,
+                              "progress", (guint)CLAMP (sqlite3_column_int (stmt, 14), 0, 100),
+                              "updated", column_text (stmt, 15),
+                              "removed", column_text (stmt, 16),
+                              "objectives", lookup_strv (objectives, measure_id),
+                              "lead-offices", lookup_strv (lead, measure_id),
+                              "involved-offices", lookup_strv (involved, measure_id),
                               NULL);
       g_list_store_append (measures, measure);
     }
@@ -1050,4 +1349,992 @@ measures_store_list_measures (MeasuresStore  *self,
     }
 
   return G_LIST_MODEL (g_steal_pointer (&measures));
+}
+
+/**
+ * measures_store_list_measures:
+ *
+ * Returns: (transfer full): every #MeasuresMeasure of the strategy (not the
+ *   removed ones) in goal order, then in the order of the detail sheets,
+ *   or %NULL with @error set
+ */
+GListModel *
+measures_store_list_measures (MeasuresStore  *self,
+                              GError        **error)
+{
+  g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
+
+  return load_measures (self, LOAD_PRESENT, 0, error);
+}
+
+/**
+ * measures_store_list_removed_measures:
+ *
+ * Returns: (transfer full): the removed measures, which can be restored,
+ *   or %NULL with @error set
+ */
+GListModel *
+measures_store_list_removed_measures (MeasuresStore  *self,
+                                      GError        **error)
+{
+  g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
+
+  return load_measures (self, LOAD_REMOVED, 0, error);
+}
+
+/**
+ * measures_store_get_measure:
+ * @id: a measure's id
+ *
+ * Returns: (transfer full): the measure as stored now, removed or not, or
+ *   %NULL with @error set
+ */
+MeasuresMeasure *
+measures_store_get_measure (MeasuresStore  *self,
+                            gint64          id,
+                            GError        **error)
+{
+  g_autoptr(GListModel) list = NULL;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
+
+  list = load_measures (self, LOAD_ONE, id, error);
+  if (list == NULL)
+    return NULL;
+
+  if (g_list_model_get_n_items (list) == 0)
+    {
+      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                   _("The measure no longer exists."));
+      return NULL;
+    }
+
+  return g_list_model_get_item (list, 0);
+}
+
+/* Search ---------------------------------------------------------------- */
+
+/* What the index holds and what a query is matched with: case-folded text,
+ * so that "ß" and "ss" are one ("Straßburg", "strassburg"); the index's
+ * tokenizer then drops accents ("Français", "francais"). */
+static char *
+fold (const char *text)
+{
+  return g_utf8_casefold (text ? text : "", -1);
+}
+
+static gboolean
+refresh_search_index (MeasuresStore  *self,
+                      gint64          measure_id,
+                      GError        **error)
+{
+  g_autoptr(sqlite3_stmt) clear = NULL;
+  g_autoptr(sqlite3_stmt) read = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  int rc;
+
+  clear = prepare (self, "DELETE FROM measures_search WHERE rowid = ?", error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, measure_id);
+  if (!step_done (self, clear, error))
+    return FALSE;
+
+  /* The offices column holds the printed wording and the linked offices'
+   * abbreviations and full names. */
+  read = prepare (self,
+                  "SELECT m.title, m.description,"
+                  "       (SELECT group_concat (text, ' ') FROM objectives o"
+                  "        WHERE o.measure_id = m.id),"
+                  "       m.lead || ' ' || m.actors || ' ' ||"
+                  "       coalesce ((SELECT group_concat (f.abbreviation || ' ' || f.name, ' ')"
+                  "                  FROM measure_offices l JOIN offices f ON f.id = l.office_id"
+                  "                  WHERE l.measure_id = m.id), ''),"
+                  "       m.period "
+                  "FROM measures m WHERE m.id = ?",
+                  error);
+  if (read == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (read, 1, measure_id);
+  rc = sqlite3_step (read);
+  if (rc != SQLITE_ROW)
+    return set_db_error (self, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
+
+  insert = prepare (self,
+                    "INSERT INTO measures_search (rowid, title, description, objectives, offices,"
+                    "                             period) VALUES (?, ?, ?, ?, ?, ?)",
+                    error);
+  if (insert == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (insert, 1, measure_id);
+  for (int i = 0; i < 5; i++)
+    {
+      g_autofree char *folded = fold (column_text (read, i));
+
+      sqlite3_bind_text (insert, i + 2, folded, -1, SQLITE_TRANSIENT);
+    }
+
+  return step_done (self, insert, error);
+}
+
+/* Turns what a user typed into an FTS5 query: every word must occur, as
+ * the start of a word. Each word is quoted, so nothing typed is syntax. */
+static char *
+build_match_query (const char *text)
+{
+  g_autofree char *folded = fold (text);
+  g_auto(GStrv) words = g_strsplit_set (folded, " \t\n\r", -1);
+  GString *query = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gboolean has_alnum = FALSE;
+
+      for (const char *p = words[i]; *p; p = g_utf8_next_char (p))
+        has_alnum |= g_unichar_isalnum (g_utf8_get_char (p));
+
+      /* A word of punctuation only would make an empty phrase. */
+      if (!has_alnum)
+        continue;
+
+      if (query->len > 0)
+        g_string_append (query, " AND ");
+      g_string_append_c (query, '"');
+      for (const char *p = words[i]; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (query, '"');
+          g_string_append_c (query, *p);
+        }
+      g_string_append (query, "\"*");
+    }
+
+  if (query->len == 0)
+    {
+      g_string_free (query, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (query, FALSE);
+}
+
+/**
+ * measures_store_search:
+ * @text: what the user typed
+ * @ids: (out) (transfer full) (nullable): the ids of the matching measures
+ *   as a set of `gint64 *`, or %NULL when @text holds no word to search for
+ *
+ * Finds the measures whose title, description, objectives, offices or
+ * period contain every word of @text, as a word or the start of one;
+ * case, accents and "ß"/"ss" do not matter.
+ *
+ * Returns: %FALSE with @error set if the search failed
+ */
+gboolean
+measures_store_search (MeasuresStore  *self,
+                       const char     *text,
+                       GHashTable    **ids,
+                       GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GHashTable) found = NULL;
+  g_autofree char *query = NULL;
+  int rc;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (ids != NULL, FALSE);
+
+  *ids = NULL;
+  query = build_match_query (text);
+  if (query == NULL)
+    return TRUE;
+
+  stmt = prepare (self, "SELECT rowid FROM measures_search WHERE measures_search MATCH ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, query);
+
+  found = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 *id = g_new (gint64, 1);
+
+      *id = sqlite3_column_int64 (stmt, 0);
+      g_hash_table_add (found, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, rc, error);
+
+  *ids = g_steal_pointer (&found);
+  return TRUE;
+}
+
+/* Writing with history --------------------------------------------------- */
+
+static char *
+now_iso8601 (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static gboolean
+record_change (MeasuresStore  *self,
+               gint64          measure_id,
+               const char     *date,
+               const char     *author,
+               const char     *field,
+               const char     *old_value,
+               const char     *new_value,
+               GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  stmt = prepare (self,
+                  "INSERT INTO history (measure_id, date, author, field, old_value, new_value) "
+                  "VALUES (?, ?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, measure_id);
+  bind_text (stmt, 2, date);
+  bind_text (stmt, 3, author);
+  bind_text (stmt, 4, field);
+  bind_text (stmt, 5, old_value);
+  bind_text (stmt, 6, new_value);
+
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+touch_measure (MeasuresStore  *self,
+               gint64          measure_id,
+               const char     *date,
+               GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "UPDATE measures SET updated = ? WHERE id = ?",
+                                          error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, date);
+  sqlite3_bind_int64 (stmt, 2, measure_id);
+  return step_done (self, stmt, error);
+}
+
+static gboolean
+finish_write (MeasuresStore  *self,
+              gint64          measure_id,
+              GError        **error)
+{
+  if (!measures_store_commit (self, error))
+    {
+      measures_store_rollback (self);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[MEASURE_CHANGED], 0, measure_id);
+  return TRUE;
+}
+
+static gboolean
+fail_write (MeasuresStore *self)
+{
+  measures_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * measures_store_create_measure:
+ * @measure: the new measure; its id and position are ignored, it is added
+ *   at the end of its goal
+ * @author: who creates it, for the history
+ *
+ * Creates a measure in one transaction and records it in the history.
+ *
+ * Returns: the new measure's id, or 0 with @error set
+ */
+gint64
+measures_store_create_measure (MeasuresStore    *self,
+                               MeasuresMeasure  *measure,
+                               const char       *author,
+                               GError          **error)
+{
+  g_autoptr(MeasuresMeasure) fresh = NULL;
+  g_autofree char *now = now_iso8601 ();
+  gint64 id;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), 0);
+  g_return_val_if_fail (MEASURES_IS_MEASURE (measure), 0);
+  g_return_val_if_fail (author != NULL, 0);
+
+  fresh = measures_measure_copy_with (measure,
+                                      "id", (gint64)0,
+                                      "position", 0,
+                                      "updated", now,
+                                      "removed", NULL,
+                                      NULL);
+
+  if (!measures_store_begin (self, error))
+    return 0;
+
+  id = measures_store_add_measure (self, fresh, error);
+  if (id == 0 ||
+      !record_change (self, id, now, author, "created", NULL,
+                      measures_measure_get_title (fresh), error))
+    return fail_write (self);
+
+  if (!finish_write (self, id, error))
+    return 0;
+
+  return id;
+}
+
+static char *
+join_strv (const char * const *strv,
+           const char         *separator)
+{
+  return g_strjoinv (separator, (GStrv)strv);
+}
+
+static gboolean
+update_column (MeasuresStore  *self,
+               const char     *sql,
+               gint64          measure_id,
+               const GValue   *value,
+               GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+
+  if (G_VALUE_HOLDS_STRING (value))
+    bind_text (stmt, 1, g_value_get_string (value));
+  else
+    sqlite3_bind_int64 (stmt, 1, g_value_get_int64 (value));
+  sqlite3_bind_int64 (stmt, 2, measure_id);
+
+  return step_done (self, stmt, error);
+}
+
+/**
+ * measures_store_update_measure:
+ * @measure: the measure as edited, with the id of the stored one
+ * @author: who edits it, for the history
+ *
+ * Saves the fields of a measure's sheet (title, goal, description,
+ * objectives, lead, actors, offices, priority, period, costs) in one
+ * transaction, with one history row for each field that changed. Status
+ * and progress change through the progress log only.
+ *
+ * Returns: %FALSE with @error set if nothing was saved
+ */
+gboolean
+measures_store_update_measure (MeasuresStore    *self,
+                               MeasuresMeasure  *measure,
+                               const char       *author,
+                               GError          **error)
+{
+  g_autoptr(MeasuresMeasure) stored = NULL;
+  g_autofree char *now = now_iso8601 ();
+  gint64 id;
+  gboolean changed = FALSE;
+  struct {
+    const char *field;
+    const char *sql;
+    char *old_text;
+    char *new_text;
+  } texts[] = {
+    { "title", "UPDATE measures SET title = ? WHERE id = ?" },
+    { "description", "UPDATE measures SET description = ? WHERE id = ?" },
+    { "lead", "UPDATE measures SET lead = ? WHERE id = ?" },
+    { "actors", "UPDATE measures SET actors = ? WHERE id = ?" },
+    { "period", "UPDATE measures SET period = ? WHERE id = ?" },
+    { "costs", "UPDATE measures SET costs = ? WHERE id = ?" },
+    { "priority", "UPDATE measures SET priority = ? WHERE id = ?" },
+    { "goal", NULL },
+    { "objectives", NULL },
+    { "lead_offices", NULL },
+    { "involved_offices", NULL },
+  };
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (MEASURES_IS_MEASURE (measure), FALSE);
+  g_return_val_if_fail (author != NULL, FALSE);
+
+  if (!measures_store_validate_measure (measure, NULL, error))
+    return FALSE;
+
+  id = measures_measure_get_id (measure);
+  if (!measures_store_begin (self, error))
+    return FALSE;
+
+  stored = measures_store_get_measure (self, id, error);
+  if (stored == NULL)
+    return fail_write (self);
+
+#define BOTH(getter) measures_measure_get_##getter (stored), measures_measure_get_##getter (measure)
+  {
+    const char *pairs[][2] = {
+      { BOTH (title) }, { BOTH (description) }, { BOTH (lead) }, { BOTH (actors) },
+      { BOTH (period) }, { BOTH (costs) },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+      {
+        texts[i].old_text = g_strdup (pairs[i][0]);
+        texts[i].new_text = g_strdup (pairs[i][1]);
+      }
+  }
+#undef BOTH
+  texts[6].old_text = g_strdup (measures_priority_to_string (measures_measure_get_priority (stored)));
+  texts[6].new_text = g_strdup (measures_priority_to_string (measures_measure_get_priority (measure)));
+  texts[7].old_text = g_strdup_printf ("%u", measures_measure_get_goal (stored));
+  texts[7].new_text = g_strdup_printf ("%u", measures_measure_get_goal (measure));
+  texts[8].old_text = join_strv (measures_measure_get_objectives (stored), "\n");
+  texts[8].new_text = join_strv (measures_measure_get_objectives (measure), "\n");
+  texts[9].old_text = join_strv (measures_measure_get_lead_offices (stored), ", ");
+  texts[9].new_text = join_strv (measures_measure_get_lead_offices (measure), ", ");
+  texts[10].old_text = join_strv (measures_measure_get_involved_offices (stored), ", ");
+  texts[10].new_text = join_strv (measures_measure_get_involved_offices (measure), ", ");
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+      gboolean ok = TRUE;
+
+      if (g_str_equal (texts[i].old_text, texts[i].new_text))
+        continue;
+
+      changed = TRUE;
+      if (g_str_equal (texts[i].field, "priority"))
+        {
+          g_value_init (&value, G_TYPE_INT64);
+          g_value_set_int64 (&value, measures_measure_get_priority (measure));
+          ok = update_column (self, texts[i].sql, id, &value, error);
+        }
+      else if (g_str_equal (texts[i].field, "goal"))
+        {
+          guint position;
+          g_autoptr(sqlite3_stmt) stmt = NULL;
+
+          ok = next_position (self, measures_measure_get_goal (measure), &position, error) &&
+               (stmt = prepare (self,
+                                "UPDATE measures SET goal_id = (SELECT id FROM goals WHERE number = ?),"
+                                " position = ? WHERE id = ?",
+                                error)) != NULL;
+          if (ok)
+            {
+              sqlite3_bind_int (stmt, 1, measures_measure_get_goal (measure));
+              sqlite3_bind_int (stmt, 2, position);
+              sqlite3_bind_int64 (stmt, 3, id);
+              ok = sqlite3_step (stmt) == SQLITE_DONE ||
+                   (g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                                 _("The measure “%s” belongs to goal %u, which does not exist."),
+                                 measures_measure_get_title (measure),
+                                 measures_measure_get_goal (measure)), FALSE);
+            }
+        }
+      else if (g_str_equal (texts[i].field, "objectives"))
+        ok = replace_objectives (self, id, measures_measure_get_objectives (measure), error);
+      else if (g_str_has_suffix (texts[i].field, "_offices"))
+        {
+          /* Both link lists are rewritten together, once. */
+          if (!g_str_equal (texts[i].field, "involved_offices") ||
+              g_str_equal (texts[9].old_text, texts[9].new_text))
+            ok = replace_links (self, id, measure, error);
+        }
+      else
+        {
+          g_value_init (&value, G_TYPE_STRING);
+          g_value_set_string (&value, texts[i].new_text);
+          ok = update_column (self, texts[i].sql, id, &value, error);
+        }
+
+      if (!ok || !record_change (self, id, now, author, texts[i].field, texts[i].old_text,
+                                 texts[i].new_text, error))
+        {
+          for (guint j = 0; j < G_N_ELEMENTS (texts); j++)
+            {
+              g_free (texts[j].old_text);
+              g_free (texts[j].new_text);
+            }
+          return fail_write (self);
+        }
+    }
+
+  for (guint j = 0; j < G_N_ELEMENTS (texts); j++)
+    {
+      g_free (texts[j].old_text);
+      g_free (texts[j].new_text);
+    }
+
+  if (!changed)
+    {
+      measures_store_rollback (self);
+      return TRUE;
+    }
+
+  if (!touch_measure (self, id, now, error) || !refresh_search_index (self, id, error))
+    return fail_write (self);
+
+  return finish_write (self, id, error);
+}
+
+/**
+ * measures_store_set_removed:
+ * @id: a measure's id
+ * @removed: %TRUE to remove the measure from the strategy, %FALSE to
+ *   restore it
+ * @author: who does it, for the history
+ *
+ * Removes a measure, keeping everything about it so that it can be
+ * restored, or restores it.
+ *
+ * Returns: %FALSE with @error set if nothing changed
+ */
+gboolean
+measures_store_set_removed (MeasuresStore  *self,
+                            gint64          id,
+                            gboolean        removed,
+                            const char     *author,
+                            GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(MeasuresMeasure) stored = NULL;
+  g_autofree char *now = now_iso8601 ();
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (author != NULL, FALSE);
+
+  if (!measures_store_begin (self, error))
+    return FALSE;
+
+  stored = measures_store_get_measure (self, id, error);
+  if (stored == NULL)
+    return fail_write (self);
+
+  if ((measures_measure_get_removed (stored) != NULL) == !!removed)
+    {
+      measures_store_rollback (self);
+      return TRUE;
+    }
+
+  stmt = prepare (self, "UPDATE measures SET removed = ?, updated = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return fail_write (self);
+  bind_text (stmt, 1, removed ? now : NULL);
+  bind_text (stmt, 2, now);
+  sqlite3_bind_int64 (stmt, 3, id);
+
+  if (!step_done (self, stmt, error) ||
+      !record_change (self, id, now, author, removed ? "removed" : "restored", NULL,
+                      measures_measure_get_title (stored), error))
+    return fail_write (self);
+
+  return finish_write (self, id, error);
+}
+
+static gboolean
+set_state (MeasuresStore   *self,
+           MeasuresMeasure *stored,
+           MeasuresStatus   status,
+           guint            progress,
+           gboolean         derived,
+           const char      *now,
+           const char      *author,
+           GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gint64 id = measures_measure_get_id (stored);
+  MeasuresStatus old_status = measures_measure_get_status (stored);
+  guint old_progress = measures_measure_get_progress (stored);
+
+  stmt = prepare (self,
+                  "UPDATE measures SET status = ?, progress = ?, status_derived = ?, updated = ? "
+                  "WHERE id = ?",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int (stmt, 1, status);
+  sqlite3_bind_int (stmt, 2, progress);
+  sqlite3_bind_int (stmt, 3, derived);
+  bind_text (stmt, 4, now);
+  sqlite3_bind_int64 (stmt, 5, id);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (old_status != status &&
+      !record_change (self, id, now, author, "status", measures_status_to_string (old_status),
+                      measures_status_to_string (status), error))
+    return FALSE;
+
+  if (old_progress != progress)
+    {
+      g_autofree char *old_text = g_strdup_printf ("%u", old_progress);
+      g_autofree char *new_text = g_strdup_printf ("%u", progress);
+
+      if (!record_change (self, id, now, author, "progress", old_text, new_text, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * measures_store_add_log_entry:
+ * @measure_id: the measure the entry reports on
+ * @status: the measure's status as of this entry
+ * @progress: the measure's progress as of this entry, 0 to 100
+ * @text: (nullable): what happened
+ * @author: who reports it
+ *
+ * Adds a dated entry to a measure's progress log and sets the measure's
+ * status and progress to the entry's, in one transaction.
+ *
+ * Returns: the entry's id, or 0 with @error set
+ */
+gint64
+measures_store_add_log_entry (MeasuresStore   *self,
+                              gint64           measure_id,
+                              MeasuresStatus   status,
+                              guint            progress,
+                              const char      *text,
+                              const char      *author,
+                              GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(MeasuresMeasure) stored = NULL;
+  g_autofree char *now = now_iso8601 ();
+  gint64 entry_id;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), 0);
+  g_return_val_if_fail (author != NULL, 0);
+
+  if (text == NULL)
+    text = "";
+
+  if (status >= MEASURES_N_STATUSES || progress > 100)
+    {
+      g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                           _("The progress must be between 0 and 100 percent."));
+      return 0;
+    }
+
+  if (!g_utf8_validate (text, -1, NULL) || too_long (text, MEASURES_MAX_TEXT_LENGTH))
+    {
+      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                   ngettext ("The text is too long: at most %ld character.",
+                             "The text is too long: at most %ld characters.",
+                             (glong)MEASURES_MAX_TEXT_LENGTH),
+                   (glong)MEASURES_MAX_TEXT_LENGTH);
+      return 0;
+    }
+
+  if (!measures_store_begin (self, error))
+    return 0;
+
+  stored = measures_store_get_measure (self, measure_id, error);
+  if (stored == NULL)
+    return fail_write (self);
+
+  stmt = prepare (self,
+                  "INSERT INTO log_entries (measure_id, date, author, status, progress, text) "
+                  "VALUES (?, ?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return fail_write (self);
+
+  sqlite3_bind_int64 (stmt, 1, measure_id);
+  bind_text (stmt, 2, now);
+  bind_text (stmt, 3, author);
+  sqlite3_bind_int (stmt, 4, status);
+  sqlite3_bind_int (stmt, 5, progress);
+  bind_text (stmt, 6, text);
+  if (!step_done (self, stmt, error))
+    return fail_write (self);
+  entry_id = sqlite3_last_insert_rowid (self->db);
+
+  if (!record_change (self, measure_id, now, author, "log", NULL, text, error) ||
+      !set_state (self, stored, status, progress, FALSE, now, author, error))
+    return fail_write (self);
+
+  if (!finish_write (self, measure_id, error))
+    return 0;
+
+  return entry_id;
+}
+
+/**
+ * measures_store_withdraw_log_entry:
+ * @entry_id: the entry to withdraw
+ * @status: the measure's status to go back to
+ * @progress: the measure's progress to go back to
+ * @derived: whether that status was the derived one
+ * @author: who withdraws it
+ *
+ * Undoes a log entry: the entry is kept but marked withdrawn, and the
+ * measure gets back its status and progress from before the entry.
+ *
+ * Returns: %FALSE with @error set if nothing changed
+ */
+gboolean
+measures_store_withdraw_log_entry (MeasuresStore   *self,
+                                   gint64           entry_id,
+                                   MeasuresStatus   status,
+                                   guint            progress,
+                                   gboolean         derived,
+                                   const char      *author,
+                                   GError         **error)
+{
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+
+  return measures_store_set_log_entry_withdrawn (self, entry_id, TRUE, status, progress, derived,
+                                                 author, error);
+}
+
+/**
+ * measures_store_set_log_entry_withdrawn:
+ * @withdrawn: %TRUE to withdraw the entry, %FALSE to reinstate it
+ * @status: with @withdrawn, the status to go back to
+ * @progress: with @withdrawn, the progress to go back to
+ * @derived: with @withdrawn, whether that status was the derived one
+ *
+ * Withdraws a log entry (see measures_store_withdraw_log_entry()), or
+ * reinstates it, which sets the measure's status and progress to the
+ * entry's again.
+ *
+ * Returns: %FALSE with @error set if nothing changed
+ */
+gboolean
+measures_store_set_log_entry_withdrawn (MeasuresStore   *self,
+                                        gint64           entry_id,
+                                        gboolean         withdrawn,
+                                        MeasuresStatus   status,
+                                        guint            progress,
+                                        gboolean         derived,
+                                        const char      *author,
+                                        GError         **error)
+{
+  g_autoptr(sqlite3_stmt) read = NULL;
+  g_autoptr(sqlite3_stmt) mark = NULL;
+  g_autoptr(MeasuresMeasure) stored = NULL;
+  g_autofree char *now = now_iso8601 ();
+  g_autofree char *text = NULL;
+  gint64 measure_id;
+  int rc;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (author != NULL, FALSE);
+
+  if (!measures_store_begin (self, error))
+    return FALSE;
+
+  read = prepare (self, "SELECT measure_id, status, progress, text FROM log_entries WHERE id = ?",
+                  error);
+  if (read == NULL)
+    return fail_write (self);
+  sqlite3_bind_int64 (read, 1, entry_id);
+  rc = sqlite3_step (read);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                             _("The log entry no longer exists."));
+      else
+        set_db_error (self, rc, error);
+      return fail_write (self);
+    }
+
+  measure_id = sqlite3_column_int64 (read, 0);
+  if (!withdrawn)
+    {
+      status = CLAMP (sqlite3_column_int (read, 1), 0, MEASURES_N_STATUSES - 1);
+      progress = CLAMP (sqlite3_column_int (read, 2), 0, 100);
+      derived = FALSE;
+    }
+  text = g_strdup (column_text (read, 3));
+
+  stored = measures_store_get_measure (self, measure_id, error);
+  if (stored == NULL)
+    return fail_write (self);
+
+  mark = prepare (self, "UPDATE log_entries SET withdrawn = ? WHERE id = ?", error);
+  if (mark == NULL)
+    return fail_write (self);
+  bind_text (mark, 1, withdrawn ? now : NULL);
+  sqlite3_bind_int64 (mark, 2, entry_id);
+
+  if (!step_done (self, mark, error) ||
+      !record_change (self, measure_id, now, author, "log", withdrawn ? text : NULL,
+                      withdrawn ? NULL : text, error) ||
+      !set_state (self, stored, status, progress, derived, now, author, error))
+    return fail_write (self);
+
+  return finish_write (self, measure_id, error);
+}
+
+/**
+ * measures_store_list_log:
+ * @measure_id: a measure's id
+ * @include_withdrawn: whether to list withdrawn entries too
+ *
+ * Returns: (transfer full): the measure's #MeasuresLogEntry list, newest
+ *   first, or %NULL with @error set
+ */
+GListModel *
+measures_store_list_log (MeasuresStore  *self,
+                         gint64          measure_id,
+                         gboolean        include_withdrawn,
+                         GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GListStore) entries = g_list_store_new (MEASURES_TYPE_LOG_ENTRY);
+  int rc;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT id, date, author, status, progress, text, withdrawn FROM log_entries "
+                  "WHERE measure_id = ? AND (? OR withdrawn IS NULL) "
+                  "ORDER BY date DESC, id DESC",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, measure_id);
+  sqlite3_bind_int (stmt, 2, include_withdrawn);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(MeasuresLogEntry) entry = NULL;
+
+      entry = measures_log_entry_new (sqlite3_column_int64 (stmt, 0), measure_id,
+                                      column_text (stmt, 1), column_text (stmt, 2),
+                                      CLAMP (sqlite3_column_int (stmt, 3), 0,
+                                             MEASURES_N_STATUSES - 1),
+                                      CLAMP (sqlite3_column_int (stmt, 4), 0, 100),
+                                      column_text (stmt, 5),
+                                      (const char *)sqlite3_column_text (stmt, 6));
+      g_list_store_append (entries, entry);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, rc, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&entries));
+}
+
+/**
+ * measures_store_list_history:
+ * @measure_id: a measure's id
+ *
+ * Returns: (transfer full): the measure's #MeasuresChange list, newest
+ *   first, or %NULL with @error set
+ */
+GListModel *
+measures_store_list_history (MeasuresStore  *self,
+                             gint64          measure_id,
+                             GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GListStore) changes = g_list_store_new (MEASURES_TYPE_CHANGE);
+  int rc;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT id, date, author, field, old_value, new_value FROM history "
+                  "WHERE measure_id = ? ORDER BY id DESC",
+                  error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, measure_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(MeasuresChange) change = NULL;
+
+      change = measures_change_new (sqlite3_column_int64 (stmt, 0), measure_id,
+                                    column_text (stmt, 1), column_text (stmt, 2),
+                                    column_text (stmt, 3),
+                                    (const char *)sqlite3_column_text (stmt, 4),
+                                    (const char *)sqlite3_column_text (stmt, 5));
+      g_list_store_append (changes, change);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, rc, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&changes));
+}
+
+/**
+ * measures_store_insert_log_entry:
+ * @measure_id: the measure in this store that the entry belongs to
+ * @entry: an entry as exported; its ids are ignored
+ *
+ * Stores a log entry as it is, without touching the measure or the
+ * history: for imports. Call inside a transaction.
+ */
+gboolean
+measures_store_insert_log_entry (MeasuresStore     *self,
+                                 gint64             measure_id,
+                                 MeasuresLogEntry  *entry,
+                                 GError           **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (MEASURES_IS_LOG_ENTRY (entry), FALSE);
+
+  stmt = prepare (self,
+                  "INSERT INTO log_entries (measure_id, date, author, status, progress, text,"
+                  "                         withdrawn) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, measure_id);
+  bind_text (stmt, 2, measures_log_entry_get_date (entry));
+  bind_text (stmt, 3, measures_log_entry_get_author (entry));
+  sqlite3_bind_int (stmt, 4, measures_log_entry_get_status (entry));
+  sqlite3_bind_int (stmt, 5, measures_log_entry_get_progress (entry));
+  bind_text (stmt, 6, measures_log_entry_get_text (entry));
+  bind_text (stmt, 7, measures_log_entry_get_withdrawn (entry));
+
+  return step_done (self, stmt, error);
+}
+
+/**
+ * measures_store_insert_change:
+ * @measure_id: the measure in this store that the change belongs to
+ * @change: a history row as exported; its ids are ignored
+ *
+ * Stores a history row as it is: for imports. Call inside a transaction.
+ */
+gboolean
+measures_store_insert_change (MeasuresStore   *self,
+                              gint64           measure_id,
+                              MeasuresChange  *change,
+                              GError         **error)
+{
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (MEASURES_IS_CHANGE (change), FALSE);
+
+  return record_change (self, measure_id, measures_change_get_date (change),
+                        measures_change_get_author (change), measures_change_get_field (change),
+                        measures_change_get_old_value (change),
+                        measures_change_get_new_value (change), error);
 }

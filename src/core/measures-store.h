@@ -3,7 +3,9 @@
 
 #include <gio/gio.h>
 
+#include "measures-change.h"
 #include "measures-goal.h"
+#include "measures-log-entry.h"
 #include "measures-measure.h"
 #include "measures-office.h"
 
@@ -85,6 +87,69 @@ GListModel     *measures_store_list_goals           (MeasuresStore    *self,
 GListModel     *measures_store_list_offices         (MeasuresStore    *self,
                                                      GError          **error);
 GListModel     *measures_store_list_measures        (MeasuresStore    *self,
+                                                     GError          **error);
+GListModel     *measures_store_list_removed_measures (MeasuresStore   *self,
+                                                     GError          **error);
+MeasuresMeasure *measures_store_get_measure         (MeasuresStore    *self,
+                                                     gint64            id,
+                                                     GError          **error);
+gboolean        measures_store_validate_measure     (MeasuresMeasure  *measure,
+                                                     const char      **field,
+                                                     GError          **error);
+gboolean        measures_store_search               (MeasuresStore    *self,
+                                                     const char       *text,
+                                                     GHashTable      **ids,
+                                                     GError          **error);
+
+gint64          measures_store_create_measure       (MeasuresStore    *self,
+                                                     MeasuresMeasure  *measure,
+                                                     const char       *author,
+                                                     GError          **error);
+gboolean        measures_store_update_measure       (MeasuresStore    *self,
+                                                     MeasuresMeasure  *measure,
+                                                     const char       *author,
+                                                     GError          **error);
+gboolean        measures_store_set_removed          (MeasuresStore    *self,
+                                                     gint64            id,
+                                                     gboolean          removed,
+                                                     const char       *author,
+                                                     GError          **error);
+gint64          measures_store_add_log_entry        (MeasuresStore    *self,
+                                                     gint64            measure_id,
+                                                     MeasuresStatus    status,
+                                                     guint             progress,
+                                                     const char       *text,
+                                                     const char       *author,
+                                                     GError          **error);
+gboolean        measures_store_withdraw_log_entry   (MeasuresStore    *self,
+                                                     gint64            entry_id,
+                                                     MeasuresStatus    status,
+                                                     guint             progress,
+                                                     gboolean          derived,
+                                                     const char       *author,
+                                                     GError          **error);
+gboolean        measures_store_set_log_entry_withdrawn (MeasuresStore *self,
+                                                     gint64            entry_id,
+                                                     gboolean          withdrawn,
+                                                     MeasuresStatus    status,
+                                                     guint             progress,
+                                                     gboolean          derived,
+                                                     const char       *author,
+                                                     GError          **error);
+GListModel     *measures_store_list_log             (MeasuresStore    *self,
+                                                     gint64            measure_id,
+                                                     gboolean          include_withdrawn,
+                                                     GError          **error);
+GListModel     *measures_store_list_history         (MeasuresStore    *self,
+                                                     gint64            measure_id,
+                                                     GError          **error);
+gboolean        measures_store_insert_log_entry     (MeasuresStore    *self,
+                                                     gint64            measure_id,
+                                                     MeasuresLogEntry *entry,
+                                                     GError          **error);
+gboolean        measures_store_insert_change        (MeasuresStore    *self,
+                                                     gint64            measure_id,
+                                                     MeasuresChange   *change,
                                                      GError          **error);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "measures-types.h"
 
@@ -98,4 +99,97 @@ measures_priority_get_label (MeasuresPriority priority)
   g_return_val_if_fail (priority < MEASURES_N_PRIORITIES, NULL);
 
   return g_dpgettext2 (GETTEXT_PACKAGE, "priority", priorities[priority].label);
+}
+
+static const struct {
+  const char *nick;
+  const char *label;
+} statuses[MEASURES_N_STATUSES] = {
+  [MEASURES_STATUS_PLANNED] = { "planned", NC_("status", "Planned") },
+  [MEASURES_STATUS_IN_PROGRESS] = { "in-progress", NC_("status", "In Progress") },
+  [MEASURES_STATUS_CONTINUOUS] = { "continuous", NC_("status", "Continuous") },
+  [MEASURES_STATUS_COMPLETED] = { "completed", NC_("status", "Completed") },
+  [MEASURES_STATUS_ON_HOLD] = { "on-hold", NC_("status", "On Hold") },
+  [MEASURES_STATUS_DROPPED] = { "dropped", NC_("status", "Dropped") },
+};
+
+G_DEFINE_ENUM_TYPE (MeasuresStatus, measures_status,
+                    G_DEFINE_ENUM_VALUE (MEASURES_STATUS_PLANNED, "planned"),
+                    G_DEFINE_ENUM_VALUE (MEASURES_STATUS_IN_PROGRESS, "in-progress"),
+                    G_DEFINE_ENUM_VALUE (MEASURES_STATUS_CONTINUOUS, "continuous"),
+                    G_DEFINE_ENUM_VALUE (MEASURES_STATUS_COMPLETED, "completed"),
+                    G_DEFINE_ENUM_VALUE (MEASURES_STATUS_ON_HOLD, "on-hold"),
+                    G_DEFINE_ENUM_VALUE (MEASURES_STATUS_DROPPED, "dropped"))
+
+/**
+ * measures_status_to_string:
+ * @status: a #MeasuresStatus
+ *
+ * Returns: the stable name used in exported JSON, e.g. "in-progress"
+ */
+const char *
+measures_status_to_string (MeasuresStatus status)
+{
+  g_return_val_if_fail (status < MEASURES_N_STATUSES, NULL);
+
+  return statuses[status].nick;
+}
+
+/**
+ * measures_status_from_string:
+ * @string: a name as measures_status_to_string() returns it
+ * @status: (out): where to store the status
+ *
+ * Returns: %TRUE if @string names a status
+ */
+gboolean
+measures_status_from_string (const char     *string,
+                             MeasuresStatus *status)
+{
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  for (guint i = 0; string != NULL && i < MEASURES_N_STATUSES; i++)
+    {
+      if (g_str_equal (string, statuses[i].nick))
+        {
+          *status = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * measures_status_get_label:
+ * @status: a #MeasuresStatus
+ *
+ * Returns: the status's name in the interface language
+ */
+const char *
+measures_status_get_label (MeasuresStatus status)
+{
+  g_return_val_if_fail (status < MEASURES_N_STATUSES, NULL);
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "status", statuses[status].label);
+}
+
+/**
+ * measures_status_from_period:
+ * @period: a realization period as printed, e.g. "in Durchführung seit 2020"
+ *
+ * Derives a measure's first status from its printed realization period:
+ * „in Durchführung“ means in progress, anything else planned.
+ *
+ * Returns: the derived status
+ */
+MeasuresStatus
+measures_status_from_period (const char *period)
+{
+  g_return_val_if_fail (period != NULL, MEASURES_STATUS_PLANNED);
+
+  if (strstr (period, "in Durchführung") != NULL)
+    return MEASURES_STATUS_IN_PROGRESS;
+
+  return MEASURES_STATUS_PLANNED;
 }

@@ -33,6 +33,38 @@ gboolean    measures_priority_from_german (const char       *printed,
 const char *measures_priority_get_label   (MeasuresPriority  priority);
 
 /**
+ * MeasuresStatus:
+ * @MEASURES_STATUS_PLANNED: not started yet („in Planung“)
+ * @MEASURES_STATUS_IN_PROGRESS: being carried out („in Durchführung“)
+ * @MEASURES_STATUS_CONTINUOUS: an ongoing task without an end
+ * @MEASURES_STATUS_COMPLETED: done
+ * @MEASURES_STATUS_ON_HOLD: paused
+ * @MEASURES_STATUS_DROPPED: given up
+ *
+ * Where a measure stands. The last four are the categories of the
+ * strategy's 2012 review. Stored in the database: never renumber.
+ */
+typedef enum {
+  MEASURES_STATUS_PLANNED = 0,
+  MEASURES_STATUS_IN_PROGRESS = 1,
+  MEASURES_STATUS_CONTINUOUS = 2,
+  MEASURES_STATUS_COMPLETED = 3,
+  MEASURES_STATUS_ON_HOLD = 4,
+  MEASURES_STATUS_DROPPED = 5,
+} MeasuresStatus;
+
+#define MEASURES_N_STATUSES 6
+
+#define MEASURES_TYPE_STATUS (measures_status_get_type ())
+GType measures_status_get_type (void);
+
+const char     *measures_status_to_string   (MeasuresStatus  status);
+gboolean        measures_status_from_string (const char     *string,
+                                             MeasuresStatus *status);
+const char     *measures_status_get_label   (MeasuresStatus  status);
+MeasuresStatus  measures_status_from_period (const char     *period);
+
+/**
  * MeasuresRole:
  * @MEASURES_ROLE_LEAD: the office leads the measure (Federführung)
  * @MEASURES_ROLE_INVOLVED: the office takes part (Beteiligte Akteure)

@@ -1,0 +1,423 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "measures-undo-stack"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "measures-undo-stack.h"
+
+/**
+ * MeasuresUndoStack:
+ *
+ * Makes the changes an official can take back: edits of a measure's sheet,
+ * new and removed measures, and progress log entries. Each change is
+ * written through the store, so the history records the undo as well; the
+ * history itself is never rewritten.
+ */
+
+/* How many steps can be undone; older ones are forgotten. */
+#define MAX_DEPTH 200
+
+typedef enum {
+  OP_EDIT,
+  OP_CREATE,
+  OP_REMOVE,
+  OP_LOG,
+} OpKind;
+
+typedef struct
+{
+  OpKind kind;
+  gint64 measure_id;
+  char *title;
+
+  /* OP_EDIT: the sheet before and after */
+  MeasuresMeasure *before;
+  MeasuresMeasure *after;
+
+  /* OP_LOG: the entry, and the measure's state before it */
+  gint64 entry_id;
+  MeasuresStatus status;
+  guint progress;
+  gboolean derived;
+} Op;
+
+struct _MeasuresUndoStack
+{
+  GObject parent_instance;
+
+  MeasuresStore *store;
+  GQueue undo;
+  GQueue redo;
+};
+
+G_DEFINE_FINAL_TYPE (MeasuresUndoStack, measures_undo_stack, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+op_free (Op *op)
+{
+  g_clear_object (&op->before);
+  g_clear_object (&op->after);
+  g_free (op->title);
+  g_free (op);
+}
+
+static Op *
+op_new (OpKind           kind,
+        MeasuresMeasure *measure)
+{
+  Op *op = g_new0 (Op, 1);
+
+  op->kind = kind;
+  op->measure_id = measures_measure_get_id (measure);
+  op->title = g_strdup (measures_measure_get_title (measure));
+
+  return op;
+}
+
+static char *
+op_describe (const Op *op)
+{
+  switch (op->kind)
+    {
+    case OP_EDIT:
+      /* Translators: what an undo or redo took back, e.g. "Undone: changes to …" */
+      return g_strdup_printf (_("changes to “%s”"), op->title);
+    case OP_CREATE:
+      return g_strdup_printf (_("new measure “%s”"), op->title);
+    case OP_REMOVE:
+      return g_strdup_printf (_("removal of “%s”"), op->title);
+    case OP_LOG:
+      return g_strdup_printf (_("progress entry for “%s”"), op->title);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+notify_state (MeasuresUndoStack *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+}
+
+/* A new change makes the steps that were undone unreachable. */
+static void
+push (MeasuresUndoStack *self,
+      Op                *op)
+{
+  g_queue_clear_full (&self->redo, (GDestroyNotify)op_free);
+  g_queue_push_head (&self->undo, op);
+  while (g_queue_get_length (&self->undo) > MAX_DEPTH)
+    op_free (g_queue_pop_tail (&self->undo));
+  notify_state (self);
+}
+
+static void
+measures_undo_stack_finalize (GObject *object)
+{
+  MeasuresUndoStack *self = (MeasuresUndoStack *)object;
+
+  g_queue_clear_full (&self->undo, (GDestroyNotify)op_free);
+  g_queue_clear_full (&self->redo, (GDestroyNotify)op_free);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (measures_undo_stack_parent_class)->finalize (object);
+}
+
+static void
+measures_undo_stack_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  MeasuresUndoStack *self = MEASURES_UNDO_STACK (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, measures_undo_stack_get_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, measures_undo_stack_get_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+measures_undo_stack_class_init (MeasuresUndoStackClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = measures_undo_stack_finalize;
+  object_class->get_property = measures_undo_stack_get_property;
+
+  properties[PROP_CAN_UNDO] =
+    g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] =
+    g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+measures_undo_stack_init (MeasuresUndoStack *self)
+{
+  g_queue_init (&self->undo);
+  g_queue_init (&self->redo);
+}
+
+/**
+ * measures_undo_stack_new:
+ * @store: the store the changes are written to
+ *
+ * Returns: (transfer full): an empty undo stack
+ */
+MeasuresUndoStack *
+measures_undo_stack_new (MeasuresStore *store)
+{
+  MeasuresUndoStack *self;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (store), NULL);
+
+  self = g_object_new (MEASURES_TYPE_UNDO_STACK, NULL);
+  self->store = g_object_ref (store);
+
+  return self;
+}
+
+gboolean
+measures_undo_stack_get_can_undo (MeasuresUndoStack *self)
+{
+  g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), FALSE);
+
+  return !g_queue_is_empty (&self->undo);
+}
+
+gboolean
+measures_undo_stack_get_can_redo (MeasuresUndoStack *self)
+{
+  g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), FALSE);
+
+  return !g_queue_is_empty (&self->redo);
+}
+
+/**
+ * measures_undo_stack_edit:
+ * @before: the measure as it was shown when editing began
+ * @after: the edited measure, with the same id
+ *
+ * Saves an edit of a measure's sheet.
+ */
+gboolean
+measures_undo_stack_edit (MeasuresUndoStack  *self,
+                          MeasuresMeasure    *before,
+                          MeasuresMeasure    *after,
+                          const char         *author,
+                          GError            **error)
+{
+  Op *op;
+
+  g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (measures_measure_get_id (before) == measures_measure_get_id (after), FALSE);
+
+  if (!measures_store_update_measure (self->store, after, author, error))
+    return FALSE;
+
+  op = op_new (OP_EDIT, after);
+  op->before = g_object_ref (before);
+  op->after = g_object_ref (after);
+  push (self, op);
+
+  return TRUE;
+}
+
+/**
+ * measures_undo_stack_create:
+ * @measure: the new measure
+ *
+ * Returns: the new measure's id, or 0 with @error set
+ */
+gint64
+measures_undo_stack_create (MeasuresUndoStack  *self,
+                            MeasuresMeasure    *measure,
+                            const char         *author,
+                            GError            **error)
+{
+  gint64 id;
+  Op *op;
+
+  g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), 0);
+
+  id = measures_store_create_measure (self->store, measure, author, error);
+  if (id == 0)
+    return 0;
+
+  op = op_new (OP_CREATE, measure);
+  op->measure_id = id;
+  push (self, op);
+
+  return id;
+}
+
+/**
+ * measures_undo_stack_remove:
+ * @measure: the measure to remove
+ *
+ * Removes a measure, so that it can be restored.
+ */
+gboolean
+measures_undo_stack_remove (MeasuresUndoStack  *self,
+                            MeasuresMeasure    *measure,
+                            const char         *author,
+                            GError            **error)
+{
+  g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), FALSE);
+
+  if (!measures_store_set_removed (self->store, measures_measure_get_id (measure), TRUE, author,
+                                   error))
+    return FALSE;
+
+  push (self, op_new (OP_REMOVE, measure));
+  return TRUE;
+}
+
+/**
+ * measures_undo_stack_add_log_entry:
+ * @measure: the measure as it is now
+ *
+ * Adds a progress log entry, which also sets the measure's status and
+ * progress.
+ *
+ * Returns: the entry's id, or 0 with @error set
+ */
+gint64
+measures_undo_stack_add_log_entry (MeasuresUndoStack  *self,
+                                   MeasuresMeasure    *measure,
+                                   MeasuresStatus      status,
+                                   guint               progress,
+                                   const char         *text,
+                                   const char         *author,
+                                   GError            **error)
+{
+  gint64 entry_id;
+  Op *op;
+
+  g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), 0);
+
+  entry_id = measures_store_add_log_entry (self->store, measures_measure_get_id (measure), status,
+                                           progress, text, author, error);
+  if (entry_id == 0)
+    return 0;
+
+  op = op_new (OP_LOG, measure);
+  op->entry_id = entry_id;
+  op->status = measures_measure_get_status (measure);
+  op->progress = measures_measure_get_progress (measure);
+  op->derived = measures_measure_get_status_derived (measure);
+  push (self, op);
+
+  return entry_id;
+}
+
+static gboolean
+apply (MeasuresUndoStack  *self,
+       Op                 *op,
+       gboolean            undo,
+       const char         *author,
+       GError            **error)
+{
+  switch (op->kind)
+    {
+    case OP_EDIT:
+      return measures_store_update_measure (self->store, undo ? op->before : op->after, author,
+                                            error);
+    case OP_CREATE:
+      return measures_store_set_removed (self->store, op->measure_id, undo, author, error);
+    case OP_REMOVE:
+      return measures_store_set_removed (self->store, op->measure_id, !undo, author, error);
+    case OP_LOG:
+      return measures_store_set_log_entry_withdrawn (self->store, op->entry_id, undo, op->status,
+                                                     op->progress, op->derived, author, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static char *
+move (MeasuresUndoStack  *self,
+      GQueue             *from,
+      GQueue             *to,
+      gboolean            undo,
+      const char         *author,
+      GError            **error)
+{
+  Op *op = g_queue_peek_head (from);
+
+  if (op == NULL)
+    {
+      g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                           undo ? _("There is nothing to undo.") : _("There is nothing to redo."));
+      return NULL;
+    }
+
+  /* A step that fails stays where it is, so nothing is lost. */
+  if (!apply (self, op, undo, author, error))
+    return NULL;
+
+  g_queue_push_head (to, g_queue_pop_head (from));
+  notify_state (self);
+
+  return op_describe (op);
+}
+
+/**
+ * measures_undo_stack_undo:
+ * @author: who undoes, for the history
+ *
+ * Takes back the latest change.
+ *
+ * Returns: (transfer full): what was undone, to tell the user, or %NULL
+ *   with @error set
+ */
+char *
+measures_undo_stack_undo (MeasuresUndoStack  *self,
+                          const char         *author,
+                          GError            **error)
+{
+  g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), NULL);
+
+  return move (self, &self->undo, &self->redo, TRUE, author, error);
+}
+
+/**
+ * measures_undo_stack_redo:
+ * @author: who redoes, for the history
+ *
+ * Makes the latest undone change again.
+ *
+ * Returns: (transfer full): what was redone, to tell the user, or %NULL
+ *   with @error set
+ */
+char *
+measures_undo_stack_redo (MeasuresUndoStack  *self,
+                          const char         *author,
+                          GError            **error)
+{
+  g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), NULL);
+
+  return move (self, &self->redo, &self->undo, FALSE, author, error);
+}

@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "measures-store.h"
+
+G_BEGIN_DECLS
+
+#define MEASURES_TYPE_UNDO_STACK (measures_undo_stack_get_type ())
+
+G_DECLARE_FINAL_TYPE (MeasuresUndoStack, measures_undo_stack, MEASURES, UNDO_STACK, GObject)
+
+MeasuresUndoStack *measures_undo_stack_new           (MeasuresStore      *store);
+gboolean           measures_undo_stack_get_can_undo  (MeasuresUndoStack  *self);
+gboolean           measures_undo_stack_get_can_redo  (MeasuresUndoStack  *self);
+
+gboolean           measures_undo_stack_edit          (MeasuresUndoStack  *self,
+                                                      MeasuresMeasure    *before,
+                                                      MeasuresMeasure    *after,
+                                                      const char         *author,
+                                                      GError            **error);
+gint64             measures_undo_stack_create        (MeasuresUndoStack  *self,
+                                                      MeasuresMeasure    *measure,
+                                                      const char         *author,
+                                                      GError            **error);
+gboolean           measures_undo_stack_remove        (MeasuresUndoStack  *self,
+                                                      MeasuresMeasure    *measure,
+                                                      const char         *author,
+                                                      GError            **error);
+gint64             measures_undo_stack_add_log_entry (MeasuresUndoStack  *self,
+                                                      MeasuresMeasure    *measure,
+                                                      MeasuresStatus      status,
+                                                      guint               progress,
+                                                      const char         *text,
+                                                      const char         *author,
+                                                      GError            **error);
+char              *measures_undo_stack_undo          (MeasuresUndoStack  *self,
+                                                      const char         *author,
+                                                      GError            **error);
+char              *measures_undo_stack_redo          (MeasuresUndoStack  *self,
+                                                      const char         *author,
+                                                      GError            **error);
+
+G_END_DECLS
