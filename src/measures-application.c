@@ -10,6 +10,7 @@
 #include "measures-application.h"
 #include "measures-export.h"
 #include "measures-import.h"
+#include "measures-preferences-window.h"
 #include "measures-resources.h"
 #include "measures-window.h"
 
@@ -26,6 +27,8 @@ struct _MeasuresApplication
   /* Owned */
   char *database_path;
   MeasuresStore *store;
+  MeasuresUndoStack *undo_stack;
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresApplication, measures_application, ADW_TYPE_APPLICATION)
@@ -181,6 +184,9 @@ measures_application_activate (GApplication *app)
       return;
     }
 
+  if (self->undo_stack == NULL)
+    self->undo_stack = measures_undo_stack_new (self->store);
+
   window = GTK_WINDOW (measures_window_new (self, self->store));
   gtk_window_present (window);
 }
@@ -193,22 +199,49 @@ quit_activated (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  MeasuresApplication *self = MEASURES_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (measures_preferences_window_new (parent, self->settings)));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
+  { "preferences", preferences_activated },
 };
 
 static void
 measures_application_startup (GApplication *app)
 {
-  static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *close_accels[] = { "<Control>w", NULL };
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "win.new-measure", { "<Control>n", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.cancel", { "Escape", NULL } },
+  };
+  MeasuresApplication *self = MEASURES_APPLICATION (app);
 
   G_APPLICATION_CLASS (measures_application_parent_class)->startup (app);
 
+  self->settings = g_settings_new (APP_ID);
+
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
 }
 
 static void
@@ -226,7 +259,9 @@ measures_application_dispose (GObject *object)
 {
   MeasuresApplication *self = (MeasuresApplication *)object;
 
+  g_clear_object (&self->undo_stack);
   g_clear_object (&self->store);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (measures_application_parent_class)->dispose (object);
 }
@@ -295,4 +330,53 @@ measures_application_get_store (MeasuresApplication *self)
   g_return_val_if_fail (MEASURES_IS_APPLICATION (self), NULL);
 
   return self->store;
+}
+
+/**
+ * measures_application_get_undo_stack:
+ *
+ * Returns: (transfer none) (nullable): the changes that can be undone, in
+ *   every window, once activated
+ */
+MeasuresUndoStack *
+measures_application_get_undo_stack (MeasuresApplication *self)
+{
+  g_return_val_if_fail (MEASURES_IS_APPLICATION (self), NULL);
+
+  return self->undo_stack;
+}
+
+/**
+ * measures_application_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the settings, once started up
+ */
+GSettings *
+measures_application_get_settings (MeasuresApplication *self)
+{
+  g_return_val_if_fail (MEASURES_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+/**
+ * measures_application_dup_author:
+ *
+ * Returns: (transfer full): the name to write into the progress log and
+ *   the history: the one set in the preferences, else the user's real name
+ */
+char *
+measures_application_dup_author (MeasuresApplication *self)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (MEASURES_IS_APPLICATION (self), NULL);
+
+  if (self->settings != NULL)
+    name = g_strstrip (g_settings_get_string (self->settings, "author-name"));
+
+  if (name != NULL && name[0] != '\0')
+    return g_steal_pointer (&name);
+
+  return g_strdup (g_get_real_name ());
 }

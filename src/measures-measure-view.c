@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "measures-measure-view.h"
+#include "measures-store.h"
 
 /**
  * MeasuresMeasureView:
@@ -19,6 +20,7 @@ struct _MeasuresMeasureView
 
   /* Owned */
   MeasuresMeasure *measure;
+  MeasuresStore *store;
 
   /* Template widgets */
   GtkStack *stack;
@@ -34,6 +36,18 @@ struct _MeasuresMeasureView
   GtkLabel *costs_label;
   GtkLabel *offices_label;
   GtkLabel *overview_label;
+  GtkLabel *status_label;
+  GtkLabel *derived_label;
+  GtkProgressBar *progress_bar;
+  GtkLabel *updated_label;
+  GtkMenuButton *add_entry_button;
+  GtkPopover *entry_popover;
+  GtkDropDown *entry_status;
+  GtkSpinButton *entry_progress;
+  GtkTextView *entry_note;
+  GtkListBox *log_list;
+  GtkExpander *history_expander;
+  GtkListBox *history_list;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresMeasureView, measures_measure_view, ADW_TYPE_BIN)
@@ -136,6 +150,205 @@ show_overview_variant (MeasuresMeasureView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->overview_label), text->len > 0);
 }
 
+/* The date and time the store wrote, in the local time zone. */
+static char *
+format_date (const char *iso8601)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+
+  if (iso8601 == NULL || !(utc = g_date_time_new_from_iso8601 (iso8601, NULL)))
+    return g_strdup (iso8601 ? iso8601 : "");
+
+  local = g_date_time_to_local (utc);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static void
+set_status_classes (GtkWidget      *label,
+                    MeasuresStatus  status)
+{
+  for (guint i = 0; i < MEASURES_N_STATUSES; i++)
+    gtk_widget_remove_css_class (label, measures_status_to_string (i));
+  gtk_widget_add_css_class (label, measures_status_to_string (status));
+}
+
+static void
+show_status (MeasuresMeasureView *self)
+{
+  MeasuresStatus status = measures_measure_get_status (self->measure);
+  guint progress = measures_measure_get_progress (self->measure);
+  const char *updated = measures_measure_get_updated (self->measure);
+  g_autofree char *progress_text = NULL;
+  g_autofree char *updated_text = NULL;
+
+  gtk_label_set_text (self->status_label, measures_status_get_label (status));
+  set_status_classes (GTK_WIDGET (self->status_label), status);
+  gtk_widget_set_visible (GTK_WIDGET (self->derived_label),
+                          measures_measure_get_status_derived (self->measure));
+
+  /* Translators: a measure's progress, e.g. "40 %" */
+  progress_text = g_strdup_printf (_("%u %%"), progress);
+  gtk_progress_bar_set_fraction (self->progress_bar, progress / 100.0);
+  gtk_progress_bar_set_text (self->progress_bar, progress_text);
+
+  if (updated != NULL)
+    {
+      g_autofree char *date = format_date (updated);
+      /* Translators: %s is a date and time */
+      updated_text = g_strdup_printf (_("Last updated %s"), date);
+    }
+  else
+    updated_text = g_strdup (_("Unchanged since the strategy was adopted"));
+  gtk_label_set_text (self->updated_label, updated_text);
+}
+
+static GtkWidget *
+create_log_row (gpointer item,
+                gpointer user_data)
+{
+  MeasuresLogEntry *entry = item;
+  g_autofree char *date = format_date (measures_log_entry_get_date (entry));
+  g_autofree char *title = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Translators: a progress log entry: date · author · status · percentage */
+  title = g_strdup_printf (_("%s · %s · %s · %u %%"), date, measures_log_entry_get_author (entry),
+                           measures_status_get_label (measures_log_entry_get_status (entry)),
+                           measures_log_entry_get_progress (entry));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), measures_log_entry_get_text (entry));
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+  return row;
+}
+
+/* Long values are cut for the list; the whole value is in the dump. */
+static char *
+shorten (const char *value)
+{
+  const glong limit = 160;
+  g_autofree char *head = NULL;
+
+  if (value == NULL || value[0] == '\0')
+    return g_strdup (C_("empty field", "—"));
+
+  if (g_utf8_strlen (value, -1) <= limit)
+    return g_strdup (value);
+
+  head = g_utf8_substring (value, 0, limit);
+  return g_strconcat (head, "…", NULL);
+}
+
+static char *
+describe_value (const char *field,
+                const char *value)
+{
+  MeasuresStatus status;
+  MeasuresPriority priority;
+
+  if (value != NULL && g_str_equal (field, "status") && measures_status_from_string (value, &status))
+    return g_strdup (measures_status_get_label (status));
+  if (value != NULL && g_str_equal (field, "priority") &&
+      measures_priority_from_string (value, &priority))
+    return g_strdup (measures_priority_get_label (priority));
+  if (value != NULL && g_str_equal (field, "progress"))
+    return g_strdup_printf (_("%s %%"), value);
+
+  return shorten (value);
+}
+
+static GtkWidget *
+create_change_row (gpointer item,
+                   gpointer user_data)
+{
+  MeasuresChange *change = item;
+  const char *field = measures_change_get_field (change);
+  g_autofree char *date = format_date (measures_change_get_date (change));
+  g_autofree char *title = NULL;
+  g_autofree char *old_value = describe_value (field, measures_change_get_old_value (change));
+  g_autofree char *new_value = describe_value (field, measures_change_get_new_value (change));
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Translators: a history row: date · author · changed field */
+  title = g_strdup_printf (_("%s · %s · %s"), date, measures_change_get_author (change),
+                           measures_change_get_field_label (change));
+  if (g_str_equal (field, "created") || g_str_equal (field, "removed") ||
+      g_str_equal (field, "restored"))
+    subtitle = g_strdup (new_value);
+  else
+    /* Translators: a changed value: old → new */
+    subtitle = g_strdup_printf (_("%s → %s"), old_value, new_value);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+  return row;
+}
+
+static void
+show_log_and_history (MeasuresMeasureView *self)
+{
+  g_autoptr(GListModel) log = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *history_title = NULL;
+  guint n_changes = 0;
+
+  if (self->store != NULL && self->measure != NULL && measures_measure_get_id (self->measure) > 0)
+    {
+      gint64 id = measures_measure_get_id (self->measure);
+
+      if (!(log = measures_store_list_log (self->store, id, FALSE, &error)) ||
+          !(history = measures_store_list_history (self->store, id, &error)))
+        g_warning ("Could not read the log of measure %" G_GINT64_FORMAT ": %s", id,
+                   error->message);
+    }
+
+  gtk_list_box_bind_model (self->log_list, log, create_log_row, NULL, NULL);
+  gtk_list_box_bind_model (self->history_list, history, create_change_row, NULL, NULL);
+
+  n_changes = history ? g_list_model_get_n_items (history) : 0;
+  history_title = g_strdup_printf (ngettext ("History (%u change)", "History (%u changes)",
+                                             n_changes),
+                                   n_changes);
+  gtk_expander_set_label (self->history_expander, history_title);
+  gtk_widget_set_visible (GTK_WIDGET (self->history_expander), n_changes > 0);
+}
+
+static void
+entry_popover_show (MeasuresMeasureView *self)
+{
+  if (self->measure == NULL)
+    return;
+
+  /* Start from where the measure stands; most reports change one thing. */
+  gtk_drop_down_set_selected (self->entry_status, measures_measure_get_status (self->measure));
+  gtk_spin_button_set_value (self->entry_progress, measures_measure_get_progress (self->measure));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->entry_note), "", -1);
+}
+
+static void
+entry_add_clicked (MeasuresMeasureView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->entry_note);
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  gtk_popover_popdown (self->entry_popover);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-log-entry", "(uus)",
+                              gtk_drop_down_get_selected (self->entry_status),
+                              (guint)gtk_spin_button_get_value_as_int (self->entry_progress),
+                              g_strstrip (text));
+}
+
 static void
 measures_measure_view_dispose (GObject *object)
 {
@@ -146,6 +359,7 @@ measures_measure_view_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_MEASURE_VIEW);
   g_clear_object (&self->measure);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (measures_measure_view_parent_class)->dispose (object);
 }
@@ -202,12 +416,53 @@ measures_measure_view_class_init (MeasuresMeasureViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, costs_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, offices_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, overview_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, derived_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, updated_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, add_entry_button);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, entry_popover);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, entry_status);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, entry_progress);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, entry_note);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, log_list);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, history_expander);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, history_list);
+  gtk_widget_class_bind_template_callback (widget_class, entry_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, entry_add_clicked);
 }
 
 static void
 measures_measure_view_init (MeasuresMeasureView *self)
 {
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  GtkWidget *placeholder;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < MEASURES_N_STATUSES; i++)
+    gtk_string_list_append (statuses, measures_status_get_label (i));
+  gtk_drop_down_set_model (self->entry_status, G_LIST_MODEL (statuses));
+
+  placeholder = gtk_label_new (_("Nobody has reported progress yet."));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (self->log_list, placeholder);
+}
+
+/**
+ * measures_measure_view_set_store:
+ * @store: where the shown measure's log and history are read from
+ */
+void
+measures_measure_view_set_store (MeasuresMeasureView *self,
+                                 MeasuresStore       *store)
+{
+  g_return_if_fail (MEASURES_IS_MEASURE_VIEW (self));
+  g_return_if_fail (MEASURES_IS_STORE (store));
+
+  g_set_object (&self->store, store);
 }
 
 /**
@@ -227,6 +482,8 @@ measures_measure_view_get_measure (MeasuresMeasureView *self)
  * measures_measure_view_set_measure:
  * @measure: (nullable): the measure to show, or %NULL for the empty state
  * @goal: (nullable): the measure's goal
+ *
+ * Shows @measure, or shows it again with its current log and history.
  */
 void
 measures_measure_view_set_measure (MeasuresMeasureView *self,
@@ -235,13 +492,15 @@ measures_measure_view_set_measure (MeasuresMeasureView *self,
 {
   const char * const *objectives;
   GtkAdjustment *vadjustment;
+  gboolean same;
 
   g_return_if_fail (MEASURES_IS_MEASURE_VIEW (self));
   g_return_if_fail (!measure || MEASURES_IS_MEASURE (measure));
   g_return_if_fail (!goal || MEASURES_IS_GOAL (goal));
 
-  if (!g_set_object (&self->measure, measure))
-    return;
+  same = measure != NULL && self->measure != NULL &&
+         measures_measure_get_id (measure) == measures_measure_get_id (self->measure);
+  g_set_object (&self->measure, measure);
 
   gtk_stack_set_visible_child_name (self->stack, measure ? "sheet" : "empty");
 
@@ -271,11 +530,16 @@ measures_measure_view_set_measure (MeasuresMeasureView *self,
       set_text (self->costs_label, measures_measure_get_costs (measure));
       show_links (self);
       show_overview_variant (self);
+      show_status (self);
 
-      /* A new sheet starts at its top. */
-      vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-      gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+      /* A new sheet starts at its top; the same one stays where it was. */
+      if (!same)
+        {
+          vadjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+          gtk_adjustment_set_value (vadjustment, gtk_adjustment_get_lower (vadjustment));
+        }
     }
 
+  show_log_and_history (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEASURE]);
 }

@@ -5,6 +5,7 @@
 
 #include "measures-goal.h"
 #include "measures-measure.h"
+#include "measures-store.h"
 
 G_BEGIN_DECLS
 
@@ -12,6 +13,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MeasuresMeasureView, measures_measure_view, MEASURES, MEASURE_VIEW, AdwBin)
 
+void             measures_measure_view_set_store   (MeasuresMeasureView *self,
+                                                    MeasuresStore       *store);
 MeasuresMeasure *measures_measure_view_get_measure (MeasuresMeasureView *self);
 void             measures_measure_view_set_measure (MeasuresMeasureView *self,
                                                     MeasuresMeasure     *measure,

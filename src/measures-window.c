@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "measures-measure-editor.h"
 #include "measures-measure-view.h"
 #include "measures-office-view.h"
 #include "measures-vision-view.h"
@@ -14,8 +15,9 @@
  * MeasuresWindow:
  *
  * The main window: views in a sidebar (vision, the goals, all measures,
- * offices), a list, and the selected measure's sheet or office. Three
- * leaflets fold the panes one after another as the window narrows.
+ * offices), a list that search and filters narrow down, and the selected
+ * measure's sheet, editor or office. Three leaflets fold the panes one
+ * after another as the window narrows.
  */
 struct _MeasuresWindow
 {
@@ -24,14 +26,17 @@ struct _MeasuresWindow
   /* Owned */
   MeasuresStore *store;
   GListModel *goals;
-  GListModel *measures;
-  GListModel *offices;
-  GtkCustomFilter *goal_filter;
+  GListStore *measures;
+  GListStore *offices;
+  GtkCustomFilter *filter;
+  GtkCustomSorter *sorter;
   GtkSingleSelection *measure_selection;
   GtkSingleSelection *office_selection;
+  GHashTable *search_ids;
   guint goal;
 
   /* Template widgets */
+  AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
   GtkWidget *sidebar_pane;
   GtkListBox *sidebar;
@@ -40,14 +45,30 @@ struct _MeasuresWindow
   AdwLeaflet *measures_leaflet;
   GtkWidget *measure_list_pane;
   AdwWindowTitle *measure_list_title;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkDropDown *office_filter;
+  GtkDropDown *priority_filter;
+  GtkDropDown *status_filter;
+  GtkDropDown *sort_dropdown;
   GtkWidget *goal_header;
   GtkLabel *goal_title_label;
   GtkLabel *goal_headline_label;
+  GtkLabel *goal_summary_label;
+  GtkProgressBar *goal_progress_bar;
   GtkLabel *goal_text_label;
+  GtkStack *list_stack;
   GtkListView *measure_list;
   GtkWidget *measure_detail_pane;
   GtkWidget *measure_back_button;
+  AdwWindowTitle *detail_title;
+  GtkWidget *cancel_button;
+  GtkWidget *save_button;
+  GtkWidget *edit_button;
+  GtkWidget *remove_button;
+  GtkStack *detail_stack;
   MeasuresMeasureView *measure_view;
+  MeasuresMeasureEditor *measure_editor;
   AdwLeaflet *offices_leaflet;
   GtkWidget *office_list_pane;
   GtkListView *office_list;
@@ -74,6 +95,18 @@ typedef enum {
   VIEW_OFFICES,
 } View;
 
+/* The orders of the "Sort by" choice. */
+typedef enum {
+  SORT_GOAL,
+  SORT_TITLE,
+  SORT_PRIORITY,
+  SORT_STATUS,
+  SORT_UPDATED,
+} SortKey;
+
+static void update_actions (MeasuresWindow *self);
+static void update_list_state (MeasuresWindow *self);
+
 static MeasuresGoal *
 find_goal (MeasuresWindow *self,
            guint           number)
@@ -82,11 +115,84 @@ find_goal (MeasuresWindow *self,
     {
       g_autoptr(MeasuresGoal) goal = g_list_model_get_item (self->goals, i);
 
+      /* The list keeps the goal alive. */
       if (measures_goal_get_number (goal) == number)
         return goal;
     }
 
   return NULL;
+}
+
+static gboolean
+find_measure (GListModel *list,
+              gint64      id,
+              guint      *position)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (list, i);
+
+      if (measures_measure_get_id (measure) == id)
+        {
+          *position = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static MeasuresMeasure *
+selected_measure (MeasuresWindow *self)
+{
+  return gtk_single_selection_get_selected_item (self->measure_selection);
+}
+
+static gboolean
+is_editing (MeasuresWindow *self)
+{
+  return g_str_equal (gtk_stack_get_visible_child_name (self->detail_stack), "editor");
+}
+
+static char *
+dup_author (MeasuresWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return app ? measures_application_dup_author (MEASURES_APPLICATION (app))
+             : g_strdup (g_get_real_name ());
+}
+
+/* Shared by all windows: "undo" takes back the latest change anywhere. */
+static MeasuresUndoStack *
+get_undo_stack (MeasuresWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return app ? measures_application_get_undo_stack (MEASURES_APPLICATION (app)) : NULL;
+}
+
+static void
+show_toast (MeasuresWindow *self,
+            const char     *title,
+            gboolean        offer_undo)
+{
+  AdwToast *toast = adw_toast_new (title);
+
+  if (offer_undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+show_error_toast (MeasuresWindow *self,
+                  const GError   *error)
+{
+  g_warning ("%s", error->message);
+  show_toast (self, error->message, FALSE);
 }
 
 /* List item closures: the first argument is the list item. */
@@ -115,16 +221,37 @@ priority_label (GtkListItem      *list_item,
   return g_strdup (measures_priority_get_label (priority));
 }
 
+static char *
+status_label (GtkListItem    *list_item,
+              MeasuresStatus  status)
+{
+  return g_strdup (measures_status_get_label (status));
+}
+
+static GStrv
+badge_css_classes (const char *kind,
+                   const char *value)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_strv_builder_add (builder, kind);
+  g_strv_builder_add (builder, value);
+
+  return g_strv_builder_end (builder);
+}
+
 static GStrv
 priority_css_classes (GtkListItem      *list_item,
                       MeasuresPriority  priority)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  return badge_css_classes ("priority", measures_priority_to_string (priority));
+}
 
-  g_strv_builder_add (builder, "priority");
-  g_strv_builder_add (builder, measures_priority_to_string (priority));
-
-  return g_strv_builder_end (builder);
+static GStrv
+status_css_classes (GtkListItem    *list_item,
+                    MeasuresStatus  status)
+{
+  return badge_css_classes ("status", measures_status_to_string (status));
 }
 
 static char *
@@ -159,12 +286,16 @@ create_factory (const char *resource)
                                            "measure_row_subtitle", G_CALLBACK (measure_row_subtitle),
                                            "priority_label", G_CALLBACK (priority_label),
                                            "priority_css_classes", G_CALLBACK (priority_css_classes),
+                                           "status_label", G_CALLBACK (status_label),
+                                           "status_css_classes", G_CALLBACK (status_css_classes),
                                            "office_row_counts", G_CALLBACK (office_row_counts),
                                            "office_row_has_name", G_CALLBACK (office_row_has_name),
                                            NULL);
 
   return gtk_builder_list_item_factory_new_from_resource (scope, resource);
 }
+
+/* Sidebar ---------------------------------------------------------------- */
 
 static GtkWidget *
 create_sidebar_row (const char *title,
@@ -225,53 +356,6 @@ populate_sidebar (MeasuresWindow *self)
                        create_sidebar_row (_("Offices"), NULL, VIEW_OFFICES, 0));
 }
 
-static gboolean
-goal_filter_match (gpointer item,
-                   gpointer user_data)
-{
-  MeasuresWindow *self = user_data;
-
-  return self->goal == 0 || measures_measure_get_goal (item) == self->goal;
-}
-
-static void
-update_measure_list_title (MeasuresWindow *self)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->measure_selection));
-  g_autofree char *count = NULL;
-  g_autofree char *title = NULL;
-
-  count = g_strdup_printf (ngettext ("%u measure", "%u measures", n), n);
-  if (self->goal == 0)
-    title = g_strdup (_("All Measures"));
-  else
-    title = g_strdup_printf (_("Goal %u"), self->goal);
-
-  adw_window_title_set_title (self->measure_list_title, title);
-  adw_window_title_set_subtitle (self->measure_list_title, count);
-}
-
-static void
-show_measures_of_goal (MeasuresWindow *self,
-                       guint           number)
-{
-  MeasuresGoal *goal = number ? find_goal (self, number) : NULL;
-
-  self->goal = goal ? number : 0;
-  gtk_filter_changed (GTK_FILTER (self->goal_filter), GTK_FILTER_CHANGE_DIFFERENT);
-
-  gtk_widget_set_visible (self->goal_header, goal != NULL);
-  if (goal != NULL)
-    {
-      gtk_label_set_text (self->goal_title_label, measures_goal_get_title (goal));
-      gtk_label_set_text (self->goal_headline_label, measures_goal_get_headline (goal));
-      gtk_label_set_text (self->goal_text_label, measures_goal_get_text (goal));
-    }
-
-  update_measure_list_title (self);
-  gtk_stack_set_visible_child_name (self->content_stack, "measures");
-}
-
 /* Shows @child of a folded leaflet. An unfolded leaflet shows all its
  * children already, and moving its visible child would also move the
  * keyboard focus into that pane. */
@@ -289,6 +373,272 @@ navigate_to (AdwLeaflet *leaflet,
   if (focus != NULL)
     gtk_widget_grab_focus (focus);
 }
+
+/* Filtering and sorting -------------------------------------------------- */
+
+static const char *
+selected_office (MeasuresWindow *self)
+{
+  guint index = gtk_drop_down_get_selected (self->office_filter);
+  GtkStringObject *item;
+
+  /* The first choice is "All offices". */
+  if (index == 0 || index == GTK_INVALID_LIST_POSITION)
+    return NULL;
+
+  item = gtk_drop_down_get_selected_item (self->office_filter);
+  return g_object_get_data (G_OBJECT (item), "abbreviation");
+}
+
+static gboolean
+measure_filter_match (gpointer item,
+                      gpointer user_data)
+{
+  MeasuresWindow *self = user_data;
+  MeasuresMeasure *measure = item;
+  guint priority = gtk_drop_down_get_selected (self->priority_filter);
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+  const char *office = selected_office (self);
+  gint64 id = measures_measure_get_id (measure);
+
+  if (self->goal != 0 && measures_measure_get_goal (measure) != self->goal)
+    return FALSE;
+  if (self->search_ids != NULL && !g_hash_table_contains (self->search_ids, &id))
+    return FALSE;
+  if (priority > 0 && measures_measure_get_priority (measure) != priority - 1)
+    return FALSE;
+  if (status > 0 && measures_measure_get_status (measure) != status - 1)
+    return FALSE;
+  if (office != NULL &&
+      !measures_measure_has_office (measure, office, MEASURES_ROLE_LEAD) &&
+      !measures_measure_has_office (measure, office, MEASURES_ROLE_INVOLVED))
+    return FALSE;
+
+  return TRUE;
+}
+
+static int
+compare_goal_order (MeasuresMeasure *a,
+                    MeasuresMeasure *b)
+{
+  int order = (int)measures_measure_get_goal (a) - (int)measures_measure_get_goal (b);
+
+  if (order == 0)
+    order = (int)measures_measure_get_position (a) - (int)measures_measure_get_position (b);
+
+  return order;
+}
+
+static int
+measure_sort_compare (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      user_data)
+{
+  MeasuresWindow *self = user_data;
+  MeasuresMeasure *ma = (MeasuresMeasure *)a;
+  MeasuresMeasure *mb = (MeasuresMeasure *)b;
+  int order = 0;
+
+  switch ((SortKey)gtk_drop_down_get_selected (self->sort_dropdown))
+    {
+    case SORT_TITLE:
+      {
+        g_autofree char *ka = g_utf8_collate_key (measures_measure_get_title (ma), -1);
+        g_autofree char *kb = g_utf8_collate_key (measures_measure_get_title (mb), -1);
+        order = strcmp (ka, kb);
+      }
+      break;
+    case SORT_PRIORITY:
+      order = (int)measures_measure_get_priority (ma) - (int)measures_measure_get_priority (mb);
+      break;
+    case SORT_STATUS:
+      order = (int)measures_measure_get_status (ma) - (int)measures_measure_get_status (mb);
+      break;
+    case SORT_UPDATED:
+      /* Latest first; never updated last. ISO 8601 sorts as text. */
+      order = -g_strcmp0 (measures_measure_get_updated (ma), measures_measure_get_updated (mb));
+      break;
+    case SORT_GOAL:
+    default:
+      break;
+    }
+
+  if (order == 0)
+    order = compare_goal_order (ma, mb);
+
+  return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static gboolean
+filters_active (MeasuresWindow *self)
+{
+  return self->search_ids != NULL ||
+         gtk_drop_down_get_selected (self->office_filter) > 0 ||
+         gtk_drop_down_get_selected (self->priority_filter) > 0 ||
+         gtk_drop_down_get_selected (self->status_filter) > 0;
+}
+
+static void
+refilter (MeasuresWindow *self)
+{
+  /* The choices are filled in before the list exists. */
+  if (self->filter == NULL)
+    return;
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_list_state (self);
+}
+
+static void
+filters_changed (MeasuresWindow *self)
+{
+  refilter (self);
+}
+
+static void
+sort_changed (MeasuresWindow *self)
+{
+  if (self->sorter == NULL)
+    return;
+
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+static void
+run_search (MeasuresWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GHashTable *ids = NULL;
+
+  if (!measures_store_search (self->store, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                              &ids, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  g_clear_pointer (&self->search_ids, g_hash_table_unref);
+  self->search_ids = ids;
+  refilter (self);
+}
+
+static void
+search_changed (MeasuresWindow *self)
+{
+  run_search (self);
+}
+
+static void
+search_stopped (MeasuresWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+/* The goal (or all measures) shown, with counts and progress. */
+
+static char *
+summarize (GListModel *measures,
+           guint       goal,
+           double     *progress)
+{
+  guint counts[MEASURES_N_STATUSES] = { 0 };
+  guint total = 0;
+  guint sum = 0;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    {
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, i);
+
+      if (goal != 0 && measures_measure_get_goal (measure) != goal)
+        continue;
+      counts[measures_measure_get_status (measure)]++;
+      sum += measures_measure_get_progress (measure);
+      total++;
+    }
+
+  for (guint i = 0; i < MEASURES_N_STATUSES; i++)
+    {
+      if (counts[i] == 0)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: a count by status, e.g. "In Progress: 5" */
+      g_string_append_printf (text, _("%s: %u"), measures_status_get_label (i), counts[i]);
+    }
+
+  *progress = total > 0 ? sum / (100.0 * total) : 0;
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+update_goal_header (MeasuresWindow *self)
+{
+  MeasuresGoal *goal = self->goal ? find_goal (self, self->goal) : NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *progress_text = NULL;
+  double progress;
+
+  gtk_widget_set_visible (self->goal_header, goal != NULL);
+  if (goal == NULL)
+    return;
+
+  gtk_label_set_text (self->goal_title_label, measures_goal_get_title (goal));
+  gtk_label_set_text (self->goal_headline_label, measures_goal_get_headline (goal));
+  gtk_label_set_text (self->goal_text_label, measures_goal_get_text (goal));
+
+  summary = summarize (G_LIST_MODEL (self->measures), self->goal, &progress);
+  gtk_label_set_text (self->goal_summary_label, summary);
+  /* Translators: the average progress of a goal's measures, e.g. "Overall 35 %" */
+  progress_text = g_strdup_printf (_("Overall %.0f %%"), progress * 100);
+  gtk_progress_bar_set_fraction (self->goal_progress_bar, progress);
+  gtk_progress_bar_set_text (self->goal_progress_bar, progress_text);
+}
+
+static void
+update_list_state (MeasuresWindow *self)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->measure_selection));
+  guint total = 0;
+  g_autofree char *count = NULL;
+  g_autofree char *title = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->measures)); i++)
+    {
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (G_LIST_MODEL (self->measures), i);
+
+      total += self->goal == 0 || measures_measure_get_goal (measure) == self->goal;
+    }
+
+  if (filters_active (self))
+    /* Translators: the list's count while search or filters narrow it down */
+    count = g_strdup_printf (ngettext ("%u of %u measure", "%u of %u measures", total),
+                             shown, total);
+  else
+    count = g_strdup_printf (ngettext ("%u measure", "%u measures", shown), shown);
+
+  if (self->goal == 0)
+    title = g_strdup (_("All Measures"));
+  else
+    title = g_strdup_printf (_("Goal %u"), self->goal);
+
+  adw_window_title_set_title (self->measure_list_title, title);
+  adw_window_title_set_subtitle (self->measure_list_title, count);
+  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "empty");
+  update_goal_header (self);
+}
+
+static void
+show_measures_of_goal (MeasuresWindow *self,
+                       guint           number)
+{
+  self->goal = number && find_goal (self, number) ? number : 0;
+  refilter (self);
+  gtk_stack_set_visible_child_name (self->content_stack, "measures");
+}
+
+/* Views ------------------------------------------------------------------ */
 
 static void
 sidebar_row_selected (MeasuresWindow *self,
@@ -342,13 +692,32 @@ select_sidebar_row (MeasuresWindow *self,
     }
 }
 
+/* Selects a measure in the list as it is now, if it is there. */
+static gboolean
+select_measure_id (MeasuresWindow *self,
+                   gint64          id)
+{
+  guint position;
+
+  if (!find_measure (G_LIST_MODEL (self->measure_selection), id, &position))
+    return FALSE;
+
+  gtk_single_selection_set_selected (self->measure_selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->measure_list), "list.scroll-to-item", "u",
+                              position);
+  return TRUE;
+}
+
 static void
 measure_selection_changed (MeasuresWindow *self)
 {
-  MeasuresMeasure *measure = gtk_single_selection_get_selected_item (self->measure_selection);
+  MeasuresMeasure *measure = selected_measure (self);
   MeasuresGoal *goal = measure ? find_goal (self, measures_measure_get_goal (measure)) : NULL;
 
-  measures_measure_view_set_measure (self->measure_view, measure, goal);
+  /* The editor keeps its measure until saved or cancelled. */
+  if (!is_editing (self))
+    measures_measure_view_set_measure (self->measure_view, measure, goal);
+  update_actions (self);
 }
 
 static void
@@ -364,7 +733,7 @@ office_selection_changed (MeasuresWindow *self)
 {
   MeasuresOffice *office = gtk_single_selection_get_selected_item (self->office_selection);
 
-  measures_office_view_set_office (self->office_view, office, self->measures);
+  measures_office_view_set_office (self->office_view, office, G_LIST_MODEL (self->measures));
 }
 
 static void
@@ -387,6 +756,369 @@ office_measure_activated (MeasuresWindow  *self,
                           MeasuresMeasure *measure)
 {
   measures_window_show_measure (self, measures_measure_get_id (measure));
+}
+
+/* Keeping the lists in step with the store ------------------------------ */
+
+static void
+reload_offices (MeasuresWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) offices = measures_store_list_offices (self->store, &error);
+  MeasuresOffice *shown = gtk_single_selection_get_selected_item (self->office_selection);
+  g_autofree char *abbreviation = shown ? g_strdup (measures_office_get_abbreviation (shown)) : NULL;
+  guint n;
+
+  if (offices == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  n = g_list_model_get_n_items (offices);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(MeasuresOffice) office = g_list_model_get_item (offices, i);
+      g_autoptr(MeasuresOffice) old = g_list_model_get_item (G_LIST_MODEL (self->offices), i);
+
+      /* Same order, new counts: replace row by row to keep the selection. */
+      if (old != NULL)
+        g_list_store_splice (self->offices, i, 1, (gpointer *)&office, 1);
+      else
+        g_list_store_append (self->offices, office);
+    }
+
+  if (abbreviation != NULL)
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(MeasuresOffice) office = g_list_model_get_item (G_LIST_MODEL (self->offices), i);
+
+        if (g_str_equal (measures_office_get_abbreviation (office), abbreviation))
+          {
+            gtk_single_selection_set_selected (self->office_selection, i);
+            break;
+          }
+      }
+
+  office_selection_changed (self);
+}
+
+static void
+measure_changed (MeasuresWindow *self,
+                 gint64          id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MeasuresMeasure) fresh = measures_store_get_measure (self->store, id, &error);
+  MeasuresMeasure *shown = selected_measure (self);
+  gboolean was_shown = shown != NULL && measures_measure_get_id (shown) == id;
+  guint position;
+
+  if (fresh == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  if (find_measure (G_LIST_MODEL (self->measures), id, &position))
+    {
+      if (measures_measure_get_removed (fresh) != NULL)
+        g_list_store_remove (self->measures, position);
+      else
+        g_list_store_splice (self->measures, position, 1, (gpointer *)&fresh, 1);
+    }
+  else if (measures_measure_get_removed (fresh) == NULL)
+    g_list_store_append (self->measures, fresh);
+
+  /* The words of the measure may have changed: search again. */
+  if (self->search_ids != NULL)
+    run_search (self);
+  else
+    update_list_state (self);
+
+  if (was_shown && measures_measure_get_removed (fresh) == NULL)
+    select_measure_id (self, id);
+  measure_selection_changed (self);
+  reload_offices (self);
+}
+
+/* Actions ---------------------------------------------------------------- */
+
+static void
+set_editing (MeasuresWindow *self,
+             gboolean        editing,
+             const char     *title)
+{
+  gtk_stack_set_visible_child_name (self->detail_stack, editing ? "editor" : "sheet");
+  gtk_widget_set_visible (self->cancel_button, editing);
+  gtk_widget_set_visible (self->save_button, editing);
+  gtk_widget_set_visible (self->edit_button, !editing);
+  gtk_widget_set_visible (self->remove_button, !editing);
+  gtk_widget_set_visible (self->measure_back_button,
+                          !editing && adw_leaflet_get_folded (self->measures_leaflet));
+  adw_window_title_set_title (self->detail_title, title);
+  update_actions (self);
+}
+
+static void
+editor_state_changed (MeasuresWindow *self)
+{
+  update_actions (self);
+}
+
+static void
+update_actions (MeasuresWindow *self)
+{
+  MeasuresUndoStack *stack = get_undo_stack (self);
+  gboolean editing = is_editing (self);
+  gboolean has_measure = selected_measure (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-measure", has_measure && !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-measure", has_measure && !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-log-entry", has_measure && !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-measure", !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
+                                 editing && measures_measure_editor_get_valid (self->measure_editor));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 !editing && stack && measures_undo_stack_get_can_undo (stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 !editing && stack && measures_undo_stack_get_can_redo (stack));
+}
+
+static void
+edit_measure_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  MeasuresMeasure *measure = selected_measure (self);
+
+  if (measure == NULL)
+    return;
+
+  measures_measure_editor_edit (self->measure_editor, measure, self->goals,
+                                G_LIST_MODEL (self->offices));
+  set_editing (self, TRUE, _("Edit Measure"));
+  navigate_to (self->measures_leaflet, self->measure_detail_pane, NULL);
+}
+
+static void
+new_measure_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  g_autoptr(MeasuresMeasure) draft = NULL;
+  guint goal = self->goal ? self->goal : 1;
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "measures"))
+    select_sidebar_row (self, VIEW_GOAL, goal);
+
+  draft = g_object_new (MEASURES_TYPE_MEASURE,
+                        "goal", goal,
+                        "priority", MEASURES_PRIORITY_MEDIUM,
+                        NULL);
+  measures_measure_editor_edit (self->measure_editor, draft, self->goals,
+                                G_LIST_MODEL (self->offices));
+  set_editing (self, TRUE, _("New Measure"));
+  navigate_to (self->measures_leaflet, self->measure_detail_pane, NULL);
+}
+
+/* Saves what the editor holds. Returns %FALSE, showing why, if it cannot. */
+static gboolean
+save_edit (MeasuresWindow *self)
+{
+  g_autoptr(MeasuresMeasure) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = dup_author (self);
+  MeasuresMeasure *original = measures_measure_editor_get_original (self->measure_editor);
+  gint64 id;
+
+  edited = measures_measure_editor_build (self->measure_editor, &error);
+  if (edited == NULL)
+    return FALSE;
+
+  if (measures_measure_get_id (original) == 0)
+    {
+      id = measures_undo_stack_create (get_undo_stack (self), edited, author, &error);
+      if (id == 0)
+        {
+          show_error_toast (self, error);
+          return FALSE;
+        }
+    }
+  else
+    {
+      id = measures_measure_get_id (original);
+      if (!measures_undo_stack_edit (get_undo_stack (self), original, edited, author, &error))
+        {
+          show_error_toast (self, error);
+          return FALSE;
+        }
+    }
+
+  set_editing (self, FALSE, _("Measure"));
+  /* A measure moved to another goal follows into that goal's list. */
+  if (!select_measure_id (self, id) && self->goal != measures_measure_get_goal (edited))
+    {
+      select_sidebar_row (self, VIEW_GOAL, measures_measure_get_goal (edited));
+      select_measure_id (self, id);
+    }
+  measure_selection_changed (self);
+
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  save_edit (MEASURES_WINDOW (widget));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  if (is_editing (self))
+    {
+      set_editing (self, FALSE, _("Measure"));
+      measure_selection_changed (self);
+    }
+  else if (gtk_search_bar_get_search_mode (self->search_bar))
+    search_stopped (self);
+}
+
+static void
+remove_measure_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  g_autoptr(MeasuresMeasure) measure = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = dup_author (self);
+  g_autofree char *message = NULL;
+
+  if (selected_measure (self) == NULL)
+    return;
+
+  measure = g_object_ref (selected_measure (self));
+  if (!measures_undo_stack_remove (get_undo_stack (self), measure, author, &error))
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  /* Translators: %s is a measure's title */
+  message = g_strdup_printf (_("“%s” removed"), measures_measure_get_title (measure));
+  show_toast (self, message, TRUE);
+}
+
+static void
+add_log_entry_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  MeasuresMeasure *measure = measures_measure_view_get_measure (self->measure_view);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = dup_author (self);
+  g_autofree char *message = NULL;
+  const char *text;
+  guint status, progress;
+
+  if (measure == NULL)
+    return;
+
+  g_variant_get (parameter, "(uu&s)", &status, &progress, &text);
+  if (status >= MEASURES_N_STATUSES)
+    return;
+
+  if (measures_undo_stack_add_log_entry (get_undo_stack (self), measure, status, progress, text,
+                                         author, &error) == 0)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  /* Translators: %s is a measure's title */
+  message = g_strdup_printf (_("Progress reported for “%s”"),
+                             measures_measure_get_title (measure));
+  show_toast (self, message, TRUE);
+}
+
+static void
+undo_redo (MeasuresWindow *self,
+           gboolean        undo)
+{
+  MeasuresUndoStack *stack = get_undo_stack (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = dup_author (self);
+  g_autofree char *what = NULL;
+  g_autofree char *message = NULL;
+
+  if (stack == NULL || is_editing (self))
+    return;
+
+  what = undo ? measures_undo_stack_undo (stack, author, &error)
+              : measures_undo_stack_redo (stack, author, &error);
+  if (what == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  /* Translators: %s says what, e.g. "Undone: changes to “Europatag”" */
+  message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), what);
+  show_toast (self, message, FALSE);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  undo_redo (MEASURES_WINDOW (widget), TRUE);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  undo_redo (MEASURES_WINDOW (widget), FALSE);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "measures"))
+    select_sidebar_row (self, VIEW_ALL_MEASURES, 0);
+
+  navigate_to (self->measures_leaflet, self->measure_list_pane, NULL);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  gtk_drop_down_set_selected (self->office_filter, 0);
+  gtk_drop_down_set_selected (self->priority_filter, 0);
+  gtk_drop_down_set_selected (self->status_filter, 0);
+  search_stopped (self);
 }
 
 static void
@@ -419,6 +1151,69 @@ show_office_list_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->offices_leaflet, self->office_list_pane);
 }
 
+/* An edit in progress is never left half-written: a valid one is saved
+ * when the window closes, one that cannot be saved is discarded. */
+static gboolean
+measures_window_close_request (GtkWindow *window)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (window);
+
+  if (is_editing (self) && measures_measure_editor_get_modified (self->measure_editor) &&
+      !save_edit (self))
+    g_message ("Closed with an edit that could not be saved; it was discarded");
+
+  return GTK_WINDOW_CLASS (measures_window_parent_class)->close_request (window);
+}
+
+/* Setting up ------------------------------------------------------------- */
+
+static void
+fill_filter_choices (MeasuresWindow *self)
+{
+  g_autoptr(GtkStringList) offices = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) priorities = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) sorts = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (offices, _("All offices"));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->offices)); i++)
+    {
+      g_autoptr(MeasuresOffice) office = g_list_model_get_item (G_LIST_MODEL (self->offices), i);
+      g_autoptr(GtkStringObject) item = NULL;
+
+      /* Offices that no measure names would only lengthen the list. */
+      if (measures_office_get_n_lead (office) + measures_office_get_n_involved (office) == 0)
+        continue;
+      gtk_string_list_append (offices, measures_office_get_abbreviation (office));
+      item = g_list_model_get_item (G_LIST_MODEL (offices),
+                                    g_list_model_get_n_items (G_LIST_MODEL (offices)) - 1);
+      g_object_set_data_full (G_OBJECT (item), "abbreviation",
+                              g_strdup (measures_office_get_abbreviation (office)), g_free);
+    }
+
+  gtk_string_list_append (priorities, _("All priorities"));
+  for (guint i = 0; i < MEASURES_N_PRIORITIES; i++)
+    gtk_string_list_append (priorities, measures_priority_get_label (i));
+
+  gtk_string_list_append (statuses, _("All statuses"));
+  for (guint i = 0; i < MEASURES_N_STATUSES; i++)
+    gtk_string_list_append (statuses, measures_status_get_label (i));
+
+  gtk_string_list_append (sorts, _("Goal and sheet order"));
+  gtk_string_list_append (sorts, _("Title"));
+  gtk_string_list_append (sorts, _("Priority"));
+  gtk_string_list_append (sorts, _("Status"));
+  gtk_string_list_append (sorts, _("Last updated"));
+
+  gtk_drop_down_set_model (self->office_filter, G_LIST_MODEL (offices));
+  gtk_drop_down_set_expression (self->office_filter,
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
+                                                             "string"));
+  gtk_drop_down_set_model (self->priority_filter, G_LIST_MODEL (priorities));
+  gtk_drop_down_set_model (self->status_filter, G_LIST_MODEL (statuses));
+  gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (sorts));
+}
+
 static void
 show_load_error (MeasuresWindow *self,
                  const GError   *error)
@@ -439,21 +1234,34 @@ load (MeasuresWindow *self)
   g_autofree char *strategy_title = NULL;
   g_autofree char *vision_title = NULL;
   g_auto(GStrv) statements = NULL;
-  g_autoptr(GtkFilterListModel) goal_measures = NULL;
+  g_autoptr(GListModel) measures = NULL;
+  g_autoptr(GListModel) offices = NULL;
+  GtkFilterListModel *filtered;
+  GtkSortListModel *sorted;
+
+  self->measures = g_list_store_new (MEASURES_TYPE_MEASURE);
+  self->offices = g_list_store_new (MEASURES_TYPE_OFFICE);
 
   if (!measures_store_load_vision (self->store, &strategy_title, &vision_title, &statements,
                                    &error) ||
       !(self->goals = measures_store_list_goals (self->store, &error)) ||
-      !(self->measures = measures_store_list_measures (self->store, &error)) ||
-      !(self->offices = measures_store_list_offices (self->store, &error)))
+      !(measures = measures_store_list_measures (self->store, &error)) ||
+      !(offices = measures_store_list_offices (self->store, &error)))
     {
       g_clear_object (&self->goals);
-      g_clear_object (&self->measures);
-      g_clear_object (&self->offices);
       self->goals = G_LIST_MODEL (g_list_store_new (MEASURES_TYPE_GOAL));
-      self->measures = G_LIST_MODEL (g_list_store_new (MEASURES_TYPE_MEASURE));
-      self->offices = G_LIST_MODEL (g_list_store_new (MEASURES_TYPE_OFFICE));
       show_load_error (self, error);
+    }
+
+  for (guint i = 0; measures && i < g_list_model_get_n_items (measures); i++)
+    {
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, i);
+      g_list_store_append (self->measures, measure);
+    }
+  for (guint i = 0; offices && i < g_list_model_get_n_items (offices); i++)
+    {
+      g_autoptr(MeasuresOffice) office = g_list_model_get_item (offices, i);
+      g_list_store_append (self->offices, office);
     }
 
   measures_vision_view_set_vision (self->vision_view,
@@ -462,29 +1270,54 @@ load (MeasuresWindow *self)
                                    (const char * const *)(statements ? statements
                                                                      : (GStrv)(const char *[]){ NULL }),
                                    self->goals);
+  measures_measure_view_set_store (self->measure_view, self->store);
+  fill_filter_choices (self);
 
-  self->goal_filter = gtk_custom_filter_new (goal_filter_match, self, NULL);
-  goal_measures = gtk_filter_list_model_new (g_object_ref (self->measures),
-                                             GTK_FILTER (g_object_ref (self->goal_filter)));
-  self->measure_selection = gtk_single_selection_new (G_LIST_MODEL (g_steal_pointer (&goal_measures)));
+  self->filter = gtk_custom_filter_new (measure_filter_match, self, NULL);
+  self->sorter = gtk_custom_sorter_new (measure_sort_compare, self, NULL);
+  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->measures)),
+                                        GTK_FILTER (g_object_ref (self->filter)));
+  sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
+                                    GTK_SORTER (g_object_ref (self->sorter)));
+  self->measure_selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
   g_signal_connect_object (self->measure_selection, "notify::selected-item",
                            G_CALLBACK (measure_selection_changed), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->measure_list, GTK_SELECTION_MODEL (self->measure_selection));
 
-  self->office_selection = gtk_single_selection_new (g_object_ref (self->offices));
+  self->office_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->offices)));
   g_signal_connect_object (self->office_selection, "notify::selected-item",
                            G_CALLBACK (office_selection_changed), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->office_list, GTK_SELECTION_MODEL (self->office_selection));
+
+  g_signal_connect_object (self->store, "measure-changed", G_CALLBACK (measure_changed), self,
+                           G_CONNECT_SWAPPED);
 
   populate_sidebar (self);
   measure_selection_changed (self);
   office_selection_changed (self);
   select_sidebar_row (self, VIEW_VISION, 0);
+  update_list_state (self);
 
   /* Start in the navigation, not in a selectable label whose text would
    * show up selected. */
   gtk_window_set_focus (GTK_WINDOW (self),
                         GTK_WIDGET (gtk_list_box_get_selected_row (self->sidebar)));
+}
+
+/* The application is set after construction; its undo stack with it. */
+static void
+application_changed (MeasuresWindow *self)
+{
+  MeasuresUndoStack *stack = get_undo_stack (self);
+
+  if (stack != NULL)
+    {
+      g_signal_connect_object (stack, "notify::can-undo", G_CALLBACK (update_actions), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (stack, "notify::can-redo", G_CALLBACK (update_actions), self,
+                               G_CONNECT_SWAPPED);
+    }
+  update_actions (self);
 }
 
 static void
@@ -495,6 +1328,10 @@ measures_window_constructed (GObject *object)
   G_OBJECT_CLASS (measures_window_parent_class)->constructed (object);
 
   load (self);
+
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed), NULL);
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  update_actions (self);
 }
 
 static void
@@ -505,11 +1342,13 @@ measures_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_WINDOW);
   g_clear_object (&self->measure_selection);
   g_clear_object (&self->office_selection);
-  g_clear_object (&self->goal_filter);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->sorter);
   g_clear_object (&self->goals);
   g_clear_object (&self->measures);
   g_clear_object (&self->offices);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->search_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (measures_window_parent_class)->dispose (object);
 }
@@ -555,57 +1394,96 @@ measures_window_class_init (MeasuresWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->constructed = measures_window_constructed;
   object_class->dispose = measures_window_dispose;
   object_class->get_property = measures_window_get_property;
   object_class->set_property = measures_window_set_property;
+  window_class->close_request = measures_window_close_request;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, MEASURES_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (MEASURES_TYPE_MEASURE_EDITOR);
   g_type_ensure (MEASURES_TYPE_MEASURE_VIEW);
   g_type_ensure (MEASURES_TYPE_OFFICE_VIEW);
   g_type_ensure (MEASURES_TYPE_VISION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/measures-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, leaflet);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, sidebar_pane);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, vision_view);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, measures_leaflet);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, measure_list_pane);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, measure_list_title);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, goal_header);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, goal_title_label);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, goal_headline_label);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, goal_text_label);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, measure_list);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, measure_detail_pane);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, measure_view);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, measure_back_button);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, offices_leaflet);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, office_list_pane);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, office_list);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, office_detail_pane);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, office_view);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, office_back_button);
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, name)
+  CHILD (toast_overlay);
+  CHILD (leaflet);
+  CHILD (sidebar_pane);
+  CHILD (sidebar);
+  CHILD (content_stack);
+  CHILD (vision_view);
+  CHILD (measures_leaflet);
+  CHILD (measure_list_pane);
+  CHILD (measure_list_title);
+  CHILD (search_bar);
+  CHILD (search_entry);
+  CHILD (office_filter);
+  CHILD (priority_filter);
+  CHILD (status_filter);
+  CHILD (sort_dropdown);
+  CHILD (goal_header);
+  CHILD (goal_title_label);
+  CHILD (goal_headline_label);
+  CHILD (goal_summary_label);
+  CHILD (goal_progress_bar);
+  CHILD (goal_text_label);
+  CHILD (list_stack);
+  CHILD (measure_list);
+  CHILD (measure_detail_pane);
+  CHILD (measure_back_button);
+  CHILD (detail_title);
+  CHILD (cancel_button);
+  CHILD (save_button);
+  CHILD (edit_button);
+  CHILD (remove_button);
+  CHILD (detail_stack);
+  CHILD (measure_view);
+  CHILD (measure_editor);
+  CHILD (offices_leaflet);
+  CHILD (office_list_pane);
+  CHILD (office_list);
+  CHILD (office_detail_pane);
+  CHILD (office_back_button);
+  CHILD (office_view);
+#undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, measure_list_activated);
   gtk_widget_class_bind_template_callback (widget_class, office_list_activated);
   gtk_widget_class_bind_template_callback (widget_class, vision_goal_activated);
   gtk_widget_class_bind_template_callback (widget_class, office_measure_activated);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, search_stopped);
+  gtk_widget_class_bind_template_callback (widget_class, filters_changed);
+  gtk_widget_class_bind_template_callback (widget_class, sort_changed);
+  gtk_widget_class_bind_template_callback (widget_class, editor_state_changed);
 
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-measure-list", NULL,
                                    show_measure_list_action);
   gtk_widget_class_install_action (widget_class, "win.show-office-list", NULL,
                                    show_office_list_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.new-measure", NULL, new_measure_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-measure", NULL, edit_measure_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-measure", NULL,
+                                   remove_measure_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.add-log-entry", "(uus)",
+                                   add_log_entry_action);
 }
 
 static void
@@ -663,25 +1541,9 @@ void
 measures_window_show_measure (MeasuresWindow *self,
                               gint64          measure_id)
 {
-  GListModel *list;
-
   g_return_if_fail (MEASURES_IS_WINDOW (self));
 
   select_sidebar_row (self, VIEW_ALL_MEASURES, 0);
-
-  list = G_LIST_MODEL (self->measure_selection);
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (list, i);
-
-      if (measures_measure_get_id (measure) == measure_id)
-        {
-          gtk_single_selection_set_selected (self->measure_selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->measure_list), "list.scroll-to-item",
-                                      "u", i);
-          navigate_to (self->measures_leaflet, self->measure_detail_pane,
-                       self->measure_back_button);
-          return;
-        }
-    }
+  if (select_measure_id (self, measure_id))
+    navigate_to (self->measures_leaflet, self->measure_detail_pane, self->measure_back_button);
 }

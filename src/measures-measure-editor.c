@@ -1,0 +1,773 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "measures-measure-editor"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "measures-goal.h"
+#include "measures-measure-editor.h"
+#include "measures-office.h"
+#include "measures-store.h"
+
+/**
+ * MeasuresMeasureEditor:
+ *
+ * Edits every field of a measure's sheet: title, goal, short description,
+ * objectives, the printed lead and actors wording with the offices chosen
+ * from the directory, priority, realization period and costs. Nothing is
+ * written here: measures_measure_editor_build() hands back the edited
+ * copy, and what is wrong with it is shown at the field.
+ */
+
+typedef struct
+{
+  MeasuresMeasureEditor *editor;
+  MeasuresRole role;
+  GPtrArray *selected;
+  GHashTable *checks;
+  GtkListBox *list;
+  GtkSearchEntry *search;
+  AdwActionRow *row;
+} OfficePicker;
+
+struct _MeasuresMeasureEditor
+{
+  AdwBin parent_instance;
+
+  /* Owned */
+  MeasuresMeasure *original;
+  GListModel *goals;
+  OfficePicker pickers[2];
+  gboolean loading;
+  gboolean modified;
+  gboolean valid;
+
+  /* Template widgets */
+  GtkScrolledWindow *scroller;
+  GtkLabel *error_label;
+  AdwEntryRow *title_row;
+  AdwComboRow *goal_row;
+  GtkTextView *description_view;
+  GtkListBox *objectives_list;
+  AdwEntryRow *lead_row;
+  AdwActionRow *lead_offices_row;
+  GtkMenuButton *lead_offices_button;
+  AdwEntryRow *actors_row;
+  AdwActionRow *involved_offices_row;
+  GtkMenuButton *involved_offices_button;
+  AdwComboRow *priority_row;
+  AdwEntryRow *period_row;
+  AdwEntryRow *costs_row;
+};
+
+G_DEFINE_FINAL_TYPE (MeasuresMeasureEditor, measures_measure_editor, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_MODIFIED,
+  PROP_VALID,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void validate (MeasuresMeasureEditor *self);
+
+static void
+set_modified (MeasuresMeasureEditor *self,
+              gboolean               modified)
+{
+  if (self->modified == modified)
+    return;
+
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+static void
+field_changed (MeasuresMeasureEditor *self)
+{
+  if (self->loading)
+    return;
+
+  set_modified (self, TRUE);
+  validate (self);
+}
+
+/* Objectives ------------------------------------------------------------- */
+
+static int
+row_index (GtkWidget *row)
+{
+  return gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+}
+
+static void
+move_objective (GtkWidget *button,
+                int        delta)
+{
+  MeasuresMeasureEditor *self = MEASURES_MEASURE_EDITOR (
+    gtk_widget_get_ancestor (button, MEASURES_TYPE_MEASURE_EDITOR));
+  GtkWidget *row = gtk_widget_get_ancestor (button, ADW_TYPE_ENTRY_ROW);
+  int index = row_index (row) + delta;
+
+  if (index < 0 || gtk_list_box_get_row_at_index (self->objectives_list, index) == NULL)
+    return;
+
+  g_object_ref (row);
+  gtk_list_box_remove (self->objectives_list, row);
+  gtk_list_box_insert (self->objectives_list, row, index);
+  g_object_unref (row);
+  gtk_widget_grab_focus (button);
+  field_changed (self);
+}
+
+static void
+objective_up_clicked (GtkButton *button)
+{
+  move_objective (GTK_WIDGET (button), -1);
+}
+
+static void
+objective_down_clicked (GtkButton *button)
+{
+  move_objective (GTK_WIDGET (button), +1);
+}
+
+static void
+objective_remove_clicked (GtkButton *button)
+{
+  MeasuresMeasureEditor *self = MEASURES_MEASURE_EDITOR (
+    gtk_widget_get_ancestor (GTK_WIDGET (button), MEASURES_TYPE_MEASURE_EDITOR));
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ENTRY_ROW);
+
+  gtk_list_box_remove (self->objectives_list, row);
+  field_changed (self);
+}
+
+static GtkWidget *
+objective_button (const char *icon_name,
+                  const char *tooltip,
+                  GCallback   callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  gtk_widget_add_css_class (button, "flat");
+  g_signal_connect (button, "clicked", callback, NULL);
+
+  return button;
+}
+
+static GtkWidget *
+append_objective (MeasuresMeasureEditor *self,
+                  const char            *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Objective"));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row),
+                            objective_button ("go-up-symbolic", _("Move Up"),
+                                              G_CALLBACK (objective_up_clicked)));
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row),
+                            objective_button ("go-down-symbolic", _("Move Down"),
+                                              G_CALLBACK (objective_down_clicked)));
+  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row),
+                            objective_button ("user-trash-symbolic", _("Remove Objective"),
+                                              G_CALLBACK (objective_remove_clicked)));
+  g_signal_connect_swapped (row, "changed", G_CALLBACK (field_changed), self);
+  gtk_list_box_append (self->objectives_list, row);
+
+  return row;
+}
+
+static void
+add_objective_clicked (MeasuresMeasureEditor *self)
+{
+  GtkWidget *row = append_objective (self, "");
+
+  gtk_widget_grab_focus (row);
+  field_changed (self);
+}
+
+static GStrv
+collect_objectives (MeasuresMeasureEditor *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->objectives_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      g_autofree char *text = NULL;
+
+      if (!ADW_IS_ENTRY_ROW (row))
+        continue;
+
+      /* An objective left empty is no objective. */
+      text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+      if (text[0] != '\0')
+        g_strv_builder_add (builder, text);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* Offices ---------------------------------------------------------------- */
+
+static void
+picker_update_row (OfficePicker *picker)
+{
+  g_autofree char *text = NULL;
+
+  g_ptr_array_add (picker->selected, NULL);
+  text = g_strjoinv (", ", (GStrv)picker->selected->pdata);
+  g_ptr_array_remove_index (picker->selected, picker->selected->len - 1);
+
+  adw_action_row_set_subtitle (picker->row, text[0] ? text : _("None"));
+}
+
+static gboolean
+picker_has (OfficePicker *picker,
+            const char   *abbreviation)
+{
+  for (guint i = 0; i < picker->selected->len; i++)
+    if (g_str_equal (g_ptr_array_index (picker->selected, i), abbreviation))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+picker_remove (OfficePicker *picker,
+               const char   *abbreviation)
+{
+  for (guint i = 0; i < picker->selected->len; i++)
+    if (g_str_equal (g_ptr_array_index (picker->selected, i), abbreviation))
+      {
+        g_ptr_array_remove_index (picker->selected, i);
+        return;
+      }
+}
+
+static void
+picker_check_toggled (GtkCheckButton *check,
+                      OfficePicker   *picker)
+{
+  MeasuresMeasureEditor *self = picker->editor;
+  const char *abbreviation = g_object_get_data (G_OBJECT (check), "abbreviation");
+  OfficePicker *other = &self->pickers[picker->role == MEASURES_ROLE_LEAD ? 1 : 0];
+
+  if (gtk_check_button_get_active (check))
+    {
+      if (!picker_has (picker, abbreviation))
+        g_ptr_array_add (picker->selected, g_strdup (abbreviation));
+
+      /* An office leads a measure or takes part in it, not both. */
+      if (picker_has (other, abbreviation))
+        gtk_check_button_set_active (g_hash_table_lookup (other->checks, abbreviation), FALSE);
+    }
+  else
+    picker_remove (picker, abbreviation);
+
+  picker_update_row (picker);
+  field_changed (self);
+}
+
+static gboolean
+picker_filter (GtkListBoxRow *row,
+               gpointer       user_data)
+{
+  OfficePicker *picker = user_data;
+  g_autofree char *query = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (picker->search)),
+                                            -1);
+  const char *key = g_object_get_data (G_OBJECT (row), "key");
+
+  return query[0] == '\0' || strstr (key, query) != NULL;
+}
+
+static void
+picker_search_changed (GtkSearchEntry *entry,
+                       OfficePicker   *picker)
+{
+  gtk_list_box_invalidate_filter (picker->list);
+}
+
+static void
+picker_init (OfficePicker          *picker,
+             MeasuresMeasureEditor *self,
+             MeasuresRole           role,
+             AdwActionRow          *row,
+             GtkMenuButton         *button)
+{
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+
+  picker->editor = self;
+  picker->role = role;
+  picker->row = row;
+  picker->selected = g_ptr_array_new_with_free_func (g_free);
+  picker->checks = g_hash_table_new (g_str_hash, g_str_equal);
+
+  picker->search = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
+  gtk_accessible_update_property (GTK_ACCESSIBLE (picker->search), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Search offices"), -1);
+  g_signal_connect (picker->search, "search-changed", G_CALLBACK (picker_search_changed), picker);
+
+  picker->list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (picker->list, GTK_SELECTION_NONE);
+  gtk_list_box_set_filter_func (picker->list, picker_filter, picker, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (picker->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Offices"), -1);
+
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (picker->list));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
+  gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (picker->search));
+  gtk_box_append (GTK_BOX (box), scroller);
+  gtk_popover_set_child (GTK_POPOVER (popover), box);
+  gtk_menu_button_set_popover (button, popover);
+}
+
+static void
+picker_clear (OfficePicker *picker)
+{
+  g_clear_pointer (&picker->selected, g_ptr_array_unref);
+  g_clear_pointer (&picker->checks, g_hash_table_unref);
+}
+
+static void
+picker_fill (OfficePicker       *picker,
+             GListModel         *offices,
+             const char * const *selected)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (picker->list))))
+    gtk_list_box_remove (picker->list, child);
+  g_hash_table_remove_all (picker->checks);
+  g_ptr_array_set_size (picker->selected, 0);
+
+  for (guint i = 0; selected[i] != NULL; i++)
+    g_ptr_array_add (picker->selected, g_strdup (selected[i]));
+
+  for (guint i = 0; i < g_list_model_get_n_items (offices); i++)
+    {
+      g_autoptr(MeasuresOffice) office = g_list_model_get_item (offices, i);
+      const char *abbreviation = measures_office_get_abbreviation (office);
+      const char *name = measures_office_get_name (office);
+      g_autofree char *label = NULL;
+      GtkWidget *check;
+      GtkWidget *row;
+
+      label = g_str_equal (abbreviation, name) ? g_strdup (name)
+                                                : g_strdup_printf ("%s — %s", abbreviation, name);
+      check = gtk_check_button_new_with_label (label);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_strv_contains (selected,
+                                                                              abbreviation));
+      g_object_set_data_full (G_OBJECT (check), "abbreviation", g_strdup (abbreviation), g_free);
+      g_signal_connect (check, "toggled", G_CALLBACK (picker_check_toggled), picker);
+
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), check);
+      g_object_set_data_full (G_OBJECT (row), "key",
+                              g_utf8_casefold (label, -1), g_free);
+      gtk_list_box_append (picker->list, row);
+
+      /* The key lives as long as the check button, which owns it. */
+      g_hash_table_insert (picker->checks, g_object_get_data (G_OBJECT (check), "abbreviation"),
+                           check);
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (picker->search), "");
+  picker_update_row (picker);
+}
+
+static GStrv
+picker_dup_selected (OfficePicker *picker)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < picker->selected->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (picker->selected, i));
+
+  return g_strv_builder_end (builder);
+}
+
+/* Building and checking -------------------------------------------------- */
+
+static char *
+dup_description (MeasuresMeasureEditor *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->description_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static guint
+selected_goal (MeasuresMeasureEditor *self)
+{
+  guint index = adw_combo_row_get_selected (self->goal_row);
+  g_autoptr(MeasuresGoal) goal = NULL;
+
+  if (self->goals == NULL || index >= g_list_model_get_n_items (self->goals))
+    return 0;
+
+  goal = g_list_model_get_item (self->goals, index);
+  return measures_goal_get_number (goal);
+}
+
+static MeasuresMeasure *
+build_candidate (MeasuresMeasureEditor *self)
+{
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  g_autofree char *description = dup_description (self);
+  g_auto(GStrv) objectives = collect_objectives (self);
+  g_auto(GStrv) lead_offices = picker_dup_selected (&self->pickers[0]);
+  g_auto(GStrv) involved_offices = picker_dup_selected (&self->pickers[1]);
+  guint priority = adw_combo_row_get_selected (self->priority_row);
+
+  return measures_measure_copy_with (self->original,
+                                     "title", title,
+                                     "goal", selected_goal (self),
+                                     "description", description,
+                                     "objectives", objectives,
+                                     "lead", gtk_editable_get_text (GTK_EDITABLE (self->lead_row)),
+                                     "actors", gtk_editable_get_text (GTK_EDITABLE (self->actors_row)),
+                                     "lead-offices", lead_offices,
+                                     "involved-offices", involved_offices,
+                                     "priority", MIN (priority, MEASURES_N_PRIORITIES - 1),
+                                     "period", gtk_editable_get_text (GTK_EDITABLE (self->period_row)),
+                                     "costs", gtk_editable_get_text (GTK_EDITABLE (self->costs_row)),
+                                     NULL);
+}
+
+static GtkWidget *
+widget_for_field (MeasuresMeasureEditor *self,
+                  const char            *field)
+{
+  const struct {
+    const char *field;
+    gpointer widget;
+  } fields[] = {
+    { "title", self->title_row },
+    { "description", self->description_view },
+    { "objectives", self->objectives_list },
+    { "lead", self->lead_row },
+    { "actors", self->actors_row },
+    { "period", self->period_row },
+    { "costs", self->costs_row },
+  };
+
+  for (guint i = 0; field != NULL && i < G_N_ELEMENTS (fields); i++)
+    if (g_str_equal (fields[i].field, field))
+      return fields[i].widget;
+
+  return NULL;
+}
+
+static void
+show_problem (MeasuresMeasureEditor *self,
+              const char            *field,
+              const char            *message)
+{
+  GtkWidget *widgets[] = {
+    GTK_WIDGET (self->title_row), GTK_WIDGET (self->description_view),
+    GTK_WIDGET (self->objectives_list), GTK_WIDGET (self->lead_row),
+    GTK_WIDGET (self->actors_row), GTK_WIDGET (self->period_row),
+    GTK_WIDGET (self->costs_row),
+  };
+  GtkWidget *problem = widget_for_field (self, field);
+
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    {
+      if (widgets[i] == problem)
+        gtk_widget_add_css_class (widgets[i], "error");
+      else
+        gtk_widget_remove_css_class (widgets[i], "error");
+    }
+
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+static void
+validate (MeasuresMeasureEditor *self)
+{
+  g_autoptr(MeasuresMeasure) candidate = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *field = NULL;
+  gboolean valid;
+
+  if (self->original == NULL)
+    return;
+
+  candidate = build_candidate (self);
+  valid = measures_store_validate_measure (candidate, &field, &error);
+  show_problem (self, valid ? NULL : field, valid ? NULL : error->message);
+
+  if (valid != self->valid)
+    {
+      self->valid = valid;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+    }
+}
+
+/* GObject ---------------------------------------------------------------- */
+
+static void
+measures_measure_editor_dispose (GObject *object)
+{
+  MeasuresMeasureEditor *self = (MeasuresMeasureEditor *)object;
+
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_MEASURE_EDITOR);
+  g_clear_object (&self->original);
+  g_clear_object (&self->goals);
+
+  G_OBJECT_CLASS (measures_measure_editor_parent_class)->dispose (object);
+}
+
+static void
+measures_measure_editor_finalize (GObject *object)
+{
+  MeasuresMeasureEditor *self = (MeasuresMeasureEditor *)object;
+
+  picker_clear (&self->pickers[0]);
+  picker_clear (&self->pickers[1]);
+
+  G_OBJECT_CLASS (measures_measure_editor_parent_class)->finalize (object);
+}
+
+static void
+measures_measure_editor_get_property (GObject    *object,
+                                      guint       prop_id,
+                                      GValue     *value,
+                                      GParamSpec *pspec)
+{
+  MeasuresMeasureEditor *self = MEASURES_MEASURE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    case PROP_VALID:
+      g_value_set_boolean (value, self->valid);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+measures_measure_editor_class_init (MeasuresMeasureEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = measures_measure_editor_dispose;
+  object_class->finalize = measures_measure_editor_finalize;
+  object_class->get_property = measures_measure_editor_get_property;
+
+  /**
+   * MeasuresMeasureEditor:modified:
+   *
+   * Whether the user changed anything since editing began.
+   */
+  properties[PROP_MODIFIED] =
+    g_param_spec_boolean ("modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * MeasuresMeasureEditor:valid:
+   *
+   * Whether the edited measure may be saved.
+   */
+  properties[PROP_VALID] =
+    g_param_spec_boolean ("valid", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/measures-measure-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, scroller);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, goal_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, description_view);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, objectives_list);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, lead_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, lead_offices_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, lead_offices_button);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, actors_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, involved_offices_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor,
+                                        involved_offices_button);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, priority_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, period_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, costs_row);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed);
+  gtk_widget_class_bind_template_callback (widget_class, add_objective_clicked);
+}
+
+static void
+measures_measure_editor_init (MeasuresMeasureEditor *self)
+{
+  g_autoptr(GtkStringList) priorities = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < MEASURES_N_PRIORITIES; i++)
+    gtk_string_list_append (priorities, measures_priority_get_label (i));
+  adw_combo_row_set_model (self->priority_row, G_LIST_MODEL (priorities));
+
+  picker_init (&self->pickers[MEASURES_ROLE_LEAD], self, MEASURES_ROLE_LEAD,
+               self->lead_offices_row, self->lead_offices_button);
+  picker_init (&self->pickers[MEASURES_ROLE_INVOLVED], self, MEASURES_ROLE_INVOLVED,
+               self->involved_offices_row, self->involved_offices_button);
+
+  g_signal_connect_swapped (gtk_text_view_get_buffer (self->description_view), "changed",
+                            G_CALLBACK (field_changed), self);
+}
+
+/**
+ * measures_measure_editor_edit:
+ * @measure: the measure to edit; for a new one, a measure with id 0 and
+ *   its goal set
+ * @goals: the strategy's #MeasuresGoal list
+ * @offices: the office directory, a #MeasuresOffice list
+ *
+ * Fills the editor with @measure's fields.
+ */
+void
+measures_measure_editor_edit (MeasuresMeasureEditor *self,
+                              MeasuresMeasure       *measure,
+                              GListModel            *goals,
+                              GListModel            *offices)
+{
+  g_autoptr(GtkStringList) goal_names = gtk_string_list_new (NULL);
+  const char * const *objectives;
+  GtkWidget *child;
+  guint goal_index = 0;
+
+  g_return_if_fail (MEASURES_IS_MEASURE_EDITOR (self));
+  g_return_if_fail (MEASURES_IS_MEASURE (measure));
+  g_return_if_fail (G_IS_LIST_MODEL (goals));
+  g_return_if_fail (G_IS_LIST_MODEL (offices));
+
+  self->loading = TRUE;
+
+  g_set_object (&self->original, measure);
+  g_set_object (&self->goals, goals);
+
+  for (guint i = 0; i < g_list_model_get_n_items (goals); i++)
+    {
+      g_autoptr(MeasuresGoal) goal = g_list_model_get_item (goals, i);
+      g_autofree char *name = g_strdup_printf (_("Goal %u: %s"), measures_goal_get_number (goal),
+                                               measures_goal_get_title (goal));
+
+      gtk_string_list_append (goal_names, name);
+      if (measures_goal_get_number (goal) == measures_measure_get_goal (measure))
+        goal_index = i;
+    }
+  adw_combo_row_set_model (self->goal_row, G_LIST_MODEL (goal_names));
+  adw_combo_row_set_selected (self->goal_row, goal_index);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), measures_measure_get_title (measure));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->description_view),
+                            measures_measure_get_description (measure), -1);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->objectives_list))))
+    gtk_list_box_remove (self->objectives_list, child);
+  objectives = measures_measure_get_objectives (measure);
+  for (guint i = 0; objectives[i] != NULL; i++)
+    append_objective (self, objectives[i]);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->lead_row), measures_measure_get_lead (measure));
+  gtk_editable_set_text (GTK_EDITABLE (self->actors_row), measures_measure_get_actors (measure));
+  picker_fill (&self->pickers[MEASURES_ROLE_LEAD], offices,
+               measures_measure_get_lead_offices (measure));
+  picker_fill (&self->pickers[MEASURES_ROLE_INVOLVED], offices,
+               measures_measure_get_involved_offices (measure));
+  adw_combo_row_set_selected (self->priority_row, measures_measure_get_priority (measure));
+  gtk_editable_set_text (GTK_EDITABLE (self->period_row), measures_measure_get_period (measure));
+  gtk_editable_set_text (GTK_EDITABLE (self->costs_row), measures_measure_get_costs (measure));
+
+  self->loading = FALSE;
+  set_modified (self, FALSE);
+  self->valid = FALSE;
+  validate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+}
+
+/**
+ * measures_measure_editor_get_original:
+ *
+ * Returns: (transfer none) (nullable): the measure as it was when editing
+ *   began
+ */
+MeasuresMeasure *
+measures_measure_editor_get_original (MeasuresMeasureEditor *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE_EDITOR (self), NULL);
+
+  return self->original;
+}
+
+gboolean
+measures_measure_editor_get_modified (MeasuresMeasureEditor *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE_EDITOR (self), FALSE);
+
+  return self->modified;
+}
+
+gboolean
+measures_measure_editor_get_valid (MeasuresMeasureEditor *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE_EDITOR (self), FALSE);
+
+  return self->valid;
+}
+
+/**
+ * measures_measure_editor_build:
+ *
+ * Returns: (transfer full): the edited measure, or %NULL with @error set
+ *   (and the problem shown at its field) if it cannot be saved
+ */
+MeasuresMeasure *
+measures_measure_editor_build (MeasuresMeasureEditor  *self,
+                               GError                **error)
+{
+  g_autoptr(MeasuresMeasure) candidate = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *field = NULL;
+
+  g_return_val_if_fail (MEASURES_IS_MEASURE_EDITOR (self), NULL);
+  g_return_val_if_fail (self->original != NULL, NULL);
+
+  candidate = build_candidate (self);
+  if (!measures_store_validate_measure (candidate, &field, &local_error))
+    {
+      show_problem (self, field, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&candidate);
+}

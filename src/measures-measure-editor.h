@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "measures-measure.h"
+
+G_BEGIN_DECLS
+
+#define MEASURES_TYPE_MEASURE_EDITOR (measures_measure_editor_get_type ())
+
+G_DECLARE_FINAL_TYPE (MeasuresMeasureEditor, measures_measure_editor, MEASURES, MEASURE_EDITOR,
+                      AdwBin)
+
+void             measures_measure_editor_edit         (MeasuresMeasureEditor *self,
+                                                       MeasuresMeasure       *measure,
+                                                       GListModel            *goals,
+                                                       GListModel            *offices);
+MeasuresMeasure *measures_measure_editor_get_original (MeasuresMeasureEditor *self);
+gboolean         measures_measure_editor_get_modified (MeasuresMeasureEditor *self);
+gboolean         measures_measure_editor_get_valid    (MeasuresMeasureEditor *self);
+MeasuresMeasure *measures_measure_editor_build        (MeasuresMeasureEditor *self,
+                                                       GError               **error);
+
+G_END_DECLS

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "measures-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "measures-preferences-window.h"
+
+/**
+ * MeasuresPreferencesWindow:
+ *
+ * The preferences: the name written into the progress log and history.
+ */
+struct _MeasuresPreferencesWindow
+{
+  AdwPreferencesWindow parent_instance;
+
+  /* Template widgets */
+  AdwPreferencesGroup *log_group;
+  AdwEntryRow *author_row;
+};
+
+G_DEFINE_FINAL_TYPE (MeasuresPreferencesWindow, measures_preferences_window,
+                     ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+measures_preferences_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), MEASURES_TYPE_PREFERENCES_WINDOW);
+
+  G_OBJECT_CLASS (measures_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+measures_preferences_window_class_init (MeasuresPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = measures_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/measures-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, log_group);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, author_row);
+}
+
+static void
+measures_preferences_window_init (MeasuresPreferencesWindow *self)
+{
+  g_autofree char *description = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Translators: %s is the user's name as the system knows it */
+  description = g_strdup_printf (_("Written with every progress entry and change. "
+                                   "When empty, “%s” is written."),
+                                 g_get_real_name ());
+  adw_preferences_group_set_description (self->log_group, description);
+}
+
+/**
+ * measures_preferences_window_new:
+ * @settings: the application's settings
+ *
+ * Returns: (transfer full): the preferences window
+ */
+GtkWidget *
+measures_preferences_window_new (GtkWindow *parent,
+                                 GSettings *settings)
+{
+  MeasuresPreferencesWindow *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (MEASURES_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       NULL);
+  g_settings_bind (settings, "author-name", self->author_row, "text", G_SETTINGS_BIND_DEFAULT);
+
+  return GTK_WIDGET (self);
+}
