@@ -232,16 +232,28 @@ measures_application_startup (GApplication *app)
     { "win.cancel", { "Escape", NULL } },
   };
   MeasuresApplication *self = MEASURES_APPLICATION (app);
+  g_autoptr(GSettingsSchema) schema = NULL;
 
   G_APPLICATION_CLASS (measures_application_parent_class)->startup (app);
 
-  self->settings = g_settings_new (APP_ID);
+  /* Without its installed schema GSettings would abort; run with the
+   * defaults instead and say why preferences are not kept. */
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new_full (schema, NULL, NULL);
+  else
+    g_warning ("The settings schema %s is not installed: preferences cannot be kept. "
+               "Install Measures, or run it with “meson devenv”.", APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
                                            accels[i].accels);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app),
+                                                                            "preferences")),
+                               self->settings != NULL);
 }
 
 static void

@@ -928,10 +928,12 @@ static gboolean
 save_edit (MeasuresWindow *self)
 {
   g_autoptr(MeasuresMeasure) edited = NULL;
+  g_autoptr(MeasuresMeasure) original = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *author = dup_author (self);
-  MeasuresMeasure *original = measures_measure_editor_get_original (self->measure_editor);
   gint64 id;
+
+  original = g_object_ref (measures_measure_editor_get_original (self->measure_editor));
 
   edited = measures_measure_editor_build (self->measure_editor, &error);
   if (edited == NULL)
@@ -1024,15 +1026,17 @@ add_log_entry_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   MeasuresWindow *self = MEASURES_WINDOW (widget);
-  MeasuresMeasure *measure = measures_measure_view_get_measure (self->measure_view);
+  g_autoptr(MeasuresMeasure) measure = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *author = dup_author (self);
   g_autofree char *message = NULL;
   const char *text;
   guint status, progress;
 
-  if (measure == NULL)
+  /* The sheet shows a fresh copy once the entry is stored: keep this one. */
+  if (measures_measure_view_get_measure (self->measure_view) == NULL)
     return;
+  measure = g_object_ref (measures_measure_view_get_measure (self->measure_view));
 
   g_variant_get (parameter, "(uu&s)", &status, &progress, &text);
   if (status >= MEASURES_N_STATUSES)

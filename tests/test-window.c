@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "measures-application.h"
+#include "measures-measure-editor.h"
 #include "measures-measure-view.h"
 #include "measures-office-view.h"
 #include "measures-test-util.h"
@@ -107,7 +108,7 @@ fixture_teardown (Fixture       *f,
 
   if (f->window)
     g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *)&f->window);
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))))
+  while (f->app && (windows = gtk_application_get_windows (GTK_APPLICATION (f->app))))
     gtk_window_destroy (windows->data);
   iterate ();
 
@@ -155,6 +156,14 @@ shows_label (GtkWidget  *widget,
       return TRUE;
 
   return FALSE;
+}
+
+/* The search entry waits a moment after typing; tests do not. */
+static void
+search_now (Fixture *f)
+{
+  g_signal_emit_by_name (WINDOW_CHILD (f, "search_entry"), "search-changed");
+  iterate ();
 }
 
 static guint
@@ -348,6 +357,184 @@ test_narrow_window_folds (Fixture       *f,
                  WINDOW_CHILD (f, "measure_list_pane"));
 }
 
+static guint
+list_count (Fixture *f)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
+    WINDOW_CHILD (f, "measure_list"))));
+}
+
+static MeasuresMeasure *
+list_item (Fixture *f,
+           guint    position)
+{
+  return g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (
+    WINDOW_CHILD (f, "measure_list"))), position);
+}
+
+static void
+activate (Fixture    *f,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (f->window), action, parameter));
+  iterate ();
+}
+
+/* What an official does in a day: edit a sheet, report progress, remove
+ * a measure and take it back, search — and find it all after a restart. */
+static void
+test_manage_measures (Fixture       *f,
+                      gconstpointer  data)
+{
+  MeasuresMeasureView *view = WINDOW_CHILD (f, "measure_view");
+  MeasuresMeasureEditor *editor = WINDOW_CHILD (f, "measure_editor");
+  GType view_type = MEASURES_TYPE_MEASURE_VIEW;
+  g_autofree char *path = temp_path (&f->tmp, "strategy.db");
+  g_autoptr(MeasuresMeasure) first = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 europatag_id, removed_id;
+
+  /* Goal 2, the Europatag. */
+  select_sidebar_row (f, 2);
+  g_signal_emit_by_name (WINDOW_CHILD (f, "measure_list"), "activate", 4);
+  iterate ();
+  g_assert_cmpstr (label_text (view, view_type, "title_label"), ==,
+                   "Karlsruhe feiert den Europatag am 9. Mai");
+  europatag_id = measures_measure_get_id (measures_measure_view_get_measure (view));
+  g_assert_cmpstr (label_text (view, view_type, "status_label"), ==, "Planned");
+  g_assert_true (gtk_widget_get_visible (child (view, view_type, "derived_label")));
+
+  /* Edit: a new title; an empty one is refused at the field. */
+  activate (f, "win.edit-measure", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (WINDOW_CHILD (f, "detail_stack")), ==,
+                   "editor");
+  gtk_editable_set_text (child (editor, MEASURES_TYPE_MEASURE_EDITOR, "title_row"), "");
+  iterate ();
+  g_assert_false (measures_measure_editor_get_valid (editor));
+  g_assert_true (gtk_widget_get_visible (child (editor, MEASURES_TYPE_MEASURE_EDITOR,
+                                                "error_label")));
+  g_assert_false (gtk_widget_is_sensitive (WINDOW_CHILD (f, "save_button")));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (WINDOW_CHILD (f, "detail_stack")), ==,
+                   "editor");
+  gtk_editable_set_text (child (editor, MEASURES_TYPE_MEASURE_EDITOR, "title_row"),
+                         "Europatag am 9. Mai");
+  iterate ();
+  g_assert_true (measures_measure_editor_get_valid (editor));
+  pause_for_screenshot ("editor");
+  activate (f, "win.save", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (WINDOW_CHILD (f, "detail_stack")), ==,
+                   "sheet");
+  g_assert_cmpstr (label_text (view, view_type, "title_label"), ==, "Europatag am 9. Mai");
+  g_assert_true (shows_label (GTK_WIDGET (WINDOW_CHILD (f, "measure_list")),
+                              "Europatag am 9. Mai"));
+
+  /* Report progress: completed, with a note. */
+  activate (f, "win.add-log-entry",
+            g_variant_new ("(uus)", MEASURES_STATUS_COMPLETED, 100, "Mit 3.000 Gästen gefeiert."));
+  g_assert_cmpstr (label_text (view, view_type, "status_label"), ==, "Completed");
+  g_assert_false (gtk_widget_get_visible (child (view, view_type, "derived_label")));
+  g_assert_cmpuint (count_rows (child (view, view_type, "log_list")), ==, 1);
+  g_assert_true (shows_label (GTK_WIDGET (view), "Mit 3.000 Gästen gefeiert."));
+  pause_for_screenshot ("log");
+
+  /* Undo the report, redo it. */
+  activate (f, "win.undo", NULL);
+  g_assert_cmpstr (label_text (view, view_type, "status_label"), ==, "Planned");
+  activate (f, "win.redo", NULL);
+  g_assert_cmpstr (label_text (view, view_type, "status_label"), ==, "Completed");
+
+  /* The history shows the title change. */
+  g_assert_cmpuint (count_rows (child (view, view_type, "history_list")), >=, 4);
+
+  /* Remove the first measure of goal 2, then undo. */
+  first = list_item (f, 0);
+  removed_id = measures_measure_get_id (first);
+  g_signal_emit_by_name (WINDOW_CHILD (f, "measure_list"), "activate", 0);
+  iterate ();
+  activate (f, "win.remove-measure", NULL);
+  g_assert_cmpuint (list_count (f), ==, 15);
+  activate (f, "win.undo", NULL);
+  g_assert_cmpuint (list_count (f), ==, 16);
+
+  /* Search within goal 2, then across all measures. */
+  activate (f, "win.find", NULL);
+  gtk_editable_set_text (WINDOW_CHILD (f, "search_entry"), "Straßburg");
+  search_now (f);
+  g_assert_cmpstr (adw_window_title_get_subtitle (WINDOW_CHILD (f, "measure_list_title")), ==,
+                   "2 of 16 measures");
+  select_sidebar_row (f, 6);
+  gtk_editable_set_text (WINDOW_CHILD (f, "search_entry"), "Straßburg");
+  search_now (f);
+  g_assert_cmpuint (list_count (f), ==, 2);
+  {
+    g_autoptr(MeasuresMeasure) a = list_item (f, 0);
+    g_autoptr(MeasuresMeasure) b = list_item (f, 1);
+    g_assert_cmpstr (measures_measure_get_title (a), ==,
+                     "Verstärkte Zusammenarbeit Karlsruhe – Straßburg");
+    g_assert_cmpstr (measures_measure_get_title (b), ==,
+                     "Europakompetenz für Auszubildende – Projekt „Destination Europe“");
+  }
+  g_assert_cmpstr (adw_window_title_get_subtitle (WINDOW_CHILD (f, "measure_list_title")), ==,
+                   "2 of 50 measures");
+  pause_for_screenshot ("search");
+
+  gtk_editable_set_text (WINDOW_CHILD (f, "search_entry"), "Quantencomputer");
+  search_now (f);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (WINDOW_CHILD (f, "list_stack")), ==, "empty");
+  gtk_editable_set_text (WINDOW_CHILD (f, "search_entry"), "");
+  search_now (f);
+
+  /* SAM's high-priority measures: office and priority filters together. */
+  {
+    GtkDropDown *office = WINDOW_CHILD (f, "office_filter");
+    GListModel *choices = gtk_drop_down_get_model (office);
+    guint sam = GTK_INVALID_LIST_POSITION;
+
+    for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+      {
+        g_autoptr(GtkStringObject) choice = g_list_model_get_item (choices, i);
+        if (g_str_equal (gtk_string_object_get_string (choice), "SAM"))
+          sam = i;
+      }
+    g_assert_cmpuint (sam, !=, GTK_INVALID_LIST_POSITION);
+    gtk_drop_down_set_selected (office, sam);
+    gtk_drop_down_set_selected (WINDOW_CHILD (f, "priority_filter"), 1 + MEASURES_PRIORITY_HIGH);
+    iterate ();
+    /* SAM leads 8 high-priority measures and takes part in 9 more. */
+    g_assert_cmpuint (list_count (f), ==, 17);
+    for (guint i = 0; i < list_count (f); i++)
+      {
+        g_autoptr(MeasuresMeasure) measure = list_item (f, i);
+        g_assert_cmpint (measures_measure_get_priority (measure), ==, MEASURES_PRIORITY_HIGH);
+        g_assert_true (measures_measure_has_office (measure, "SAM", MEASURES_ROLE_LEAD) ||
+                       measures_measure_has_office (measure, "SAM", MEASURES_ROLE_INVOLVED));
+      }
+    pause_for_screenshot ("filtered");
+  }
+
+  /* Close and open again: everything as it was left. */
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  f->window = NULL;
+  iterate ();
+  g_clear_object (&f->app);
+  {
+    g_autoptr(MeasuresStore) store = measures_store_open (path, &error);
+    g_autoptr(MeasuresMeasure) europatag = measures_store_get_measure (store, europatag_id, &error);
+    g_autoptr(MeasuresMeasure) restored = measures_store_get_measure (store, removed_id, &error);
+    g_autoptr(GListModel) log = measures_store_list_log (store, europatag_id, FALSE, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (measures_measure_get_title (europatag), ==, "Europatag am 9. Mai");
+    g_assert_cmpint (measures_measure_get_status (europatag), ==, MEASURES_STATUS_COMPLETED);
+    g_assert_cmpuint (measures_measure_get_progress (europatag), ==, 100);
+    g_assert_cmpuint (g_list_model_get_n_items (log), ==, 1);
+    g_assert_null (measures_measure_get_removed (restored));
+  }
+}
+
 static void
 test_open_error_dialog (void)
 {
@@ -400,6 +587,7 @@ main (int   argc,
   ADD ("goal-and-measure", test_goal_and_measure);
   ADD ("offices", test_offices);
   ADD ("narrow-window-folds", test_narrow_window_folds);
+  ADD ("manage-measures", test_manage_measures);
   g_test_add_func ("/window/open-error-dialog", test_open_error_dialog);
 
 #undef ADD

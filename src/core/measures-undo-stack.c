@@ -229,6 +229,8 @@ measures_undo_stack_edit (MeasuresUndoStack  *self,
                           const char         *author,
                           GError            **error)
 {
+  g_autoptr(MeasuresMeasure) keep_before = g_object_ref (before);
+  g_autoptr(MeasuresMeasure) keep_after = g_object_ref (after);
   Op *op;
 
   g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), FALSE);
@@ -257,6 +259,7 @@ measures_undo_stack_create (MeasuresUndoStack  *self,
                             const char         *author,
                             GError            **error)
 {
+  g_autoptr(MeasuresMeasure) keep = g_object_ref (measure);
   gint64 id;
   Op *op;
 
@@ -285,6 +288,8 @@ measures_undo_stack_remove (MeasuresUndoStack  *self,
                             const char         *author,
                             GError            **error)
 {
+  g_autoptr(MeasuresMeasure) keep = g_object_ref (measure);
+
   g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), FALSE);
 
   if (!measures_store_set_removed (self->store, measures_measure_get_id (measure), TRUE, author,
@@ -313,6 +318,8 @@ measures_undo_stack_add_log_entry (MeasuresUndoStack  *self,
                                    const char         *author,
                                    GError            **error)
 {
+  /* Listeners to the store's signal may drop the caller's copy. */
+  g_autoptr(MeasuresMeasure) keep = g_object_ref (measure);
   gint64 entry_id;
   Op *op;
 
