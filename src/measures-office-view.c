@@ -21,6 +21,8 @@ struct _MeasuresOfficeView
   GtkStack *stack;
   GtkLabel *abbreviation_label;
   GtkLabel *name_label;
+  GtkLabel *summary_label;
+  GtkProgressBar *progress_bar;
   GtkLabel *lead_heading;
   GtkListBox *lead_list;
   GtkLabel *involved_heading;
@@ -105,13 +107,13 @@ office_filter_match (gpointer item,
   return measures_measure_has_office (item, filter->abbreviation, filter->role);
 }
 
-static void
+static GListModel *
 bind_measures (GtkListBox     *list,
                GListModel     *measures,
                MeasuresOffice *office,
                MeasuresRole    role)
 {
-  g_autoptr(GtkFilterListModel) model = NULL;
+  GtkFilterListModel *model = NULL;
   OfficeFilter *filter = g_new0 (OfficeFilter, 1);
 
   filter->abbreviation = g_strdup (measures_office_get_abbreviation (office));
@@ -120,6 +122,8 @@ bind_measures (GtkListBox     *list,
                                      GTK_FILTER (gtk_custom_filter_new (office_filter_match, filter,
                                                                         (GDestroyNotify)office_filter_free)));
   gtk_list_box_bind_model (list, G_LIST_MODEL (model), create_measure_row, NULL, NULL);
+
+  return G_LIST_MODEL (model);
 }
 
 static void
@@ -157,6 +161,8 @@ measures_office_view_class_init (MeasuresOfficeViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, stack);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, abbreviation_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, name_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, lead_heading);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, lead_list);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, involved_heading);
@@ -187,6 +193,11 @@ measures_office_view_set_office (MeasuresOfficeView *self,
 {
   g_autofree char *lead = NULL;
   g_autofree char *involved = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *progress_text = NULL;
+  g_autoptr(GListModel) led = NULL;
+  g_autoptr(GListModel) involved_model = NULL;
+  double progress;
   guint n_lead, n_involved;
 
   g_return_if_fail (MEASURES_IS_OFFICE_VIEW (self));
@@ -215,6 +226,16 @@ measures_office_view_set_office (MeasuresOfficeView *self,
   gtk_label_set_text (self->lead_heading, lead);
   gtk_label_set_text (self->involved_heading, involved);
 
-  bind_measures (self->lead_list, measures, office, MEASURES_ROLE_LEAD);
-  bind_measures (self->involved_list, measures, office, MEASURES_ROLE_INVOLVED);
+  led = bind_measures (self->lead_list, measures, office, MEASURES_ROLE_LEAD);
+  involved_model = bind_measures (self->involved_list, measures, office, MEASURES_ROLE_INVOLVED);
+
+  /* The office answers for the measures it leads. */
+  summary = measures_measure_describe_statuses (led, &progress);
+  gtk_label_set_text (self->summary_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n_lead > 0);
+  /* Translators: the average progress of the measures an office leads */
+  progress_text = g_strdup_printf (_("Overall %.0f %%"), progress * 100);
+  gtk_progress_bar_set_fraction (self->progress_bar, progress);
+  gtk_progress_bar_set_text (self->progress_bar, progress_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), n_lead > 0);
 }

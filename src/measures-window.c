@@ -535,47 +535,20 @@ search_stopped (MeasuresWindow *self)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
-/* The goal (or all measures) shown, with counts and progress. */
-
-static char *
-summarize (GListModel *measures,
-           guint       goal,
-           double     *progress)
+static gboolean
+measure_in_goal (gpointer item,
+                 gpointer user_data)
 {
-  guint counts[MEASURES_N_STATUSES] = { 0 };
-  guint total = 0;
-  guint sum = 0;
-  g_autoptr(GString) text = g_string_new (NULL);
+  MeasuresWindow *self = user_data;
 
-  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
-    {
-      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, i);
-
-      if (goal != 0 && measures_measure_get_goal (measure) != goal)
-        continue;
-      counts[measures_measure_get_status (measure)]++;
-      sum += measures_measure_get_progress (measure);
-      total++;
-    }
-
-  for (guint i = 0; i < MEASURES_N_STATUSES; i++)
-    {
-      if (counts[i] == 0)
-        continue;
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      /* Translators: a count by status, e.g. "In Progress: 5" */
-      g_string_append_printf (text, _("%s: %u"), measures_status_get_label (i), counts[i]);
-    }
-
-  *progress = total > 0 ? sum / (100.0 * total) : 0;
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return measures_measure_get_goal (item) == self->goal;
 }
 
 static void
 update_goal_header (MeasuresWindow *self)
 {
   MeasuresGoal *goal = self->goal ? find_goal (self, self->goal) : NULL;
+  g_autoptr(GtkFilterListModel) goal_measures = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *progress_text = NULL;
   double progress;
@@ -588,7 +561,10 @@ update_goal_header (MeasuresWindow *self)
   gtk_label_set_text (self->goal_headline_label, measures_goal_get_headline (goal));
   gtk_label_set_text (self->goal_text_label, measures_goal_get_text (goal));
 
-  summary = summarize (G_LIST_MODEL (self->measures), self->goal, &progress);
+  goal_measures = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->measures)),
+                                             GTK_FILTER (gtk_custom_filter_new (measure_in_goal,
+                                                                                self, NULL)));
+  summary = measures_measure_describe_statuses (G_LIST_MODEL (goal_measures), &progress);
   gtk_label_set_text (self->goal_summary_label, summary);
   /* Translators: the average progress of a goal's measures, e.g. "Overall 35 %" */
   progress_text = g_strdup_printf (_("Overall %.0f %%"), progress * 100);

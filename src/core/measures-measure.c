@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <gobject/gvaluecollector.h>
 
 #include "measures-measure.h"
@@ -468,4 +469,48 @@ measures_measure_has_office (MeasuresMeasure *self,
   return g_strv_contains ((const char * const *)(role == MEASURES_ROLE_LEAD ?
                                                  self->lead_offices : self->involved_offices),
                           abbreviation);
+}
+
+/**
+ * measures_measure_describe_statuses:
+ * @measures: a list of #MeasuresMeasure
+ * @mean_progress: (out): the measures' average progress, 0 to 1
+ *
+ * Counts measures by status, for the overview of a goal or an office.
+ *
+ * Returns: (transfer full): e.g. "Planned: 3 · In Progress: 5", in the
+ *   interface language; empty for an empty list
+ */
+char *
+measures_measure_describe_statuses (GListModel *measures,
+                                    double     *mean_progress)
+{
+  guint counts[MEASURES_N_STATUSES] = { 0 };
+  guint total = g_list_model_get_n_items (measures);
+  guint sum = 0;
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (measures), NULL);
+  g_return_val_if_fail (mean_progress != NULL, NULL);
+
+  for (guint i = 0; i < total; i++)
+    {
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, i);
+
+      counts[measure->status]++;
+      sum += measure->progress;
+    }
+
+  for (guint i = 0; i < MEASURES_N_STATUSES; i++)
+    {
+      if (counts[i] == 0)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, " · ");
+      /* Translators: a count by status, e.g. "In Progress: 5" */
+      g_string_append_printf (text, _("%s: %u"), measures_status_get_label (i), counts[i]);
+    }
+
+  *mean_progress = total > 0 ? sum / (100.0 * total) : 0;
+  return g_string_free (text, FALSE);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "measures-types.h"
 
@@ -40,6 +40,8 @@ guint               measures_measure_get_progress         (MeasuresMeasure *self
 MeasuresMeasure    *measures_measure_copy_with            (MeasuresMeasure *self,
                                                            const char      *first_property,
                                                            ...) G_GNUC_NULL_TERMINATED;
+char               *measures_measure_describe_statuses    (GListModel      *measures,
+                                                           double          *mean_progress);
 gboolean            measures_measure_has_office           (MeasuresMeasure *self,
                                                            const char      *abbreviation,
                                                            MeasuresRole     role);
