@@ -229,7 +229,6 @@ measures_application_startup (GApplication *app)
     { "win.new-measure", { "<Control>n", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
-    { "win.cancel", { "Escape", NULL } },
   };
   MeasuresApplication *self = MEASURES_APPLICATION (app);
   g_autoptr(GSettingsSchema) schema = NULL;

@@ -1464,6 +1464,10 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.add-log-entry", "(uus)",
                                    add_log_entry_action);
+
+  /* A binding, not an accelerator: popovers and the search entry see
+   * Escape first and close themselves. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
 }
 
 static void

@@ -23,6 +23,37 @@ G_DEFINE_ENUM_TYPE (MeasuresPriority, measures_priority,
                     G_DEFINE_ENUM_VALUE (MEASURES_PRIORITY_MEDIUM, "medium"),
                     G_DEFINE_ENUM_VALUE (MEASURES_PRIORITY_LOW, "low"))
 
+/* Finds the value whose name, as @name_of gives it, is @string. */
+static gboolean
+find_value (const char  *string,
+            const char *(*name_of) (guint value),
+            guint        n_values,
+            guint       *value)
+{
+  for (guint i = 0; string != NULL && i < n_values; i++)
+    {
+      if (g_str_equal (string, name_of (i)))
+        {
+          *value = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static const char *
+priority_nick (guint priority)
+{
+  return priorities[priority].nick;
+}
+
+static const char *
+priority_german (guint priority)
+{
+  return priorities[priority].german;
+}
+
 /**
  * measures_priority_to_string:
  * @priority: a #MeasuresPriority
@@ -50,16 +81,7 @@ measures_priority_from_string (const char       *string,
 {
   g_return_val_if_fail (priority != NULL, FALSE);
 
-  for (guint i = 0; string != NULL && i < MEASURES_N_PRIORITIES; i++)
-    {
-      if (g_str_equal (string, priorities[i].nick))
-        {
-          *priority = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  return find_value (string, priority_nick, MEASURES_N_PRIORITIES, (guint *)priority);
 }
 
 /**
@@ -75,16 +97,7 @@ measures_priority_from_german (const char       *printed,
 {
   g_return_val_if_fail (priority != NULL, FALSE);
 
-  for (guint i = 0; printed != NULL && i < MEASURES_N_PRIORITIES; i++)
-    {
-      if (g_str_equal (printed, priorities[i].german))
-        {
-          *priority = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  return find_value (printed, priority_german, MEASURES_N_PRIORITIES, (guint *)priority);
 }
 
 /**
@@ -112,6 +125,12 @@ static const struct {
   [MEASURES_STATUS_ON_HOLD] = { "on-hold", NC_("status", "On Hold") },
   [MEASURES_STATUS_DROPPED] = { "dropped", NC_("status", "Dropped") },
 };
+
+static const char *
+status_nick (guint status)
+{
+  return statuses[status].nick;
+}
 
 G_DEFINE_ENUM_TYPE (MeasuresStatus, measures_status,
                     G_DEFINE_ENUM_VALUE (MEASURES_STATUS_PLANNED, "planned"),
@@ -148,16 +167,7 @@ measures_status_from_string (const char     *string,
 {
   g_return_val_if_fail (status != NULL, FALSE);
 
-  for (guint i = 0; string != NULL && i < MEASURES_N_STATUSES; i++)
-    {
-      if (g_str_equal (string, statuses[i].nick))
-        {
-          *status = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  return find_value (string, status_nick, MEASURES_N_STATUSES, (guint *)status);
 }
 
 /**
