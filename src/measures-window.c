@@ -640,6 +640,12 @@ sidebar_row_selected (MeasuresWindow *self,
     default:
       g_assert_not_reached ();
     }
+
+  /* Typing searches the list, where there is one to search. */
+  gtk_search_bar_set_key_capture_widget (
+    self->search_bar,
+    g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "measures")
+      ? GTK_WIDGET (self) : NULL);
 }
 
 static void
@@ -1310,7 +1316,6 @@ measures_window_constructed (GObject *object)
   load (self);
 
   g_signal_connect (self, "notify::application", G_CALLBACK (application_changed), NULL);
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   update_actions (self);
 }
 
