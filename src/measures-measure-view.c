@@ -436,7 +436,7 @@ static void
 measures_measure_view_init (MeasuresMeasureView *self)
 {
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
-  GtkWidget *placeholder;
+  GtkWidget *no_entries;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -444,11 +444,11 @@ measures_measure_view_init (MeasuresMeasureView *self)
     gtk_string_list_append (statuses, measures_status_get_label (i));
   gtk_drop_down_set_model (self->entry_status, G_LIST_MODEL (statuses));
 
-  placeholder = gtk_label_new (_("Nobody has reported progress yet."));
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (self->log_list, placeholder);
+  no_entries = gtk_label_new (_("Nobody has reported progress yet."));
+  gtk_widget_add_css_class (no_entries, "dim-label");
+  gtk_widget_set_margin_top (no_entries, 12);
+  gtk_widget_set_margin_bottom (no_entries, 12);
+  gtk_list_box_set_placeholder (self->log_list, no_entries);
 }
 
 /**

@@ -73,7 +73,7 @@ create_measure_row (gpointer item,
 }
 
 static GtkWidget *
-create_placeholder (const char *text)
+create_empty_label (const char *text)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -176,9 +176,9 @@ measures_office_view_init (MeasuresOfficeView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_list_box_set_placeholder (self->lead_list,
-                                create_placeholder (_("This office leads no measure.")));
+                                create_empty_label (_("This office leads no measure.")));
   gtk_list_box_set_placeholder (self->involved_list,
-                                create_placeholder (_("This office takes part in no measure.")));
+                                create_empty_label (_("This office takes part in no measure.")));
 }
 
 /**
