@@ -5,12 +5,14 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <errno.h>
 #include <stdio.h>
 
 #include "measures-application.h"
 #include "measures-export.h"
 #include "measures-import.h"
 #include "measures-preferences-window.h"
+#include "measures-report.h"
 #include "measures-resources.h"
 #include "measures-window.h"
 
@@ -40,6 +42,23 @@ static const GOptionEntry option_entries[] = {
     N_("FILE") },
   { "dump-json", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Write the whole database to standard output as JSON and exit"), NULL },
+  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a report to the PDF file FILE and exit: the whole strategy, or what "
+       "--office, --goal or --measure chooses"), N_("FILE") },
+  { "office", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: the measure sheets of the office ABBREVIATION"), N_("ABBREVIATION") },
+  { "goal", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --export-pdf: the report of goal NUMBER"), N_("NUMBER") },
+  { "measure", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("With --export-pdf: the sheet of the measure ID (see --dump-json)"), N_("ID") },
+  { "export-office-sheets", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the measure sheets of every office, one PDF each, into the folder FOLDER "
+       "and exit"), N_("FOLDER") },
+  { "report-language", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The language of the reports’ labels: de, en or fr (default: the interface’s)"),
+    N_("LANGUAGE") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The paper size of the reports: a4 (default) or letter"), N_("SIZE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { NULL }
@@ -119,6 +138,163 @@ dump_json (MeasuresApplication *self)
 }
 
 static int
+fail (const char *message)
+{
+  g_printerr ("%s: %s\n", g_get_prgname (), message);
+  return EXIT_FAILURE;
+}
+
+typedef struct
+{
+  const char *language;
+  MeasuresPaper paper;
+  char *author;
+} ExportOptions;
+
+static gboolean
+read_export_options (GVariantDict  *options,
+                     ExportOptions *export,
+                     GError       **error)
+{
+  const char *paper = NULL;
+  static const char * const languages[] = { "de", "en", "fr", NULL };
+
+  export->paper = MEASURES_PAPER_A4;
+  export->language = NULL;
+  g_variant_dict_lookup (options, "report-language", "&s", &export->language);
+  g_variant_dict_lookup (options, "paper", "&s", &paper);
+
+  if (export->language != NULL && !g_strv_contains (languages, export->language))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown report language “%s”: choose de, en or fr."), export->language);
+      return FALSE;
+    }
+
+  if (paper != NULL && !measures_paper_from_string (paper, &export->paper))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown paper size “%s”: choose a4 or letter."), paper);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_report (MeasuresReport       *report,
+              const char           *path,
+              const ExportOptions  *export,
+              GError              **error)
+{
+  measures_report_set_language (report, export->language);
+  measures_report_set_author (report, g_get_real_name ());
+  return measures_report_write_pdf (report, path, export->paper, error);
+}
+
+static int
+export_pdf (MeasuresApplication *self,
+            GVariantDict        *options,
+            const char          *path)
+{
+  g_autoptr(MeasuresStore) store = NULL;
+  g_autoptr(MeasuresReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  ExportOptions export;
+  const char *office = NULL;
+  gint64 measure = 0;
+  int goal = 0;
+  guint chosen;
+
+  g_variant_dict_lookup (options, "office", "&s", &office);
+  g_variant_dict_lookup (options, "goal", "i", &goal);
+  g_variant_dict_lookup (options, "measure", "x", &measure);
+  chosen = (office != NULL) + g_variant_dict_contains (options, "goal") +
+           g_variant_dict_contains (options, "measure");
+
+  if (chosen > 1)
+    return fail (_("Choose one of --office, --goal and --measure."));
+  if (!read_export_options (options, &export, &error))
+    return fail (error->message);
+  if (!(store = open_store (self, &error)))
+    return fail (error->message);
+
+  if (office != NULL)
+    report = measures_report_new_office (store, office, &error);
+  else if (g_variant_dict_contains (options, "goal"))
+    report = goal > 0 ? measures_report_new_goal (store, goal, &error) : NULL;
+  else if (g_variant_dict_contains (options, "measure"))
+    report = measures_report_new_measure (store, measure, &error);
+  else
+    report = measures_report_new_strategy (store, &error);
+
+  if (report == NULL)
+    {
+      if (error == NULL)
+        return fail (_("Goals are numbered from 1."));
+      return fail (error->message);
+    }
+
+  if (!write_report (report, path, &export, &error))
+    return fail (error->message);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+export_office_sheets (MeasuresApplication *self,
+                      GVariantDict        *options,
+                      const char          *folder)
+{
+  g_autoptr(MeasuresStore) store = NULL;
+  g_autoptr(GPtrArray) offices = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  ExportOptions export;
+
+  if (!read_export_options (options, &export, &error))
+    return fail (error->message);
+  if (!(store = open_store (self, &error)) ||
+      !(offices = measures_report_list_offices (store, &error)))
+    return fail (error->message);
+
+  if (g_mkdir_with_parents (folder, 0755) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (folder);
+      g_autofree char *message = g_strdup_printf (_("Could not create the folder “%s”: %s"),
+                                                  display, g_strerror (saved_errno));
+      return fail (message);
+    }
+
+  for (guint i = 0; i < offices->len; i++)
+    {
+      const char *abbreviation = g_ptr_array_index (offices, i);
+      g_autoptr(MeasuresReport) report = measures_report_new_office (store, abbreviation, &error);
+      g_autofree char *stem = measures_report_safe_file_name (abbreviation);
+      g_autofree char *name = g_strconcat (stem, ".pdf", NULL);
+      g_autofree char *path = NULL;
+
+      /* "RP" and "RP Karlsruhe" must not end up in one file. */
+      for (guint n = 2; g_hash_table_contains (names, name); n++)
+        {
+          g_free (name);
+          name = g_strdup_printf ("%s-%u.pdf", stem, n);
+        }
+      g_hash_table_add (names, g_strdup (name));
+
+      path = g_build_filename (folder, name, NULL);
+      if (report == NULL || !write_report (report, path, &export, &error))
+        return fail (error->message);
+    }
+
+  g_print (ngettext ("Wrote the sheets of %u office into %s\n",
+                     "Wrote the sheets of %u offices into %s\n", offices->len),
+           offices->len, folder);
+  return EXIT_SUCCESS;
+}
+
+static int
 measures_application_handle_local_options (GApplication *app,
                                            GVariantDict *options)
 {
@@ -143,6 +319,12 @@ measures_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "dump-json"))
     return dump_json (self);
+
+  if (g_variant_dict_lookup (options, "export-pdf", "^&ay", &path))
+    return export_pdf (self, options, path);
+
+  if (g_variant_dict_lookup (options, "export-office-sheets", "^&ay", &path))
+    return export_office_sheets (self, options, path);
 
   return -1;
 }

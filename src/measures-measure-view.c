@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "measures-i18n.h"
 
 #include "measures-measure-view.h"
 #include "measures-store.h"

@@ -3,7 +3,7 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include "measures-i18n.h"
 #include <string.h>
 
 #include "measures-types.h"
@@ -111,7 +111,7 @@ measures_priority_get_label (MeasuresPriority priority)
 {
   g_return_val_if_fail (priority < MEASURES_N_PRIORITIES, NULL);
 
-  return g_dpgettext2 (GETTEXT_PACKAGE, "priority", priorities[priority].label);
+  return measures_pgettext ("priority", priorities[priority].label);
 }
 
 static const struct {
@@ -181,7 +181,7 @@ measures_status_get_label (MeasuresStatus status)
 {
   g_return_val_if_fail (status < MEASURES_N_STATUSES, NULL);
 
-  return g_dpgettext2 (GETTEXT_PACKAGE, "status", statuses[status].label);
+  return measures_pgettext ("status", statuses[status].label);
 }
 
 /**

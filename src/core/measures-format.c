@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "measures-format"
+
+#include "config.h"
+
+#include "measures-i18n.h"
+
+#include "measures-format.h"
+
+/* Month names come from our own catalogs, not from the C library's locale
+ * data: a German or French interface needs no installed locale. */
+static const char * const months[12] = {
+  NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
+  NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
+  NC_("month", "July"), NC_("month", "August"), NC_("month", "September"),
+  NC_("month", "October"), NC_("month", "November"), NC_("month", "December"),
+};
+
+/**
+ * measures_format_date:
+ * @date: a date
+ *
+ * Returns: (transfer full): the date written out in the interface
+ *   language, e.g. "November 25, 2026", "25. November 2026",
+ *   "25 novembre 2026"
+ */
+char *
+measures_format_date (GDateTime *date)
+{
+  g_return_val_if_fail (date != NULL, NULL);
+
+  /* Translators: a date: %1$u is the day, %2$s the month's name, %3$u the
+   * year. Reorder as your language writes dates, e.g. "%1$u. %2$s %3$u". */
+  return g_strdup_printf (_("%2$s %1$u, %3$u"),
+                          (guint)g_date_time_get_day_of_month (date),
+                          measures_pgettext ("month", months[g_date_time_get_month (date) - 1]),
+                          (guint)g_date_time_get_year (date));
+}
+
+/**
+ * measures_format_iso_date:
+ * @iso8601: (nullable): a date and time as the store writes it (UTC)
+ * @with_time: whether to add the local time of day
+ *
+ * Returns: (transfer full): the date in the local time zone, written out
+ *   in the interface language; the input itself if it cannot be read
+ */
+char *
+measures_format_iso_date (const char *iso8601,
+                          gboolean    with_time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day = NULL;
+
+  if (iso8601 == NULL || !(utc = g_date_time_new_from_iso8601 (iso8601, NULL)))
+    return g_strdup (iso8601 ? iso8601 : "");
+
+  local = g_date_time_to_local (utc);
+  day = measures_format_date (local);
+  if (!with_time)
+    return g_steal_pointer (&day);
+
+  /* Translators: a date and a time of day, e.g. "November 25, 2026, 14:05" */
+  return g_strdup_printf (_("%s, %02d:%02d"), day, g_date_time_get_hour (local),
+                          g_date_time_get_minute (local));
+}
+
+/**
+ * measures_i18n_switch_language:
+ * @language: (nullable): a language code such as "de", or %NULL for the
+ *   one the program started with
+ *
+ * Makes gettext translate into @language from now on, for the reports that
+ * are printed in another language than the interface's.
+ *
+ * Returns: (transfer full) (nullable): the language in force before, to
+ *   pass back here when done
+ */
+char *
+measures_i18n_switch_language (const char *language)
+{
+  char *previous = g_strdup (g_getenv ("LANGUAGE"));
+
+  if (language != NULL && language[0] != '\0')
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+
+  /* Setting the text domain again makes gettext drop what it cached. */
+  textdomain (textdomain (NULL));
+
+  return previous;
+}
+
+/**
+ * measures_pgettext:
+ * @context: the message's context, e.g. "priority"
+ * @msgid: the message
+ *
+ * Translates @msgid in @context into the language gettext uses now.
+ *
+ * Returns: the translation, or @msgid
+ */
+const char *
+measures_pgettext (const char *context,
+                   const char *msgid)
+{
+  g_autofree char *key = g_strconcat (context, "\004", msgid, NULL);
+  const char *translation = dgettext (GETTEXT_PACKAGE, key);
+
+  /* Untranslated, gettext hands back the key itself. */
+  return translation == key ? msgid : translation;
+}

@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *measures_format_date          (GDateTime  *date);
+char *measures_format_iso_date      (const char *iso8601,
+                                     gboolean    with_time);
+char *measures_i18n_switch_language (const char *language);
+
+G_END_DECLS

@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <cairo.h>
+#include <pango/pango.h>
+
+#include "measures-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * MeasuresPaper:
+ * @MEASURES_PAPER_A4: ISO A4, 210 × 297 mm
+ * @MEASURES_PAPER_LETTER: US Letter, 8.5 × 11 in
+ */
+typedef enum {
+  MEASURES_PAPER_A4,
+  MEASURES_PAPER_LETTER,
+} MeasuresPaper;
+
+gboolean measures_paper_from_string (const char    *name,
+                                     MeasuresPaper *paper);
+void     measures_paper_get_size    (MeasuresPaper  paper,
+                                     double        *width,
+                                     double        *height);
+
+#define MEASURES_TYPE_REPORT (measures_report_get_type ())
+
+G_DECLARE_FINAL_TYPE (MeasuresReport, measures_report, MEASURES, REPORT, GObject)
+
+MeasuresReport *measures_report_new_strategy    (MeasuresStore   *store,
+                                                 GError         **error);
+MeasuresReport *measures_report_new_goal        (MeasuresStore   *store,
+                                                 guint            goal,
+                                                 GError         **error);
+MeasuresReport *measures_report_new_office      (MeasuresStore   *store,
+                                                 const char      *abbreviation,
+                                                 GError         **error);
+MeasuresReport *measures_report_new_measure     (MeasuresStore   *store,
+                                                 gint64           measure_id,
+                                                 GError         **error);
+
+void            measures_report_set_language    (MeasuresReport  *self,
+                                                 const char      *language);
+void            measures_report_set_author      (MeasuresReport  *self,
+                                                 const char      *author);
+void            measures_report_set_date        (MeasuresReport  *self,
+                                                 GDateTime       *date);
+char           *measures_report_dup_title       (MeasuresReport  *self);
+char           *measures_report_dup_file_name   (MeasuresReport  *self);
+
+guint           measures_report_paginate        (MeasuresReport  *self,
+                                                 PangoContext    *context,
+                                                 double           page_width,
+                                                 double           page_height);
+void            measures_report_draw_page       (MeasuresReport  *self,
+                                                 cairo_t         *cr,
+                                                 guint            page);
+gboolean        measures_report_write_pdf       (MeasuresReport  *self,
+                                                 const char      *path,
+                                                 MeasuresPaper    paper,
+                                                 GError         **error);
+
+GPtrArray      *measures_report_list_offices    (MeasuresStore   *store,
+                                                 GError         **error);
+char           *measures_report_safe_file_name  (const char      *name);
+
+G_END_DECLS
