@@ -148,7 +148,6 @@ typedef struct
 {
   const char *language;
   MeasuresPaper paper;
-  char *author;
 } ExportOptions;
 
 static gboolean
@@ -247,50 +246,21 @@ export_office_sheets (MeasuresApplication *self,
                       const char          *folder)
 {
   g_autoptr(MeasuresStore) store = NULL;
-  g_autoptr(GPtrArray) offices = NULL;
-  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GError) error = NULL;
+  g_autofree char *display = g_filename_display_name (folder);
   ExportOptions export;
+  guint n;
 
   if (!read_export_options (options, &export, &error))
     return fail (error->message);
   if (!(store = open_store (self, &error)) ||
-      !(offices = measures_report_list_offices (store, &error)))
+      !measures_report_export_office_sheets (store, folder, export.language, export.paper,
+                                             g_get_real_name (), &n, &error))
     return fail (error->message);
 
-  if (g_mkdir_with_parents (folder, 0755) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *display = g_filename_display_name (folder);
-      g_autofree char *message = g_strdup_printf (_("Could not create the folder “%s”: %s"),
-                                                  display, g_strerror (saved_errno));
-      return fail (message);
-    }
-
-  for (guint i = 0; i < offices->len; i++)
-    {
-      const char *abbreviation = g_ptr_array_index (offices, i);
-      g_autoptr(MeasuresReport) report = measures_report_new_office (store, abbreviation, &error);
-      g_autofree char *stem = measures_report_safe_file_name (abbreviation);
-      g_autofree char *name = g_strconcat (stem, ".pdf", NULL);
-      g_autofree char *path = NULL;
-
-      /* "RP" and "RP Karlsruhe" must not end up in one file. */
-      for (guint n = 2; g_hash_table_contains (names, name); n++)
-        {
-          g_free (name);
-          name = g_strdup_printf ("%s-%u.pdf", stem, n);
-        }
-      g_hash_table_add (names, g_strdup (name));
-
-      path = g_build_filename (folder, name, NULL);
-      if (report == NULL || !write_report (report, path, &export, &error))
-        return fail (error->message);
-    }
-
   g_print (ngettext ("Wrote the sheets of %u office into %s\n",
-                     "Wrote the sheets of %u offices into %s\n", offices->len),
-           offices->len, folder);
+                     "Wrote the sheets of %u offices into %s\n", n),
+           n, display);
   return EXIT_SUCCESS;
 }
 
@@ -408,6 +378,7 @@ measures_application_startup (GApplication *app)
     { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.new-measure", { "<Control>n", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },

@@ -19,6 +19,7 @@ struct _MeasuresPreferencesWindow
   /* Template widgets */
   AdwPreferencesGroup *log_group;
   AdwEntryRow *author_row;
+  AdwComboRow *paper_row;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresPreferencesWindow, measures_preferences_window,
@@ -44,6 +45,7 @@ measures_preferences_window_class_init (MeasuresPreferencesWindowClass *klass)
                                                RESOURCE_PREFIX "/measures-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, log_group);
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, author_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, paper_row);
 }
 
 static void
@@ -58,6 +60,24 @@ measures_preferences_window_init (MeasuresPreferencesWindow *self)
                                    "When empty, “%s” is written."),
                                  g_get_real_name ());
   adw_preferences_group_set_description (self->log_group, description);
+}
+
+/* The paper row lists A4, then US Letter. */
+static gboolean
+paper_to_row (GValue   *value,
+              GVariant *variant,
+              gpointer  user_data)
+{
+  g_value_set_uint (value, g_str_equal (g_variant_get_string (variant, NULL), "letter") ? 1 : 0);
+  return TRUE;
+}
+
+static GVariant *
+row_to_paper (const GValue       *value,
+              const GVariantType *type,
+              gpointer            user_data)
+{
+  return g_variant_new_string (g_value_get_uint (value) == 1 ? "letter" : "a4");
 }
 
 /**
@@ -79,6 +99,8 @@ measures_preferences_window_new (GtkWindow *parent,
                        "modal", TRUE,
                        NULL);
   g_settings_bind (settings, "author-name", self->author_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (settings, "paper", self->paper_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, paper_to_row, row_to_paper, NULL, NULL);
 
   return GTK_WIDGET (self);
 }

@@ -8,6 +8,9 @@
 #include "measures-measure-editor.h"
 #include "measures-measure-view.h"
 #include "measures-office-view.h"
+#include "measures-report.h"
+
+#include <pango/pangocairo.h>
 #include "measures-vision-view.h"
 #include "measures-window.h"
 
@@ -641,6 +644,8 @@ sidebar_row_selected (MeasuresWindow *self,
       g_assert_not_reached ();
     }
 
+  update_actions (self);
+
   /* Typing searches the list, where there is one to search. */
   gtk_search_bar_set_key_capture_widget (
     self->search_bar,
@@ -864,6 +869,10 @@ update_actions (MeasuresWindow *self)
                                  !editing && stack && measures_undo_stack_get_can_undo (stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  !editing && stack && measures_undo_stack_get_can_redo (stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-goal",
+                                 self->goal != 0 &&
+                                 g_str_equal (gtk_stack_get_visible_child_name (self->content_stack),
+                                              "measures"));
 }
 
 static void
@@ -1149,6 +1158,297 @@ measures_window_close_request (GtkWindow *window)
     g_message ("Closed with an edit that could not be saved; it was discarded");
 
   return GTK_WINDOW_CLASS (measures_window_parent_class)->close_request (window);
+}
+
+/* Printing and exporting ------------------------------------------------ */
+
+typedef enum {
+  DOCUMENT_MEASURE,
+  DOCUMENT_GOAL,
+  DOCUMENT_OFFICE,
+  DOCUMENT_STRATEGY,
+} Document;
+
+/* What Print prints: what is in view. */
+static Document
+current_document (MeasuresWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
+
+  if (g_str_equal (page, "offices") &&
+      gtk_single_selection_get_selected_item (self->office_selection) != NULL)
+    return DOCUMENT_OFFICE;
+  if (g_str_equal (page, "measures") && selected_measure (self) != NULL)
+    return DOCUMENT_MEASURE;
+  if (g_str_equal (page, "measures") && self->goal != 0)
+    return DOCUMENT_GOAL;
+
+  return DOCUMENT_STRATEGY;
+}
+
+static MeasuresReport *
+create_report (MeasuresWindow  *self,
+               Document         document,
+               GError         **error)
+{
+  MeasuresReport *report = NULL;
+  g_autofree char *author = dup_author (self);
+
+  switch (document)
+    {
+    case DOCUMENT_MEASURE:
+      report = measures_report_new_measure (self->store,
+                                            measures_measure_get_id (selected_measure (self)),
+                                            error);
+      break;
+    case DOCUMENT_GOAL:
+      report = measures_report_new_goal (self->store, self->goal, error);
+      break;
+    case DOCUMENT_OFFICE:
+      report = measures_report_new_office (
+        self->store,
+        measures_office_get_abbreviation (gtk_single_selection_get_selected_item (
+          self->office_selection)),
+        error);
+      break;
+    case DOCUMENT_STRATEGY:
+    default:
+      report = measures_report_new_strategy (self->store, error);
+      break;
+    }
+
+  if (report != NULL)
+    measures_report_set_author (report, author);
+
+  return report;
+}
+
+static MeasuresPaper
+export_paper (MeasuresWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings = app ? measures_application_get_settings (MEASURES_APPLICATION (app)) : NULL;
+  g_autofree char *name = settings ? g_settings_get_string (settings, "paper") : NULL;
+  MeasuresPaper paper = MEASURES_PAPER_A4;
+
+  if (name != NULL)
+    measures_paper_from_string (name, &paper);
+
+  return paper;
+}
+
+static void
+begin_print (GtkPrintOperation *operation,
+             GtkPrintContext   *context,
+             MeasuresReport    *report)
+{
+  PangoContext *pango = gtk_print_context_create_pango_context (context);
+
+  /* The report measures in points; so does this print context. */
+  pango_cairo_context_set_resolution (pango, 72);
+  gtk_print_operation_set_n_pages (operation,
+                                   measures_report_paginate (report, pango,
+                                                             gtk_print_context_get_width (context),
+                                                             gtk_print_context_get_height (context)));
+  g_object_unref (pango);
+}
+
+static void
+draw_page (GtkPrintOperation *operation,
+           GtkPrintContext   *context,
+           int                page,
+           MeasuresReport    *report)
+{
+  measures_report_draw_page (report, gtk_print_context_get_cairo_context (context), page);
+}
+
+static GtkPrintOperation *
+create_print_operation (MeasuresWindow *self,
+                        MeasuresReport *report)
+{
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = NULL;
+  GtkPrintOperation *operation;
+  g_autofree char *name = NULL;
+
+  paper = gtk_paper_size_new (export_paper (self) == MEASURES_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
+                                                                           : GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  name = measures_report_dup_file_name (report);
+  gtk_print_operation_set_job_name (operation, name);
+  /* The operation may outlive this call; it keeps the report. */
+  g_object_set_data_full (G_OBJECT (operation), "report", g_object_ref (report), g_object_unref);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), report);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), report);
+
+  return operation;
+}
+
+static void
+print_document (MeasuresWindow *self,
+                Document        document)
+{
+  g_autoptr(MeasuresReport) report = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = create_report (self, document, &error);
+  if (report == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  operation = create_print_operation (self, report);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    show_error_toast (self, error);
+}
+
+static void
+export_chosen (GtkNativeDialog *dialog,
+               int              response,
+               MeasuresWindow  *self)
+{
+  MeasuresReport *report = g_object_get_data (G_OBJECT (dialog), "report");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *uri = NULL;
+  AdwToast *toast;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = g_file_get_path (file);
+
+  if (report != NULL)
+    {
+      if (!measures_report_write_pdf (report, path, export_paper (self), &error))
+        {
+          show_error_toast (self, error);
+          goto out;
+        }
+    }
+  else
+    {
+      g_autofree char *author = dup_author (self);
+      guint n;
+
+      if (!measures_report_export_office_sheets (self->store, path, NULL, export_paper (self),
+                                                 author, &n, &error))
+        {
+          show_error_toast (self, error);
+          goto out;
+        }
+    }
+
+  basename = g_file_get_basename (file);
+  /* Translators: %s is the name of the PDF file or folder just written */
+  message = g_strdup_printf (_("Exported “%s”"), basename);
+  uri = g_file_get_uri (file);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_detailed_action_name (toast, "win.open-exported");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+out:
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_document (MeasuresWindow *self,
+                 MeasuresReport *report)
+{
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (report ? _("Export as PDF") : _("Export All Office Sheets"),
+                                        GTK_WINDOW (self),
+                                        report ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                               : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  if (report != NULL)
+    {
+      g_autofree char *name = measures_report_dup_file_name (report);
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _("PDF documents"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+      g_object_set_data_full (G_OBJECT (dialog), "report", g_object_ref (report), g_object_unref);
+    }
+
+  g_signal_connect (dialog, "response", G_CALLBACK (export_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+export_current (MeasuresWindow *self,
+                Document        document)
+{
+  g_autoptr(MeasuresReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = create_report (self, document, &error);
+  if (report == NULL)
+    {
+      show_error_toast (self, error);
+      return;
+    }
+
+  export_document (self, report);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.print-goal"))
+    print_document (self, DOCUMENT_GOAL);
+  else if (g_str_equal (action_name, "win.print-strategy"))
+    print_document (self, DOCUMENT_STRATEGY);
+  else
+    print_document (self, current_document (self));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.export-office-sheets"))
+    export_document (self, NULL);
+  else if (g_str_equal (action_name, "win.export-strategy"))
+    export_current (self, DOCUMENT_STRATEGY);
+  else
+    export_current (self, current_document (self));
+}
+
+static void
+open_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
 /* Setting up ------------------------------------------------------------- */
@@ -1469,6 +1769,14 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.add-log-entry", "(uus)",
                                    add_log_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-goal", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-strategy", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-strategy", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-office-sheets", NULL,
+                                   export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
 
   /* A binding, not an accelerator: popovers and the search entry see
    * Escape first and close themselves. */
@@ -1535,4 +1843,35 @@ measures_window_show_measure (MeasuresWindow *self,
   select_sidebar_row (self, VIEW_ALL_MEASURES, 0);
   if (select_measure_id (self, measure_id))
     navigate_to (self->measures_leaflet, self->measure_detail_pane, self->measure_back_button);
+}
+
+/**
+ * measures_window_print_to_file:
+ * @path: the PDF file to write
+ *
+ * Prints what is in view, as Print does, through the print system into a
+ * PDF file, without a dialog.
+ *
+ * Returns: %FALSE with @error set if printing failed
+ */
+gboolean
+measures_window_print_to_file (MeasuresWindow  *self,
+                               const char      *path,
+                               GError         **error)
+{
+  g_autoptr(MeasuresReport) report = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (MEASURES_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  report = create_report (self, current_document (self), error);
+  if (report == NULL)
+    return FALSE;
+
+  operation = create_print_operation (self, report);
+  gtk_print_operation_set_export_filename (operation, path);
+
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (self),
+                                  error) != GTK_PRINT_OPERATION_RESULT_ERROR;
 }

@@ -19,4 +19,8 @@ void            measures_window_show_goal    (MeasuresWindow      *self,
 void            measures_window_show_measure (MeasuresWindow      *self,
                                               gint64               measure_id);
 
+gboolean        measures_window_print_to_file (MeasuresWindow      *self,
+                                               const char          *path,
+                                               GError             **error);
+
 G_END_DECLS

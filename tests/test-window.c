@@ -536,6 +536,38 @@ test_manage_measures (Fixture       *f,
 }
 
 static void
+test_print (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *pdf = temp_path (&f->tmp, "printed.pdf");
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { "pdftotext", pdf, "-", NULL };
+  GtkListView *offices = WINDOW_CHILD (f, "office_list");
+  GListModel *model;
+
+  /* The offices page prints the selected office's sheets. */
+  select_sidebar_row (f, 7);
+  model = G_LIST_MODEL (gtk_list_view_get_model (offices));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(MeasuresOffice) office = g_list_model_get_item (model, i);
+      if (g_str_equal (measures_office_get_abbreviation (office), "ZJD"))
+        g_signal_emit_by_name (offices, "activate", i);
+    }
+  iterate ();
+
+  g_assert_true (measures_window_print_to_file (f->window, pdf, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, NULL, &error));
+  g_assert_nonnull (strstr (out, "Zentraler Juristischer Dienst"));
+  g_assert_nonnull (strstr (out, "Aufbau Fachkompetenz Europarecht im ZJD"));
+  g_assert_nonnull (strstr (out, "Page 2 of 2"));
+}
+
+static void
 test_open_error_dialog (void)
 {
   g_autoptr(MeasuresApplication) app = new_application ();
@@ -588,6 +620,7 @@ main (int   argc,
   ADD ("offices", test_offices);
   ADD ("narrow-window-folds", test_narrow_window_folds);
   ADD ("manage-measures", test_manage_measures);
+  ADD ("print", test_print);
   g_test_add_func ("/window/open-error-dialog", test_open_error_dialog);
 
 #undef ADD

@@ -2033,3 +2033,81 @@ measures_report_list_offices (MeasuresStore  *store,
 
   return names;
 }
+
+/**
+ * measures_report_export_office_sheets:
+ * @folder: where to write; created when missing
+ * @language: (nullable): the reports' language, or %NULL for the
+ *   interface's
+ * @author: (nullable): who is named as the PDFs' author
+ * @n_written: (out) (optional): how many files were written
+ *
+ * Writes the measure sheets of every office that leads or takes part in a
+ * measure, one PDF each, named after the office's abbreviation.
+ *
+ * Returns: %FALSE with @error set if a file could not be written
+ */
+gboolean
+measures_report_export_office_sheets (MeasuresStore  *store,
+                                      const char     *folder,
+                                      const char     *language,
+                                      MeasuresPaper   paper,
+                                      const char     *author,
+                                      guint          *n_written,
+                                      GError        **error)
+{
+  g_autoptr(GPtrArray) offices = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  g_return_val_if_fail (MEASURES_IS_STORE (store), FALSE);
+  g_return_val_if_fail (folder != NULL, FALSE);
+
+  if (n_written)
+    *n_written = 0;
+
+  offices = measures_report_list_offices (store, error);
+  if (offices == NULL)
+    return FALSE;
+
+  if (g_mkdir_with_parents (folder, 0755) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (folder);
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create the folder “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < offices->len; i++)
+    {
+      const char *abbreviation = g_ptr_array_index (offices, i);
+      g_autoptr(MeasuresReport) report = measures_report_new_office (store, abbreviation, error);
+      g_autofree char *stem = measures_report_safe_file_name (abbreviation);
+      g_autofree char *name = g_strconcat (stem, ".pdf", NULL);
+      g_autofree char *path = NULL;
+
+      if (report == NULL)
+        return FALSE;
+
+      /* "RP" and "RP Karlsruhe" must not end up in one file. */
+      for (guint n = 2; g_hash_table_contains (names, name); n++)
+        {
+          g_free (name);
+          name = g_strdup_printf ("%s-%u.pdf", stem, n);
+        }
+      g_hash_table_add (names, g_strdup (name));
+
+      path = g_build_filename (folder, name, NULL);
+      measures_report_set_language (report, language);
+      if (author != NULL)
+        measures_report_set_author (report, author);
+      if (!measures_report_write_pdf (report, path, paper, error))
+        return FALSE;
+
+      if (n_written)
+        (*n_written)++;
+    }
+
+  return TRUE;
+}

@@ -61,6 +61,13 @@ gboolean        measures_report_write_pdf       (MeasuresReport  *self,
                                                  MeasuresPaper    paper,
                                                  GError         **error);
 
+gboolean        measures_report_export_office_sheets (MeasuresStore *store,
+                                                 const char      *folder,
+                                                 const char      *language,
+                                                 MeasuresPaper    paper,
+                                                 const char      *author,
+                                                 guint           *n_written,
+                                                 GError         **error);
 GPtrArray      *measures_report_list_offices    (MeasuresStore   *store,
                                                  GError         **error);
 char           *measures_report_safe_file_name  (const char      *name);
