@@ -8,6 +8,7 @@
 #include "measures-measure-editor.h"
 #include "measures-measure-view.h"
 #include "measures-office-view.h"
+#include "measures-print-preview.h"
 #include "measures-report.h"
 
 #include <pango/pangocairo.h>
@@ -1253,6 +1254,40 @@ begin_print (GtkPrintOperation *operation,
   g_object_unref (pango);
 }
 
+/* The preview shows the pages with the report's own drawing, in a window
+ * of ours, rather than through a viewer that may not be installed. */
+static gboolean
+preview (GtkPrintOperation        *operation,
+         GtkPrintOperationPreview *preview,
+         GtkPrintContext          *context,
+         GtkWindow                *parent,
+         MeasuresReport           *report)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *pango;
+  GtkWidget *window;
+
+  /* A preview handled here needs a cairo context to measure with; the
+   * pages themselves are drawn by the preview window. */
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  pango = gtk_print_context_create_pango_context (context);
+  pango_cairo_context_set_resolution (pango, 72);
+  measures_report_paginate (report, pango, gtk_print_context_get_width (context),
+                            gtk_print_context_get_height (context));
+  g_object_unref (pango);
+
+  window = measures_print_preview_new (parent, report, preview,
+                                       gtk_print_context_get_width (context),
+                                       gtk_print_context_get_height (context));
+  gtk_window_present (GTK_WINDOW (window));
+
+  return TRUE;
+}
+
 static void
 draw_page (GtkPrintOperation *operation,
            GtkPrintContext   *context,
@@ -1286,6 +1321,7 @@ create_print_operation (MeasuresWindow *self,
   g_object_set_data_full (G_OBJECT (operation), "report", g_object_ref (report), g_object_unref);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), report);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), report);
+  g_signal_connect (operation, "preview", G_CALLBACK (preview), report);
 
   return operation;
 }

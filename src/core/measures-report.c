@@ -1471,6 +1471,19 @@ measures_report_paginate (MeasuresReport *self,
   return self->pages->len;
 }
 
+/**
+ * measures_report_get_n_pages:
+ *
+ * Returns: the number of pages of the last measures_report_paginate()
+ */
+guint
+measures_report_get_n_pages (MeasuresReport *self)
+{
+  g_return_val_if_fail (MEASURES_IS_REPORT (self), 0);
+
+  return self->pages ? self->pages->len : 0;
+}
+
 /* Drawing ----------------------------------------------------------------- */
 
 static void

@@ -53,6 +53,7 @@ guint           measures_report_paginate        (MeasuresReport  *self,
                                                  PangoContext    *context,
                                                  double           page_width,
                                                  double           page_height);
+guint           measures_report_get_n_pages     (MeasuresReport  *self);
 void            measures_report_draw_page       (MeasuresReport  *self,
                                                  cairo_t         *cr,
                                                  guint            page);
