@@ -10,6 +10,7 @@
 
 #include "measures-application.h"
 #include "measures-export.h"
+#include "measures-format.h"
 #include "measures-import.h"
 #include "measures-preferences-window.h"
 #include "measures-report.h"
@@ -72,25 +73,12 @@ static const GOptionEntry option_entries[] = {
 void
 measures_application_init_i18n (void)
 {
-  const char *messages;
-  const char *localedir;
+  const char *localedir = g_getenv ("MEASURES_LOCALEDIR");
 
-  setlocale (LC_ALL, "");
+  /* MEASURES_LOCALEDIR lets the build tree's catalogs be used. */
+  measures_i18n_setup (localedir ? localedir : LOCALEDIR);
 
-  /* glibc ignores LANGUAGE while LC_MESSAGES is "C": an empty environment
-   * or a locale that is not installed would otherwise pin the interface to
-   * English. C.UTF-8 is always there. */
-  messages = setlocale (LC_MESSAGES, NULL);
-  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
-    setlocale (LC_MESSAGES, "C.UTF-8");
-
-  /* Lets the build tree's catalogs be used before installation. */
-  localedir = g_getenv ("MEASURES_LOCALEDIR");
-  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  /* We chose the locale above; GTK must not choose it again. */
+  /* The locale is chosen; GTK must not choose it again. */
   gtk_disable_setlocale ();
 }
 
@@ -352,14 +340,75 @@ quit_activated (GSimpleAction *action,
 }
 
 static void
+show_preferences (MeasuresApplication *self,
+                  GtkWindow           *parent)
+{
+  GtkWidget *window = measures_preferences_window_new (parent, self->settings);
+
+  /* One of the application's windows, so that a language switch finds it. */
+  gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* Makes every window anew in the language now in force, where the user
+ * left it: GTK keeps the words a widget was made with. */
+static void
+rebuild_windows (MeasuresApplication *self)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  gboolean preferences_open = FALSE;
+  GtkWindow *main_window = NULL;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      if (MEASURES_IS_WINDOW (l->data))
+        {
+          g_autoptr(MeasuresWindowState) state = measures_window_save_state (l->data);
+          MeasuresWindow *window = measures_window_new (self, self->store);
+
+          /* The new window first, so that the application never has none. */
+          measures_window_restore_state (window, state);
+          gtk_window_present (GTK_WINDOW (window));
+          gtk_window_destroy (l->data);
+          main_window = GTK_WINDOW (window);
+        }
+      else if (MEASURES_IS_PREFERENCES_WINDOW (l->data))
+        {
+          preferences_open = TRUE;
+          gtk_window_destroy (l->data);
+        }
+    }
+
+  if (preferences_open && self->settings != NULL)
+    show_preferences (self, main_window);
+}
+
+static void
+apply_language (MeasuresApplication *self,
+                gboolean             rebuild)
+{
+  g_autofree char *chosen = g_settings_get_string (self->settings, "language");
+
+  g_free (measures_i18n_switch_language (chosen[0] ? chosen
+                                                   : measures_i18n_get_system_language ()));
+  if (rebuild)
+    rebuild_windows (self);
+}
+
+static void
+language_changed (MeasuresApplication *self)
+{
+  apply_language (self, TRUE);
+}
+
+static void
 preferences_activated (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
   MeasuresApplication *self = MEASURES_APPLICATION (user_data);
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_window_present (GTK_WINDOW (measures_preferences_window_new (parent, self->settings)));
+  show_preferences (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
 
 static const GActionEntry app_actions[] = {
@@ -392,7 +441,12 @@ measures_application_startup (GApplication *app)
    * defaults instead and say why preferences are not kept. */
   schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
   if (schema != NULL)
-    self->settings = g_settings_new_full (schema, NULL, NULL);
+    {
+      self->settings = g_settings_new_full (schema, NULL, NULL);
+      apply_language (self, FALSE);
+      g_signal_connect_object (self->settings, "changed::language",
+                               G_CALLBACK (language_changed), self, G_CONNECT_SWAPPED);
+    }
   else
     g_warning ("The settings schema %s is not installed: preferences cannot be kept. "
                "Install Measures, or run it with “meson devenv”.", APP_ID);

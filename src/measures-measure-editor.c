@@ -771,3 +771,55 @@ measures_measure_editor_build (MeasuresMeasureEditor  *self,
 
   return g_steal_pointer (&candidate);
 }
+
+/**
+ * measures_measure_editor_dup_draft:
+ *
+ * Returns: (transfer full): the measure as the form holds it now, valid or
+ *   not, to carry an edit over into a new editor
+ */
+MeasuresMeasure *
+measures_measure_editor_dup_draft (MeasuresMeasureEditor *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE_EDITOR (self), NULL);
+  g_return_val_if_fail (self->original != NULL, NULL);
+
+  return build_candidate (self);
+}
+
+/**
+ * measures_measure_editor_edit_draft:
+ * @original: the measure as it was when editing began
+ * @draft: the edit so far, from measures_measure_editor_dup_draft()
+ *
+ * Goes on with an edit begun in another editor.
+ */
+void
+measures_measure_editor_edit_draft (MeasuresMeasureEditor *self,
+                                    MeasuresMeasure       *original,
+                                    MeasuresMeasure       *draft,
+                                    gboolean               modified,
+                                    GListModel            *goals,
+                                    GListModel            *offices)
+{
+  g_return_if_fail (MEASURES_IS_MEASURE_EDITOR (self));
+  g_return_if_fail (MEASURES_IS_MEASURE (original));
+  g_return_if_fail (MEASURES_IS_MEASURE (draft));
+
+  measures_measure_editor_edit (self, draft, goals, offices);
+  g_set_object (&self->original, original);
+  set_modified (self, modified);
+}
+
+/**
+ * measures_measure_editor_get_vadjustment:
+ *
+ * Returns: (transfer none): the form's vertical scroll position
+ */
+GtkAdjustment *
+measures_measure_editor_get_vadjustment (MeasuresMeasureEditor *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE_EDITOR (self), NULL);
+
+  return gtk_scrolled_window_get_vadjustment (self->scroller);
+}

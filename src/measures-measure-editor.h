@@ -22,4 +22,13 @@ gboolean         measures_measure_editor_get_valid    (MeasuresMeasureEditor *se
 MeasuresMeasure *measures_measure_editor_build        (MeasuresMeasureEditor *self,
                                                        GError               **error);
 
+MeasuresMeasure *measures_measure_editor_dup_draft    (MeasuresMeasureEditor *self);
+void             measures_measure_editor_edit_draft   (MeasuresMeasureEditor *self,
+                                                       MeasuresMeasure       *original,
+                                                       MeasuresMeasure       *draft,
+                                                       gboolean               modified,
+                                                       GListModel            *goals,
+                                                       GListModel            *offices);
+GtkAdjustment   *measures_measure_editor_get_vadjustment (MeasuresMeasureEditor *self);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include "measures-i18n.h"
 
+#include "measures-format.h"
 #include "measures-measure-view.h"
 #include "measures-store.h"
 
@@ -27,6 +28,8 @@ struct _MeasuresMeasureView
   GtkScrolledWindow *scroller;
   GtkLabel *goal_label;
   GtkLabel *title_label;
+  GtkLabel *content_note;
+  GtkLabel *description_heading;
   GtkLabel *description_label;
   GtkBox *objectives_box;
   GtkLabel *lead_label;
@@ -150,18 +153,11 @@ show_overview_variant (MeasuresMeasureView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->overview_label), text->len > 0);
 }
 
-/* The date and time the store wrote, in the local time zone. */
+/* The date and time the store wrote, local and in the interface language. */
 static char *
 format_date (const char *iso8601)
 {
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (iso8601 == NULL || !(utc = g_date_time_new_from_iso8601 (iso8601, NULL)))
-    return g_strdup (iso8601 ? iso8601 : "");
-
-  local = g_date_time_to_local (utc);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+  return measures_format_iso_date (iso8601, TRUE);
 }
 
 static void
@@ -407,6 +403,8 @@ measures_measure_view_class_init (MeasuresMeasureViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, scroller);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, goal_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, content_note);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, description_heading);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, description_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, objectives_box);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, lead_label);
@@ -514,6 +512,12 @@ measures_measure_view_set_measure (MeasuresMeasureView *self,
                                      measures_goal_get_title (goal));
       gtk_label_set_text (self->goal_label, goal_text ? goal_text : "");
       gtk_label_set_text (self->title_label, measures_measure_get_title (measure));
+      {
+        /* The strategy is the city's German text: say so in other languages,
+         * lest it look like a missing translation. */
+        g_autofree char *language = measures_i18n_dup_language ();
+        gtk_widget_set_visible (GTK_WIDGET (self->content_note), !g_str_equal (language, "de"));
+      }
       set_text (self->description_label, measures_measure_get_description (measure));
 
       clear_box (self->objectives_box);
@@ -542,4 +546,17 @@ measures_measure_view_set_measure (MeasuresMeasureView *self,
 
   show_log_and_history (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MEASURE]);
+}
+
+/**
+ * measures_measure_view_get_vadjustment:
+ *
+ * Returns: (transfer none): the sheet's vertical scroll position
+ */
+GtkAdjustment *
+measures_measure_view_get_vadjustment (MeasuresMeasureView *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE_VIEW (self), NULL);
+
+  return gtk_scrolled_window_get_vadjustment (self->scroller);
 }

@@ -20,4 +20,6 @@ void             measures_measure_view_set_measure (MeasuresMeasureView *self,
                                                     MeasuresMeasure     *measure,
                                                     MeasuresGoal        *goal);
 
+GtkAdjustment   *measures_measure_view_get_vadjustment (MeasuresMeasureView *self);
+
 G_END_DECLS

@@ -20,7 +20,11 @@ struct _MeasuresPreferencesWindow
   AdwPreferencesGroup *log_group;
   AdwEntryRow *author_row;
   AdwComboRow *paper_row;
+  AdwComboRow *language_row;
 };
+
+/* The language choices, each named in itself; "" follows the system. */
+static const char * const language_codes[] = { "", "de", "en", "fr" };
 
 G_DEFINE_FINAL_TYPE (MeasuresPreferencesWindow, measures_preferences_window,
                      ADW_TYPE_PREFERENCES_WINDOW)
@@ -46,6 +50,7 @@ measures_preferences_window_class_init (MeasuresPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, log_group);
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, author_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, language_row);
 }
 
 static void
@@ -55,11 +60,44 @@ measures_preferences_window_init (MeasuresPreferencesWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  {
+    /* Languages are named in themselves, so that anyone finds their own. */
+    const char *names[] = { _("System default"), "Deutsch", "English", "Français", NULL };
+    g_autoptr(GtkStringList) list = gtk_string_list_new (names);
+
+    adw_combo_row_set_model (self->language_row, G_LIST_MODEL (list));
+  }
+
   /* Translators: %s is the user's name as the system knows it */
   description = g_strdup_printf (_("Written with every progress entry and change. "
                                    "When empty, “%s” is written."),
                                  g_get_real_name ());
   adw_preferences_group_set_description (self->log_group, description);
+}
+
+static gboolean
+language_to_row (GValue   *value,
+                 GVariant *variant,
+                 gpointer  user_data)
+{
+  const char *code = g_variant_get_string (variant, NULL);
+
+  g_value_set_uint (value, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (language_codes); i++)
+    if (g_str_equal (code, language_codes[i]))
+      g_value_set_uint (value, i);
+
+  return TRUE;
+}
+
+static GVariant *
+row_to_language (const GValue       *value,
+                 const GVariantType *type,
+                 gpointer            user_data)
+{
+  guint index = g_value_get_uint (value);
+
+  return g_variant_new_string (index < G_N_ELEMENTS (language_codes) ? language_codes[index] : "");
 }
 
 /* The paper row lists A4, then US Letter. */
@@ -99,6 +137,9 @@ measures_preferences_window_new (GtkWindow *parent,
                        "modal", TRUE,
                        NULL);
   g_settings_bind (settings, "author-name", self->author_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (settings, "language", self->language_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, language_to_row, row_to_language, NULL,
+                                NULL);
   g_settings_bind_with_mapping (settings, "paper", self->paper_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, paper_to_row, row_to_paper, NULL, NULL);
 

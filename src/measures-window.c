@@ -1369,6 +1369,10 @@ export_chosen (GtkNativeDialog *dialog,
 
   if (report != NULL)
     {
+      const char *language = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "language");
+
+      /* "" is the interface's language. */
+      measures_report_set_language (report, language && language[0] ? language : NULL);
       if (!measures_report_write_pdf (report, path, export_paper (self), &error))
         {
           show_error_toast (self, error);
@@ -1425,6 +1429,11 @@ export_document (MeasuresWindow *self,
       gtk_file_filter_add_mime_type (filter, "application/pdf");
       gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "language", _("Report language"),
+                                   (const char *[]) { "", "de", "en", "fr", NULL },
+                                   (const char *[]) { _("Interface language"), "Deutsch",
+                                                      "English", "Français", NULL });
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "language", "");
       g_object_set_data_full (G_OBJECT (dialog), "report", g_object_ref (report), g_object_unref);
     }
 
@@ -1910,4 +1919,193 @@ measures_window_print_to_file (MeasuresWindow  *self,
 
   return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (self),
                                   error) != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+struct _MeasuresWindowState
+{
+  View view;
+  guint goal;
+  gint64 measure_id;
+  char *office;
+  char *search;
+  gboolean searching;
+  char *office_filter;
+  guint priority_filter;
+  guint status_filter;
+  guint sort;
+  double list_scroll;
+  double sheet_scroll;
+  double editor_scroll;
+  MeasuresMeasure *original;
+  MeasuresMeasure *draft;
+  gboolean modified;
+  int width;
+  int height;
+  gboolean maximized;
+};
+
+/**
+ * measures_window_state_free:
+ */
+void
+measures_window_state_free (MeasuresWindowState *state)
+{
+  g_free (state->office);
+  g_free (state->search);
+  g_free (state->office_filter);
+  g_clear_object (&state->original);
+  g_clear_object (&state->draft);
+  g_free (state);
+}
+
+/**
+ * measures_window_save_state:
+ *
+ * Notes everything a user would miss if the window were made anew: the
+ * view, the selection, search and filters, scroll positions and an edit
+ * in progress.
+ *
+ * Returns: (transfer full): the window's state
+ */
+MeasuresWindowState *
+measures_window_save_state (MeasuresWindow *self)
+{
+  MeasuresWindowState *state = g_new0 (MeasuresWindowState, 1);
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
+  MeasuresOffice *office = gtk_single_selection_get_selected_item (self->office_selection);
+
+  g_return_val_if_fail (MEASURES_IS_WINDOW (self), NULL);
+
+  state->view = row ? GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "view")) : VIEW_VISION;
+  state->goal = row ? GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "goal")) : 0;
+  state->measure_id = selected_measure (self) ? measures_measure_get_id (selected_measure (self)) : 0;
+  state->office = office ? g_strdup (measures_office_get_abbreviation (office)) : NULL;
+  state->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  state->searching = gtk_search_bar_get_search_mode (self->search_bar);
+  state->office_filter = g_strdup (selected_office (self));
+  state->priority_filter = gtk_drop_down_get_selected (self->priority_filter);
+  state->status_filter = gtk_drop_down_get_selected (self->status_filter);
+  state->sort = gtk_drop_down_get_selected (self->sort_dropdown);
+  state->list_scroll = gtk_adjustment_get_value (
+    gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->measure_list)));
+  state->sheet_scroll = gtk_adjustment_get_value (
+    measures_measure_view_get_vadjustment (self->measure_view));
+  state->editor_scroll = gtk_adjustment_get_value (
+    measures_measure_editor_get_vadjustment (self->measure_editor));
+
+  if (is_editing (self))
+    {
+      state->original = g_object_ref (measures_measure_editor_get_original (self->measure_editor));
+      state->draft = measures_measure_editor_dup_draft (self->measure_editor);
+      state->modified = measures_measure_editor_get_modified (self->measure_editor);
+    }
+
+  state->width = gtk_widget_get_width (GTK_WIDGET (self));
+  state->height = gtk_widget_get_height (GTK_WIDGET (self));
+  state->maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+
+  return state;
+}
+
+static void
+restore_scroll (GtkAdjustment *adjustment,
+                double         value)
+{
+  /* The lists fill in over the first frames; wait for the room. */
+  if (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) >= value)
+    gtk_adjustment_set_value (adjustment, value);
+  else
+    g_object_set_data_full (G_OBJECT (adjustment), "restore-to", g_memdup2 (&value, sizeof value),
+                            g_free);
+}
+
+static void
+adjustment_changed (GtkAdjustment *adjustment)
+{
+  double *value = g_object_get_data (G_OBJECT (adjustment), "restore-to");
+
+  if (value != NULL &&
+      gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment) >= *value)
+    {
+      gtk_adjustment_set_value (adjustment, *value);
+      g_object_set_data (G_OBJECT (adjustment), "restore-to", NULL);
+    }
+}
+
+/**
+ * measures_window_restore_state:
+ * @state: what measures_window_save_state() noted in another window
+ *
+ * Brings this window to where the other one was.
+ */
+void
+measures_window_restore_state (MeasuresWindow      *self,
+                               MeasuresWindowState *state)
+{
+  GtkAdjustment *adjustments[3];
+  double values[3];
+
+  g_return_if_fail (MEASURES_IS_WINDOW (self));
+  g_return_if_fail (state != NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (self), state->width, state->height);
+  if (state->maximized)
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  select_sidebar_row (self, state->view, state->goal);
+
+  if (state->office_filter != NULL)
+    {
+      GListModel *choices = gtk_drop_down_get_model (self->office_filter);
+
+      for (guint i = 1; i < g_list_model_get_n_items (choices); i++)
+        {
+          g_autoptr(GObject) choice = g_list_model_get_item (choices, i);
+
+          if (g_strcmp0 (g_object_get_data (choice, "abbreviation"), state->office_filter) == 0)
+            gtk_drop_down_set_selected (self->office_filter, i);
+        }
+    }
+  gtk_drop_down_set_selected (self->priority_filter, state->priority_filter);
+  gtk_drop_down_set_selected (self->status_filter, state->status_filter);
+  gtk_drop_down_set_selected (self->sort_dropdown, state->sort);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), state->search);
+  gtk_search_bar_set_search_mode (self->search_bar, state->searching);
+  run_search (self);
+
+  if (state->measure_id != 0)
+    select_measure_id (self, state->measure_id);
+
+  if (state->office != NULL)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->offices)); i++)
+        {
+          g_autoptr(MeasuresOffice) office = g_list_model_get_item (G_LIST_MODEL (self->offices), i);
+
+          if (g_str_equal (measures_office_get_abbreviation (office), state->office))
+            gtk_single_selection_set_selected (self->office_selection, i);
+        }
+    }
+
+  if (state->draft != NULL)
+    {
+      measures_measure_editor_edit_draft (self->measure_editor, state->original, state->draft,
+                                          state->modified, self->goals,
+                                          G_LIST_MODEL (self->offices));
+      set_editing (self, TRUE, measures_measure_get_id (state->original) == 0 ? _("New Measure")
+                                                                              : _("Edit Measure"));
+    }
+
+  adjustments[0] = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->measure_list));
+  adjustments[1] = measures_measure_view_get_vadjustment (self->measure_view);
+  adjustments[2] = measures_measure_editor_get_vadjustment (self->measure_editor);
+  values[0] = state->list_scroll;
+  values[1] = state->sheet_scroll;
+  values[2] = state->editor_scroll;
+  for (guint i = 0; i < G_N_ELEMENTS (adjustments); i++)
+    {
+      g_signal_connect (adjustments[i], "changed", G_CALLBACK (adjustment_changed), NULL);
+      restore_scroll (adjustments[i], values[i]);
+    }
 }

@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _MeasuresWindowState MeasuresWindowState;
+
 #define MEASURES_TYPE_WINDOW (measures_window_get_type ())
 
 G_DECLARE_FINAL_TYPE (MeasuresWindow, measures_window, MEASURES, WINDOW, AdwApplicationWindow)
@@ -22,5 +24,12 @@ void            measures_window_show_measure (MeasuresWindow      *self,
 gboolean        measures_window_print_to_file (MeasuresWindow      *self,
                                                const char          *path,
                                                GError             **error);
+
+MeasuresWindowState *measures_window_save_state    (MeasuresWindow      *self);
+void                 measures_window_restore_state (MeasuresWindow      *self,
+                                                    MeasuresWindowState *state);
+void                 measures_window_state_free    (MeasuresWindowState *state);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresWindowState, measures_window_state_free)
 
 G_END_DECLS

@@ -23,8 +23,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
 /* Runs the binary as a user would, without a display. */
 static void
-run_measures (Result             *result,
-              const char * const *args)
+run_measures_in (Result             *result,
+                 const char * const *args,
+                 const char * const *language)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -41,9 +42,27 @@ run_measures (Result             *result,
   env = g_environ_unsetenv (env, "DISPLAY");
   env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
 
+  /* The locale variables as given, and no others. */
+  if (language != NULL)
+    {
+      const char *names[] = { "LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+        env = g_environ_unsetenv (env, names[i]);
+      for (guint i = 0; language[i] != NULL; i += 2)
+        env = g_environ_setenv (env, language[i], language[i + 1], TRUE);
+    }
+
   g_spawn_sync (NULL, (char **)argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL,
                 &result->out, &result->err, &result->status, &error);
   g_assert_no_error (error);
+}
+
+static void
+run_measures (Result             *result,
+              const char * const *args)
+{
+  run_measures_in (result, args, NULL);
 }
 
 static void
@@ -152,6 +171,61 @@ test_version (TempDir       *fixture,
   g_assert_cmpstr (result.out, ==, PACKAGE_NAME " " PACKAGE_VERSION "\n");
 }
 
+/* The language comes from the environment, even where no locale is
+ * installed, and English where it asks for none. */
+static void
+test_language_from_environment (TempDir       *fixture,
+                                gconstpointer  data)
+{
+  const char *help[] = { "--help", NULL };
+  struct {
+    const char *environment[5];
+    const char *expected;
+  } cases[] = {
+    { { NULL }, "Write the whole database to standard output as JSON" },
+    { { "LANG", "C", NULL }, "Write the whole database to standard output as JSON" },
+    { { "LANG", "POSIX", NULL }, "Write the whole database to standard output as JSON" },
+    { { "LANG", "de_DE.UTF-8", NULL }, "Die gesamte Datenbank als JSON in die Standardausgabe" },
+    { { "LC_ALL", "fr_FR.UTF-8", NULL }, "Écrire toute la base de données au format JSON" },
+    { { "LANG", "C", "LANGUAGE", "de", NULL }, "Die gesamte Datenbank als JSON" },
+    { { "LANG", "es_ES.UTF-8", NULL }, "Write the whole database to standard output as JSON" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Result) result = { 0 };
+
+      run_measures_in (&result, help, cases[i].environment);
+      g_assert_cmpint (result.status, ==, 0);
+      if (strstr (result.out, cases[i].expected) == NULL)
+        g_error ("With %s=%s, --help says:\n%s", cases[i].environment[0],
+                 cases[i].environment[1], result.out);
+    }
+}
+
+static void
+test_report_in_environment_language (TempDir       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *db = temp_path (fixture, "strategy.db");
+  g_autofree char *pdf = temp_path (fixture, "goal.pdf");
+  const char *args[] = { "--database", db, "--export-pdf", pdf, "--goal", "1", NULL };
+  const char *french[] = { "LANG", "fr_FR.UTF-8", NULL };
+  const char *text_argv[] = { "pdftotext", pdf, "-", NULL };
+  g_auto(Result) result = { 0 };
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  run_measures_in (&result, args, french);
+  g_assert_cmpint (result.status, ==, 0);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)text_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &text, NULL, NULL, &error));
+  g_assert_nonnull (strstr (text, "Description succincte"));
+  /* The date in the footer is French too. */
+  g_assert_nonnull (strstr (text, "Situation au "));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +241,8 @@ main (int   argc,
   ADD ("uncreatable-path", test_uncreatable_path);
   ADD ("help", test_help);
   ADD ("version", test_version);
+  ADD ("language-from-environment", test_language_from_environment);
+  ADD ("report-in-environment-language", test_report_in_environment_language);
 
 #undef ADD
 

@@ -7,6 +7,7 @@
 #include "measures-measure-editor.h"
 #include "measures-measure-view.h"
 #include "measures-office-view.h"
+#include "measures-preferences-window.h"
 #include "measures-test-util.h"
 #include "measures-vision-view.h"
 #include "measures-window.h"
@@ -567,6 +568,126 @@ test_print (Fixture       *f,
   g_assert_nonnull (strstr (out, "Page 2 of 2"));
 }
 
+static GtkWindow *
+find_window (Fixture *f,
+             GType    type)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
+      return l->data;
+
+  return NULL;
+}
+
+/* Switches the language through the preference, as the combo row does, and
+ * follows the main window that is made anew in it. */
+static void
+switch_language (Fixture    *f,
+                 const char *language)
+{
+  GSettings *settings = measures_application_get_settings (f->app);
+
+  g_settings_set_string (settings, "language", language);
+  iterate ();
+  f->window = MEASURES_WINDOW (find_window (f, MEASURES_TYPE_WINDOW));
+  g_assert_nonnull (f->window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  iterate ();
+}
+
+static void
+assert_labels (Fixture    *f,
+               const char *goal,
+               const char *description,
+               const char *all_measures,
+               const char *preferences)
+{
+  MeasuresMeasureView *view = WINDOW_CHILD (f, "measure_view");
+  GtkWindow *dialog = find_window (f, MEASURES_TYPE_PREFERENCES_WINDOW);
+
+  /* The list's header, the sheet, the sidebar and the open dialog. */
+  g_assert_cmpstr (adw_window_title_get_title (WINDOW_CHILD (f, "measure_list_title")), ==, goal);
+  g_assert_cmpstr (label_text (view, MEASURES_TYPE_MEASURE_VIEW, "description_heading"), ==,
+                   description);
+  g_assert_true (shows_label (GTK_WIDGET (WINDOW_CHILD (f, "sidebar")), all_measures));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_window_get_title (dialog), ==, preferences);
+
+  /* Still the same measure, shown as stored. */
+  g_assert_cmpstr (label_text (view, MEASURES_TYPE_MEASURE_VIEW, "title_label"), ==,
+                   "Europäische Kulturtage Karlsruhe");
+}
+
+static void
+test_switch_language (Fixture       *f,
+                      gconstpointer  data)
+{
+  MeasuresMeasureView *view;
+
+  select_sidebar_row (f, 2);
+  g_signal_emit_by_name (WINDOW_CHILD (f, "measure_list"), "activate", 3);
+  activate (f, "win.find", NULL);
+  gtk_editable_set_text (WINDOW_CHILD (f, "search_entry"), "kultur");
+  search_now (f);
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (f->app), "preferences"));
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  iterate ();
+
+  assert_labels (f, "Goal 2", "Short Description", "All Measures", "Preferences");
+  view = WINDOW_CHILD (f, "measure_view");
+  g_assert_true (gtk_widget_get_visible (child (view, MEASURES_TYPE_MEASURE_VIEW, "content_note")));
+
+  switch_language (f, "de");
+  pause_for_screenshot ("german");
+  assert_labels (f, "Ziel 2", "Kurzbeschreibung", "Alle Maßnahmen", "Einstellungen");
+  view = WINDOW_CHILD (f, "measure_view");
+  /* German content in a German interface needs no note. */
+  g_assert_false (gtk_widget_get_visible (child (view, MEASURES_TYPE_MEASURE_VIEW,
+                                                 "content_note")));
+  /* The search text and its result survive the switch. */
+  g_assert_cmpstr (gtk_editable_get_text (WINDOW_CHILD (f, "search_entry")), ==, "kultur");
+  g_assert_cmpstr (label_text (view, MEASURES_TYPE_MEASURE_VIEW, "priority_label"), ==, "Hoch");
+
+  switch_language (f, "fr");
+  pause_for_screenshot ("french");
+  assert_labels (f, "Objectif 2", "Description succincte", "Toutes les mesures", "Préférences");
+  view = WINDOW_CHILD (f, "measure_view");
+  g_assert_cmpstr (label_text (view, MEASURES_TYPE_MEASURE_VIEW, "priority_label"), ==, "Haute");
+
+  switch_language (f, "");
+  assert_labels (f, "Goal 2", "Short Description", "All Measures", "Preferences");
+}
+
+static void
+test_switch_keeps_edit (Fixture       *f,
+                        gconstpointer  data)
+{
+  MeasuresMeasureEditor *editor;
+
+  select_sidebar_row (f, 1);
+  g_signal_emit_by_name (WINDOW_CHILD (f, "measure_list"), "activate", 0);
+  activate (f, "win.edit-measure", NULL);
+  editor = WINDOW_CHILD (f, "measure_editor");
+  gtk_editable_set_text (child (editor, MEASURES_TYPE_MEASURE_EDITOR, "title_row"),
+                         "Interkulturelle Elternmentor*innen (neu)");
+  iterate ();
+
+  switch_language (f, "de");
+
+  /* The unsaved edit is still there, still unsaved, and can be saved. */
+  editor = WINDOW_CHILD (f, "measure_editor");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (WINDOW_CHILD (f, "detail_stack")), ==,
+                   "editor");
+  g_assert_cmpstr (gtk_editable_get_text (child (editor, MEASURES_TYPE_MEASURE_EDITOR,
+                                                 "title_row")),
+                   ==, "Interkulturelle Elternmentor*innen (neu)");
+  g_assert_true (measures_measure_editor_get_modified (editor));
+  activate (f, "win.save", NULL);
+  g_assert_cmpstr (label_text (WINDOW_CHILD (f, "measure_view"), MEASURES_TYPE_MEASURE_VIEW,
+                               "title_label"),
+                   ==, "Interkulturelle Elternmentor*innen (neu)");
+}
+
 static void
 test_open_error_dialog (void)
 {
@@ -621,6 +742,8 @@ main (int   argc,
   ADD ("narrow-window-folds", test_narrow_window_folds);
   ADD ("manage-measures", test_manage_measures);
   ADD ("print", test_print);
+  ADD ("switch-language", test_switch_language);
+  ADD ("switch-keeps-edit", test_switch_keeps_edit);
   g_test_add_func ("/window/open-error-dialog", test_open_error_dialog);
 
 #undef ADD

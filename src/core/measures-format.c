@@ -7,6 +7,9 @@
 
 #include "measures-format.h"
 
+#include <locale.h>
+#include <string.h>
+
 /* Month names come from our own catalogs, not from the C library's locale
  * data: a German or French interface needs no installed locale. */
 static const char * const months[12] = {
@@ -111,4 +114,123 @@ measures_pgettext (const char *context,
 
   /* Untranslated, gettext hands back the key itself. */
   return translation == key ? msgid : translation;
+}
+
+/* The language the environment asked for, kept for "System default". */
+static char *system_language;
+
+/* "de_DE.UTF-8@euro" → "de_DE:de"; NULL for "C", "POSIX" and nothing. */
+static char *
+language_from_locale (const char *locale)
+{
+  g_autofree char *name = NULL;
+  char *cut;
+
+  if (locale == NULL || locale[0] == '\0' || g_str_equal (locale, "C") ||
+      g_str_equal (locale, "POSIX") || g_str_has_prefix (locale, "C."))
+    return NULL;
+
+  name = g_strdup (locale);
+  if ((cut = strpbrk (name, ".@")) != NULL)
+    *cut = '\0';
+
+  if ((cut = strchr (name, '_')) != NULL)
+    {
+      g_autofree char *base = g_strndup (name, cut - name);
+      return g_strdup_printf ("%s:%s", name, base);
+    }
+
+  return g_steal_pointer (&name);
+}
+
+/**
+ * measures_i18n_setup:
+ * @localedir: where the catalogs are
+ *
+ * Sets up gettext before anything is translated, so that the language the
+ * environment asks for is used even where glibc would not: when the
+ * environment says "C", or names a locale that is not installed.
+ */
+void
+measures_i18n_setup (const char *localedir)
+{
+  const char *messages;
+  const char *language;
+
+  g_return_if_fail (localedir != NULL);
+
+  setlocale (LC_ALL, "");
+
+  /* glibc ignores LANGUAGE while LC_MESSAGES is "C": an empty environment
+   * or a locale that is not installed would pin everything to English.
+   * C.UTF-8 is always there. */
+  messages = setlocale (LC_MESSAGES, NULL);
+  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
+    setlocale (LC_MESSAGES, "C.UTF-8");
+
+  /* Likewise, text is UTF-8 even where no locale says so: "ß" must not
+   * come out as "?" on the command line. */
+  messages = setlocale (LC_CTYPE, NULL);
+  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
+    setlocale (LC_CTYPE, "C.UTF-8");
+
+  /* Without LANGUAGE, say in it what the locale variables ask for, even
+   * for a locale that could not be loaded; English when they ask for none.
+   * GLib then also translates GTK's own words after a language switch. */
+  language = g_getenv ("LANGUAGE");
+  if (language == NULL || language[0] == '\0')
+    {
+      const char *names[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+      g_autofree char *derived = NULL;
+
+      for (guint i = 0; derived == NULL && i < G_N_ELEMENTS (names); i++)
+        {
+          const char *value = g_getenv (names[i]);
+
+          if (value != NULL && value[0] != '\0')
+            {
+              derived = language_from_locale (value);
+              break;
+            }
+        }
+
+      g_setenv ("LANGUAGE", derived ? derived : "en", TRUE);
+    }
+
+  g_free (system_language);
+  system_language = g_strdup (g_getenv ("LANGUAGE"));
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+/**
+ * measures_i18n_get_system_language:
+ *
+ * Returns: the language list the environment asked for, as LANGUAGE
+ */
+const char *
+measures_i18n_get_system_language (void)
+{
+  return system_language ? system_language : "en";
+}
+
+/**
+ * measures_i18n_dup_language:
+ *
+ * Returns: (transfer full): the two-letter code of the language gettext
+ *   translates into now, e.g. "de"
+ */
+char *
+measures_i18n_dup_language (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+  gsize length;
+
+  if (language == NULL || language[0] == '\0')
+    return g_strdup ("en");
+
+  length = strcspn (language, "_:.@");
+  return g_strndup (language, length);
 }

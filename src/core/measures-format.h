@@ -9,5 +9,8 @@ char *measures_format_date          (GDateTime  *date);
 char *measures_format_iso_date      (const char *iso8601,
                                      gboolean    with_time);
 char *measures_i18n_switch_language (const char *language);
+void  measures_i18n_setup           (const char *localedir);
+const char *measures_i18n_get_system_language (void);
+char *measures_i18n_dup_language    (void);
 
 G_END_DECLS
