@@ -328,6 +328,8 @@ measures_application_activate (GApplication *app)
     self->undo_stack = measures_undo_stack_new (self->store);
 
   window = GTK_WINDOW (measures_window_new (self, self->store));
+  if (self->settings != NULL)
+    measures_window_load_settings (MEASURES_WINDOW (window), self->settings);
   gtk_window_present (window);
 }
 
@@ -336,7 +338,11 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (user_data)));
+
+  /* Closing each window saves an edit in progress and the window's state. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
 }
 
 static void
@@ -411,9 +417,40 @@ preferences_activated (GSimpleAction *action,
   show_preferences (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
 }
 
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  static const char *developers[] = { "Measures contributors", NULL };
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Measures"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("Measures contributors"),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "comments", _("Keep track of a city strategy’s goals and measures."),
+                        "website", "https://www.karlsruhe.de/",
+                        /* Translators: put your name here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about), _("Embedded strategy"),
+                                      _("Internationalisierungsstrategie 2020 – 2030, "
+                                        "Stadt Karlsruhe: the vision, goals, measures and "
+                                        "glossary as the city published them."),
+                                      GTK_LICENSE_UNKNOWN, NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "preferences", preferences_activated },
+  { "about", about_activated },
 };
 
 static void
@@ -425,6 +462,7 @@ measures_application_startup (GApplication *app)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.print", { "<Control>p", NULL } },

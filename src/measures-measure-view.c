@@ -313,6 +313,8 @@ show_log_and_history (MeasuresMeasureView *self)
                                              n_changes),
                                    n_changes);
   gtk_expander_set_label (self->history_expander, history_title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->history_expander),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, history_title, -1);
   gtk_widget_set_visible (GTK_WIDGET (self->history_expander), n_changes > 0);
 }
 

@@ -330,6 +330,11 @@ create_sidebar_row (const char *title,
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* A row is read by its title; the goal's name comes as its description. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  if (subtitle != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    subtitle, -1);
   g_object_set_data (G_OBJECT (row), "view", GUINT_TO_POINTER (view));
   g_object_set_data (G_OBJECT (row), "goal", GUINT_TO_POINTER (goal));
 
@@ -1153,6 +1158,11 @@ static gboolean
 measures_window_close_request (GtkWindow *window)
 {
   MeasuresWindow *self = MEASURES_WINDOW (window);
+  GtkApplication *app = gtk_window_get_application (window);
+  GSettings *settings = app ? measures_application_get_settings (MEASURES_APPLICATION (app)) : NULL;
+
+  if (settings != NULL)
+    measures_window_save_settings (self, settings);
 
   if (is_editing (self) && measures_measure_editor_get_modified (self->measure_editor) &&
       !save_edit (self))
@@ -2108,4 +2118,74 @@ measures_window_restore_state (MeasuresWindow      *self,
       g_signal_connect (adjustments[i], "changed", G_CALLBACK (adjustment_changed), NULL);
       restore_scroll (adjustments[i], values[i]);
     }
+}
+
+static const char * const view_names[] = {
+  [VIEW_VISION] = "vision",
+  [VIEW_GOAL] = "goal",
+  [VIEW_ALL_MEASURES] = "all",
+  [VIEW_OFFICES] = "offices",
+};
+
+/**
+ * measures_window_save_settings:
+ * @settings: the application's settings
+ *
+ * Remembers the window's size and what it showed, for the next start.
+ */
+void
+measures_window_save_settings (MeasuresWindow *self,
+                               GSettings      *settings)
+{
+  g_autoptr(MeasuresWindowState) state = NULL;
+  int width, height;
+
+  g_return_if_fail (MEASURES_IS_WINDOW (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  state = measures_window_save_state (self);
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+
+  g_settings_delay (settings);
+  if (!state->maximized)
+    {
+      g_settings_set_int (settings, "window-width", width);
+      g_settings_set_int (settings, "window-height", height);
+    }
+  g_settings_set_boolean (settings, "window-maximized", state->maximized);
+  g_settings_set_string (settings, "last-view", view_names[state->view]);
+  g_settings_set_uint (settings, "last-goal", state->goal);
+  g_settings_set_int64 (settings, "last-measure", state->measure_id);
+  g_settings_apply (settings);
+}
+
+/**
+ * measures_window_load_settings:
+ * @settings: the application's settings
+ *
+ * Opens the window as it was left: size, view and measure.
+ */
+void
+measures_window_load_settings (MeasuresWindow *self,
+                               GSettings      *settings)
+{
+  g_autoptr(MeasuresWindowState) state = NULL;
+  g_autofree char *view = NULL;
+
+  g_return_if_fail (MEASURES_IS_WINDOW (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  state = measures_window_save_state (self);
+  view = g_settings_get_string (settings, "last-view");
+  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
+    if (g_str_equal (view, view_names[i]))
+      state->view = i;
+  state->goal = g_settings_get_uint (settings, "last-goal");
+  state->measure_id = g_settings_get_int64 (settings, "last-measure");
+  state->width = g_settings_get_int (settings, "window-width");
+  state->height = g_settings_get_int (settings, "window-height");
+  state->maximized = g_settings_get_boolean (settings, "window-maximized");
+  state->list_scroll = state->sheet_scroll = state->editor_scroll = 0;
+
+  measures_window_restore_state (self, state);
 }

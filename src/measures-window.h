@@ -29,6 +29,10 @@ MeasuresWindowState *measures_window_save_state    (MeasuresWindow      *self);
 void                 measures_window_restore_state (MeasuresWindow      *self,
                                                     MeasuresWindowState *state);
 void                 measures_window_state_free    (MeasuresWindowState *state);
+void                 measures_window_save_settings (MeasuresWindow      *self,
+                                                    GSettings           *settings);
+void                 measures_window_load_settings (MeasuresWindow      *self,
+                                                    GSettings           *settings);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MeasuresWindowState, measures_window_state_free)
 
