@@ -105,6 +105,7 @@ static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
+  GSettings *settings = f->app ? measures_application_get_settings (f->app) : NULL;
   GList *windows;
 
   if (f->window)
@@ -115,6 +116,19 @@ fixture_teardown (Fixture       *f,
 
   /* Closing the window lets go of it and of everything it showed. */
   g_assert_null (f->window);
+
+  /* Settings live in memory for the whole run: every test starts afresh. */
+  if (settings != NULL)
+    {
+      g_autoptr(GSettingsSchema) schema = NULL;
+      g_auto(GStrv) keys = NULL;
+
+      g_object_get (settings, "settings-schema", &schema, NULL);
+      keys = g_settings_schema_list_keys (schema);
+      for (guint i = 0; keys[i] != NULL; i++)
+        g_settings_reset (settings, keys[i]);
+      iterate ();
+    }
   g_clear_object (&f->app);
   temp_dir_teardown (&f->tmp, data);
 }
@@ -688,6 +702,39 @@ test_switch_keeps_edit (Fixture       *f,
                    ==, "Interkulturelle Elternmentor*innen (neu)");
 }
 
+/* Closing remembers the view and the measure; the next window opens there. */
+static void
+test_window_state (Fixture       *f,
+                   gconstpointer  data)
+{
+  GSettings *settings = measures_application_get_settings (f->app);
+  MeasuresMeasureView *view;
+
+  select_sidebar_row (f, 3);
+  g_signal_emit_by_name (WINDOW_CHILD (f, "measure_list"), "activate", 2);
+  iterate ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  iterate ();
+
+  gtk_window_close (GTK_WINDOW (f->window));
+  iterate ();
+  g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "goal");
+  g_assert_cmpuint (g_settings_get_uint (settings, "last-goal"), ==, 3);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
+
+  g_application_activate (G_APPLICATION (f->app));
+  f->window = MEASURES_WINDOW (find_window (f, MEASURES_TYPE_WINDOW));
+  g_assert_nonnull (f->window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  iterate ();
+
+  view = WINDOW_CHILD (f, "measure_view");
+  g_assert_cmpstr (adw_window_title_get_title (WINDOW_CHILD (f, "measure_list_title")), ==,
+                   "Goal 3");
+  g_assert_cmpstr (label_text (view, MEASURES_TYPE_MEASURE_VIEW, "title_label"), ==,
+                   "Neue Projekte für die Klimapartnerschaft mit Los Bancos, Ecuador");
+}
+
 static void
 test_open_error_dialog (void)
 {
@@ -744,6 +791,7 @@ main (int   argc,
   ADD ("print", test_print);
   ADD ("switch-language", test_switch_language);
   ADD ("switch-keeps-edit", test_switch_keeps_edit);
+  ADD ("window-state", test_window_state);
   g_test_add_func ("/window/open-error-dialog", test_open_error_dialog);
 
 #undef ADD
