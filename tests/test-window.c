@@ -735,6 +735,36 @@ test_window_state (Fixture       *f,
                    "Neue Projekte für die Klimapartnerschaft mit Los Bancos, Ecuador");
 }
 
+/* At twice the text size the window still lays out and folds. */
+static void
+test_large_text (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  int dpi;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 2 * 96 * 1024, NULL);
+
+  select_sidebar_row (f, 2);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  iterate ();
+
+  /* The list and the sheet no longer fit side by side: they fold, and
+   * opening a measure shows its sheet in full. */
+  g_assert_true (adw_leaflet_get_folded (WINDOW_CHILD (f, "measures_leaflet")));
+  g_signal_emit_by_name (WINDOW_CHILD (f, "measure_list"), "activate", 3);
+  iterate ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  pause_for_screenshot ("large-text");
+  g_assert_true (adw_leaflet_get_visible_child (WINDOW_CHILD (f, "measures_leaflet")) ==
+                 WINDOW_CHILD (f, "measure_detail_pane"));
+  g_assert_true (shows_label (WINDOW_CHILD (f, "measure_detail_pane"),
+                              "Europäische Kulturtage Karlsruhe"));
+
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+}
+
 static void
 test_open_error_dialog (void)
 {
@@ -792,6 +822,7 @@ main (int   argc,
   ADD ("switch-language", test_switch_language);
   ADD ("switch-keeps-edit", test_switch_keeps_edit);
   ADD ("window-state", test_window_state);
+  ADD ("large-text", test_large_text);
   g_test_add_func ("/window/open-error-dialog", test_open_error_dialog);
 
 #undef ADD
