@@ -310,11 +310,14 @@ measures_application_activate (GApplication *app)
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window != NULL)
+  /* Started again: show the window there is, whether or not it had focus. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
     {
-      gtk_window_present (window);
-      return;
+      if (MEASURES_IS_WINDOW (l->data))
+        {
+          gtk_window_present (l->data);
+          return;
+        }
     }
 
   if (self->store == NULL && !(self->store = open_store (self, &error)))
