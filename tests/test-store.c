@@ -399,6 +399,91 @@ test_migrate_from_version_1 (TempDir       *fixture,
   g_assert_cmpuint (g_hash_table_size (found), ==, 1);
 }
 
+static void
+test_private_file (TempDir       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = temp_path (fixture, "strategy.db");
+  g_autofree char *wal = temp_path (fixture, "strategy.db-wal");
+  g_autoptr(MeasuresStore) store = open_filled_store (fixture);
+  GStatBuf buf;
+
+  /* Readable and writable by its owner only, the write-ahead log too. */
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (wal, &buf), ==, 0);
+  g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
+}
+
+typedef struct
+{
+  char *path;
+  GMutex lock;
+  GCond started;
+  gboolean holding;
+} Holder;
+
+/* Another process's writer, holding the database for a moment. */
+static gpointer
+hold_write_lock (gpointer data)
+{
+  Holder *holder = data;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (holder->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE; UPDATE goals SET title = title",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_mutex_lock (&holder->lock);
+  holder->holding = TRUE;
+  g_cond_signal (&holder->started);
+  g_mutex_unlock (&holder->lock);
+
+  g_usleep (400 * 1000);
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  return NULL;
+}
+
+static void
+test_concurrent_writer (TempDir       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = open_filled_store (fixture);
+  g_autoptr(GListModel) measures = NULL;
+  g_autoptr(MeasuresMeasure) measure = NULL;
+  g_autoptr(GError) error = NULL;
+  Holder holder = { 0 };
+  GThread *thread;
+
+  measures = measures_store_list_measures (store, &error);
+  measure = g_list_model_get_item (measures, 0);
+
+  holder.path = temp_path (fixture, "strategy.db");
+  g_mutex_init (&holder.lock);
+  g_cond_init (&holder.started);
+  thread = g_thread_new ("holder", hold_write_lock, &holder);
+  g_mutex_lock (&holder.lock);
+  while (!holder.holding)
+    g_cond_wait (&holder.started, &holder.lock);
+  g_mutex_unlock (&holder.lock);
+
+  /* Reading goes on meanwhile, and writing waits its turn: no "database
+   * is locked" for the user. */
+  g_clear_object (&measures);
+  measures = measures_store_list_measures (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (measures_store_add_log_entry (store, measures_measure_get_id (measure),
+                                                 MEASURES_STATUS_IN_PROGRESS, 10, "Weiter.",
+                                                 "Test", &error), >, 0);
+  g_assert_no_error (error);
+
+  g_thread_join (thread);
+  g_free (holder.path);
+  g_mutex_clear (&holder.lock);
+  g_cond_clear (&holder.started);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -420,6 +505,8 @@ main (int   argc,
   ADD ("path-is-folder", test_path_is_folder);
   ADD ("read-only-file", test_read_only_file);
   ADD ("migrate-from-version-1", test_migrate_from_version_1);
+  ADD ("private-file", test_private_file);
+  ADD ("concurrent-writer", test_concurrent_writer);
 
 #undef ADD
 

@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -488,6 +490,26 @@ measures_store_open (const char  *path,
                    _("Could not create the folder “%s” for the database: %s"),
                    folder_name, g_strerror (saved_errno));
       return NULL;
+    }
+
+  /* The strategy, its log and its history are the office's business
+   * alone: a new database is readable by its owner only (SQLite gives its
+   * -wal and -shm files the same mode). */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+      if (fd < 0 && errno != EEXIST)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_OPEN,
+                       _("Could not create “%s”: %s"), self->display_name,
+                       g_strerror (saved_errno));
+          return NULL;
+        }
+      if (fd >= 0)
+        close (fd);
     }
 
   rc = sqlite3_open_v2 (path, &self->db,
