@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include "measures-backup.h"
 #include "measures-test-util.h"
 
 static int
@@ -397,6 +398,17 @@ test_migrate_from_version_1 (TempDir       *fixture,
 
   g_assert_true (measures_store_search (store, "Kulturbüro", &found, &error));
   g_assert_cmpuint (g_hash_table_size (found), ==, 1);
+
+  /* The old file was copied aside, unchanged, before the migration. */
+  {
+    g_autoptr(GPtrArray) backups = measures_backup_list (path);
+
+    g_assert_cmpuint (backups->len, ==, 1);
+    g_assert_true (g_str_has_suffix (g_ptr_array_index (backups, 0), "-before-migration.db"));
+    g_assert_cmpint (query_int (g_ptr_array_index (backups, 0), "PRAGMA user_version"), ==, 1);
+    g_assert_cmpint (query_int (g_ptr_array_index (backups, 0), "SELECT count(*) FROM measures"),
+                     ==, 50);
+  }
 }
 
 static void
@@ -484,6 +496,79 @@ test_concurrent_writer (TempDir       *fixture,
   g_cond_clear (&holder.started);
 }
 
+static void
+test_backup_and_restore (TempDir       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = temp_path (fixture, "strategy.db");
+  g_autoptr(MeasuresStore) store = open_filled_store (fixture);
+  g_autoptr(GListModel) measures = NULL;
+  g_autoptr(MeasuresMeasure) measure = NULL;
+  g_autoptr(MeasuresMeasure) edited = NULL;
+  g_autoptr(MeasuresMeasure) restored = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *daily = NULL;
+  g_autofree char *again = NULL;
+  GStatBuf buf;
+  gint64 id;
+
+  measures = measures_store_list_measures (store, &error);
+  measure = g_list_model_get_item (measures, 0);
+  id = measures_measure_get_id (measure);
+
+  /* Once a day, private, at most as many as asked for. */
+  g_assert_true (measures_backup_make_daily (store, 3, &daily, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (daily);
+  g_assert_true (measures_backup_make_daily (store, 3, &again, &error));
+  g_assert_null (again);
+  g_assert_cmpint (g_stat (daily, &buf), ==, 0);
+  g_assert_cmpint (buf.st_mode & 0777, ==, 0600);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autofree char *extra = NULL;
+
+      extra = measures_backup_make (store, "test", 3, &error);
+      g_assert_no_error (error);
+    }
+  backups = measures_backup_list (path);
+  g_assert_cmpuint (backups->len, ==, 3);
+
+  /* A change after the newest backup … */
+  edited = measures_measure_copy_with (measure, "title", "Geändert", NULL);
+  g_assert_true (measures_store_update_measure (store, edited, "Test", &error));
+  g_clear_object (&store);
+
+  /* … is gone once it is restored, and the store opens as before. */
+  g_assert_true (measures_backup_restore (g_ptr_array_index (backups, 0), path, &error));
+  g_assert_no_error (error);
+  store = measures_store_open (path, &error);
+  g_assert_no_error (error);
+  restored = measures_store_get_measure (store, id, &error);
+  g_assert_cmpstr (measures_measure_get_title (restored), ==, measures_measure_get_title (measure));
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==,
+                   measures_store_get_schema_version ());
+}
+
+static void
+test_restore_refuses_bad_backup (TempDir       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = temp_path (fixture, "strategy.db");
+  g_autofree char *bad = temp_path (fixture, "bad.db");
+  g_autoptr(MeasuresStore) store = open_filled_store (fixture);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&store);
+  write_file (bad, "not a database at all");
+  g_assert_false (measures_backup_restore (bad, path, &error));
+  g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_NOT_A_DATABASE);
+
+  /* The database is untouched. */
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM measures"), ==, 50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +592,8 @@ main (int   argc,
   ADD ("migrate-from-version-1", test_migrate_from_version_1);
   ADD ("private-file", test_private_file);
   ADD ("concurrent-writer", test_concurrent_writer);
+  ADD ("backup-and-restore", test_backup_and_restore);
+  ADD ("restore-refuses-bad-backup", test_restore_refuses_bad_backup);
 
 #undef ADD
 

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "measures-backup.h"
 #include "measures-store.h"
 
 /**
@@ -543,6 +544,16 @@ measures_store_open (const char  *path,
       !exec (self, "PRAGMA journal_mode = WAL", error) ||
       !exec (self, "PRAGMA synchronous = FULL", error))
     return NULL;
+
+  /* An older database is copied aside before it is changed. */
+  if (version > 0 && version < (int)G_N_ELEMENTS (migrations))
+    {
+      g_autofree char *backup = measures_backup_make (self, "before-migration", 0, error);
+
+      if (backup == NULL)
+        return NULL;
+      g_debug ("Backed up %s to %s before migrating", self->display_name, backup);
+    }
 
   if (!migrate (self, version, error) || !ensure_search_index (self, error))
     return NULL;
@@ -2359,4 +2370,17 @@ measures_store_insert_change (MeasuresStore   *self,
                         measures_change_get_author (change), measures_change_get_field (change),
                         measures_change_get_old_value (change),
                         measures_change_get_new_value (change), error);
+}
+
+/**
+ * measures_store_get_connection: (skip)
+ *
+ * Returns: the SQLite connection, for the backup module only
+ */
+sqlite3 *
+measures_store_get_connection (MeasuresStore *self)
+{
+  g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
+
+  return self->db;
 }

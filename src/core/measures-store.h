@@ -152,4 +152,7 @@ gboolean        measures_store_insert_change        (MeasuresStore    *self,
                                                      MeasuresChange   *change,
                                                      GError          **error);
 
+typedef struct sqlite3 sqlite3;
+sqlite3        *measures_store_get_connection       (MeasuresStore    *self);
+
 G_END_DECLS
