@@ -6,9 +6,11 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <errno.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "measures-application.h"
+#include "measures-backup.h"
 #include "measures-export.h"
 #include "measures-format.h"
 #include "measures-import.h"
@@ -287,20 +289,303 @@ measures_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+static void open_database   (MeasuresApplication *self,
+                             const char          *path);
+static void show_open_error (MeasuresApplication *self,
+                             const GError        *error);
+
+static guint
+backups_kept (MeasuresApplication *self)
+{
+  return self->settings ? g_settings_get_uint (self->settings, "backups-kept") : 7;
+}
+
+static void
+show_main_window (MeasuresApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  /* One backup a day, on the first start of that day. */
+  if (!measures_backup_make_daily (self->store, backups_kept (self), NULL, &error))
+    g_warning ("%s", error->message);
+
+  if (self->undo_stack == NULL)
+    self->undo_stack = measures_undo_stack_new (self->store);
+
+  window = GTK_WINDOW (measures_window_new (self, self->store));
+  if (self->settings != NULL)
+    measures_window_load_settings (MEASURES_WINDOW (window), self->settings);
+  gtk_window_present (window);
+}
+
+typedef void (*FileChosen) (MeasuresApplication *self,
+                            GFile               *file);
+
+static void
+file_chooser_response (GtkNativeDialog *dialog,
+                       int              response,
+                       gpointer         user_data)
+{
+  MeasuresApplication *self = g_object_get_data (G_OBJECT (dialog), "application");
+  FileChosen chosen = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      chosen (self, file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Asks for a file; the application stays up while the dialog is open. */
+static void
+choose_file (MeasuresApplication  *self,
+             GtkFileChooserAction  action,
+             const char           *title,
+             const char           *accept,
+             const char           *folder,
+             FileChosen            chosen)
+{
+  GtkFileChooserNative *dialog;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  dialog = gtk_file_chooser_native_new (title, parent, action, accept, _("_Cancel"));
+  if (folder != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (folder);
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), file, NULL);
+    }
+
+  g_object_set_data (G_OBJECT (dialog), "application", self);
+  g_signal_connect (dialog, "response", G_CALLBACK (file_chooser_response), chosen);
+  g_application_hold (G_APPLICATION (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+database_chosen (MeasuresApplication *self,
+                 GFile               *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  open_database (self, path);
+}
+
+/* Renames a database that could not be opened, with its journal files, so
+ * that a new one can take its place. Nothing is deleted. */
+static char *
+move_aside (const char  *database,
+            GError     **error)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  g_autofree char *aside = g_strdup_printf ("%s.damaged-%s", database, stamp);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (database, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not move the damaged file aside: %s"),
+                       g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&aside);
+}
+
+static void
+put_back (const char *aside,
+          const char *database)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *from = g_strconcat (aside, suffixes[i], NULL);
+      g_autofree char *to = g_strconcat (database, suffixes[i], NULL);
+
+      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
+        g_warning ("Could not rename %s back: %s", from, g_strerror (errno));
+    }
+}
+
+static void
+close_store (MeasuresApplication *self)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+    {
+      if (MEASURES_IS_WINDOW (windows->data) && self->settings != NULL)
+        measures_window_save_settings (windows->data, self->settings);
+      gtk_window_destroy (windows->data);
+    }
+  g_clear_object (&self->undo_stack);
+  g_clear_object (&self->store);
+}
+
+static void
+show_error (MeasuresApplication *self,
+            const char          *title,
+            const GError        *error)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (parent, title, error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Puts a backup in the database's place. The state before is kept: as a
+ * backup when the database was open, renamed aside when it could not be
+ * opened. When the restore fails, everything stays as it was. */
+static void
+restore_chosen (MeasuresApplication *self,
+                GFile               *file)
+{
+  g_autofree char *backup = g_file_get_path (file);
+  g_autofree char *database = dup_database_path (self);
+  g_autofree char *aside = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean was_open = self->store != NULL;
+
+  g_application_hold (G_APPLICATION (self));
+
+  if (was_open)
+    {
+      g_autofree char *before = measures_backup_make (self->store, "before-restore",
+                                                      backups_kept (self) + 1, &error);
+      if (before == NULL)
+        goto failed;
+      close_store (self);
+    }
+  else if (g_file_test (database, G_FILE_TEST_EXISTS) &&
+           !(aside = move_aside (database, &error)))
+    goto failed;
+
+  if (!measures_backup_restore (backup, database, &error))
+    {
+      if (aside != NULL)
+        put_back (aside, database);
+      if (was_open)
+        open_database (self, database);
+      goto failed;
+    }
+
+  open_database (self, database);
+  g_application_release (G_APPLICATION (self));
+  return;
+
+failed:
+  g_warning ("%s", error->message);
+  if (self->store != NULL)
+    show_error (self, _("Could Not Restore the Backup"), error);
+  else
+    show_open_error (self, error);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* Starts again from the embedded strategy at the usual place; the file
+ * that could not be opened is kept beside it. */
+static void
+start_new (MeasuresApplication *self)
+{
+  g_autofree char *database = dup_database_path (self);
+  g_autofree char *aside = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_file_test (database, G_FILE_TEST_EXISTS) && !(aside = move_aside (database, &error)))
+    {
+      g_warning ("%s", error->message);
+      show_open_error (self, error);
+      return;
+    }
+
+  open_database (self, database);
+}
+
+static void
+open_error_response (AdwMessageDialog    *dialog,
+                     const char          *response,
+                     MeasuresApplication *self)
+{
+  g_autofree char *database = dup_database_path (self);
+  g_autofree char *backups = measures_backup_get_folder (database);
+  g_autofree char *folder = g_path_get_dirname (database);
+
+  if (g_str_equal (response, "other"))
+    choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open a Strategy"), _("_Open"), folder,
+                 database_chosen);
+  else if (g_str_equal (response, "new"))
+    start_new (self);
+  else if (g_str_equal (response, "backup"))
+    choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Restore a Backup"), _("_Restore"),
+                 backups, restore_chosen);
+}
+
 static void
 show_open_error (MeasuresApplication *self,
                  const GError        *error)
 {
+  g_autofree char *database = dup_database_path (self);
+  g_autoptr(GPtrArray) backups = measures_backup_list (database);
+  g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL,
-                                                       _("Could Not Open the Strategy"),
-                                                       error->message));
-  adw_message_dialog_add_response (dialog, "close", _("_Quit"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
+  body = g_strdup_printf ("%s\n\n%s", error->message,
+                          _("Starting over begins again with the embedded strategy; the file "
+                            "that could not be opened is kept beside it, renamed."));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Could Not Open the Strategy"),
+                                                       body));
+  /* What can be done: another file, a backup, or starting over from the
+   * embedded strategy. The file that failed is never written to or deleted. */
+  adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
+  adw_message_dialog_add_response (dialog, "other", _("_Open Another File…"));
+  if (backups->len > 0)
+    {
+      adw_message_dialog_add_response (dialog, "backup", _("_Restore a Backup…"));
+      adw_message_dialog_set_response_appearance (dialog, "backup", ADW_RESPONSE_SUGGESTED);
+    }
+  adw_message_dialog_add_response (dialog, "new", _("Start _Over"));
+  adw_message_dialog_set_default_response (dialog, backups->len > 0 ? "backup" : "other");
+  adw_message_dialog_set_close_response (dialog, "quit");
+  g_signal_connect (dialog, "response", G_CALLBACK (open_error_response), self);
   gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_database (MeasuresApplication *self,
+               const char          *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_free (self->database_path);
+  self->database_path = g_strdup (path);
+  g_clear_object (&self->undo_stack);
+  g_clear_object (&self->store);
+
+  if (!(self->store = open_store (self, &error)))
+    {
+      g_warning ("%s", error->message);
+      show_open_error (self, error);
+      return;
+    }
+
+  show_main_window (self);
 }
 
 static void
@@ -308,7 +593,6 @@ measures_application_activate (GApplication *app)
 {
   MeasuresApplication *self = MEASURES_APPLICATION (app);
   g_autoptr(GError) error = NULL;
-  GtkWindow *window;
 
   /* Started again: show the window there is, whether or not it had focus. */
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
@@ -327,13 +611,20 @@ measures_application_activate (GApplication *app)
       return;
     }
 
-  if (self->undo_stack == NULL)
-    self->undo_stack = measures_undo_stack_new (self->store);
+  show_main_window (self);
+}
 
-  window = GTK_WINDOW (measures_window_new (self, self->store));
-  if (self->settings != NULL)
-    measures_window_load_settings (MEASURES_WINDOW (window), self->settings);
-  gtk_window_present (window);
+static void
+restore_backup_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  MeasuresApplication *self = MEASURES_APPLICATION (user_data);
+  g_autofree char *database = dup_database_path (self);
+  g_autofree char *backups = measures_backup_get_folder (database);
+
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Restore a Backup"), _("_Restore"), backups,
+               restore_chosen);
 }
 
 static void
@@ -454,6 +745,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },
+  { "restore-backup", restore_backup_activated },
 };
 
 static void

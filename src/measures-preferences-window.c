@@ -21,6 +21,7 @@ struct _MeasuresPreferencesWindow
   AdwEntryRow *author_row;
   AdwComboRow *paper_row;
   AdwComboRow *language_row;
+  GtkSpinButton *backups_spin;
 };
 
 /* The language choices, each named in itself; "" follows the system. */
@@ -51,6 +52,7 @@ measures_preferences_window_class_init (MeasuresPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, author_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, paper_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, language_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, backups_spin);
 }
 
 static void
@@ -140,6 +142,8 @@ measures_preferences_window_new (GtkWindow *parent,
   g_settings_bind_with_mapping (settings, "language", self->language_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, language_to_row, row_to_language, NULL,
                                 NULL);
+  g_settings_bind (settings, "backups-kept", gtk_spin_button_get_adjustment (self->backups_spin),
+                   "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "paper", self->paper_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, paper_to_row, row_to_paper, NULL, NULL);
 
