@@ -3,7 +3,8 @@
 """Drives Measures as a person with a screen reader would: through the
 accessibility tree (AT-SPI), finding every control by its role and name.
 Walks from the vision to a goal and one of its measures, searches, and
-opens the preferences. TAP output for meson."""
+opens the preferences; then breaks the database and starts over from the
+dialog that offers what can be done. TAP output for meson."""
 
 import os
 import subprocess
@@ -27,7 +28,12 @@ def nodes(node, depth=0):
     if node is None or depth > 60:
         return
     yield node
-    for child in node:
+    try:
+        children = list(node)
+    except Exception:
+        # Gone while we looked, like a dialog that just closed.
+        return
+    for child in children:
         yield from nodes(child, depth + 1)
 
 
@@ -86,6 +92,23 @@ def find_text(root, text, timeout=TIMEOUT):
     return None
 
 
+def button_labelled(root, text, timeout=TIMEOUT):
+    """A button on screen by the text it shows. (A message dialog's buttons
+    are named after their mnemonic too on this platform.)"""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        for node in nodes(root):
+            try:
+                if node.getRoleName() == "push button" and \
+                   node.getState().contains(pyatspi.STATE_VISIBLE) and \
+                   any(child.getRoleName() == "label" and child.name == text for child in node):
+                    return node
+            except Exception:
+                continue
+        time.sleep(0.2)
+    return None
+
+
 def gone(root, text, timeout=TIMEOUT):
     end = time.monotonic() + timeout
     while time.monotonic() < end:
@@ -108,17 +131,27 @@ def unnamed_buttons(root):
     return names
 
 
-def main():
-    workdir = tempfile.mkdtemp(prefix="measures-atspi-")
-    database = os.path.join(workdir, "strategy.db")
+def application(desktop):
+    end = time.monotonic() + TIMEOUT
+    while time.monotonic() < end:
+        target = next((a for a in desktop if a is not None and a.name == "measures"), None)
+        if target is not None:
+            return target
+        time.sleep(0.2)
+    return None
+
+
+def stop(app):
+    app.terminate()
+    app.wait(timeout=10)
+    # Let the bus forget the application before the next one starts.
+    time.sleep(1)
+
+
+def walk_through(desktop, database):
     app = subprocess.Popen([os.environ["MEASURES_BIN"], "--database", database])
     try:
-        desktop = pyatspi.Registry.getDesktop(0)
-        end = time.monotonic() + TIMEOUT
-        target = None
-        while target is None and time.monotonic() < end:
-            target = next((a for a in desktop if a is not None and a.name == "measures"), None)
-            time.sleep(0.2)
+        target = application(desktop)
         if not ok(target is not None, "the application is on the accessibility bus"):
             return
         window = find(target, "frame", "Measures")
@@ -175,8 +208,55 @@ def main():
                "the preferences offer the interface language")
             ok(not unnamed_buttons(preferences), "every button in the preferences has a name")
     finally:
-        app.terminate()
-        app.wait(timeout=10)
+        stop(app)
+
+
+def start_over(desktop, database):
+    """A database that is not one: the dialog offers a backup (the daily one
+    made by the first start) and starting over, which keeps the bad file."""
+    for suffix in ("-wal", "-shm"):
+        if os.path.exists(database + suffix):
+            os.unlink(database + suffix)
+    garbage = bytes(range(256)) * 16
+    with open(database, "wb") as f:
+        f.write(garbage)
+
+    app = subprocess.Popen([os.environ["MEASURES_BIN"], "--database", database])
+    try:
+        target = application(desktop)
+        if not ok(target is not None, "with a damaged database the application still starts"):
+            return
+        ok(find_text(target, "Could Not Open the Strategy") is not None,
+           "it says that it could not open the strategy")
+        ok(button_labelled(target, "Restore a Backup…") is not None,
+           "it offers to restore the daily backup")
+        ok(button_labelled(target, "Open Another File…") is not None and
+           button_labelled(target, "Quit") is not None,
+           "it offers to open another file, or to quit")
+        again = button_labelled(target, "Start Over")
+        if ok(again is not None, "it offers to start over"):
+            click(again)
+        # (A window opened from a dialog's response may be announced with
+        # another role on this platform; look at the whole application.)
+        ok(find_text(target, "Internationales Karlsruhe 2030 – innovativer.nachhaltiger.weltoffener.")
+           is not None, "starting over shows the embedded strategy")
+        folder = os.path.dirname(database)
+        aside = [n for n in os.listdir(folder) if n.startswith("strategy.db.damaged-")
+                 and not n.endswith(("-wal", "-shm"))]
+        kept = len(aside) == 1 and open(os.path.join(folder, aside[0]), "rb").read() == garbage
+        ok(kept, f"the damaged file is kept beside it, unchanged {aside}")
+    finally:
+        stop(app)
+
+
+def main():
+    workdir = tempfile.mkdtemp(prefix="measures-atspi-")
+    database = os.path.join(workdir, "strategy.db")
+    desktop = pyatspi.Registry.getDesktop(0)
+    try:
+        walk_through(desktop, database)
+        start_over(desktop, database)
+    finally:
         subprocess.run(["rm", "-rf", workdir])
 
     print(f"1..{len(results)}")
