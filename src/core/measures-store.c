@@ -195,7 +195,18 @@ set_db_error (MeasuresStore  *self,
       break;
     case SQLITE_CORRUPT:
       g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_CORRUPT,
-                   _("“%s” is damaged and cannot be read (%s)."),
+                   _("“%s” is damaged and cannot be read safely (%s). "
+                     "It was left unchanged; restore a backup."),
+                   self->display_name, detail);
+      break;
+    case SQLITE_IOERR:
+      /* A write that hit a full disk, a quota or a file size limit. SQLite
+       * does not always keep the system's error number for a short write. */
+      if (rc == SQLITE_IOERR_WRITE && self->db != NULL &&
+          sqlite3_system_errno (self->db) != EIO)
+        return set_db_error (self, SQLITE_FULL, error);
+      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_FAILED,
+                   _("The database “%s” reported an error: %s"),
                    self->display_name, detail);
       break;
     case SQLITE_READONLY:
@@ -411,6 +422,56 @@ ensure_search_index (MeasuresStore  *self,
   return measures_store_commit (self, error);
 }
 
+/* SQLite takes a file shorter than one page for an empty database and would
+ * write a new one over it: a file cut short, or a short file of another
+ * kind, is refused by looking at its header first. An empty file is a new
+ * database. */
+static gboolean
+check_header (MeasuresStore  *self,
+              GError        **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  g_autoptr(GError) read_error = NULL;
+  g_autoptr(GMappedFile) file = NULL;
+  const guint8 *header;
+  gsize length;
+  guint page_size;
+
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+    return TRUE;
+
+  file = g_mapped_file_new (self->path, FALSE, &read_error);
+  if (file == NULL)
+    {
+      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_OPEN,
+                   _("Could not open “%s” (%s)."), self->display_name, read_error->message);
+      return FALSE;
+    }
+
+  length = g_mapped_file_get_length (file);
+  header = (const guint8 *)g_mapped_file_get_contents (file);
+  if (length == 0)
+    return TRUE;
+
+  if (length < 100 || memcmp (header, magic, sizeof magic) != 0)
+    return set_db_error (self, SQLITE_NOTADB, error);
+
+  page_size = (guint)header[16] << 8 | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  /* A database is whole pages; anything else was cut or is not one. */
+  if (length < page_size || length % page_size != 0)
+    {
+      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be read safely (%s). "
+                     "It was left unchanged; restore a backup."),
+                   self->display_name, _("the file is cut short"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Decides, before anything is written, whether the file is ours to use. */
 static gboolean
 check_file_is_ours (MeasuresStore  *self,
@@ -440,6 +501,37 @@ check_file_is_ours (MeasuresStore  *self,
                    _("“%s” is a database of another application. "
                      "It was left unchanged; choose another file."),
                    self->display_name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads every page once: a truncated file or one with damaged pages is
+ * refused here, before anything is written, instead of failing later in
+ * the middle of an official's work. It takes milliseconds at our size. */
+static gboolean
+check_integrity (MeasuresStore  *self,
+                 GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, "PRAGMA integrity_check(1)", error);
+  const char *result;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return set_db_error (self, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
+
+  result = (const char *)sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (result, "ok") != 0)
+    {
+      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be read safely (%s). "
+                     "It was left unchanged; restore a backup."),
+                   self->display_name, result ? result : "");
       return FALSE;
     }
 
@@ -493,6 +585,16 @@ measures_store_open (const char  *path,
       return NULL;
     }
 
+  /* SQLite needs to create its journal beside the database: in a folder
+   * that cannot be written to, it could not even read a database in WAL
+   * mode, and would say so in its own words. */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) &&
+      (g_access (path, W_OK) != 0 || g_access (folder, W_OK) != 0))
+    {
+      set_db_error (self, SQLITE_READONLY, error);
+      return NULL;
+    }
+
   /* The strategy, its log and its history are the office's business
    * alone: a new database is readable by its owner only (SQLite gives its
    * -wal and -shm files the same mode). */
@@ -513,6 +615,9 @@ measures_store_open (const char  *path,
         close (fd);
     }
 
+  if (!check_header (self, error))
+    return NULL;
+
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW,
                         NULL);
@@ -527,7 +632,7 @@ measures_store_open (const char  *path,
    * other side's short transaction instead of failing. */
   sqlite3_busy_timeout (self->db, 5000);
 
-  if (!check_file_is_ours (self, &version, error))
+  if (!check_file_is_ours (self, &version, error) || !check_integrity (self, error))
     return NULL;
 
   /* SQLite opens a write-protected file read-only without saying so. */
