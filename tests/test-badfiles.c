@@ -24,12 +24,13 @@ make_reference (TempDir *fixture)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = temp_path (fixture, "strategy.db");
+  g_autofree char *wal = temp_path (fixture, "strategy.db-wal");
   g_autoptr(MeasuresStore) store = open_filled_store (fixture);
   char *contents = NULL;
   gsize length = 0;
 
   g_clear_object (&store);
-  g_assert_false (g_file_test (temp_path (fixture, "strategy.db-wal"), G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_get_contents (path, &contents, &length, &error));
   g_assert_no_error (error);
   g_assert_cmpint (g_unlink (path), ==, 0);

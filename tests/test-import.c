@@ -227,7 +227,10 @@ test_office_links (TempDir       *fixture,
   stpla = find_office (offices, "StPlA");
   g_assert_cmpuint (measures_office_get_n_lead (stpla), ==, 3);
 
-  g_assert_nonnull (find_office (offices, "Städtisches Klinikum Karlsruhe"));
+  {
+    g_autoptr(MeasuresOffice) clinic = find_office (offices, "Städtisches Klinikum Karlsruhe");
+    g_assert_nonnull (clinic);
+  }
   g_assert_null (find_office (offices, "StplA"));
   g_assert_null (find_office (offices, "Stja"));
 

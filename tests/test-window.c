@@ -718,7 +718,10 @@ test_window_state (Fixture       *f,
 
   gtk_window_close (GTK_WINDOW (f->window));
   iterate ();
-  g_assert_cmpstr (g_settings_get_string (settings, "last-view"), ==, "goal");
+  {
+    g_autofree char *view = g_settings_get_string (settings, "last-view");
+    g_assert_cmpstr (view, ==, "goal");
+  }
   g_assert_cmpuint (g_settings_get_uint (settings, "last-goal"), ==, 3);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1000);
 

@@ -459,6 +459,9 @@ check_header (MeasuresStore  *self,
   page_size = (guint)header[16] << 8 | header[17];
   if (page_size == 1)
     page_size = 65536;
+  /* A power of two from 512 to 65536, or SQLite would not read it either. */
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+    return set_db_error (self, SQLITE_NOTADB, error);
   /* A database is whole pages; anything else was cut or is not one. */
   if (length < page_size || length % page_size != 0)
     {
