@@ -46,4 +46,4 @@ fi
 
 # "Done 123456 runs in 61 second(s)", and what the corpus grew to.
 grep -E '^(Done [0-9]+ runs|stat::)' "$work/fuzz.log" || true
-echo "corpus: $(ls "$work/corpus" | wc -l) inputs"
+echo "corpus: $(find "$work/corpus" -type f | wc -l) inputs"
