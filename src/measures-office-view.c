@@ -5,7 +5,7 @@
 
 #include <glib/gi18n.h>
 
-#include "measures-measure.h"
+#include "measures-measure-list.h"
 #include "measures-office-view.h"
 
 /**
@@ -25,14 +25,23 @@ struct _MeasuresOfficeView
   GtkProgressBar *progress_bar;
   GtkLabel *lead_heading;
   GtkListBox *lead_list;
+  GtkButton *lead_more_button;
   GtkLabel *involved_heading;
   GtkListBox *involved_list;
+  GtkButton *involved_more_button;
+
+  char *abbreviation;
 };
+
+/* A large office's lists show their first measures; the measure list
+ * shows all of them, filtered by the office. */
+#define SHOWN_MEASURES 100
 
 G_DEFINE_FINAL_TYPE (MeasuresOfficeView, measures_office_view, ADW_TYPE_BIN)
 
 enum {
   MEASURE_ACTIVATED,
+  SHOW_ALL,
   N_SIGNALS
 };
 
@@ -46,6 +55,13 @@ measure_row_activated (MeasuresOfficeView *self,
 
   if (measure != NULL)
     g_signal_emit (self, signals[MEASURE_ACTIVATED], 0, measure);
+}
+
+static void
+show_all_clicked (MeasuresOfficeView *self)
+{
+  if (self->abbreviation != NULL)
+    g_signal_emit (self, signals[SHOW_ALL], 0, self->abbreviation);
 }
 
 static GtkWidget *
@@ -85,45 +101,38 @@ create_empty_label (const char *text)
   return label;
 }
 
-typedef struct
-{
-  char *abbreviation;
-  MeasuresRole role;
-} OfficeFilter;
-
-static void
-office_filter_free (OfficeFilter *filter)
-{
-  g_free (filter->abbreviation);
-  g_free (filter);
-}
-
-static gboolean
-office_filter_match (gpointer item,
-                     gpointer user_data)
-{
-  OfficeFilter *filter = user_data;
-
-  return measures_measure_has_office (item, filter->abbreviation, filter->role);
-}
-
-static GListModel *
+/* Binds @list to the first measures of the office in @role; the button
+ * below leads to all of them when there are more. */
+static MeasuresMeasureList *
 bind_measures (GtkListBox     *list,
-               GListModel     *measures,
+               GtkButton      *more_button,
+               MeasuresStore  *store,
                MeasuresOffice *office,
                MeasuresRole    role)
 {
-  GtkFilterListModel *model = NULL;
-  OfficeFilter *filter = g_new0 (OfficeFilter, 1);
+  g_autoptr(GError) error = NULL;
+  MeasuresMeasureList *measures;
+  g_autoptr(GtkSliceListModel) first = NULL;
+  g_autofree char *label = NULL;
+  guint n;
 
-  filter->abbreviation = g_strdup (measures_office_get_abbreviation (office));
-  filter->role = role;
-  model = gtk_filter_list_model_new (g_object_ref (measures),
-                                     GTK_FILTER (gtk_custom_filter_new (office_filter_match, filter,
-                                                                        (GDestroyNotify)office_filter_free)));
-  gtk_list_box_bind_model (list, G_LIST_MODEL (model), create_measure_row, NULL, NULL);
+  measures = measures_measure_list_new (store, measures_office_get_abbreviation (office), role,
+                                        &error);
+  if (error != NULL)
+    g_warning ("Could not list the measures of %s: %s",
+               measures_office_get_abbreviation (office), error->message);
 
-  return G_LIST_MODEL (model);
+  first = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (measures)), 0, SHOWN_MEASURES);
+  gtk_list_box_bind_model (list, G_LIST_MODEL (first), create_measure_row, NULL, NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (measures));
+  /* Translators: below the first 100 of an office's measures */
+  label = g_strdup_printf (ngettext ("Show All %u Measure in the List",
+                                     "Show All %u Measures in the List", n), n);
+  gtk_button_set_label (more_button, label);
+  gtk_widget_set_visible (GTK_WIDGET (more_button), n > SHOWN_MEASURES);
+
+  return measures;
 }
 
 static void
@@ -131,6 +140,7 @@ measures_office_view_dispose (GObject *object)
 {
   /* AdwBin unparents its child itself; let it do so before the template
    * drops its references. */
+  g_clear_pointer (&MEASURES_OFFICE_VIEW (object)->abbreviation, g_free);
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), MEASURES_TYPE_OFFICE_VIEW);
 
@@ -156,6 +166,17 @@ measures_office_view_class_init (MeasuresOfficeViewClass *klass)
     g_signal_new ("measure-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, MEASURES_TYPE_MEASURE);
 
+  /**
+   * MeasuresOfficeView::show-all:
+   * @self: the view
+   * @abbreviation: the office's abbreviation
+   *
+   * Emitted when the user asks for all of a large office's measures.
+   */
+  signals[SHOW_ALL] =
+    g_signal_new ("show-all", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/measures-office-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, stack);
@@ -167,7 +188,10 @@ measures_office_view_class_init (MeasuresOfficeViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, lead_list);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, involved_heading);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, involved_list);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, lead_more_button);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, involved_more_button);
   gtk_widget_class_bind_template_callback (widget_class, measure_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, show_all_clicked);
 }
 
 static void
@@ -184,29 +208,35 @@ measures_office_view_init (MeasuresOfficeView *self)
 /**
  * measures_office_view_set_office:
  * @office: (nullable): the office to show, or %NULL for the empty state
- * @measures: all measures, a list of #MeasuresMeasure
+ * @store: the strategy
  */
 void
 measures_office_view_set_office (MeasuresOfficeView *self,
                                  MeasuresOffice     *office,
-                                 GListModel         *measures)
+                                 MeasuresStore      *store)
 {
   g_autofree char *lead = NULL;
   g_autofree char *involved = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *progress_text = NULL;
-  g_autoptr(GListModel) led = NULL;
-  g_autoptr(GListModel) involved_model = NULL;
+  g_autoptr(MeasuresMeasureList) led = NULL;
+  g_autoptr(MeasuresMeasureList) involved_model = NULL;
+  guint counts[MEASURES_N_STATUSES];
+  guint64 progress_sum;
   double progress;
   guint n_lead, n_involved;
 
   g_return_if_fail (MEASURES_IS_OFFICE_VIEW (self));
   g_return_if_fail (!office || MEASURES_IS_OFFICE (office));
-  g_return_if_fail (G_IS_LIST_MODEL (measures));
+  g_return_if_fail (MEASURES_IS_STORE (store));
 
+  g_free (self->abbreviation);
+  self->abbreviation = office ? g_strdup (measures_office_get_abbreviation (office)) : NULL;
   gtk_stack_set_visible_child_name (self->stack, office ? "office" : "empty");
   if (office == NULL)
     {
+      gtk_widget_set_visible (GTK_WIDGET (self->lead_more_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->involved_more_button), FALSE);
       gtk_list_box_bind_model (self->lead_list, NULL, NULL, NULL, NULL);
       gtk_list_box_bind_model (self->involved_list, NULL, NULL, NULL, NULL);
       return;
@@ -226,11 +256,14 @@ measures_office_view_set_office (MeasuresOfficeView *self,
   gtk_label_set_text (self->lead_heading, lead);
   gtk_label_set_text (self->involved_heading, involved);
 
-  led = bind_measures (self->lead_list, measures, office, MEASURES_ROLE_LEAD);
-  involved_model = bind_measures (self->involved_list, measures, office, MEASURES_ROLE_INVOLVED);
+  led = bind_measures (self->lead_list, self->lead_more_button, store, office,
+                       MEASURES_ROLE_LEAD);
+  involved_model = bind_measures (self->involved_list, self->involved_more_button, store, office,
+                                  MEASURES_ROLE_INVOLVED);
 
   /* The office answers for the measures it leads. */
-  summary = measures_measure_describe_statuses (led, &progress);
+  measures_measure_list_count_statuses (led, 0, counts, &progress_sum);
+  summary = measures_describe_status_counts (counts, progress_sum, &progress);
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n_lead > 0);
   /* Translators: the average progress of the measures an office leads */

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "measures-office.h"
+#include "measures-store.h"
 
 G_BEGIN_DECLS
 
@@ -13,6 +14,6 @@ G_DECLARE_FINAL_TYPE (MeasuresOfficeView, measures_office_view, MEASURES, OFFICE
 
 void measures_office_view_set_office (MeasuresOfficeView *self,
                                       MeasuresOffice     *office,
-                                      GListModel         *measures);
+                                      MeasuresStore      *store);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "measures-measure-editor.h"
+#include "measures-measure-list.h"
 #include "measures-measure-view.h"
 #include "measures-office-view.h"
 #include "measures-print-preview.h"
@@ -30,14 +31,12 @@ struct _MeasuresWindow
   /* Owned */
   MeasuresStore *store;
   GListModel *goals;
-  GListStore *measures;
+  MeasuresMeasureList *measures;
   GListStore *offices;
-  GtkCustomFilter *filter;
-  GtkCustomSorter *sorter;
   GtkSingleSelection *measure_selection;
   GtkSingleSelection *office_selection;
-  GHashTable *search_ids;
   guint goal;
+  gboolean changing_list;
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -110,6 +109,7 @@ typedef enum {
 
 static void update_actions (MeasuresWindow *self);
 static void update_list_state (MeasuresWindow *self);
+static void measure_selection_changed (MeasuresWindow *self);
 
 static MeasuresGoal *
 find_goal (MeasuresWindow *self,
@@ -125,25 +125,6 @@ find_goal (MeasuresWindow *self,
     }
 
   return NULL;
-}
-
-static gboolean
-find_measure (GListModel *list,
-              gint64      id,
-              guint      *position)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
-    {
-      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (list, i);
-
-      if (measures_measure_get_id (measure) == id)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
 }
 
 static MeasuresMeasure *
@@ -399,102 +380,84 @@ selected_office (MeasuresWindow *self)
   return g_object_get_data (G_OBJECT (item), "abbreviation");
 }
 
-static gboolean
-measure_filter_match (gpointer item,
-                      gpointer user_data)
+static const char *
+search_text (MeasuresWindow *self)
 {
-  MeasuresWindow *self = user_data;
-  MeasuresMeasure *measure = item;
-  guint priority = gtk_drop_down_get_selected (self->priority_filter);
-  guint status = gtk_drop_down_get_selected (self->status_filter);
-  const char *office = selected_office (self);
-  gint64 id = measures_measure_get_id (measure);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  if (self->goal != 0 && measures_measure_get_goal (measure) != self->goal)
-    return FALSE;
-  if (self->search_ids != NULL && !g_hash_table_contains (self->search_ids, &id))
-    return FALSE;
-  if (priority > 0 && measures_measure_get_priority (measure) != priority - 1)
-    return FALSE;
-  if (status > 0 && measures_measure_get_status (measure) != status - 1)
-    return FALSE;
-  if (office != NULL &&
-      !measures_measure_has_office (measure, office, MEASURES_ROLE_LEAD) &&
-      !measures_measure_has_office (measure, office, MEASURES_ROLE_INVOLVED))
-    return FALSE;
-
-  return TRUE;
-}
-
-static int
-compare_goal_order (MeasuresMeasure *a,
-                    MeasuresMeasure *b)
-{
-  int order = (int)measures_measure_get_goal (a) - (int)measures_measure_get_goal (b);
-
-  if (order == 0)
-    order = (int)measures_measure_get_position (a) - (int)measures_measure_get_position (b);
-
-  return order;
-}
-
-static int
-measure_sort_compare (gconstpointer a,
-                      gconstpointer b,
-                      gpointer      user_data)
-{
-  MeasuresWindow *self = user_data;
-  MeasuresMeasure *ma = (MeasuresMeasure *)a;
-  MeasuresMeasure *mb = (MeasuresMeasure *)b;
-  int order = 0;
-
-  switch ((SortKey)gtk_drop_down_get_selected (self->sort_dropdown))
-    {
-    case SORT_TITLE:
-      {
-        g_autofree char *ka = g_utf8_collate_key (measures_measure_get_title (ma), -1);
-        g_autofree char *kb = g_utf8_collate_key (measures_measure_get_title (mb), -1);
-        order = strcmp (ka, kb);
-      }
-      break;
-    case SORT_PRIORITY:
-      order = (int)measures_measure_get_priority (ma) - (int)measures_measure_get_priority (mb);
-      break;
-    case SORT_STATUS:
-      order = (int)measures_measure_get_status (ma) - (int)measures_measure_get_status (mb);
-      break;
-    case SORT_UPDATED:
-      /* Latest first; never updated last. ISO 8601 sorts as text. */
-      order = -g_strcmp0 (measures_measure_get_updated (ma), measures_measure_get_updated (mb));
-      break;
-    case SORT_GOAL:
-    default:
-      break;
-    }
-
-  if (order == 0)
-    order = compare_goal_order (ma, mb);
-
-  return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+  return text[0] != '\0' ? text : NULL;
 }
 
 static gboolean
 filters_active (MeasuresWindow *self)
 {
-  return self->search_ids != NULL ||
+  return search_text (self) != NULL ||
          gtk_drop_down_get_selected (self->office_filter) > 0 ||
          gtk_drop_down_get_selected (self->priority_filter) > 0 ||
          gtk_drop_down_get_selected (self->status_filter) > 0;
 }
 
+/* The selection would look for its measure among every changed row, and
+ * read each of them from the store: it is put aside while the list changes
+ * and set again by id. */
+static MeasuresMeasure *
+begin_list_change (MeasuresWindow *self)
+{
+  MeasuresMeasure *selected = selected_measure (self);
+
+  if (selected != NULL)
+    g_object_ref (selected);
+
+  self->changing_list = TRUE;
+  gtk_single_selection_set_autoselect (self->measure_selection, FALSE);
+  gtk_single_selection_set_selected (self->measure_selection, GTK_INVALID_LIST_POSITION);
+
+  return selected;
+}
+
+static void
+end_list_change (MeasuresWindow  *self,
+                 MeasuresMeasure *selected)
+{
+  guint position;
+
+  if (selected != NULL &&
+      measures_measure_list_find (self->measures, measures_measure_get_id (selected), &position))
+    gtk_single_selection_set_selected (self->measure_selection, position);
+  gtk_single_selection_set_autoselect (self->measure_selection, TRUE);
+  self->changing_list = FALSE;
+
+  /* The sheet is made again only for another measure, or a changed one. */
+  if (selected_measure (self) != selected)
+    measure_selection_changed (self);
+  g_clear_object (&selected);
+}
+
 static void
 refilter (MeasuresWindow *self)
 {
+  g_autoptr(GError) error = NULL;
+  MeasuresMeasureFilter filter = MEASURES_MEASURE_FILTER_INIT;
+  guint priority = gtk_drop_down_get_selected (self->priority_filter);
+  guint status = gtk_drop_down_get_selected (self->status_filter);
+
   /* The choices are filled in before the list exists. */
-  if (self->filter == NULL)
+  if (self->measure_selection == NULL)
     return;
 
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  filter.goal = self->goal;
+  filter.priority = priority > 0 && priority != GTK_INVALID_LIST_POSITION ? (int)priority - 1 : -1;
+  filter.status = status > 0 && status != GTK_INVALID_LIST_POSITION ? (int)status - 1 : -1;
+  filter.office = selected_office (self);
+  filter.search = search_text (self);
+
+  {
+    MeasuresMeasure *selected = begin_list_change (self);
+
+    if (!measures_measure_list_set_filter (self->measures, &filter, &error))
+      show_error_toast (self, error);
+    end_list_change (self, selected);
+  }
   update_list_state (self);
 }
 
@@ -507,34 +470,26 @@ filters_changed (MeasuresWindow *self)
 static void
 sort_changed (MeasuresWindow *self)
 {
-  if (self->sorter == NULL)
+  g_autoptr(GError) error = NULL;
+  guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
+  MeasuresMeasure *selected;
+
+  if (self->measure_selection == NULL)
     return;
 
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
-}
-
-static void
-run_search (MeasuresWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  GHashTable *ids = NULL;
-
-  if (!measures_store_search (self->store, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                              &ids, &error))
-    {
-      show_error_toast (self, error);
-      return;
-    }
-
-  g_clear_pointer (&self->search_ids, g_hash_table_unref);
-  self->search_ids = ids;
-  refilter (self);
+  selected = begin_list_change (self);
+  if (!measures_measure_list_set_sort (self->measures,
+                                       sort == GTK_INVALID_LIST_POSITION ? MEASURES_SORT_GOAL
+                                                                         : (MeasuresSort)sort,
+                                       &error))
+    show_error_toast (self, error);
+  end_list_change (self, selected);
 }
 
 static void
 search_changed (MeasuresWindow *self)
 {
-  run_search (self);
+  refilter (self);
 }
 
 static void
@@ -544,20 +499,12 @@ search_stopped (MeasuresWindow *self)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
-static gboolean
-measure_in_goal (gpointer item,
-                 gpointer user_data)
-{
-  MeasuresWindow *self = user_data;
-
-  return measures_measure_get_goal (item) == self->goal;
-}
-
 static void
 update_goal_header (MeasuresWindow *self)
 {
   MeasuresGoal *goal = self->goal ? find_goal (self, self->goal) : NULL;
-  g_autoptr(GtkFilterListModel) goal_measures = NULL;
+  guint counts[MEASURES_N_STATUSES];
+  guint64 progress_sum;
   g_autofree char *summary = NULL;
   g_autofree char *progress_text = NULL;
   double progress;
@@ -570,10 +517,8 @@ update_goal_header (MeasuresWindow *self)
   gtk_label_set_text (self->goal_headline_label, measures_goal_get_headline (goal));
   gtk_label_set_text (self->goal_text_label, measures_goal_get_text (goal));
 
-  goal_measures = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->measures)),
-                                             GTK_FILTER (gtk_custom_filter_new (measure_in_goal,
-                                                                                self, NULL)));
-  summary = measures_measure_describe_statuses (G_LIST_MODEL (goal_measures), &progress);
+  measures_measure_list_count_statuses (self->measures, self->goal, counts, &progress_sum);
+  summary = measures_describe_status_counts (counts, progress_sum, &progress);
   gtk_label_set_text (self->goal_summary_label, summary);
   /* Translators: the average progress of a goal's measures, e.g. "Overall 35 %" */
   progress_text = g_strdup_printf (_("Overall %.0f %%"), progress * 100);
@@ -585,16 +530,9 @@ static void
 update_list_state (MeasuresWindow *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->measure_selection));
-  guint total = 0;
+  guint total = measures_measure_list_count_statuses (self->measures, self->goal, NULL, NULL);
   g_autofree char *count = NULL;
   g_autofree char *title = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->measures)); i++)
-    {
-      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (G_LIST_MODEL (self->measures), i);
-
-      total += self->goal == 0 || measures_measure_get_goal (measure) == self->goal;
-    }
 
   if (filters_active (self))
     /* Translators: the list's count while search or filters narrow it down */
@@ -692,7 +630,7 @@ select_measure_id (MeasuresWindow *self,
 {
   guint position;
 
-  if (!find_measure (G_LIST_MODEL (self->measure_selection), id, &position))
+  if (!measures_measure_list_find (self->measures, id, &position))
     return FALSE;
 
   gtk_single_selection_set_selected (self->measure_selection, position);
@@ -706,6 +644,9 @@ measure_selection_changed (MeasuresWindow *self)
 {
   MeasuresMeasure *measure = selected_measure (self);
   MeasuresGoal *goal = measure ? find_goal (self, measures_measure_get_goal (measure)) : NULL;
+
+  if (self->changing_list)
+    return;
 
   /* The editor keeps its measure until saved or cancelled. */
   if (!is_editing (self))
@@ -726,7 +667,7 @@ office_selection_changed (MeasuresWindow *self)
 {
   MeasuresOffice *office = gtk_single_selection_get_selected_item (self->office_selection);
 
-  measures_office_view_set_office (self->office_view, office, G_LIST_MODEL (self->measures));
+  measures_office_view_set_office (self->office_view, office, self->store);
 }
 
 static void
@@ -749,6 +690,26 @@ office_measure_activated (MeasuresWindow  *self,
                           MeasuresMeasure *measure)
 {
   measures_window_show_measure (self, measures_measure_get_id (measure));
+}
+
+/* All measures of a large office: the measure list, filtered by it. */
+static void
+office_show_all (MeasuresWindow *self,
+                 const char     *abbreviation)
+{
+  GListModel *choices = gtk_drop_down_get_model (self->office_filter);
+
+  for (guint i = 1; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(GObject) choice = g_list_model_get_item (choices, i);
+
+      if (g_strcmp0 (g_object_get_data (choice, "abbreviation"), abbreviation) == 0)
+        {
+          gtk_drop_down_set_selected (self->office_filter, i);
+          break;
+        }
+    }
+  select_sidebar_row (self, VIEW_ALL_MEASURES, 0);
 }
 
 /* Keeping the lists in step with the store ------------------------------ */
@@ -801,36 +762,19 @@ measure_changed (MeasuresWindow *self,
                  gint64          id)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(MeasuresMeasure) fresh = measures_store_get_measure (self->store, id, &error);
   MeasuresMeasure *shown = selected_measure (self);
   gboolean was_shown = shown != NULL && measures_measure_get_id (shown) == id;
-  guint position;
+  MeasuresMeasure *selected = begin_list_change (self);
 
-  if (fresh == NULL)
-    {
-      show_error_toast (self, error);
-      return;
-    }
+  if (!measures_measure_list_reload (self->measures, id, &error))
+    show_error_toast (self, error);
+  end_list_change (self, selected);
+  update_list_state (self);
 
-  if (find_measure (G_LIST_MODEL (self->measures), id, &position))
-    {
-      if (measures_measure_get_removed (fresh) != NULL)
-        g_list_store_remove (self->measures, position);
-      else
-        g_list_store_splice (self->measures, position, 1, (gpointer *)&fresh, 1);
-    }
-  else if (measures_measure_get_removed (fresh) == NULL)
-    g_list_store_append (self->measures, fresh);
-
-  /* The words of the measure may have changed: search again. */
-  if (self->search_ids != NULL)
-    run_search (self);
-  else
-    update_list_state (self);
-
-  if (was_shown && measures_measure_get_removed (fresh) == NULL)
+  /* A changed measure may have moved: keep it in sight. */
+  if (was_shown)
     select_measure_id (self, id);
-  measure_selection_changed (self);
+  update_actions (self);
   reload_offices (self);
 }
 
@@ -1575,30 +1519,27 @@ load (MeasuresWindow *self)
   g_autofree char *strategy_title = NULL;
   g_autofree char *vision_title = NULL;
   g_auto(GStrv) statements = NULL;
-  g_autoptr(GListModel) measures = NULL;
   g_autoptr(GListModel) offices = NULL;
-  GtkFilterListModel *filtered;
-  GtkSortListModel *sorted;
 
-  self->measures = g_list_store_new (MEASURES_TYPE_MEASURE);
   self->offices = g_list_store_new (MEASURES_TYPE_OFFICE);
 
   if (!measures_store_load_vision (self->store, &strategy_title, &vision_title, &statements,
                                    &error) ||
       !(self->goals = measures_store_list_goals (self->store, &error)) ||
-      !(measures = measures_store_list_measures (self->store, &error)) ||
       !(offices = measures_store_list_offices (self->store, &error)))
     {
       g_clear_object (&self->goals);
       self->goals = G_LIST_MODEL (g_list_store_new (MEASURES_TYPE_GOAL));
       show_load_error (self, error);
+      g_clear_error (&error);
     }
 
-  for (guint i = 0; measures && i < g_list_model_get_n_items (measures); i++)
-    {
-      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, i);
-      g_list_store_append (self->measures, measure);
-    }
+  /* The list reads a few bytes of each measure now, the rest as rows
+   * come into view. */
+  self->measures = measures_measure_list_new (self->store, NULL, -1, &error);
+  if (error != NULL)
+    show_load_error (self, error);
+
   for (guint i = 0; offices && i < g_list_model_get_n_items (offices); i++)
     {
       g_autoptr(MeasuresOffice) office = g_list_model_get_item (offices, i);
@@ -1614,13 +1555,7 @@ load (MeasuresWindow *self)
   measures_measure_view_set_store (self->measure_view, self->store);
   fill_filter_choices (self);
 
-  self->filter = gtk_custom_filter_new (measure_filter_match, self, NULL);
-  self->sorter = gtk_custom_sorter_new (measure_sort_compare, self, NULL);
-  filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->measures)),
-                                        GTK_FILTER (g_object_ref (self->filter)));
-  sorted = gtk_sort_list_model_new (G_LIST_MODEL (filtered),
-                                    GTK_SORTER (g_object_ref (self->sorter)));
-  self->measure_selection = gtk_single_selection_new (G_LIST_MODEL (sorted));
+  self->measure_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->measures)));
   g_signal_connect_object (self->measure_selection, "notify::selected-item",
                            G_CALLBACK (measure_selection_changed), self, G_CONNECT_SWAPPED);
   gtk_list_view_set_model (self->measure_list, GTK_SELECTION_MODEL (self->measure_selection));
@@ -1682,13 +1617,10 @@ measures_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_WINDOW);
   g_clear_object (&self->measure_selection);
   g_clear_object (&self->office_selection);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->sorter);
   g_clear_object (&self->goals);
   g_clear_object (&self->measures);
   g_clear_object (&self->offices);
   g_clear_object (&self->store);
-  g_clear_pointer (&self->search_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (measures_window_parent_class)->dispose (object);
 }
@@ -1801,6 +1733,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, office_list_activated);
   gtk_widget_class_bind_template_callback (widget_class, vision_goal_activated);
   gtk_widget_class_bind_template_callback (widget_class, office_measure_activated);
+  gtk_widget_class_bind_template_callback (widget_class, office_show_all);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed);
@@ -2082,7 +2015,7 @@ measures_window_restore_state (MeasuresWindow      *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), state->search);
   gtk_search_bar_set_search_mode (self->search_bar, state->searching);
-  run_search (self);
+  refilter (self);
 
   if (state->measure_id != 0)
     select_measure_id (self, state->measure_id);

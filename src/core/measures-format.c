@@ -234,3 +234,44 @@ measures_i18n_dup_language (void)
   length = strcspn (language, "_:.@");
   return g_strndup (language, length);
 }
+
+/**
+ * measures_sort_key:
+ * @text: a title
+ *
+ * A key that sorts titles as a German, English or French reader looks them
+ * up: case, accents and punctuation do not count ("Ämter" beside "Amt",
+ * "„Europatag“" under E), "ß" sorts as "ss". Compared byte by byte, the keys
+ * give the same order in every interface language, so the store can keep
+ * them in an index.
+ *
+ * Returns: (transfer full): the key
+ */
+char *
+measures_sort_key (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text ? text : "", -1);
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
+  GString *key = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  if (decomposed == NULL)
+    return g_string_free (key, FALSE);
+
+  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        {
+          if (space && key->len > 0)
+            g_string_append_c (key, ' ');
+          space = FALSE;
+          g_string_append_unichar (key, c);
+        }
+      else if (!g_unichar_ismark (c))
+        space = TRUE;
+    }
+
+  return g_string_free (key, FALSE);
+}

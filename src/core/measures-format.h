@@ -12,5 +12,6 @@ char *measures_i18n_switch_language (const char *language);
 void  measures_i18n_setup           (const char *localedir);
 const char *measures_i18n_get_system_language (void);
 char *measures_i18n_dup_language    (void);
+char *measures_sort_key             (const char *text);
 
 G_END_DECLS

@@ -472,37 +472,30 @@ measures_measure_has_office (MeasuresMeasure *self,
 }
 
 /**
- * measures_measure_describe_statuses:
- * @measures: a list of #MeasuresMeasure
- * @mean_progress: (out): the measures' average progress, 0 to 1
+ * measures_describe_status_counts:
+ * @counts: how many measures have each status
+ * @progress_sum: the sum of their progress, in percent
+ * @mean_progress: (out): their average progress, 0 to 1
  *
- * Counts measures by status, for the overview of a goal or an office.
+ * Describes measures by status, for the overview of a goal or an office.
  *
  * Returns: (transfer full): e.g. "Planned: 3 · In Progress: 5", in the
- *   interface language; empty for an empty list
+ *   interface language; empty when there are none
  */
 char *
-measures_measure_describe_statuses (GListModel *measures,
-                                    double     *mean_progress)
+measures_describe_status_counts (const guint  counts[MEASURES_N_STATUSES],
+                                 guint64      progress_sum,
+                                 double      *mean_progress)
 {
-  guint counts[MEASURES_N_STATUSES] = { 0 };
-  guint total = g_list_model_get_n_items (measures);
-  guint sum = 0;
   GString *text = g_string_new (NULL);
+  guint64 total = 0;
 
-  g_return_val_if_fail (G_IS_LIST_MODEL (measures), NULL);
+  g_return_val_if_fail (counts != NULL, NULL);
   g_return_val_if_fail (mean_progress != NULL, NULL);
-
-  for (guint i = 0; i < total; i++)
-    {
-      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, i);
-
-      counts[measure->status]++;
-      sum += measure->progress;
-    }
 
   for (guint i = 0; i < MEASURES_N_STATUSES; i++)
     {
+      total += counts[i];
       if (counts[i] == 0)
         continue;
       if (text->len > 0)
@@ -511,6 +504,35 @@ measures_measure_describe_statuses (GListModel *measures,
       g_string_append_printf (text, _("%s: %u"), measures_status_get_label (i), counts[i]);
     }
 
-  *mean_progress = total > 0 ? sum / (100.0 * total) : 0;
+  *mean_progress = total > 0 ? progress_sum / (100.0 * total) : 0;
   return g_string_free (text, FALSE);
+}
+
+/**
+ * measures_measure_describe_statuses:
+ * @measures: a list of #MeasuresMeasure
+ * @mean_progress: (out): the measures' average progress, 0 to 1
+ *
+ * As measures_describe_status_counts(), counting @measures.
+ *
+ * Returns: (transfer full): the description
+ */
+char *
+measures_measure_describe_statuses (GListModel *measures,
+                                    double     *mean_progress)
+{
+  guint counts[MEASURES_N_STATUSES] = { 0 };
+  guint64 sum = 0;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (measures), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    {
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, i);
+
+      counts[measure->status]++;
+      sum += measure->progress;
+    }
+
+  return measures_describe_status_counts (counts, sum, mean_progress);
 }

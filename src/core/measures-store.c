@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "measures-backup.h"
+#include "measures-format.h"
 #include "measures-store.h"
 
 /**
@@ -137,6 +138,14 @@ static const char * const migrations[] = {
   "  title, description, objectives, offices, period,"
   "  tokenize = 'unicode61 remove_diacritics 2'"
   ");",
+
+  /* 3: large strategies — an index for every order and filter of the list;
+   * title_key is measures_sort_key (title), kept by the store. */
+  "ALTER TABLE measures ADD COLUMN title_key TEXT NOT NULL DEFAULT '';"
+  "UPDATE measures SET title_key = measures_sort_key (title);"
+  "CREATE INDEX measures_by_title ON measures (title_key);"
+  "CREATE INDEX measures_by_updated ON measures (updated);"
+  "CREATE INDEX measures_by_priority ON measures (priority);",
 };
 
 static void
@@ -422,6 +431,17 @@ ensure_search_index (MeasuresStore  *self,
   return measures_store_commit (self, error);
 }
 
+/* measures_sort_key() for SQL: the title_key column is made with it. */
+static void
+sort_key_function (sqlite3_context  *context,
+                   int               n_values,
+                   sqlite3_value   **values)
+{
+  g_autofree char *key = measures_sort_key ((const char *)sqlite3_value_text (values[0]));
+
+  sqlite3_result_text (context, key, -1, SQLITE_TRANSIENT);
+}
+
 /* SQLite takes a file shorter than one page for an empty database and would
  * write a new one over it: a file cut short, or a short file of another
  * kind, is refused by looking at its header first. An empty file is a new
@@ -631,6 +651,9 @@ measures_store_open (const char  *path,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_create_function_v2 (self->db, "measures_sort_key", 1,
+                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+                              NULL, sort_key_function, NULL, NULL, NULL);
   /* A command-line export may read while the window writes: wait for the
    * other side's short transaction instead of failing. */
   sqlite3_busy_timeout (self->db, 5000);
@@ -1129,8 +1152,10 @@ measures_store_add_measure (MeasuresStore    *self,
   stmt = prepare (self,
                   "INSERT INTO measures (goal_id, position, title, description, lead, actors,"
                   "                      priority, period, costs, overview_title, overview_lead,"
-                  "                      status, status_derived, progress, updated, removed, id) "
-                  "SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif (?17, 0) "
+                  "                      status, status_derived, progress, updated, removed, id,"
+                  "                      title_key) "
+                  "SELECT id, ?, ?2, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, nullif (?17, 0),"
+                  "       measures_sort_key (?2) "
                   "FROM goals WHERE number = ?16",
                   error);
   if (stmt == NULL)
@@ -1660,11 +1685,46 @@ build_match_query (const char *text)
   return g_string_free (query, FALSE);
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Collects the first column of @stmt's rows, in the order they come. */
+static GArray *
+collect_ids (MeasuresStore  *self,
+             sqlite3_stmt   *stmt,
+             GError        **error)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (self, rc, error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&ids);
+}
+
 /**
- * measures_store_search:
+ * measures_store_search_ids:
  * @text: what the user typed
- * @ids: (out) (transfer full) (nullable): the ids of the matching measures
- *   as a set of `gint64 *`, or %NULL when @text holds no word to search for
+ * @ids: (out) (transfer full) (nullable): the ids (`gint64`) of the
+ *   matching measures in ascending order, removed ones included, or %NULL
+ *   when @text holds no word to search for
  *
  * Finds the measures whose title, description, objectives, offices or
  * period contain every word of @text, as a word or the start of one;
@@ -1673,15 +1733,14 @@ build_match_query (const char *text)
  * Returns: %FALSE with @error set if the search failed
  */
 gboolean
-measures_store_search (MeasuresStore  *self,
-                       const char     *text,
-                       GHashTable    **ids,
-                       GError        **error)
+measures_store_search_ids (MeasuresStore  *self,
+                           const char     *text,
+                           GArray        **ids,
+                           GError        **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GHashTable) found = NULL;
   g_autofree char *query = NULL;
-  int rc;
+  GArray *found;
 
   g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
   g_return_val_if_fail (text != NULL, FALSE);
@@ -1697,19 +1756,272 @@ measures_store_search (MeasuresStore  *self,
     return FALSE;
   bind_text (stmt, 1, query);
 
-  found = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  found = collect_ids (self, stmt, error);
+  if (found == NULL)
+    return FALSE;
+
+  /* FTS5 gives rowids in ascending order; do not depend on it. */
+  g_array_sort (found, compare_ids);
+  *ids = found;
+  return TRUE;
+}
+
+/**
+ * measures_store_search:
+ * @text: what the user typed
+ * @ids: (out) (transfer full) (nullable): the ids of the matching measures
+ *   as a set of `gint64 *`, or %NULL when @text holds no word to search for
+ *
+ * As measures_store_search_ids(), as a set.
+ *
+ * Returns: %FALSE with @error set if the search failed
+ */
+gboolean
+measures_store_search (MeasuresStore  *self,
+                       const char     *text,
+                       GHashTable    **ids,
+                       GError        **error)
+{
+  g_autoptr(GArray) found = NULL;
+
+  g_return_val_if_fail (ids != NULL, FALSE);
+
+  *ids = NULL;
+  if (!measures_store_search_ids (self, text, &found, error))
+    return FALSE;
+  if (found == NULL)
+    return TRUE;
+
+  *ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < found->len; i++)
+    g_hash_table_add (*ids, g_memdup2 (&g_array_index (found, gint64, i), sizeof (gint64)));
+
+  return TRUE;
+}
+
+/* Lists for large strategies ---------------------------------------------- */
+
+static int
+compare_summaries (gconstpointer a,
+                   gconstpointer b)
+{
+  const MeasuresSummary *x = a, *y = b;
+
+  if (x->goal != y->goal)
+    return x->goal < y->goal ? -1 : 1;
+  if (x->position != y->position)
+    return x->position < y->position ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/**
+ * measures_store_list_summaries:
+ * @office: (nullable): only the measures of this office, or %NULL for all
+ * @role: with @office, the office's role, or -1 for either
+ * @id: only this measure, or 0 for all
+ * @summaries: (out) (transfer full): #MeasuresSummary of the measures
+ *   (not the removed ones) in goal and sheet order
+ *
+ * What a list of measures needs to filter, sort and count them without
+ * reading their text: a few bytes for each.
+ *
+ * Returns: %FALSE with @error set if the database could not be read
+ */
+gboolean
+measures_store_list_summaries (MeasuresStore  *self,
+                               const char     *office,
+                               int             role,
+                               gint64          id,
+                               GArray        **summaries,
+                               GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (MeasuresSummary));
+  int rc;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (summaries != NULL, FALSE);
+
+  stmt = prepare (self,
+                  "SELECT m.id, g.number, m.position, m.priority, m.status, m.progress "
+                  "FROM measures m JOIN goals g ON g.id = m.goal_id "
+                  "WHERE m.removed IS NULL AND (?1 = 0 OR m.id = ?1) AND"
+                  "      (?2 IS NULL OR m.id IN (SELECT l.measure_id FROM measure_offices l"
+                  "                              JOIN offices o ON o.id = l.office_id"
+                  "                              WHERE o.abbreviation = ?2"
+                  "                                AND (?3 < 0 OR l.role = ?3)))",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_text (stmt, 2, office);
+  sqlite3_bind_int (stmt, 3, role);
+
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 *id = g_new (gint64, 1);
+      MeasuresSummary summary = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .goal = CLAMP (sqlite3_column_int (stmt, 1), 0, G_MAXUINT16),
+        .position = MAX (sqlite3_column_int (stmt, 2), 0),
+        .priority = CLAMP (sqlite3_column_int (stmt, 3), 0, MEASURES_N_PRIORITIES - 1),
+        .status = CLAMP (sqlite3_column_int (stmt, 4), 0, MEASURES_N_STATUSES - 1),
+        .progress = CLAMP (sqlite3_column_int (stmt, 5), 0, 100),
+      };
 
-      *id = sqlite3_column_int64 (stmt, 0);
-      g_hash_table_add (found, id);
+      g_array_append_val (list, summary);
     }
 
   if (rc != SQLITE_DONE)
     return set_db_error (self, rc, error);
 
-  *ids = g_steal_pointer (&found);
+  /* Sorting a few bytes a row here is quicker than SQLite's sorter. */
+  g_array_sort (list, compare_summaries);
+  *summaries = g_steal_pointer (&list);
+  return TRUE;
+}
+
+/**
+ * measures_store_list_office_ids:
+ * @abbreviation: an office's abbreviation
+ * @ids: (out) (transfer full): the ids (`gint64`) of the measures the
+ *   office leads or takes part in, removed ones included, ascending
+ *
+ * Returns: %FALSE with @error set if the database could not be read
+ */
+gboolean
+measures_store_list_office_ids (MeasuresStore  *self,
+                                const char     *abbreviation,
+                                GArray        **ids,
+                                GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (abbreviation != NULL, FALSE);
+  g_return_val_if_fail (ids != NULL, FALSE);
+
+  stmt = prepare (self,
+                  "SELECT l.measure_id FROM measure_offices l JOIN offices o ON o.id = l.office_id "
+                  "WHERE o.abbreviation = ?",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, abbreviation);
+
+  *ids = collect_ids (self, stmt, error);
+  if (*ids == NULL)
+    return FALSE;
+
+  g_array_sort (*ids, compare_ids);
+  return TRUE;
+}
+
+/**
+ * measures_store_list_ranks:
+ * @order: %MEASURES_ORDER_TITLE or %MEASURES_ORDER_UPDATED
+ * @ranks: (out) (transfer full): a #MeasuresRank for every measure, in
+ *   that order: by title as measures_sort_key() sorts, or latest update
+ *   first and those never updated last; measures that compare equal share
+ *   a rank
+ *
+ * Both orders come from an index.
+ *
+ * Returns: %FALSE with @error set if the database could not be read
+ */
+gboolean
+measures_store_list_ranks (MeasuresStore  *self,
+                           MeasuresOrder   order,
+                           GArray        **ranks,
+                           GError        **error)
+{
+  static const char * const queries[] = {
+    [MEASURES_ORDER_TITLE] = "SELECT id, title_key FROM measures ORDER BY title_key",
+    [MEASURES_ORDER_UPDATED] = "SELECT id, updated FROM measures ORDER BY updated DESC",
+  };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (MeasuresRank));
+  g_autofree char *last_key = NULL;
+  guint32 rank = 0;
+  int rc;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (order < G_N_ELEMENTS (queries), FALSE);
+  g_return_val_if_fail (ranks != NULL, FALSE);
+
+  stmt = prepare (self, queries[order], error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = column_text (stmt, 1);
+      MeasuresRank entry;
+
+      if (last_key == NULL || !g_str_equal (key, last_key))
+        {
+          rank = list->len;
+          g_free (last_key);
+          last_key = g_strdup (key);
+        }
+      entry.id = sqlite3_column_int64 (stmt, 0);
+      entry.rank = rank;
+      g_array_append_val (list, entry);
+    }
+
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, rc, error);
+
+  *ranks = g_steal_pointer (&list);
+  return TRUE;
+}
+
+/**
+ * measures_store_count_statuses:
+ * @office: an office's abbreviation
+ * @role: the office's role
+ * @counts: (out caller-allocates): how many of its measures have each status
+ * @progress_sum: (out): the sum of their progress, in percent
+ *
+ * Returns: %FALSE with @error set if the database could not be read
+ */
+gboolean
+measures_store_count_statuses (MeasuresStore  *self,
+                               const char     *office,
+                               MeasuresRole    role,
+                               guint           counts[MEASURES_N_STATUSES],
+                               guint64        *progress_sum,
+                               GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (office != NULL, FALSE);
+
+  stmt = prepare (self,
+                  "SELECT m.status, count(*), sum(m.progress) FROM measure_offices l "
+                  "JOIN offices o ON o.id = l.office_id JOIN measures m ON m.id = l.measure_id "
+                  "WHERE o.abbreviation = ? AND l.role = ? AND m.removed IS NULL "
+                  "GROUP BY m.status",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, office);
+  sqlite3_bind_int (stmt, 2, role);
+
+  memset (counts, 0, sizeof (guint) * MEASURES_N_STATUSES);
+  *progress_sum = 0;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      int status = CLAMP (sqlite3_column_int (stmt, 0), 0, MEASURES_N_STATUSES - 1);
+
+      counts[status] += sqlite3_column_int (stmt, 1);
+      *progress_sum += sqlite3_column_int64 (stmt, 2);
+    }
+
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, rc, error);
+
   return TRUE;
 }
 
@@ -1892,7 +2204,7 @@ measures_store_update_measure (MeasuresStore    *self,
     char *old_text;
     char *new_text;
   } texts[] = {
-    { "title", "UPDATE measures SET title = ? WHERE id = ?" },
+    { "title", "UPDATE measures SET title = ?1, title_key = measures_sort_key (?1) WHERE id = ?2" },
     { "description", "UPDATE measures SET description = ? WHERE id = ?" },
     { "lead", "UPDATE measures SET lead = ? WHERE id = ?" },
     { "actors", "UPDATE measures SET actors = ? WHERE id = ?" },

@@ -37,6 +37,48 @@ typedef enum {
   MEASURES_STORE_ERROR_FAILED,
 } MeasuresStoreError;
 
+/**
+ * MeasuresSummary:
+ * @id: the measure's id
+ * @position: its place among its goal's sheets
+ * @goal: its goal's number
+ * @priority: a #MeasuresPriority
+ * @status: a #MeasuresStatus
+ * @progress: percent
+ *
+ * A measure as a list of thousands keeps it in memory.
+ */
+typedef struct {
+  gint64 id;
+  guint32 position;
+  guint16 goal;
+  guint8 priority;
+  guint8 status;
+  guint8 progress;
+} MeasuresSummary;
+
+/**
+ * MeasuresOrder:
+ * @MEASURES_ORDER_TITLE: by title
+ * @MEASURES_ORDER_UPDATED: latest update first
+ *
+ * The orders the store keeps an index for beyond goal and sheet order.
+ */
+typedef enum {
+  MEASURES_ORDER_TITLE,
+  MEASURES_ORDER_UPDATED,
+} MeasuresOrder;
+
+/**
+ * MeasuresRank:
+ * @id: a measure's id
+ * @rank: its place in a #MeasuresOrder
+ */
+typedef struct {
+  gint64 id;
+  guint32 rank;
+} MeasuresRank;
+
 #define MEASURES_TYPE_STORE (measures_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (MeasuresStore, measures_store, MEASURES, STORE, GObject)
@@ -99,6 +141,31 @@ gboolean        measures_store_validate_measure     (MeasuresMeasure  *measure,
 gboolean        measures_store_search               (MeasuresStore    *self,
                                                      const char       *text,
                                                      GHashTable      **ids,
+                                                     GError          **error);
+
+gboolean        measures_store_search_ids           (MeasuresStore    *self,
+                                                     const char       *text,
+                                                     GArray          **ids,
+                                                     GError          **error);
+gboolean        measures_store_list_summaries       (MeasuresStore    *self,
+                                                     const char       *office,
+                                                     int               role,
+                                                     gint64            id,
+                                                     GArray          **summaries,
+                                                     GError          **error);
+gboolean        measures_store_list_office_ids      (MeasuresStore    *self,
+                                                     const char       *abbreviation,
+                                                     GArray          **ids,
+                                                     GError          **error);
+gboolean        measures_store_list_ranks           (MeasuresStore    *self,
+                                                     MeasuresOrder     order,
+                                                     GArray          **ranks,
+                                                     GError          **error);
+gboolean        measures_store_count_statuses       (MeasuresStore    *self,
+                                                     const char       *office,
+                                                     MeasuresRole      role,
+                                                     guint             counts[MEASURES_N_STATUSES],
+                                                     guint64          *progress_sum,
                                                      GError          **error);
 
 gint64          measures_store_create_measure       (MeasuresStore    *self,
