@@ -1,34 +1,25 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "bench-util.h"
+
 #include <glib/gstdio.h>
 #include <stdio.h>
 
 #include "measures-import.h"
 #include "measures-report.h"
 
-/* How long the reports take, as the medians of repeated runs: SAM's office
- * sheets and the whole strategy report. For comparison, the time LibreOffice
- * needs to turn an HTML file of the same content into a PDF, measured in the
- * same run, when LibreOffice is installed. */
+/* How long the reports take, as the medians of repeated runs:
+ *
+ *   bench-reports [STORE [LARGE-STORE]]
+ *
+ * one measure sheet, SAM's office sheets and the whole strategy report of
+ * STORE (the embedded strategy when none is given), and the overview table
+ * of LARGE-STORE. For comparison, the time LibreOffice needs to turn an
+ * HTML file of SAM's sheets into a PDF, measured in the same run, when
+ * LibreOffice is installed. */
 
 #define RUNS 7
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), (int (*) (const void *, const void *))compare_doubles);
-  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
-}
 
 typedef MeasuresReport *(*MakeReport) (MeasuresStore *store, GError **error);
 
@@ -72,10 +63,11 @@ time_report (MeasuresStore *store,
         *pages = atoi (line + strlen ("Pages:"));
     }
 
-  return median (times, RUNS);
+  return bench_median (times, RUNS);
 }
 
-/* The strategy's measure sheets as one HTML page, for the comparison. */
+/* SAM's measure sheets as one HTML page, for the comparison: the measures
+ * it leads or takes part in, the text of each sheet. */
 static void
 write_html (MeasuresStore *store,
             const char    *path)
@@ -89,8 +81,14 @@ write_html (MeasuresStore *store,
     {
       g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, i);
       const char * const *objectives = measures_measure_get_objectives (measure);
-      g_autofree char *title = g_markup_escape_text (measures_measure_get_title (measure), -1);
-      g_autofree char *description = g_markup_escape_text (measures_measure_get_description (measure), -1);
+      g_autofree char *title = NULL;
+      g_autofree char *description = NULL;
+
+      if (!measures_measure_has_office (measure, "SAM", MEASURES_ROLE_LEAD) &&
+          !measures_measure_has_office (measure, "SAM", MEASURES_ROLE_INVOLVED))
+        continue;
+      title = g_markup_escape_text (measures_measure_get_title (measure), -1);
+      description = g_markup_escape_text (measures_measure_get_description (measure), -1);
 
       g_string_append_printf (html, "<h2 style=\"page-break-before: always\">%s</h2>"
                                     "<h3>Kurzbeschreibung</h3><p>%s</p><h3>Ziele</h3><ul>",
@@ -115,6 +113,15 @@ write_html (MeasuresStore *store,
     g_error ("%s", error->message);
 }
 
+static gint64 first_measure;
+
+static MeasuresReport *
+make_measure (MeasuresStore  *store,
+              GError        **error)
+{
+  return measures_report_new_measure (store, first_measure, error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -122,25 +129,41 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("measures-bench-XXXXXX", &error);
   g_autofree char *db = g_build_filename (dir, "strategy.db", NULL);
-  g_autofree char *sam_pdf = g_build_filename (dir, "sam.pdf", NULL);
-  g_autofree char *strategy_pdf = g_build_filename (dir, "strategy.pdf", NULL);
-  g_autofree char *html = g_build_filename (dir, "strategy.html", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *html = g_build_filename (dir, "sam.html", NULL);
   g_autoptr(MeasuresStore) store = NULL;
+  g_autoptr(GListModel) measures = NULL;
   g_autofree char *office = g_find_program_in_path ("soffice");
   g_autofree char *cleanup = NULL;
-  guint sam_pages, strategy_pages;
-  double sam, strategy;
+  guint pages;
+  double sam, seconds;
 
-  if (dir == NULL || !(store = measures_store_open (db, &error)) ||
-      !measures_import_ensure_data (store, &error))
+  if (dir == NULL)
     g_error ("%s", error->message);
 
-  sam = time_report (store, make_sam, sam_pdf, &sam_pages);
-  strategy = time_report (store, measures_report_new_strategy, strategy_pdf, &strategy_pages);
+  /* A copy: opening may migrate or write a backup. */
+  if (argc > 1)
+    {
+      g_autofree char *command = g_strdup_printf ("cp '%s' '%s'", argv[1], db);
 
-  printf ("Reports, median of %d runs on this machine:\n", RUNS);
-  printf ("  SAM's office sheets   %3u pages  %7.3f s\n", sam_pages, sam);
-  printf ("  strategy report       %3u pages  %7.3f s\n", strategy_pages, strategy);
+      if (system (command) != 0)
+        g_error ("Could not copy %s", argv[1]);
+    }
+  if (!(store = measures_store_open (db, &error)) ||
+      !measures_import_ensure_data (store, &error) ||
+      !(measures = measures_store_list_measures (store, &error)))
+    g_error ("%s", error->message);
+  first_measure = measures_measure_get_id (g_list_model_get_item (measures, 0));
+  g_object_unref (g_list_model_get_item (measures, 0));
+
+  printf ("  median of %d runs, %u measures:\n", RUNS, g_list_model_get_n_items (measures));
+  seconds = time_report (store, make_measure, pdf, &pages);
+  printf ("  one measure sheet                %5u pages  %8.3f s\n", pages, seconds);
+  sam = time_report (store, make_sam, pdf, &pages);
+  printf ("  SAM's office sheets              %5u pages  %8.3f s   target < 0.5 s: %s\n",
+          pages, sam, sam < 0.5 ? "holds" : "MISSED");
+  seconds = time_report (store, measures_report_new_strategy, pdf, &pages);
+  printf ("  the strategy report              %5u pages  %8.3f s\n", pages, seconds);
 
   if (office != NULL)
     {
@@ -160,11 +183,27 @@ main (int   argc,
             g_error ("%s", error->message);
           times[i] = (g_get_monotonic_time () - start) / 1e6;
         }
-      printf ("  LibreOffice, the same sheets as HTML to PDF, median of 3: %7.3f s\n",
-              median (times, G_N_ELEMENTS (times)));
+      seconds = bench_median (times, G_N_ELEMENTS (times));
+      printf ("  LibreOffice, SAM's sheets as HTML to PDF (median of 3) %8.3f s: "
+              "Measures takes %.2f× its time\n", seconds, sam / seconds);
     }
   else
-    printf ("  LibreOffice is not installed: no comparison.\n");
+    printf ("  LibreOffice is not installed: no comparison (build-aux/run-benchmarks installs it).\n");
+
+  if (argc > 2)
+    {
+      g_autofree char *large = g_build_filename (dir, "large.db", NULL);
+      g_autofree char *command = g_strdup_printf ("cp '%s' '%s'", argv[2], large);
+      g_autoptr(MeasuresStore) large_store = NULL;
+      g_autoptr(GListModel) all = NULL;
+
+      if (system (command) != 0 || !(large_store = measures_store_open (large, &error)) ||
+          !(all = measures_store_list_measures (large_store, &error)))
+        g_error ("Could not open %s: %s", argv[2], error ? error->message : "");
+      seconds = time_report (large_store, measures_report_new_overview, pdf, &pages);
+      printf ("  overview table, %u measures   %5u pages  %8.3f s\n",
+              g_list_model_get_n_items (all), pages, seconds);
+    }
 
   cleanup = g_strdup_printf ("rm -rf '%s'", dir);
   g_spawn_command_line_sync (cleanup, NULL, NULL, NULL, NULL);

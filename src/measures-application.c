@@ -47,13 +47,15 @@ static const GOptionEntry option_entries[] = {
     N_("Write the whole database to standard output as JSON and exit"), NULL },
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a report to the PDF file FILE and exit: the whole strategy, or what "
-       "--office, --goal or --measure chooses"), N_("FILE") },
+       "--office, --goal, --measure or --overview chooses"), N_("FILE") },
   { "office", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-pdf: the measure sheets of the office ABBREVIATION"), N_("ABBREVIATION") },
   { "goal", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("With --export-pdf: the report of goal NUMBER"), N_("NUMBER") },
   { "measure", 0, 0, G_OPTION_ARG_INT64, NULL,
     N_("With --export-pdf: the sheet of the measure ID (see --dump-json)"), N_("ID") },
+  { "overview", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-pdf: the overview table of all measures"), NULL },
   { "export-office-sheets", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the measure sheets of every office, one PDF each, into the folder FOLDER "
        "and exit"), N_("FOLDER") },
@@ -199,10 +201,11 @@ export_pdf (MeasuresApplication *self,
   g_variant_dict_lookup (options, "goal", "i", &goal);
   g_variant_dict_lookup (options, "measure", "x", &measure);
   chosen = (office != NULL) + g_variant_dict_contains (options, "goal") +
-           g_variant_dict_contains (options, "measure");
+           g_variant_dict_contains (options, "measure") +
+           g_variant_dict_contains (options, "overview");
 
   if (chosen > 1)
-    return fail (_("Choose one of --office, --goal and --measure."));
+    return fail (_("Choose one of --office, --goal, --measure and --overview."));
   if (!read_export_options (options, &export, &error))
     return fail (error->message);
   if (!(store = open_store (self, &error)))
@@ -214,6 +217,8 @@ export_pdf (MeasuresApplication *self,
     report = goal > 0 ? measures_report_new_goal (store, goal, &error) : NULL;
   else if (g_variant_dict_contains (options, "measure"))
     report = measures_report_new_measure (store, measure, &error);
+  else if (g_variant_dict_contains (options, "overview"))
+    report = measures_report_new_overview (store, &error);
   else
     report = measures_report_new_strategy (store, &error);
 
@@ -301,14 +306,72 @@ backups_kept (MeasuresApplication *self)
 }
 
 static void
+daily_backup_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(MeasuresApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!measures_backup_make_daily_finish (MEASURES_STORE (source), result, NULL, &error))
+    g_warning ("%s", error->message);
+  g_application_release (G_APPLICATION (self));
+}
+
+/* One backup a day, on the first start of that day, beside the window: a
+ * large strategy takes seconds to copy. Quitting waits for it. */
+static void
+start_daily_backup (MeasuresApplication *self)
+{
+  g_application_hold (G_APPLICATION (self));
+  measures_backup_make_daily_async (self->store, backups_kept (self), NULL, daily_backup_done,
+                                    g_object_ref (self));
+}
+
+static void show_open_error (MeasuresApplication *self,
+                             const GError        *error);
+static void close_store (MeasuresApplication *self);
+
+/* A large file is read through while the window is already open; if it
+ * turns out damaged, the window closes and the user chooses what to do, as
+ * for a file refused at once. Its daily backup waits for the check, lest
+ * a damaged copy push out a good one. */
+static void
+store_checked (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(MeasuresApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = measures_store_check_finish (MEASURES_STORE (source), result, &error);
+
+  g_application_release (G_APPLICATION (self));
+  if (source != (GObject *)self->store)
+    return;
+
+  if (ok)
+    start_daily_backup (self);
+  else
+    {
+      g_warning ("%s", error->message);
+      close_store (self);
+      show_open_error (self, error);
+    }
+}
+
+static void
 show_main_window (MeasuresApplication *self)
 {
-  g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
-  /* One backup a day, on the first start of that day. */
-  if (!measures_backup_make_daily (self->store, backups_kept (self), NULL, &error))
-    g_warning ("%s", error->message);
+  g_application_hold (G_APPLICATION (self));
+  if (measures_store_get_check_pending (self->store))
+    measures_store_check_async (self->store, NULL, store_checked, g_object_ref (self));
+  else
+    {
+      start_daily_backup (self);
+      g_application_release (G_APPLICATION (self));
+    }
 
   if (self->undo_stack == NULL)
     self->undo_stack = measures_undo_stack_new (self->store);

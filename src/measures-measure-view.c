@@ -51,6 +51,10 @@ struct _MeasuresMeasureView
   GtkListBox *log_list;
   GtkExpander *history_expander;
   GtkListBox *history_list;
+
+  /* What the two lists show; kept in step entry by entry. */
+  GListStore *log_entries;
+  GListStore *changes;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresMeasureView, measures_measure_view, ADW_TYPE_BIN)
@@ -286,6 +290,59 @@ create_change_row (gpointer item,
   return row;
 }
 
+typedef gint64 (*GetId) (gpointer item);
+
+static gboolean
+same_item (GListModel *a,
+           guint       i,
+           GListModel *b,
+           guint       j,
+           GetId       get_id)
+{
+  g_autoptr(GObject) x = g_list_model_get_item (a, i);
+  g_autoptr(GObject) y = g_list_model_get_item (b, j);
+
+  return get_id (x) == get_id (y);
+}
+
+/* Makes @list hold the items of @fresh, replacing only the run of items
+ * whose ids differ: a new report or change adds one row instead of making
+ * every row again. */
+static void
+sync_list (GListStore *list,
+           GListModel *fresh,
+           GetId       get_id)
+{
+  guint old_n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint new_n = fresh ? g_list_model_get_n_items (fresh) : 0;
+  guint prefix = 0, suffix = 0;
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+
+  while (prefix < old_n && prefix < new_n &&
+         same_item (G_LIST_MODEL (list), prefix, fresh, prefix, get_id))
+    prefix++;
+  while (suffix < old_n - prefix && suffix < new_n - prefix &&
+         same_item (G_LIST_MODEL (list), old_n - 1 - suffix, fresh, new_n - 1 - suffix, get_id))
+    suffix++;
+
+  for (guint i = prefix; i < new_n - suffix; i++)
+    g_ptr_array_add (added, g_list_model_get_item (fresh, i));
+
+  if (added->len > 0 || old_n - prefix - suffix > 0)
+    g_list_store_splice (list, prefix, old_n - prefix - suffix, added->pdata, added->len);
+}
+
+static void
+history_expanded (MeasuresMeasureView *self)
+{
+  /* The history's rows are made when someone opens it. */
+  if (gtk_expander_get_expanded (self->history_expander))
+    gtk_list_box_bind_model (self->history_list, G_LIST_MODEL (self->changes), create_change_row,
+                             NULL, NULL);
+  else
+    gtk_list_box_bind_model (self->history_list, NULL, NULL, NULL, NULL);
+}
+
 static void
 show_log_and_history (MeasuresMeasureView *self)
 {
@@ -305,8 +362,8 @@ show_log_and_history (MeasuresMeasureView *self)
                    error->message);
     }
 
-  gtk_list_box_bind_model (self->log_list, log, create_log_row, NULL, NULL);
-  gtk_list_box_bind_model (self->history_list, history, create_change_row, NULL, NULL);
+  sync_list (self->log_entries, log, (GetId)measures_log_entry_get_id);
+  sync_list (self->changes, history, (GetId)measures_change_get_id);
 
   n_changes = history ? g_list_model_get_n_items (history) : 0;
   history_title = g_strdup_printf (ngettext ("History (%u change)", "History (%u changes)",
@@ -358,6 +415,8 @@ measures_measure_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_MEASURE_VIEW);
   g_clear_object (&self->measure);
   g_clear_object (&self->store);
+  g_clear_object (&self->log_entries);
+  g_clear_object (&self->changes);
 
   G_OBJECT_CLASS (measures_measure_view_parent_class)->dispose (object);
 }
@@ -439,6 +498,13 @@ measures_measure_view_init (MeasuresMeasureView *self)
   GtkWidget *no_entries;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->log_entries = g_list_store_new (MEASURES_TYPE_LOG_ENTRY);
+  self->changes = g_list_store_new (MEASURES_TYPE_CHANGE);
+  gtk_list_box_bind_model (self->log_list, G_LIST_MODEL (self->log_entries), create_log_row,
+                           NULL, NULL);
+  g_signal_connect_object (self->history_expander, "notify::expanded",
+                           G_CALLBACK (history_expanded), self, G_CONNECT_SWAPPED);
 
   for (guint i = 0; i < MEASURES_N_STATUSES; i++)
     gtk_string_list_append (statuses, measures_status_get_label (i));

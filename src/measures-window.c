@@ -7,6 +7,7 @@
 
 #include "measures-measure-editor.h"
 #include "measures-measure-list.h"
+#include "measures-measure-row.h"
 #include "measures-measure-view.h"
 #include "measures-office-view.h"
 #include "measures-print-preview.h"
@@ -37,6 +38,8 @@ struct _MeasuresWindow
   GtkSingleSelection *office_selection;
   guint goal;
   gboolean changing_list;
+  gboolean warm;
+  gboolean office_view_stale;
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -110,6 +113,7 @@ typedef enum {
 static void update_actions (MeasuresWindow *self);
 static void update_list_state (MeasuresWindow *self);
 static void measure_selection_changed (MeasuresWindow *self);
+static void office_selection_changed (MeasuresWindow *self);
 
 static MeasuresGoal *
 find_goal (MeasuresWindow *self,
@@ -136,7 +140,42 @@ selected_measure (MeasuresWindow *self)
 static gboolean
 is_editing (MeasuresWindow *self)
 {
-  return g_str_equal (gtk_stack_get_visible_child_name (self->detail_stack), "editor");
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "editor") == 0;
+}
+
+static void editor_state_changed (MeasuresWindow *self);
+
+/* What is out of sight at start — the sheet, the editor, the lists' rows,
+ * the office page — is made after the first frame (see warm_up()), or
+ * when it is first needed. */
+static MeasuresMeasureView *
+get_measure_view (MeasuresWindow *self)
+{
+  if (self->measure_view == NULL)
+    {
+      self->measure_view = g_object_new (MEASURES_TYPE_MEASURE_VIEW, NULL);
+      measures_measure_view_set_store (self->measure_view, self->store);
+      gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->measure_view), "sheet");
+      if (!is_editing (self))
+        gtk_stack_set_visible_child_name (self->detail_stack, "sheet");
+    }
+
+  return self->measure_view;
+}
+
+static MeasuresMeasureEditor *
+get_measure_editor (MeasuresWindow *self)
+{
+  if (self->measure_editor == NULL)
+    {
+      get_measure_view (self);
+      self->measure_editor = g_object_new (MEASURES_TYPE_MEASURE_EDITOR, NULL);
+      g_signal_connect_object (self->measure_editor, "notify::valid",
+                               G_CALLBACK (editor_state_changed), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->measure_editor), "editor");
+    }
+
+  return self->measure_editor;
 }
 
 static char *
@@ -183,63 +222,6 @@ show_error_toast (MeasuresWindow *self,
 /* List item closures: the first argument is the list item. */
 
 static char *
-measure_row_subtitle (GtkListItem     *list_item,
-                      MeasuresMeasure *measure)
-{
-  const char * const *lead;
-  g_autofree char *offices = NULL;
-
-  if (measure == NULL)
-    return NULL;
-
-  lead = measures_measure_get_lead_offices (measure);
-  offices = lead[0] ? g_strjoinv (", ", (GStrv)lead) : g_strdup (measures_measure_get_lead (measure));
-
-  /* Translators: under a measure's title in the list: "Goal 2 · SAM" */
-  return g_strdup_printf (_("Goal %u · %s"), measures_measure_get_goal (measure), offices);
-}
-
-static char *
-priority_label (GtkListItem      *list_item,
-                MeasuresPriority  priority)
-{
-  return g_strdup (measures_priority_get_label (priority));
-}
-
-static char *
-status_label (GtkListItem    *list_item,
-              MeasuresStatus  status)
-{
-  return g_strdup (measures_status_get_label (status));
-}
-
-static GStrv
-badge_css_classes (const char *kind,
-                   const char *value)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  g_strv_builder_add (builder, kind);
-  g_strv_builder_add (builder, value);
-
-  return g_strv_builder_end (builder);
-}
-
-static GStrv
-priority_css_classes (GtkListItem      *list_item,
-                      MeasuresPriority  priority)
-{
-  return badge_css_classes ("priority", measures_priority_to_string (priority));
-}
-
-static GStrv
-status_css_classes (GtkListItem    *list_item,
-                    MeasuresStatus  status)
-{
-  return badge_css_classes ("status", measures_status_to_string (status));
-}
-
-static char *
 office_row_counts (GtkListItem    *list_item,
                    MeasuresOffice *office)
 {
@@ -268,11 +250,6 @@ create_factory (const char *resource)
   g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
 
   gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
-                                           "measure_row_subtitle", G_CALLBACK (measure_row_subtitle),
-                                           "priority_label", G_CALLBACK (priority_label),
-                                           "priority_css_classes", G_CALLBACK (priority_css_classes),
-                                           "status_label", G_CALLBACK (status_label),
-                                           "status_css_classes", G_CALLBACK (status_css_classes),
                                            "office_row_counts", G_CALLBACK (office_row_counts),
                                            "office_row_has_name", G_CALLBACK (office_row_has_name),
                                            NULL);
@@ -552,10 +529,53 @@ update_list_state (MeasuresWindow *self)
   update_goal_header (self);
 }
 
+/* Makes what the first frame did not need. */
+static void
+warm_up (MeasuresWindow *self)
+{
+  if (self->warm)
+    return;
+
+  self->warm = TRUE;
+  gtk_list_view_set_model (self->measure_list, GTK_SELECTION_MODEL (self->measure_selection));
+  gtk_list_view_set_model (self->office_list, GTK_SELECTION_MODEL (self->office_selection));
+  get_measure_editor (self);
+  measure_selection_changed (self);
+  office_selection_changed (self);
+}
+
+static gboolean
+warm_up_idle (gpointer data)
+{
+  warm_up (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_painted (GdkFrameClock  *clock,
+                     MeasuresWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, self);
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, warm_up_idle, g_object_ref (self), g_object_unref);
+}
+
+static void
+measures_window_map (GtkWidget *widget)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (measures_window_parent_class)->map (widget);
+
+  if (!self->warm)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (first_frame_painted), self, 0);
+}
+
 static void
 show_measures_of_goal (MeasuresWindow *self,
                        guint           number)
 {
+  warm_up (self);
   self->goal = number && find_goal (self, number) ? number : 0;
   refilter (self);
   gtk_stack_set_visible_child_name (self->content_stack, "measures");
@@ -582,7 +602,10 @@ sidebar_row_selected (MeasuresWindow *self,
       show_measures_of_goal (self, 0);
       break;
     case VIEW_OFFICES:
+      warm_up (self);
       gtk_stack_set_visible_child_name (self->content_stack, "offices");
+      if (self->office_view_stale)
+        office_selection_changed (self);
       break;
     default:
       g_assert_not_reached ();
@@ -649,8 +672,8 @@ measure_selection_changed (MeasuresWindow *self)
     return;
 
   /* The editor keeps its measure until saved or cancelled. */
-  if (!is_editing (self))
-    measures_measure_view_set_measure (self->measure_view, measure, goal);
+  if (!is_editing (self) && (self->warm || self->measure_view != NULL))
+    measures_measure_view_set_measure (get_measure_view (self), measure, goal);
   update_actions (self);
 }
 
@@ -667,7 +690,11 @@ office_selection_changed (MeasuresWindow *self)
 {
   MeasuresOffice *office = gtk_single_selection_get_selected_item (self->office_selection);
 
-  measures_office_view_set_office (self->office_view, office, self->store);
+  /* An office's page lists up to 200 measures: made again only in view. */
+  self->office_view_stale = !self->warm ||
+    g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "offices") != 0;
+  if (!self->office_view_stale)
+    measures_office_view_set_office (self->office_view, office, self->store);
 }
 
 static void
@@ -735,11 +762,15 @@ reload_offices (MeasuresWindow *self)
       g_autoptr(MeasuresOffice) office = g_list_model_get_item (offices, i);
       g_autoptr(MeasuresOffice) old = g_list_model_get_item (G_LIST_MODEL (self->offices), i);
 
-      /* Same order, new counts: replace row by row to keep the selection. */
-      if (old != NULL)
-        g_list_store_splice (self->offices, i, 1, (gpointer *)&office, 1);
-      else
+      /* Same order, new counts: replace the rows whose counts changed, one
+       * by one to keep the selection; an edit usually changes none. */
+      if (old == NULL)
         g_list_store_append (self->offices, office);
+      else if (measures_office_get_n_lead (old) != measures_office_get_n_lead (office) ||
+               measures_office_get_n_involved (old) != measures_office_get_n_involved (office) ||
+               g_strcmp0 (measures_office_get_abbreviation (old),
+                          measures_office_get_abbreviation (office)) != 0)
+        g_list_store_splice (self->offices, i, 1, (gpointer *)&office, 1);
     }
 
   if (abbreviation != NULL)
@@ -814,7 +845,7 @@ update_actions (MeasuresWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-log-entry", has_measure && !editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-measure", !editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
-                                 editing && measures_measure_editor_get_valid (self->measure_editor));
+                                 editing && measures_measure_editor_get_valid (get_measure_editor (self)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  !editing && stack && measures_undo_stack_get_can_undo (stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
@@ -836,7 +867,7 @@ edit_measure_action (GtkWidget  *widget,
   if (measure == NULL)
     return;
 
-  measures_measure_editor_edit (self->measure_editor, measure, self->goals,
+  measures_measure_editor_edit (get_measure_editor (self), measure, self->goals,
                                 G_LIST_MODEL (self->offices));
   set_editing (self, TRUE, _("Edit Measure"));
   navigate_to (self->measures_leaflet, self->measure_detail_pane, NULL);
@@ -858,7 +889,7 @@ new_measure_action (GtkWidget  *widget,
                         "goal", goal,
                         "priority", MEASURES_PRIORITY_MEDIUM,
                         NULL);
-  measures_measure_editor_edit (self->measure_editor, draft, self->goals,
+  measures_measure_editor_edit (get_measure_editor (self), draft, self->goals,
                                 G_LIST_MODEL (self->offices));
   set_editing (self, TRUE, _("New Measure"));
   navigate_to (self->measures_leaflet, self->measure_detail_pane, NULL);
@@ -874,9 +905,9 @@ save_edit (MeasuresWindow *self)
   g_autofree char *author = dup_author (self);
   gint64 id;
 
-  original = g_object_ref (measures_measure_editor_get_original (self->measure_editor));
+  original = g_object_ref (measures_measure_editor_get_original (get_measure_editor (self)));
 
-  edited = measures_measure_editor_build (self->measure_editor, &error);
+  edited = measures_measure_editor_build (get_measure_editor (self), &error);
   if (edited == NULL)
     return FALSE;
 
@@ -975,9 +1006,9 @@ add_log_entry_action (GtkWidget  *widget,
   guint status, progress;
 
   /* The sheet shows a fresh copy once the entry is stored: keep this one. */
-  if (measures_measure_view_get_measure (self->measure_view) == NULL)
+  if (measures_measure_view_get_measure (get_measure_view (self)) == NULL)
     return;
-  measure = g_object_ref (measures_measure_view_get_measure (self->measure_view));
+  measure = g_object_ref (measures_measure_view_get_measure (get_measure_view (self)));
 
   g_variant_get (parameter, "(uu&s)", &status, &progress, &text);
   if (status >= MEASURES_N_STATUSES)
@@ -1108,7 +1139,7 @@ measures_window_close_request (GtkWindow *window)
   if (settings != NULL)
     measures_window_save_settings (self, settings);
 
-  if (is_editing (self) && measures_measure_editor_get_modified (self->measure_editor) &&
+  if (is_editing (self) && measures_measure_editor_get_modified (get_measure_editor (self)) &&
       !save_edit (self))
     g_message ("Closed with an edit that could not be saved; it was discarded");
 
@@ -1450,6 +1481,22 @@ open_exported_action (GtkWidget  *widget,
   gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
 }
 
+/* The shortcuts window is made when asked for, not with every window. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX
+                                                                 "/measures-shortcuts.ui");
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (overlay, GTK_WINDOW (widget));
+  gtk_window_set_modal (overlay, TRUE);
+  gtk_window_set_destroy_with_parent (overlay, TRUE);
+  gtk_window_present (overlay);
+}
+
 /* Setting up ------------------------------------------------------------- */
 
 static void
@@ -1515,6 +1562,8 @@ show_load_error (MeasuresWindow *self,
 static void
 load (MeasuresWindow *self)
 {
+
+
   g_autoptr(GError) error = NULL;
   g_autofree char *strategy_title = NULL;
   g_autofree char *vision_title = NULL;
@@ -1552,18 +1601,18 @@ load (MeasuresWindow *self)
                                    (const char * const *)(statements ? statements
                                                                      : (GStrv)(const char *[]){ NULL }),
                                    self->goals);
-  measures_measure_view_set_store (self->measure_view, self->store);
   fill_filter_choices (self);
 
+
   self->measure_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->measures)));
+
   g_signal_connect_object (self->measure_selection, "notify::selected-item",
                            G_CALLBACK (measure_selection_changed), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->measure_list, GTK_SELECTION_MODEL (self->measure_selection));
+
 
   self->office_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->offices)));
   g_signal_connect_object (self->office_selection, "notify::selected-item",
                            G_CALLBACK (office_selection_changed), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->office_list, GTK_SELECTION_MODEL (self->office_selection));
 
   g_signal_connect_object (self->store, "measure-changed", G_CALLBACK (measure_changed), self,
                            G_CONNECT_SWAPPED);
@@ -1571,6 +1620,7 @@ load (MeasuresWindow *self)
   populate_sidebar (self);
   measure_selection_changed (self);
   office_selection_changed (self);
+
   select_sidebar_row (self, VIEW_VISION, 0);
   update_list_state (self);
 
@@ -1615,6 +1665,9 @@ measures_window_dispose (GObject *object)
   MeasuresWindow *self = (MeasuresWindow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_WINDOW);
+  /* The detail stack held them. */
+  self->measure_view = NULL;
+  self->measure_editor = NULL;
   g_clear_object (&self->measure_selection);
   g_clear_object (&self->office_selection);
   g_clear_object (&self->goals);
@@ -1673,6 +1726,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   object_class->get_property = measures_window_get_property;
   object_class->set_property = measures_window_set_property;
   window_class->close_request = measures_window_close_request;
+  widget_class->map = measures_window_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, MEASURES_TYPE_STORE,
@@ -1718,8 +1772,6 @@ measures_window_class_init (MeasuresWindowClass *klass)
   CHILD (edit_button);
   CHILD (remove_button);
   CHILD (detail_stack);
-  CHILD (measure_view);
-  CHILD (measure_editor);
   CHILD (offices_leaflet);
   CHILD (office_list_pane);
   CHILD (office_list);
@@ -1738,7 +1790,6 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_stopped);
   gtk_widget_class_bind_template_callback (widget_class, filters_changed);
   gtk_widget_class_bind_template_callback (widget_class, sort_changed);
-  gtk_widget_class_bind_template_callback (widget_class, editor_state_changed);
 
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-measure-list", NULL,
@@ -1746,6 +1797,8 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-office-list", NULL,
                                    show_office_list_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
   gtk_widget_class_install_action (widget_class, "win.new-measure", NULL, new_measure_action);
   gtk_widget_class_install_action (widget_class, "win.edit-measure", NULL, edit_measure_action);
@@ -1774,12 +1827,14 @@ measures_window_class_init (MeasuresWindowClass *klass)
 static void
 measures_window_init (MeasuresWindow *self)
 {
+  g_autoptr(GtkListItemFactory) measure_rows = measures_measure_row_factory_new ();
+  g_autoptr(GtkListItemFactory) office_rows = create_factory (RESOURCE_PREFIX
+                                                              "/measures-office-row.ui");
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_view_set_factory (self->measure_list,
-                             create_factory (RESOURCE_PREFIX "/measures-measure-row.ui"));
-  gtk_list_view_set_factory (self->office_list,
-                             create_factory (RESOURCE_PREFIX "/measures-office-row.ui"));
+  gtk_list_view_set_factory (self->measure_list, measure_rows);
+  gtk_list_view_set_factory (self->office_list, office_rows);
 }
 
 /**
@@ -1931,16 +1986,17 @@ measures_window_save_state (MeasuresWindow *self)
   state->sort = gtk_drop_down_get_selected (self->sort_dropdown);
   state->list_scroll = gtk_adjustment_get_value (
     gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->measure_list)));
-  state->sheet_scroll = gtk_adjustment_get_value (
+  /* Not made yet, not scrolled yet. */
+  state->sheet_scroll = self->measure_view == NULL ? 0 : gtk_adjustment_get_value (
     measures_measure_view_get_vadjustment (self->measure_view));
-  state->editor_scroll = gtk_adjustment_get_value (
+  state->editor_scroll = self->measure_editor == NULL ? 0 : gtk_adjustment_get_value (
     measures_measure_editor_get_vadjustment (self->measure_editor));
 
   if (is_editing (self))
     {
-      state->original = g_object_ref (measures_measure_editor_get_original (self->measure_editor));
-      state->draft = measures_measure_editor_dup_draft (self->measure_editor);
-      state->modified = measures_measure_editor_get_modified (self->measure_editor);
+      state->original = g_object_ref (measures_measure_editor_get_original (get_measure_editor (self)));
+      state->draft = measures_measure_editor_dup_draft (get_measure_editor (self));
+      state->modified = measures_measure_editor_get_modified (get_measure_editor (self));
     }
 
   state->width = gtk_widget_get_width (GTK_WIDGET (self));
@@ -2033,7 +2089,7 @@ measures_window_restore_state (MeasuresWindow      *self,
 
   if (state->draft != NULL)
     {
-      measures_measure_editor_edit_draft (self->measure_editor, state->original, state->draft,
+      measures_measure_editor_edit_draft (get_measure_editor (self), state->original, state->draft,
                                           state->modified, self->goals,
                                           G_LIST_MODEL (self->offices));
       set_editing (self, TRUE, measures_measure_get_id (state->original) == 0 ? _("New Measure")
@@ -2041,13 +2097,18 @@ measures_window_restore_state (MeasuresWindow      *self,
     }
 
   adjustments[0] = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->measure_list));
-  adjustments[1] = measures_measure_view_get_vadjustment (self->measure_view);
-  adjustments[2] = measures_measure_editor_get_vadjustment (self->measure_editor);
   values[0] = state->list_scroll;
   values[1] = state->sheet_scroll;
   values[2] = state->editor_scroll;
+  /* The sheet and the editor are made for a position to restore only. */
+  adjustments[1] = self->measure_view == NULL && values[1] == 0 ? NULL
+                   : measures_measure_view_get_vadjustment (get_measure_view (self));
+  adjustments[2] = self->measure_editor == NULL && values[2] == 0 ? NULL
+                   : measures_measure_editor_get_vadjustment (get_measure_editor (self));
   for (guint i = 0; i < G_N_ELEMENTS (adjustments); i++)
     {
+      if (adjustments[i] == NULL)
+        continue;
       g_signal_connect (adjustments[i], "changed", G_CALLBACK (adjustment_changed), NULL);
       restore_scroll (adjustments[i], values[i]);
     }

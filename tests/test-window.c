@@ -59,6 +59,17 @@ child (gpointer    widget,
 
 #define WINDOW_CHILD(f, name) child ((f)->window, MEASURES_TYPE_WINDOW, name)
 
+/* The sheet and the editor are made after the first frame. */
+static gpointer
+detail_page (Fixture    *f,
+             const char *name)
+{
+  gpointer page = gtk_stack_get_child_by_name (WINDOW_CHILD (f, "detail_stack"), name);
+
+  g_assert_nonnull (page);
+  return page;
+}
+
 /* On a session bus, an application stays exported under its id until the
  * process ends, so every test gets an id of its own. */
 static MeasuresApplication *
@@ -222,7 +233,7 @@ test_goal_and_measure (Fixture       *f,
                        gconstpointer  data)
 {
   GtkListView *list = WINDOW_CHILD (f, "measure_list");
-  MeasuresMeasureView *view = WINDOW_CHILD (f, "measure_view");
+  MeasuresMeasureView *view = detail_page (f, "sheet");
   AdwWindowTitle *title = WINDOW_CHILD (f, "measure_list_title");
   GtkBox *objectives;
   GType type = MEASURES_TYPE_MEASURE_VIEW;
@@ -323,7 +334,7 @@ test_offices (Fixture       *f,
     iterate ();
     g_assert_cmpstr (gtk_stack_get_visible_child_name (WINDOW_CHILD (f, "content_stack")), ==,
                      "measures");
-    g_assert_cmpstr (label_text (WINDOW_CHILD (f, "measure_view"), MEASURES_TYPE_MEASURE_VIEW,
+    g_assert_cmpstr (label_text (detail_page (f, "sheet"), MEASURES_TYPE_MEASURE_VIEW,
                                  "title_label"),
                      ==, "Verstärkte Zusammenarbeit Karlsruhe – Straßburg");
   }
@@ -402,8 +413,8 @@ static void
 test_manage_measures (Fixture       *f,
                       gconstpointer  data)
 {
-  MeasuresMeasureView *view = WINDOW_CHILD (f, "measure_view");
-  MeasuresMeasureEditor *editor = WINDOW_CHILD (f, "measure_editor");
+  MeasuresMeasureView *view = detail_page (f, "sheet");
+  MeasuresMeasureEditor *editor = detail_page (f, "editor");
   GType view_type = MEASURES_TYPE_MEASURE_VIEW;
   g_autofree char *path = temp_path (&f->tmp, "strategy.db");
   g_autoptr(MeasuresMeasure) first = NULL;
@@ -462,6 +473,9 @@ test_manage_measures (Fixture       *f,
   g_assert_cmpstr (label_text (view, view_type, "status_label"), ==, "Completed");
 
   /* The history shows the title change. */
+  /* The history's rows are made when it is opened. */
+  g_assert_cmpuint (count_rows (child (view, view_type, "history_list")), ==, 0);
+  gtk_expander_set_expanded (child (view, view_type, "history_expander"), TRUE);
   g_assert_cmpuint (count_rows (child (view, view_type, "history_list")), >=, 4);
 
   /* Remove the first measure of goal 2, then undo. */
@@ -616,7 +630,7 @@ assert_labels (Fixture    *f,
                const char *all_measures,
                const char *preferences)
 {
-  MeasuresMeasureView *view = WINDOW_CHILD (f, "measure_view");
+  MeasuresMeasureView *view = detail_page (f, "sheet");
   GtkWindow *dialog = find_window (f, MEASURES_TYPE_PREFERENCES_WINDOW);
 
   /* The list's header, the sheet, the sidebar and the open dialog. */
@@ -648,13 +662,13 @@ test_switch_language (Fixture       *f,
   iterate ();
 
   assert_labels (f, "Goal 2", "Short Description", "All Measures", "Preferences");
-  view = WINDOW_CHILD (f, "measure_view");
+  view = detail_page (f, "sheet");
   g_assert_true (gtk_widget_get_visible (child (view, MEASURES_TYPE_MEASURE_VIEW, "content_note")));
 
   switch_language (f, "de");
   pause_for_screenshot ("german");
   assert_labels (f, "Ziel 2", "Kurzbeschreibung", "Alle Maßnahmen", "Einstellungen");
-  view = WINDOW_CHILD (f, "measure_view");
+  view = detail_page (f, "sheet");
   /* German content in a German interface needs no note. */
   g_assert_false (gtk_widget_get_visible (child (view, MEASURES_TYPE_MEASURE_VIEW,
                                                  "content_note")));
@@ -665,7 +679,7 @@ test_switch_language (Fixture       *f,
   switch_language (f, "fr");
   pause_for_screenshot ("french");
   assert_labels (f, "Objectif 2", "Description succincte", "Toutes les mesures", "Préférences");
-  view = WINDOW_CHILD (f, "measure_view");
+  view = detail_page (f, "sheet");
   g_assert_cmpstr (label_text (view, MEASURES_TYPE_MEASURE_VIEW, "priority_label"), ==, "Haute");
 
   switch_language (f, "");
@@ -681,7 +695,7 @@ test_switch_keeps_edit (Fixture       *f,
   select_sidebar_row (f, 1);
   g_signal_emit_by_name (WINDOW_CHILD (f, "measure_list"), "activate", 0);
   activate (f, "win.edit-measure", NULL);
-  editor = WINDOW_CHILD (f, "measure_editor");
+  editor = detail_page (f, "editor");
   gtk_editable_set_text (child (editor, MEASURES_TYPE_MEASURE_EDITOR, "title_row"),
                          "Interkulturelle Elternmentor*innen (neu)");
   iterate ();
@@ -689,7 +703,7 @@ test_switch_keeps_edit (Fixture       *f,
   switch_language (f, "de");
 
   /* The unsaved edit is still there, still unsaved, and can be saved. */
-  editor = WINDOW_CHILD (f, "measure_editor");
+  editor = detail_page (f, "editor");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (WINDOW_CHILD (f, "detail_stack")), ==,
                    "editor");
   g_assert_cmpstr (gtk_editable_get_text (child (editor, MEASURES_TYPE_MEASURE_EDITOR,
@@ -697,7 +711,7 @@ test_switch_keeps_edit (Fixture       *f,
                    ==, "Interkulturelle Elternmentor*innen (neu)");
   g_assert_true (measures_measure_editor_get_modified (editor));
   activate (f, "win.save", NULL);
-  g_assert_cmpstr (label_text (WINDOW_CHILD (f, "measure_view"), MEASURES_TYPE_MEASURE_VIEW,
+  g_assert_cmpstr (label_text (detail_page (f, "sheet"), MEASURES_TYPE_MEASURE_VIEW,
                                "title_label"),
                    ==, "Interkulturelle Elternmentor*innen (neu)");
 }
@@ -731,7 +745,7 @@ test_window_state (Fixture       *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   iterate ();
 
-  view = WINDOW_CHILD (f, "measure_view");
+  view = detail_page (f, "sheet");
   g_assert_cmpstr (adw_window_title_get_title (WINDOW_CHILD (f, "measure_list_title")), ==,
                    "Goal 3");
   g_assert_cmpstr (label_text (view, MEASURES_TYPE_MEASURE_VIEW, "title_label"), ==,

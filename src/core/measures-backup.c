@@ -124,26 +124,30 @@ prune (const char *database,
        guint       keep)
 {
   g_autoptr(GPtrArray) backups = measures_backup_list (database);
+  g_autofree char *folder = measures_backup_get_folder (database);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
 
   for (guint i = keep; i < backups->len; i++)
     g_unlink (g_ptr_array_index (backups, i));
+
+  /* A copy cut off by quitting or a crash is never listed: remove it. */
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, PREFIX) && g_str_has_suffix (name, ".db.part"))
+      {
+        g_autofree char *part = g_build_filename (folder, name, NULL);
+        g_unlink (part);
+      }
 }
 
-/**
- * measures_backup_make:
- * @store: the open store
- * @reason: a word for the file name: "daily", "migration", "restore"
- * @keep: how many backups to keep; older ones are deleted
- *
- * Makes a consistent copy of the store with SQLite's online backup API.
- *
- * Returns: (transfer full): the backup's path, or %NULL with @error set
- */
-char *
-measures_backup_make (MeasuresStore  *store,
-                      const char     *reason,
-                      guint           keep,
-                      GError        **error)
+/* Copies the database at @database, read through @from, into its backups
+ * folder; works on any thread with a connection of its own. */
+static char *
+make_backup (const char  *database,
+             sqlite3     *from,
+             const char  *reason,
+             guint        keep,
+             GError     **error)
 {
   g_autofree char *folder = NULL;
   g_autofree char *name = NULL;
@@ -153,10 +157,7 @@ measures_backup_make (MeasuresStore  *store,
   /* Microseconds too: names sort by time even within one second. */
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S-%f");
 
-  g_return_val_if_fail (MEASURES_IS_STORE (store), NULL);
-  g_return_val_if_fail (reason != NULL, NULL);
-
-  folder = measures_backup_get_folder (measures_store_get_path (store));
+  folder = measures_backup_get_folder (database);
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
       int saved_errno = errno;
@@ -180,7 +181,7 @@ measures_backup_make (MeasuresStore  *store,
     }
   temp = g_strconcat (path, ".part", NULL);
 
-  if (!copy_database (measures_store_get_connection (store), temp, error))
+  if (!copy_database (from, temp, error))
     return NULL;
 
   if (g_rename (temp, path) != 0)
@@ -195,9 +196,50 @@ measures_backup_make (MeasuresStore  *store,
     }
 
   if (keep > 0)
-    prune (measures_store_get_path (store), keep);
+    prune (database, keep);
 
   return g_steal_pointer (&path);
+}
+
+/**
+ * measures_backup_make:
+ * @store: the open store
+ * @reason: a word for the file name: "daily", "migration", "restore"
+ * @keep: how many backups to keep; older ones are deleted
+ *
+ * Makes a consistent copy of the store with SQLite's online backup API.
+ *
+ * Returns: (transfer full): the backup's path, or %NULL with @error set
+ */
+char *
+measures_backup_make (MeasuresStore  *store,
+                      const char     *reason,
+                      guint           keep,
+                      GError        **error)
+{
+  g_return_val_if_fail (MEASURES_IS_STORE (store), NULL);
+  g_return_val_if_fail (reason != NULL, NULL);
+
+  return make_backup (measures_store_get_path (store), measures_store_get_connection (store),
+                      reason, keep, error);
+}
+
+static gboolean
+made_today (const char *database)
+{
+  g_autoptr(GPtrArray) backups = measures_backup_list (database);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, PREFIX "%Y%m%d-");
+
+  for (guint i = 0; i < backups->len; i++)
+    {
+      g_autofree char *name = g_path_get_basename (g_ptr_array_index (backups, i));
+
+      if (g_str_has_prefix (name, today))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /**
@@ -212,21 +254,15 @@ measures_backup_make_daily (MeasuresStore  *store,
                             char          **made,
                             GError        **error)
 {
-  g_autoptr(GPtrArray) backups = measures_backup_list (measures_store_get_path (store));
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *today = g_date_time_format (now, PREFIX "%Y%m%d-");
   char *path;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (store), FALSE);
 
   if (made)
     *made = NULL;
 
-  for (guint i = 0; i < backups->len; i++)
-    {
-      g_autofree char *name = g_path_get_basename (g_ptr_array_index (backups, i));
-
-      if (g_str_has_prefix (name, today))
-        return TRUE;
-    }
+  if (made_today (measures_store_get_path (store)))
+    return TRUE;
 
   path = measures_backup_make (store, "daily", keep, error);
   if (path == NULL)
@@ -236,6 +272,118 @@ measures_backup_make_daily (MeasuresStore  *store,
     *made = path;
   else
     g_free (path);
+
+  return TRUE;
+}
+
+typedef struct {
+  char *database;
+  guint keep;
+} DailyBackup;
+
+static void
+daily_backup_free (DailyBackup *data)
+{
+  g_free (data->database);
+  g_free (data);
+}
+
+static void
+make_daily_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  DailyBackup *data = task_data;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  char *path = NULL;
+  int rc;
+
+  if (made_today (data->database))
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
+  /* A reader of its own: in WAL mode it sees the last commit while the
+   * window goes on writing through the store's connection. */
+  rc = sqlite3_open_v2 (data->database, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    g_set_error (&error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_OPEN,
+                 _("Could not read “%s” for a backup: %s"), data->database,
+                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  else
+    {
+      sqlite3_busy_timeout (db, 5000);
+      path = make_backup (data->database, db, "daily", data->keep, &error);
+    }
+  sqlite3_close (db);
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, path, g_free);
+}
+
+/**
+ * measures_backup_make_daily_async:
+ * @keep: how many backups to keep
+ *
+ * As measures_backup_make_daily(), on a thread of its own with a
+ * connection of its own: a large strategy's copy does not hold up the
+ * window.
+ */
+void
+measures_backup_make_daily_async (MeasuresStore       *store,
+                                  guint                keep,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  DailyBackup *data;
+
+  g_return_if_fail (MEASURES_IS_STORE (store));
+
+  data = g_new0 (DailyBackup, 1);
+  data->database = g_strdup (measures_store_get_path (store));
+  data->keep = keep;
+
+  task = g_task_new (store, cancellable, callback, user_data);
+  g_task_set_source_tag (task, measures_backup_make_daily_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)daily_backup_free);
+  g_task_run_in_thread (task, make_daily_thread);
+}
+
+/**
+ * measures_backup_make_daily_finish:
+ * @made: (out) (optional) (nullable): the backup's path if one was made
+ *
+ * Returns: %FALSE with @error set if the backup failed
+ */
+gboolean
+measures_backup_make_daily_finish (MeasuresStore  *store,
+                                   GAsyncResult   *result,
+                                   char          **made,
+                                   GError        **error)
+{
+  g_autoptr(GError) task_error = NULL;
+  char *path;
+
+  g_return_val_if_fail (g_task_is_valid (result, store), FALSE);
+
+  path = g_task_propagate_pointer (G_TASK (result), &task_error);
+  if (made)
+    *made = path;
+  else
+    g_free (path);
+
+  if (task_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&task_error));
+      return FALSE;
+    }
 
   return TRUE;
 }

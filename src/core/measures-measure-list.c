@@ -363,8 +363,8 @@ apply (MeasuresMeasureList  *self,
   g_autoptr(GArray) shown = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->rows->len);
   g_autofree guint8 *found = self->search_ids ? mark_rows (self, self->search_ids) : NULL;
   g_autofree guint8 *of_office = self->office_ids ? mark_rows (self, self->office_ids) : NULL;
-  guint old_n = self->shown->len, new_n, prefix = 0, suffix = 0;
-  GArray *old;
+  guint old_n = self->shown->len, new_n, prefix = 0, suffix = 0, removed, added;
+  GArray *old, *fresh;
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -384,24 +384,40 @@ apply (MeasuresMeasureList  *self,
   /* What is shown is kept as ids: row indexes move when a measure comes
    * or goes. */
   old = self->shown;
-  self->shown = g_array_sized_new (FALSE, FALSE, sizeof (gint64), shown->len);
+  fresh = g_array_sized_new (FALSE, FALSE, sizeof (gint64), shown->len);
   for (guint i = 0; i < shown->len; i++)
-    g_array_append_val (self->shown, g_array_index (self->rows, MeasuresSummary,
-                                                    g_array_index (shown, guint, i)).id);
-  new_n = self->shown->len;
+    g_array_append_val (fresh, g_array_index (self->rows, MeasuresSummary,
+                                              g_array_index (shown, guint, i)).id);
+  new_n = fresh->len;
 
   while (prefix < old_n && prefix < new_n &&
-         g_array_index (old, gint64, prefix) == g_array_index (self->shown, gint64, prefix))
+         g_array_index (old, gint64, prefix) == g_array_index (fresh, gint64, prefix))
     prefix++;
   while (suffix < old_n - prefix && suffix < new_n - prefix &&
          g_array_index (old, gint64, old_n - 1 - suffix) ==
-         g_array_index (self->shown, gint64, new_n - 1 - suffix))
+         g_array_index (fresh, gint64, new_n - 1 - suffix))
     suffix++;
-  g_array_unref (old);
+  removed = old_n - prefix - suffix;
+  added = new_n - prefix - suffix;
 
-  if (prefix + suffix < MAX (old_n, new_n))
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, old_n - prefix - suffix,
-                                new_n - prefix - suffix);
+  /* A list view looks for every added item among the removed ones, to keep
+   * their rows: for thousands of rows, that would read every measure from
+   * the store. Announced as a removal, then an addition, only the rows that
+   * come into view are read. In between, the list holds what both share. */
+  if (removed > 0 && added > 0 && MAX (removed, added) > 32)
+    {
+      self->shown = g_array_sized_new (FALSE, FALSE, sizeof (gint64), prefix + suffix);
+      g_array_append_vals (self->shown, old->data, prefix);
+      g_array_append_vals (self->shown, &g_array_index (old, gint64, old_n - suffix), suffix);
+      g_array_unref (old);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, 0);
+      old = self->shown;
+      removed = 0;
+    }
+  self->shown = fresh;
+  g_array_unref (old);
+  if (removed > 0 || added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
 
   /* A measure that changed in place has a new item all the same. */
   if (changed_id != 0)

@@ -19,7 +19,7 @@
  * MeasuresReport:
  *
  * The printed documents: a measure sheet, an office's measure sheets, a
- * goal report and the strategy report. One renderer lays them out on pages
+ * goal report, the overview table of all measures and the strategy report. One renderer lays them out on pages
  * and draws them with cairo and Pango, for the print dialog, for a direct
  * PDF export and for the command line alike.
  *
@@ -30,6 +30,7 @@
 
 typedef enum {
   REPORT_STRATEGY,
+  REPORT_OVERVIEW,
   REPORT_GOAL,
   REPORT_OFFICE,
   REPORT_MEASURE,
@@ -308,6 +309,30 @@ report_new (ReportKind kind)
   return self;
 }
 
+/* A report of every measure; the strategy report shows their latest
+ * progress reports too, the overview table does not. */
+static MeasuresReport *
+new_for_all_measures (ReportKind      kind,
+                      MeasuresStore  *store,
+                      GError        **error)
+{
+  g_autoptr(MeasuresReport) self = report_new (kind);
+  g_autoptr(GListModel) measures = NULL;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (store), NULL);
+
+  if (!load_common (self, store, &measures, error))
+    return NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    g_ptr_array_add (self->measures, g_list_model_get_item (measures, i));
+
+  if (kind == REPORT_STRATEGY && !load_latest_log (self, store, self->measures, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
 /**
  * measures_report_new_strategy:
  *
@@ -319,21 +344,20 @@ MeasuresReport *
 measures_report_new_strategy (MeasuresStore  *store,
                               GError        **error)
 {
-  g_autoptr(MeasuresReport) self = report_new (REPORT_STRATEGY);
-  g_autoptr(GListModel) measures = NULL;
+  return new_for_all_measures (REPORT_STRATEGY, store, error);
+}
 
-  g_return_val_if_fail (MEASURES_IS_STORE (store), NULL);
-
-  if (!load_common (self, store, &measures, error))
-    return NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
-    g_ptr_array_add (self->measures, g_list_model_get_item (measures, i));
-
-  if (!load_latest_log (self, store, self->measures, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
+/**
+ * measures_report_new_overview:
+ *
+ * Returns: (transfer full): the overview table of every measure, as the
+ *   strategy report has it, on its own; or %NULL with @error set
+ */
+MeasuresReport *
+measures_report_new_overview (MeasuresStore  *store,
+                              GError        **error)
+{
+  return new_for_all_measures (REPORT_OVERVIEW, store, error);
 }
 
 /**
@@ -803,6 +827,13 @@ build_cover (MeasuresReport *self)
       add_block (self, BLOCK_COVER, _("Strategy Report"), self->strategy_title,
                  self->vision_title, as_of, NULL);
       break;
+    case REPORT_OVERVIEW:
+      /* Translators: a document's title: the table of all measures */
+      self->title = g_strdup (_("Overview of the Measures"));
+      build_cover (self);
+      add_overview (self, self->measures, 1);
+      break;
+
     case REPORT_GOAL:
       {
         MeasuresGoal *goal = find_goal (self, self->goal);

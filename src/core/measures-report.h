@@ -30,6 +30,8 @@ G_DECLARE_FINAL_TYPE (MeasuresReport, measures_report, MEASURES, REPORT, GObject
 
 MeasuresReport *measures_report_new_strategy    (MeasuresStore   *store,
                                                  GError         **error);
+MeasuresReport *measures_report_new_overview    (MeasuresStore   *store,
+                                                GError         **error);
 MeasuresReport *measures_report_new_goal        (MeasuresStore   *store,
                                                  guint            goal,
                                                  GError         **error);

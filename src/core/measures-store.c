@@ -29,7 +29,14 @@ struct _MeasuresStore
   sqlite3 *db;
   char *path;
   char *display_name;
+  gboolean check_pending;
+  GHashTable *statements;   /* SQL → prepared statement, see prepare_cached() */
 };
+
+/* Files up to this size are checked page by page before anything is
+ * written (milliseconds); larger ones on a thread while the window opens,
+ * since reading hundreds of megabytes takes seconds. */
+#define SYNC_CHECK_LIMIT (16 * 1024 * 1024)
 
 G_DEFINE_FINAL_TYPE (MeasuresStore, measures_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (measures-store-error-quark, measures_store_error)
@@ -145,7 +152,12 @@ static const char * const migrations[] = {
   "UPDATE measures SET title_key = measures_sort_key (title);"
   "CREATE INDEX measures_by_title ON measures (title_key);"
   "CREATE INDEX measures_by_updated ON measures (updated);"
-  "CREATE INDEX measures_by_priority ON measures (priority);",
+  "CREATE INDEX measures_by_priority ON measures (priority);"
+  /* What a list of all measures reads, without their text. */
+  "CREATE INDEX measures_summary ON measures (goal_id, position, priority, status, progress,"
+  "                                           removed)"
+  "  WHERE removed IS NULL;"
+  "CREATE INDEX measures_removed ON measures (id) WHERE removed IS NOT NULL;",
 };
 
 static void
@@ -154,6 +166,7 @@ measures_store_finalize (GObject *object)
   MeasuresStore *self = (MeasuresStore *)object;
 
   /* sqlite3_close_v2() checkpoints the WAL and removes it when it can. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->db, sqlite3_close_v2);
   g_free (self->path);
   g_free (self->display_name);
@@ -182,8 +195,15 @@ measures_store_class_init (MeasuresStoreClass *klass)
 }
 
 static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
 measures_store_init (MeasuresStore *self)
 {
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, finalize_statement);
 }
 
 /* Turns an SQLite result code into a message an official can act on. */
@@ -265,6 +285,42 @@ prepare (MeasuresStore  *self,
       return NULL;
     }
 
+  return stmt;
+}
+
+/* A statement run for every row a list shows, prepared once for the life
+ * of the store. Reset it when done (g_autoptr(CachedStatement)): a
+ * statement that is not reset keeps its read transaction open. */
+typedef sqlite3_stmt CachedStatement;
+
+static void
+release_statement (CachedStatement *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CachedStatement, release_statement)
+
+static CachedStatement *
+prepare_cached (MeasuresStore  *self,
+                const char     *sql,
+                GError        **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (self, rc, error);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
 }
 
@@ -658,8 +714,16 @@ measures_store_open (const char  *path,
    * other side's short transaction instead of failing. */
   sqlite3_busy_timeout (self->db, 5000);
 
-  if (!check_file_is_ours (self, &version, error) || !check_integrity (self, error))
+  if (!check_file_is_ours (self, &version, error))
     return NULL;
+  {
+    GStatBuf buf;
+
+    if (g_stat (path, &buf) == 0 && buf.st_size > SYNC_CHECK_LIMIT)
+      self->check_pending = TRUE;
+    else if (!check_integrity (self, error))
+      return NULL;
+  }
 
   /* SQLite opens a write-protected file read-only without saying so. */
   if (sqlite3_db_readonly (self->db, "main") == 1)
@@ -686,10 +750,105 @@ measures_store_open (const char  *path,
       g_debug ("Backed up %s to %s before migrating", self->display_name, backup);
     }
 
-  if (!migrate (self, version, error) || !ensure_search_index (self, error))
+  /* The search index is written with every change; it needs filling only
+   * when a migration has just made it. */
+  if (!migrate (self, version, error) ||
+      (version < (int)G_N_ELEMENTS (migrations) && !ensure_search_index (self, error)))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  MeasuresStore *self = source_object;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *result = NULL;
+  int rc;
+
+  /* A connection of its own: the window reads and writes through the
+   * store's meanwhile (WAL). */
+  rc = sqlite3_open_v2 (self->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      rc = sqlite3_prepare_v2 (db, "PRAGMA integrity_check(1)", -1, &stmt, NULL);
+    }
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    result = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  else
+    result = g_strdup (db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  if (g_strcmp0 (result, "ok") == 0)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_new_error (task, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_CORRUPT,
+                             _("“%s” is damaged and cannot be read safely (%s). "
+                               "It was left unchanged; restore a backup."),
+                             self->display_name, result ? result : "");
+}
+
+/**
+ * measures_store_get_check_pending:
+ *
+ * Returns: %TRUE if the file was too large to read through before it was
+ *   opened: check it with measures_store_check_async()
+ */
+gboolean
+measures_store_get_check_pending (MeasuresStore *self)
+{
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+
+  return self->check_pending;
+}
+
+/**
+ * measures_store_check_async:
+ *
+ * Reads every page of the file on a thread, as measures_store_open() does
+ * for smaller files.
+ */
+void
+measures_store_check_async (MeasuresStore       *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (MEASURES_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, measures_store_check_async);
+  g_task_run_in_thread (task, check_thread);
+}
+
+/**
+ * measures_store_check_finish:
+ *
+ * Returns: %FALSE with @error set if the file is damaged
+ */
+gboolean
+measures_store_check_finish (MeasuresStore  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  self->check_pending = FALSE;
+  return TRUE;
 }
 
 /**
@@ -1302,6 +1461,43 @@ compare_offices (gconstpointer a,
   return g_utf8_collate (key_a, key_b);
 }
 
+/* Adds @sign times the (office_id, role, count) rows of @sql to @counts,
+ * office id → int[2] by role. */
+static gboolean
+add_link_counts (MeasuresStore  *self,
+                 GHashTable     *counts,
+                 int             sign,
+                 const char     *sql,
+                 GError        **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 office = sqlite3_column_int64 (stmt, 0);
+      int role = sqlite3_column_int (stmt, 1);
+      int *n = g_hash_table_lookup (counts, &office);
+
+      if (role != MEASURES_ROLE_LEAD && role != MEASURES_ROLE_INVOLVED)
+        continue;
+      if (n == NULL)
+        {
+          n = g_new0 (int, 2);
+          g_hash_table_insert (counts, g_memdup2 (&office, sizeof office), n);
+        }
+      n[role] += sign * sqlite3_column_int (stmt, 2);
+    }
+
+  if (rc != SQLITE_DONE)
+    return set_db_error (self, rc, error);
+
+  return TRUE;
+}
+
 /**
  * measures_store_list_offices:
  *
@@ -1314,28 +1510,40 @@ measures_store_list_offices (MeasuresStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GListStore) offices = g_list_store_new (MEASURES_TYPE_OFFICE);
+  g_autoptr(GHashTable) counts = NULL;
   int rc;
 
   g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
 
-  stmt = prepare (self,
-                  "SELECT o.id, o.abbreviation, o.name,"
-                  "       count(m.id) FILTER (WHERE l.role = 0),"
-                  "       count(m.id) FILTER (WHERE l.role = 1) "
-                  "FROM offices o LEFT JOIN measure_offices l ON l.office_id = o.id "
-                  "LEFT JOIN measures m ON m.id = l.measure_id AND m.removed IS NULL "
-                  "GROUP BY o.id",
-                  error);
+  /* Counted from the links' index, less the links of removed measures:
+   * joining every link to its measure would read the whole table. */
+  counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  if (!add_link_counts (self, counts, 1,
+                        "SELECT office_id, role, count(*) FROM measure_offices "
+                        "GROUP BY office_id, role",
+                        error) ||
+      !add_link_counts (self, counts, -1,
+                        /* CROSS JOIN: from the few removed measures to their
+                         * links, not from every link to its measure. */
+                        "SELECT l.office_id, l.role, count(*) FROM measures m "
+                        "CROSS JOIN measure_offices l ON l.measure_id = m.id "
+                        "WHERE m.removed IS NOT NULL GROUP BY l.office_id, l.role",
+                        error))
+    return NULL;
+
+  stmt = prepare (self, "SELECT id, abbreviation, name FROM offices", error);
   if (stmt == NULL)
     return NULL;
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(MeasuresOffice) office = measures_office_new (sqlite3_column_int64 (stmt, 0),
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const int *n = g_hash_table_lookup (counts, &id);
+      g_autoptr(MeasuresOffice) office = measures_office_new (id,
                                                               column_text (stmt, 1),
                                                               column_text (stmt, 2),
-                                                              sqlite3_column_int (stmt, 3),
-                                                              sqlite3_column_int (stmt, 4));
+                                                              n ? MAX (n[0], 0) : 0,
+                                                              n ? MAX (n[1], 0) : 0);
       g_list_store_append (offices, office);
     }
 
@@ -1429,9 +1637,9 @@ load_measures (MeasuresStore  *self,
     [LOAD_REMOVED] = "m.removed IS NOT NULL AND ?1 = 0",
     [LOAD_ONE] = "m.id = ?1",
   };
-  g_autoptr(sqlite3_stmt) objectives_stmt = NULL;
-  g_autoptr(sqlite3_stmt) offices_stmt = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CachedStatement) objectives_stmt = NULL;
+  g_autoptr(CachedStatement) offices_stmt = NULL;
+  g_autoptr(CachedStatement) stmt = NULL;
   g_autoptr(GHashTable) objectives = new_measure_table ();
   g_autoptr(GHashTable) lead = new_measure_table ();
   g_autoptr(GHashTable) involved = new_measure_table ();
@@ -1440,10 +1648,14 @@ load_measures (MeasuresStore  *self,
   g_autofree char *sql = NULL;
   int rc;
 
-  objectives_stmt = prepare (self,
-                             "SELECT measure_id, text FROM objectives "
-                             "WHERE ?1 = 0 OR measure_id = ?1 "
-                             "ORDER BY measure_id, position",
+  /* One measure's rows come from the primary key; "?1 = 0 OR" would make
+   * SQLite read every row instead. */
+  objectives_stmt = prepare_cached (self,
+                             which == LOAD_ONE
+                             ? "SELECT measure_id, text FROM objectives WHERE measure_id = ?1 "
+                               "ORDER BY position"
+                             : "SELECT measure_id, text FROM objectives WHERE ?1 = 0 "
+                               "ORDER BY measure_id, position",
                              error);
   if (objectives_stmt == NULL)
     return NULL;
@@ -1451,11 +1663,14 @@ load_measures (MeasuresStore  *self,
   if (!collect_by_measure (self, objectives_stmt, &objectives, 1, error))
     return NULL;
 
-  offices_stmt = prepare (self,
-                          "SELECT l.measure_id, o.abbreviation, l.role FROM measure_offices l "
-                          "JOIN offices o ON o.id = l.office_id "
-                          "WHERE ?1 = 0 OR l.measure_id = ?1 "
-                          "ORDER BY l.measure_id, l.position",
+  offices_stmt = prepare_cached (self,
+                          which == LOAD_ONE
+                          ? "SELECT l.measure_id, o.abbreviation, l.role FROM measure_offices l "
+                            "JOIN offices o ON o.id = l.office_id WHERE l.measure_id = ?1 "
+                            "ORDER BY l.position"
+                          : "SELECT l.measure_id, o.abbreviation, l.role FROM measure_offices l "
+                            "JOIN offices o ON o.id = l.office_id WHERE ?1 = 0 "
+                            "ORDER BY l.measure_id, l.position",
                           error);
   if (offices_stmt == NULL)
     return NULL;
@@ -1471,7 +1686,7 @@ load_measures (MeasuresStore  *self,
                      conditions[which],
                      " ORDER BY g.number, m.position, m.id",
                      NULL);
-  stmt = prepare (self, sql, error);
+  stmt = prepare_cached (self, sql, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, which == LOAD_ONE ? id : 0);
@@ -1738,7 +1953,7 @@ measures_store_search_ids (MeasuresStore  *self,
                            GArray        **ids,
                            GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CachedStatement) stmt = NULL;
   g_autofree char *query = NULL;
   GArray *found;
 
@@ -1751,7 +1966,7 @@ measures_store_search_ids (MeasuresStore  *self,
   if (query == NULL)
     return TRUE;
 
-  stmt = prepare (self, "SELECT rowid FROM measures_search WHERE measures_search MATCH ?", error);
+  stmt = prepare_cached (self, "SELECT rowid FROM measures_search WHERE measures_search MATCH ?", error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, query);
@@ -1835,14 +2050,14 @@ measures_store_list_summaries (MeasuresStore  *self,
                                GArray        **summaries,
                                GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CachedStatement) stmt = NULL;
   g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (MeasuresSummary));
   int rc;
 
   g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
   g_return_val_if_fail (summaries != NULL, FALSE);
 
-  stmt = prepare (self,
+  stmt = prepare_cached (self,
                   "SELECT m.id, g.number, m.position, m.priority, m.status, m.progress "
                   "FROM measures m JOIN goals g ON g.id = m.goal_id "
                   "WHERE m.removed IS NULL AND (?1 = 0 OR m.id = ?1) AND"
@@ -1894,13 +2109,13 @@ measures_store_list_office_ids (MeasuresStore  *self,
                                 GArray        **ids,
                                 GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(CachedStatement) stmt = NULL;
 
   g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
   g_return_val_if_fail (abbreviation != NULL, FALSE);
   g_return_val_if_fail (ids != NULL, FALSE);
 
-  stmt = prepare (self,
+  stmt = prepare_cached (self,
                   "SELECT l.measure_id FROM measure_offices l JOIN offices o ON o.id = l.office_id "
                   "WHERE o.abbreviation = ?",
                   error);

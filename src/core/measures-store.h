@@ -90,6 +90,14 @@ int             measures_store_get_schema_version   (void);
 MeasuresStore  *measures_store_open                 (const char       *path,
                                                      GError          **error);
 const char     *measures_store_get_path             (MeasuresStore    *self);
+gboolean        measures_store_get_check_pending    (MeasuresStore    *self);
+void            measures_store_check_async          (MeasuresStore       *self,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+gboolean        measures_store_check_finish         (MeasuresStore    *self,
+                                                     GAsyncResult     *result,
+                                                     GError          **error);
 gboolean        measures_store_is_empty             (MeasuresStore    *self,
                                                      gboolean         *empty,
                                                      GError          **error);

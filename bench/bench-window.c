@@ -1,0 +1,394 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "bench-util.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <sys/resource.h>
+
+#include "measures-application.h"
+#include "measures-measure-list.h"
+#include "measures-window.h"
+
+/* The main window on a given database, under a real (virtual) display,
+ * driven as a user drives it, timing what the user waits for:
+ *
+ *   bench-window DATABASE
+ *
+ * prints one line per figure, "name value unit", medians of RUNS:
+ * a search keystroke (from the text change until the list model holds the
+ * result) for a common and a rare word, the office and status filters and
+ * the sort by title (the time until the list is updated), scrolling the
+ * list by 1000 rows in one second (frames dropped), saving an edit and
+ * adding a progress report (until the window shows it), and the process's
+ * peak memory. */
+
+#define RUNS 15
+#define FRAME_US 16667
+
+static MeasuresWindow *window;
+
+static gpointer
+child (const char *name)
+{
+  gpointer found = gtk_widget_get_template_child (GTK_WIDGET (window), MEASURES_TYPE_WINDOW, name);
+
+  if (found == NULL)
+    g_error ("The window has no “%s”", name);
+  return found;
+}
+
+static void
+iterate (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+report (const char *name,
+        double      value,
+        const char *unit)
+{
+  printf ("%s %.3f %s\n", name, value, unit);
+  fflush (stdout);
+}
+
+/* Search ------------------------------------------------------------------ */
+
+static gint64 search_done;
+static const char *search_expected;
+
+static void
+search_changed_after (GtkSearchEntry *entry)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), search_expected) == 0)
+    search_done = g_get_monotonic_time ();
+}
+
+static void
+wait_for_search (const char *text)
+{
+  while (search_done == 0)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A keystroke: one character typed at the end of the text. The time runs
+ * from the change of the text to the end of the window's own handler of
+ * "search-changed", which updates the list model; the entry's delay, if
+ * any, is part of it. */
+static double
+keystroke (GtkEditable *entry,
+           const char  *character)
+{
+  int position = g_utf8_strlen (gtk_editable_get_text (entry), -1);
+  g_autofree char *text = g_strconcat (gtk_editable_get_text (entry), character, NULL);
+  gint64 start;
+
+  search_expected = text;
+  search_done = 0;
+  start = g_get_monotonic_time ();
+  gtk_editable_insert_text (entry, character, -1, &position);
+  wait_for_search (text);
+
+  return (search_done - start) / 1000.0;
+}
+
+static void
+set_search (GtkEditable *entry,
+            const char  *text)
+{
+  search_expected = text;
+  search_done = 0;
+  gtk_editable_set_text (entry, text);
+  wait_for_search (text);
+}
+
+static void
+bench_search (const char *name,
+              const char *word)
+{
+  GtkEditable *entry = child ("search_entry");
+  const char *last = g_utf8_offset_to_pointer (word, g_utf8_strlen (word, -1) - 1);
+  g_autofree char *prefix = g_strndup (word, last - word);
+  double times[RUNS];
+  guint found;
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      /* The last keystroke of the word: the list held the prefix's result. */
+      set_search (entry, prefix);
+      times[i] = keystroke (entry, last);
+    }
+  found = g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (child ("measure_list"))));
+
+  report (name, bench_median (times, RUNS), "ms");
+  printf ("%s-found %u measures\n", name, found);
+  set_search (entry, "");
+}
+
+/* Filters and sort -------------------------------------------------------- */
+
+static double
+select_timed (GtkDropDown *drop_down,
+              guint        position)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  gtk_drop_down_set_selected (drop_down, position);
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static guint
+find_choice (GtkDropDown *drop_down,
+             const char  *text)
+{
+  GListModel *choices = gtk_drop_down_get_model (drop_down);
+
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(GtkStringObject) choice = g_list_model_get_item (choices, i);
+
+      if (g_str_equal (gtk_string_object_get_string (choice), text))
+        return i;
+    }
+
+  g_error ("No choice “%s”", text);
+}
+
+static void
+bench_choice (const char *name,
+              const char *drop_down_name,
+              guint       position)
+{
+  GtkDropDown *drop_down = child (drop_down_name);
+  double on[RUNS], off[RUNS];
+  double first = 0;
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      on[i] = select_timed (drop_down, position);
+      if (i == 0)
+        first = on[i];
+      iterate ();
+      off[i] = select_timed (drop_down, 0);
+      iterate ();
+    }
+
+  report (name, bench_median (on, RUNS), "ms");
+  {
+    g_autofree char *first_name = g_strconcat (name, "-first", NULL);
+    g_autofree char *off_name = g_strconcat (name, "-clear", NULL);
+
+    report (first_name, first, "ms");
+    report (off_name, bench_median (off, RUNS), "ms");
+  }
+}
+
+/* Scrolling --------------------------------------------------------------- */
+
+typedef struct {
+  GtkAdjustment *adjustment;
+  double start;
+  double distance;
+  guint frames;
+  guint frame;
+  GArray *ticks;
+  gboolean done;
+} Scroll;
+
+static gboolean
+scroll_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       data)
+{
+  Scroll *scroll = data;
+  gint64 now = g_get_monotonic_time ();
+
+  g_array_append_val (scroll->ticks, now);
+  if (scroll->frame >= scroll->frames)
+    {
+      scroll->done = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  scroll->frame++;
+  gtk_adjustment_set_value (scroll->adjustment,
+                            scroll->start + scroll->distance * scroll->frame / scroll->frames);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+bench_scroll (void)
+{
+  GtkListView *list = child ("measure_list");
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  guint n = g_list_model_get_n_items (model);
+  guint rows = MIN (1000, n);
+  Scroll scroll = { 0 };
+  guint dropped = 0;
+  gint64 longest = 0;
+  double row_height;
+
+  scroll.adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  gtk_adjustment_set_value (scroll.adjustment, 0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  row_height = gtk_adjustment_get_upper (scroll.adjustment) / MAX (n, 1);
+
+  scroll.start = 0;
+  scroll.distance = row_height * rows;
+  scroll.frames = 60;
+  scroll.ticks = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_widget_add_tick_callback (GTK_WIDGET (list), scroll_tick, &scroll, NULL);
+  while (!scroll.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* A frame that took longer than one refresh pushed the next ones out. */
+  for (guint i = 1; i < scroll.ticks->len; i++)
+    {
+      gint64 interval = g_array_index (scroll.ticks, gint64, i) -
+                        g_array_index (scroll.ticks, gint64, i - 1);
+
+      longest = MAX (longest, interval);
+      if (interval > FRAME_US * 3 / 2)
+        dropped += (interval + FRAME_US / 2) / FRAME_US - 1;
+    }
+
+  report ("scroll-rows", rows, "rows");
+  report ("scroll-frames", scroll.ticks->len - 1, "frames");
+  report ("scroll-dropped", dropped, "frames");
+  report ("scroll-longest-frame", longest / 1000.0, "ms");
+  report ("scroll-duration",
+          (g_array_index (scroll.ticks, gint64, scroll.ticks->len - 1) -
+           g_array_index (scroll.ticks, gint64, 0)) / 1000.0, "ms");
+  g_array_unref (scroll.ticks);
+  gtk_adjustment_set_value (scroll.adjustment, 0);
+}
+
+/* Writing ----------------------------------------------------------------- */
+
+static void
+bench_save_edit (void)
+{
+  GtkWidget *stack = child ("detail_stack");
+  double times[RUNS];
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Europatag, überarbeitet (%u)", i + 1);
+      GtkWidget *editor;
+      GtkEditable *title_row;
+      gint64 start;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.edit-measure", NULL);
+      editor = gtk_stack_get_child_by_name (GTK_STACK (stack), "editor");
+      title_row = GTK_EDITABLE (gtk_widget_get_template_child (editor, G_OBJECT_TYPE (editor),
+                                                               "title_row"));
+      gtk_editable_set_text (title_row, title);
+      iterate ();
+
+      start = g_get_monotonic_time ();
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL);
+      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "sheet") != 0)
+        g_error ("The edit was not saved");
+      iterate ();
+    }
+
+  report ("save-edit", bench_median (times, RUNS), "ms");
+}
+
+static void
+bench_add_log_entry (void)
+{
+  double times[RUNS];
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.add-log-entry", "(uus)",
+                                  (guint)MEASURES_STATUS_IN_PROGRESS, 10 + i,
+                                  "Die Projektgruppe hat den Zeitplan aktualisiert.");
+      times[i] = (g_get_monotonic_time () - start) / 1000.0;
+      iterate ();
+    }
+
+  report ("add-log-entry", bench_median (times, RUNS), "ms");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(MeasuresApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MeasuresMeasureList) all = NULL;
+  g_autoptr(MeasuresMeasure) first = NULL;
+  struct rusage usage;
+
+  if (argc != 2)
+    {
+      fprintf (stderr, "Usage: %s DATABASE\n", argv[0]);
+      return 2;
+    }
+
+  gtk_init ();
+  adw_init ();
+
+  app = measures_application_new ();
+  g_application_set_application_id (G_APPLICATION (app), APP_ID ".Bench");
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  measures_application_set_database (app, argv[1]);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("%s", error->message);
+  g_application_activate (G_APPLICATION (app));
+
+  {
+    GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+    if (windows == NULL || !MEASURES_IS_WINDOW (windows->data))
+      g_error ("Measures did not open %s", argv[1]);
+    window = windows->data;
+  }
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  iterate ();
+
+  /* All measures, the first one selected, as an official starts. */
+  all = measures_measure_list_new (measures_application_get_store (app), NULL, -1, &error);
+  g_assert_no_error (error);
+  first = g_list_model_get_item (G_LIST_MODEL (all), 0);
+  measures_window_show_measure (window, measures_measure_get_id (first));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  iterate ();
+
+  printf ("measures %u\n", g_list_model_get_n_items (G_LIST_MODEL (all)));
+  gtk_search_bar_set_search_mode (child ("search_bar"), TRUE);
+  g_signal_connect_after (child ("search_entry"), "search-changed",
+                          G_CALLBACK (search_changed_after), NULL);
+  bench_search ("search-common", "karlsruhe");
+  bench_search ("search-rare", "städtepartnerschaftsjubiläum");
+  bench_choice ("filter-office", "office_filter", find_choice (child ("office_filter"), "SAM"));
+  bench_choice ("filter-status", "status_filter",
+                find_choice (child ("status_filter"),
+                             measures_status_get_label (MEASURES_STATUS_IN_PROGRESS)));
+  bench_choice ("sort-title", "sort_dropdown", 1);
+  bench_scroll ();
+
+  measures_window_show_measure (window, measures_measure_get_id (first));
+  iterate ();
+  bench_save_edit ();
+  bench_add_log_entry ();
+
+  getrusage (RUSAGE_SELF, &usage);
+  report ("peak-rss", usage.ru_maxrss / 1024.0, "MB");
+
+  while (gtk_application_get_windows (GTK_APPLICATION (app)) != NULL)
+    gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (app))->data);
+  iterate ();
+
+  return 0;
+}
