@@ -293,7 +293,20 @@ test_errors (TempDir       *fixture,
   g_assert_cmpint (export (fixture, "--export-pdf", pdf, "--paper", "a3", NULL), !=, 0);
   g_assert_cmpint (export (fixture, "--export-pdf", pdf, "--office", "SAM", "--goal", "1", NULL),
                    !=, 0);
+  g_assert_cmpint (export (fixture, "--export-pdf", pdf, "--overview", "--measure", "1", NULL),
+                   !=, 0);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  /* The overview table alone, from the command line. */
+  g_assert_cmpint (export (fixture, "--export-pdf", pdf, "--overview", "--report-language", "de",
+                           NULL), ==, 0);
+  {
+    g_autofree char *text = pdf_text (pdf);
+
+    g_assert_nonnull (strstr (text, "Maßnahmen im Überblick"));
+    g_assert_nonnull (strstr (text, "50 Maßnahmen"));
+  }
+  g_assert_cmpint (g_unlink (pdf), ==, 0);
 
   /* An unwritable place leaves nothing behind. */
   g_assert_true (g_file_set_contents (file, "x", -1, NULL));

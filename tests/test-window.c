@@ -340,6 +340,62 @@ test_offices (Fixture       *f,
   }
 }
 
+/* An office with more measures than its page lists: the first hundred,
+ * and a button that shows all of them in the measure list. */
+static void
+test_large_office (Fixture       *f,
+                   gconstpointer  data)
+{
+  MeasuresStore *store = measures_application_get_store (f->app);
+  MeasuresOfficeView *view = WINDOW_CHILD (f, "office_view");
+  GType type = MEASURES_TYPE_OFFICE_VIEW;
+  GtkListView *list = WINDOW_CHILD (f, "office_list");
+  GListModel *offices;
+  GtkButton *more;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 110; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Sprechstunde im Stadtteil %u", i + 1);
+      g_autoptr(MeasuresMeasure) draft = g_object_new (MEASURES_TYPE_MEASURE, "goal", 2u,
+                                                       "title", title,
+                                                       "lead-offices",
+                                                       (const char *[]){ "SAM", NULL },
+                                                       NULL);
+
+      g_assert_cmpint (measures_store_create_measure (store, draft, "Test", &error), >, 0);
+    }
+  g_assert_no_error (error);
+
+  select_sidebar_row (f, 7);
+  offices = G_LIST_MODEL (gtk_list_view_get_model (list));
+  for (guint i = 0; i < g_list_model_get_n_items (offices); i++)
+    {
+      g_autoptr(MeasuresOffice) office = g_list_model_get_item (offices, i);
+
+      if (g_str_equal (measures_office_get_abbreviation (office), "SAM"))
+        g_signal_emit_by_name (list, "activate", i);
+    }
+  iterate ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  g_assert_cmpstr (label_text (view, type, "lead_heading"), ==, "Leads 123 Measures");
+  g_assert_cmpuint (count_rows (child (view, type, "lead_list")), ==, 100);
+  more = child (view, type, "lead_more_button");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (more)));
+  g_assert_cmpstr (gtk_button_get_label (more), ==, "Show All 123 Measures in the List");
+  g_assert_false (gtk_widget_get_visible (child (view, type, "involved_more_button")));
+  pause_for_screenshot ("large office");
+
+  /* All of SAM's measures: led and taken part in. */
+  g_signal_emit_by_name (more, "clicked");
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (WINDOW_CHILD (f, "content_stack")), ==,
+                   "measures");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
+                      WINDOW_CHILD (f, "measure_list")))), ==, 123 + 13);
+}
+
 static void
 test_narrow_window_folds (Fixture       *f,
                           gconstpointer  data)
@@ -833,6 +889,7 @@ main (int   argc,
   ADD ("starts-on-vision", test_starts_on_vision);
   ADD ("goal-and-measure", test_goal_and_measure);
   ADD ("offices", test_offices);
+  ADD ("large-office", test_large_office);
   ADD ("narrow-window-folds", test_narrow_window_folds);
   ADD ("manage-measures", test_manage_measures);
   ADD ("print", test_print);

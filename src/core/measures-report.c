@@ -828,12 +828,16 @@ build_cover (MeasuresReport *self)
                  self->vision_title, as_of, NULL);
       break;
     case REPORT_OVERVIEW:
-      /* Translators: a document's title: the table of all measures */
-      self->title = g_strdup (_("Overview of the Measures"));
-      build_cover (self);
-      add_overview (self, self->measures, 1);
-      break;
+      {
+        g_autofree char *counts = counts_by_status (self->measures);
+        g_autofree char *number = g_strdup_printf (ngettext ("%u measure", "%u measures",
+                                                             self->measures->len),
+                                                   self->measures->len);
+        g_autofree char *line = g_strdup_printf ("%s · %s", number, counts);
 
+        add_block (self, BLOCK_COVER, self->title, self->strategy_title, as_of, line, NULL);
+      }
+      break;
     case REPORT_GOAL:
       {
         MeasuresGoal *goal = find_goal (self, self->goal);
@@ -973,6 +977,13 @@ build (MeasuresReport *self)
             entry->indented = target->kind == BLOCK_TITLE;
           }
       }
+      break;
+
+    case REPORT_OVERVIEW:
+      /* Translators: a document's title: the table of all measures */
+      self->title = g_strdup (_("Overview of the Measures"));
+      build_cover (self);
+      add_overview (self, self->measures, 1);
       break;
 
     case REPORT_GOAL:
@@ -2039,6 +2050,9 @@ measures_report_dup_file_name (MeasuresReport *self)
       break;
     case REPORT_MEASURE:
       stem = g_strdup_printf ("measure-%" G_GINT64_FORMAT, self->measure_id);
+      break;
+    case REPORT_OVERVIEW:
+      stem = g_strdup ("overview");
       break;
     case REPORT_STRATEGY:
     default:
