@@ -806,7 +806,6 @@ measure_changed (MeasuresWindow *self,
   if (was_shown)
     select_measure_id (self, id);
   update_actions (self);
-  reload_offices (self);
 }
 
 /* Actions ---------------------------------------------------------------- */
@@ -1615,6 +1614,8 @@ load (MeasuresWindow *self)
                            G_CALLBACK (office_selection_changed), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->store, "measure-changed", G_CALLBACK (measure_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "offices-changed", G_CALLBACK (reload_offices), self,
                            G_CONNECT_SWAPPED);
 
   populate_sidebar (self);

@@ -634,7 +634,18 @@ measures_measure_list_reload (MeasuresMeasureList  *self,
 
   forget_item (self, id);
   if (find_row (self, id, &row))
-    g_array_remove_index (self->rows, row);
+    {
+      /* The rows after it move up; its place in the id index goes. */
+      g_array_remove_index (self->rows, row);
+      for (guint i = 0, j = 0; i < self->by_id->len; i++)
+        {
+          guint index = g_array_index (self->by_id, guint, i);
+
+          if (index != row)
+            g_array_index (self->by_id, guint, j++) = index > row ? index - 1 : index;
+        }
+      g_array_set_size (self->by_id, self->rows->len);
+    }
   if (fresh->len > 0)
     {
       const MeasuresSummary *summary = &g_array_index (fresh, MeasuresSummary, 0);
@@ -656,8 +667,27 @@ measures_measure_list_reload (MeasuresMeasureList  *self,
             high = middle;
         }
       g_array_insert_val (self->rows, low, *summary);
+
+      /* The rows from its place on move down; it joins the id index. */
+      row = low;
+      for (guint i = 0; i < self->by_id->len; i++)
+        if (g_array_index (self->by_id, guint, i) >= row)
+          g_array_index (self->by_id, guint, i)++;
+      low = 0;
+      high = self->by_id->len;
+      while (low < high)
+        {
+          guint middle = low + (high - low) / 2;
+          gint64 other = g_array_index (self->rows, MeasuresSummary,
+                                        g_array_index (self->by_id, guint, middle)).id;
+
+          if (other < summary->id)
+            low = middle + 1;
+          else
+            high = middle;
+        }
+      g_array_insert_val (self->by_id, low, row);
     }
-  index_rows (self);
   /* Its title or its update time changed the order. */
   g_clear_pointer (&self->ranks, g_array_unref);
 

@@ -30,6 +30,7 @@ struct _MeasuresStore
   char *path;
   char *display_name;
   gboolean check_pending;
+  gboolean counts_changed;  /* the write changes how many measures an office has */
   GHashTable *statements;   /* SQL → prepared statement, see prepare_cached() */
 };
 
@@ -44,6 +45,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 enum {
   MEASURE_CHANGED,
+  OFFICES_CHANGED,
   N_SIGNALS
 };
 
@@ -192,6 +194,18 @@ measures_store_class_init (MeasuresStoreClass *klass)
   signals[MEASURE_CHANGED] =
     g_signal_new ("measure-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  /**
+   * MeasuresStore::offices-changed:
+   * @self: the store
+   *
+   * Emitted after a committed write that changed how many measures an
+   * office leads or takes part in: a measure created, removed or restored,
+   * or its offices edited. Emitted before #MeasuresStore::measure-changed.
+   */
+  signals[OFFICES_CHANGED] =
+    g_signal_new ("offices-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -899,6 +913,7 @@ measures_store_begin (MeasuresStore  *self,
 {
   g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
 
+  self->counts_changed = FALSE;
   return exec (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -918,6 +933,7 @@ measures_store_rollback (MeasuresStore *self)
 
   if (!sqlite3_get_autocommit (self->db))
     exec (self, "ROLLBACK", NULL);
+  self->counts_changed = FALSE;
 }
 
 /**
@@ -1239,6 +1255,7 @@ replace_links (MeasuresStore    *self,
   const char *title = measures_measure_get_title (measure);
   guint position = 0;
 
+  self->counts_changed = TRUE;
   clear = prepare (self, "DELETE FROM measure_offices WHERE measure_id = ?", error);
   if (clear == NULL)
     return FALSE;
@@ -2300,12 +2317,17 @@ finish_write (MeasuresStore  *self,
               gint64          measure_id,
               GError        **error)
 {
+  gboolean counts_changed = self->counts_changed;
+
   if (!measures_store_commit (self, error))
     {
       measures_store_rollback (self);
       return FALSE;
     }
 
+  self->counts_changed = FALSE;
+  if (counts_changed)
+    g_signal_emit (self, signals[OFFICES_CHANGED], 0);
   g_signal_emit (self, signals[MEASURE_CHANGED], 0, measure_id);
   return TRUE;
 }
@@ -2593,6 +2615,7 @@ measures_store_set_removed (MeasuresStore  *self,
       return TRUE;
     }
 
+  self->counts_changed = TRUE;
   stmt = prepare (self, "UPDATE measures SET removed = ?, updated = ? WHERE id = ?", error);
   if (stmt == NULL)
     return fail_write (self);
