@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "measures-format.h"
 #include "measures-measure-list.h"
 #include "measures-office-view.h"
 
@@ -114,6 +115,7 @@ bind_measures (GtkListBox     *list,
   MeasuresMeasureList *measures;
   g_autoptr(GtkSliceListModel) first = NULL;
   g_autofree char *label = NULL;
+  g_autofree char *number = NULL;
   guint n;
 
   measures = measures_measure_list_new (store, measures_office_get_abbreviation (office), role,
@@ -126,9 +128,11 @@ bind_measures (GtkListBox     *list,
   gtk_list_box_bind_model (list, G_LIST_MODEL (first), create_measure_row, NULL, NULL);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (measures));
-  /* Translators: below the first 100 of an office's measures */
-  label = g_strdup_printf (ngettext ("Show All %u Measure in the List",
-                                     "Show All %u Measures in the List", n), n);
+  number = measures_format_number (n);
+  /* Translators: below the first 100 of an office's measures; the number
+   * comes with thousands separated */
+  label = g_strdup_printf (ngettext ("Show All %s Measure in the List",
+                                     "Show All %s Measures in the List", n), number);
   gtk_button_set_label (more_button, label);
   gtk_widget_set_visible (GTK_WIDGET (more_button), n > SHOWN_MEASURES);
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "measures-format.h"
 #include "measures-measure-editor.h"
 #include "measures-measure-list.h"
 #include "measures-measure-row.h"
@@ -40,6 +41,7 @@ struct _MeasuresWindow
   gboolean changing_list;
   gboolean warm;
   gboolean office_view_stale;
+  guint pending_scroll;         /* position + 1 to bring into view after the first frame */
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -508,15 +510,19 @@ update_list_state (MeasuresWindow *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->measure_selection));
   guint total = measures_measure_list_count_statuses (self->measures, self->goal, NULL, NULL);
+  g_autofree char *shown_text = measures_format_number (shown);
+  g_autofree char *total_text = measures_format_number (total);
   g_autofree char *count = NULL;
   g_autofree char *title = NULL;
 
   if (filters_active (self))
-    /* Translators: the list's count while search or filters narrow it down */
-    count = g_strdup_printf (ngettext ("%u of %u measure", "%u of %u measures", total),
-                             shown, total);
+    /* Translators: the list's count while search or filters narrow it down,
+     * e.g. "2 of 50 measures"; the numbers come with thousands separated */
+    count = g_strdup_printf (ngettext ("%s of %s measure", "%s of %s measures", total),
+                             shown_text, total_text);
   else
-    count = g_strdup_printf (ngettext ("%u measure", "%u measures", shown), shown);
+    /* Translators: the list's count, e.g. "50 measures" or "100,000 measures" */
+    count = g_strdup_printf (ngettext ("%s measure", "%s measures", shown), shown_text);
 
   if (self->goal == 0)
     title = g_strdup (_("All Measures"));
@@ -547,7 +553,15 @@ warm_up (MeasuresWindow *self)
 static gboolean
 warm_up_idle (gpointer data)
 {
-  warm_up (data);
+  MeasuresWindow *self = data;
+
+  warm_up (self);
+  if (self->pending_scroll > 0)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->measure_list), "list.scroll-to-item", "u",
+                                  self->pending_scroll - 1);
+      self->pending_scroll = 0;
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -657,8 +671,13 @@ select_measure_id (MeasuresWindow *self,
     return FALSE;
 
   gtk_single_selection_set_selected (self->measure_selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->measure_list), "list.scroll-to-item", "u",
-                              position);
+  /* Before the list has drawn, its rows' heights are guesses, and GTK 4.8
+   * would leave the rows above the measure blank: scroll once it drew. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self->measure_list)))
+    gtk_widget_activate_action (GTK_WIDGET (self->measure_list), "list.scroll-to-item", "u",
+                                position);
+  else
+    self->pending_scroll = position + 1;
   return TRUE;
 }
 

@@ -423,6 +423,34 @@ test_sort_key (void)
     }
 }
 
+/* Large counts with their thousands separated as each language writes them. */
+static void
+test_format_number (void)
+{
+  static const struct {
+    const char *language;
+    guint n;
+    const char *text;
+  } cases[] = {
+    { "en", 7, "7" },
+    { "en", 100000, "100,000" },
+    { "de", 100000, "100.000" },
+    { "de", 1234567, "1.234.567" },
+    { "fr", 10000, "10\u202f000" },
+    { "fr", 999, "999" },
+  };
+
+  measures_i18n_setup (g_getenv ("MEASURES_LOCALEDIR"));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *previous = measures_i18n_switch_language (cases[i].language);
+      g_autofree char *text = measures_format_number (cases[i].n);
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+      g_free (measures_i18n_switch_language (previous));
+    }
+}
+
 /* The overview table alone: every measure in one table. */
 static void
 test_overview_report (TempDir       *fixture,
@@ -613,6 +641,7 @@ main (int   argc,
   ADD ("daily-backup-on-thread", test_daily_backup_on_thread);
 #undef ADD
   g_test_add_func ("/list/sort-key", test_sort_key);
+  g_test_add_func ("/list/format-number", test_format_number);
 
   return g_test_run ();
 }

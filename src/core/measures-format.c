@@ -275,3 +275,30 @@ measures_sort_key (const char *text)
 
   return g_string_free (key, FALSE);
 }
+
+/**
+ * measures_format_number:
+ * @n: a count
+ *
+ * Returns: (transfer full): @n with its thousands separated as the
+ *   interface language writes them: "100.000", "100,000", "100 000"
+ */
+char *
+measures_format_number (guint n)
+{
+  /* Translators: the separator of thousands in numbers, as in "100,000";
+   * German uses ".", French a narrow no-break space */
+  const char *separator = C_("thousands separator", ",");
+  g_autofree char *digits = g_strdup_printf ("%u", n);
+  GString *text = g_string_new (NULL);
+  gsize length = strlen (digits);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (i > 0 && (length - i) % 3 == 0)
+        g_string_append (text, separator);
+      g_string_append_c (text, digits[i]);
+    }
+
+  return g_string_free (text, FALSE);
+}

@@ -13,5 +13,6 @@ void  measures_i18n_setup           (const char *localedir);
 const char *measures_i18n_get_system_language (void);
 char *measures_i18n_dup_language    (void);
 char *measures_sort_key             (const char *text);
+char *measures_format_number        (guint       n);
 
 G_END_DECLS
