@@ -55,6 +55,8 @@ struct _MeasuresWindow
   AdwWindowTitle *measure_list_title;
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
+  GtkMenuButton *filter_button;
+  /* In the filter button's popover, made by ensure_filters() */
   GtkDropDown *office_filter;
   GtkDropDown *priority_filter;
   GtkDropDown *status_filter;
@@ -114,6 +116,7 @@ typedef enum {
 
 static void update_actions (MeasuresWindow *self);
 static void update_list_state (MeasuresWindow *self);
+static void ensure_filters (MeasuresWindow *self);
 static void measure_selection_changed (MeasuresWindow *self);
 static void office_selection_changed (MeasuresWindow *self);
 
@@ -348,8 +351,12 @@ navigate_to (AdwLeaflet *leaflet,
 static const char *
 selected_office (MeasuresWindow *self)
 {
-  guint index = gtk_drop_down_get_selected (self->office_filter);
+  guint index;
   GtkStringObject *item;
+
+  if (self->office_filter == NULL)
+    return NULL;
+  index = gtk_drop_down_get_selected (self->office_filter);
 
   /* The first choice is "All offices". */
   if (index == 0 || index == GTK_INVALID_LIST_POSITION)
@@ -371,9 +378,10 @@ static gboolean
 filters_active (MeasuresWindow *self)
 {
   return search_text (self) != NULL ||
-         gtk_drop_down_get_selected (self->office_filter) > 0 ||
-         gtk_drop_down_get_selected (self->priority_filter) > 0 ||
-         gtk_drop_down_get_selected (self->status_filter) > 0;
+         (self->office_filter != NULL &&
+          (gtk_drop_down_get_selected (self->office_filter) > 0 ||
+           gtk_drop_down_get_selected (self->priority_filter) > 0 ||
+           gtk_drop_down_get_selected (self->status_filter) > 0));
 }
 
 /* The selection would look for its measure among every changed row, and
@@ -417,8 +425,8 @@ refilter (MeasuresWindow *self)
 {
   g_autoptr(GError) error = NULL;
   MeasuresMeasureFilter filter = MEASURES_MEASURE_FILTER_INIT;
-  guint priority = gtk_drop_down_get_selected (self->priority_filter);
-  guint status = gtk_drop_down_get_selected (self->status_filter);
+  guint priority = self->priority_filter ? gtk_drop_down_get_selected (self->priority_filter) : 0;
+  guint status = self->status_filter ? gtk_drop_down_get_selected (self->status_filter) : 0;
 
   /* The choices are filled in before the list exists. */
   if (self->measure_selection == NULL)
@@ -450,11 +458,12 @@ static void
 sort_changed (MeasuresWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  guint sort = gtk_drop_down_get_selected (self->sort_dropdown);
+  guint sort;
   MeasuresMeasure *selected;
 
-  if (self->measure_selection == NULL)
+  if (self->measure_selection == NULL || self->sort_dropdown == NULL)
     return;
+  sort = gtk_drop_down_get_selected (self->sort_dropdown);
 
   selected = begin_list_change (self);
   if (!measures_measure_list_set_sort (self->measures,
@@ -743,7 +752,10 @@ static void
 office_show_all (MeasuresWindow *self,
                  const char     *abbreviation)
 {
-  GListModel *choices = gtk_drop_down_get_model (self->office_filter);
+  GListModel *choices;
+
+  ensure_filters (self);
+  choices = gtk_drop_down_get_model (self->office_filter);
 
   for (guint i = 1; i < g_list_model_get_n_items (choices); i++)
     {
@@ -1109,9 +1121,12 @@ clear_filters_action (GtkWidget  *widget,
 {
   MeasuresWindow *self = MEASURES_WINDOW (widget);
 
-  gtk_drop_down_set_selected (self->office_filter, 0);
-  gtk_drop_down_set_selected (self->priority_filter, 0);
-  gtk_drop_down_set_selected (self->status_filter, 0);
+  if (self->office_filter != NULL)
+    {
+      gtk_drop_down_set_selected (self->office_filter, 0);
+      gtk_drop_down_set_selected (self->priority_filter, 0);
+      gtk_drop_down_set_selected (self->status_filter, 0);
+    }
   search_stopped (self);
 }
 
@@ -1564,6 +1579,46 @@ fill_filter_choices (MeasuresWindow *self)
   gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (sorts));
 }
 
+/* The filter popover, with its four drop-downs, is made when first opened:
+ * not with the window, whose first frame does not show it. */
+static void
+ensure_filters (MeasuresWindow *self)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  g_autoptr(GtkBuilderScope) scope = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->office_filter != NULL)
+    return;
+
+  builder = gtk_builder_new ();
+  scope = gtk_builder_cscope_new ();
+  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
+                                           "filters_changed", G_CALLBACK (filters_changed),
+                                           "sort_changed", G_CALLBACK (sort_changed),
+                                           NULL);
+  gtk_builder_set_scope (builder, scope);
+  /* The handlers get the window, as in the window's own template. */
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/measures-filters.ui", &error))
+    g_error ("%s", error->message);
+
+  self->office_filter = GTK_DROP_DOWN (gtk_builder_get_object (builder, "office_filter"));
+  self->priority_filter = GTK_DROP_DOWN (gtk_builder_get_object (builder, "priority_filter"));
+  self->status_filter = GTK_DROP_DOWN (gtk_builder_get_object (builder, "status_filter"));
+  self->sort_dropdown = GTK_DROP_DOWN (gtk_builder_get_object (builder, "sort_dropdown"));
+  gtk_menu_button_set_popover (self->filter_button,
+                               GTK_WIDGET (gtk_builder_get_object (builder, "filter_popover")));
+  fill_filter_choices (self);
+}
+
+static void
+create_filter_popover (GtkMenuButton *button,
+                       gpointer       data)
+{
+  ensure_filters (data);
+}
+
 static void
 show_load_error (MeasuresWindow *self,
                  const GError   *error)
@@ -1619,7 +1674,6 @@ load (MeasuresWindow *self)
                                    (const char * const *)(statements ? statements
                                                                      : (GStrv)(const char *[]){ NULL }),
                                    self->goals);
-  fill_filter_choices (self);
 
 
   self->measure_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->measures)));
@@ -1772,10 +1826,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   CHILD (measure_list_title);
   CHILD (search_bar);
   CHILD (search_entry);
-  CHILD (office_filter);
-  CHILD (priority_filter);
-  CHILD (status_filter);
-  CHILD (sort_dropdown);
+  CHILD (filter_button);
   CHILD (goal_header);
   CHILD (goal_title_label);
   CHILD (goal_headline_label);
@@ -1808,8 +1859,6 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, office_show_all);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped);
-  gtk_widget_class_bind_template_callback (widget_class, filters_changed);
-  gtk_widget_class_bind_template_callback (widget_class, sort_changed);
 
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-measure-list", NULL,
@@ -1855,6 +1904,7 @@ measures_window_init (MeasuresWindow *self)
 
   gtk_list_view_set_factory (self->measure_list, measure_rows);
   gtk_list_view_set_factory (self->office_list, office_rows);
+  gtk_menu_button_set_create_popup_func (self->filter_button, create_filter_popover, self, NULL);
 }
 
 /**
@@ -2001,9 +2051,12 @@ measures_window_save_state (MeasuresWindow *self)
   state->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   state->searching = gtk_search_bar_get_search_mode (self->search_bar);
   state->office_filter = g_strdup (selected_office (self));
-  state->priority_filter = gtk_drop_down_get_selected (self->priority_filter);
-  state->status_filter = gtk_drop_down_get_selected (self->status_filter);
-  state->sort = gtk_drop_down_get_selected (self->sort_dropdown);
+  if (self->office_filter != NULL)
+    {
+      state->priority_filter = gtk_drop_down_get_selected (self->priority_filter);
+      state->status_filter = gtk_drop_down_get_selected (self->status_filter);
+      state->sort = gtk_drop_down_get_selected (self->sort_dropdown);
+    }
   state->list_scroll = gtk_adjustment_get_value (
     gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->measure_list)));
   /* Not made yet, not scrolled yet. */
@@ -2073,6 +2126,10 @@ measures_window_restore_state (MeasuresWindow      *self,
 
   select_sidebar_row (self, state->view, state->goal);
 
+  /* The filters are made for a choice to restore only. */
+  if (state->office_filter != NULL || state->priority_filter > 0 || state->status_filter > 0 ||
+      state->sort > 0)
+    ensure_filters (self);
   if (state->office_filter != NULL)
     {
       GListModel *choices = gtk_drop_down_get_model (self->office_filter);
@@ -2085,9 +2142,12 @@ measures_window_restore_state (MeasuresWindow      *self,
             gtk_drop_down_set_selected (self->office_filter, i);
         }
     }
-  gtk_drop_down_set_selected (self->priority_filter, state->priority_filter);
-  gtk_drop_down_set_selected (self->status_filter, state->status_filter);
-  gtk_drop_down_set_selected (self->sort_dropdown, state->sort);
+  if (self->office_filter != NULL)
+    {
+      gtk_drop_down_set_selected (self->priority_filter, state->priority_filter);
+      gtk_drop_down_set_selected (self->status_filter, state->status_filter);
+      gtk_drop_down_set_selected (self->sort_dropdown, state->sort);
+    }
 
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), state->search);
   gtk_search_bar_set_search_mode (self->search_bar, state->searching);
