@@ -633,7 +633,17 @@ measures_measure_list_reload (MeasuresMeasureList  *self,
     }
 
   forget_item (self, id);
-  if (find_row (self, id, &row))
+  if (find_row (self, id, &row) && fresh->len > 0 &&
+      g_array_index (self->rows, MeasuresSummary, row).goal ==
+        g_array_index (fresh, MeasuresSummary, 0).goal &&
+      g_array_index (self->rows, MeasuresSummary, row).position ==
+        g_array_index (fresh, MeasuresSummary, 0).position)
+    {
+      /* Still in its place, the usual edit: the summary changes in place. */
+      g_array_index (self->rows, MeasuresSummary, row) = g_array_index (fresh, MeasuresSummary, 0);
+      g_clear_pointer (&fresh, g_array_unref);
+    }
+  else if (find_row (self, id, &row))
     {
       /* The rows after it move up; its place in the id index goes. */
       g_array_remove_index (self->rows, row);
@@ -646,7 +656,7 @@ measures_measure_list_reload (MeasuresMeasureList  *self,
         }
       g_array_set_size (self->by_id, self->rows->len);
     }
-  if (fresh->len > 0)
+  if (fresh != NULL && fresh->len > 0)
     {
       const MeasuresSummary *summary = &g_array_index (fresh, MeasuresSummary, 0);
       guint low = 0, high = self->rows->len;

@@ -2074,15 +2074,26 @@ measures_store_list_summaries (MeasuresStore  *self,
   g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
   g_return_val_if_fail (summaries != NULL, FALSE);
 
+  /* One measure by its primary key; "?1 = 0 OR" would read them all. */
   stmt = prepare_cached (self,
-                  "SELECT m.id, g.number, m.position, m.priority, m.status, m.progress "
-                  "FROM measures m JOIN goals g ON g.id = m.goal_id "
-                  "WHERE m.removed IS NULL AND (?1 = 0 OR m.id = ?1) AND"
-                  "      (?2 IS NULL OR m.id IN (SELECT l.measure_id FROM measure_offices l"
-                  "                              JOIN offices o ON o.id = l.office_id"
-                  "                              WHERE o.abbreviation = ?2"
-                  "                                AND (?3 < 0 OR l.role = ?3)))",
-                  error);
+                         id != 0
+                         ? "SELECT m.id, g.number, m.position, m.priority, m.status, m.progress "
+                           "FROM measures m JOIN goals g ON g.id = m.goal_id "
+                           "WHERE m.id = ?1 AND m.removed IS NULL AND"
+                           "      (?2 IS NULL OR m.id IN (SELECT l.measure_id"
+                           "                              FROM measure_offices l"
+                           "                              JOIN offices o ON o.id = l.office_id"
+                           "                              WHERE o.abbreviation = ?2"
+                           "                                AND (?3 < 0 OR l.role = ?3)))"
+                         : "SELECT m.id, g.number, m.position, m.priority, m.status, m.progress "
+                           "FROM measures m JOIN goals g ON g.id = m.goal_id "
+                           "WHERE m.removed IS NULL AND ?1 = 0 AND"
+                           "      (?2 IS NULL OR m.id IN (SELECT l.measure_id"
+                           "                              FROM measure_offices l"
+                           "                              JOIN offices o ON o.id = l.office_id"
+                           "                              WHERE o.abbreviation = ?2"
+                           "                                AND (?3 < 0 OR l.role = ?3)))",
+                         error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
