@@ -395,6 +395,11 @@ test_migrate_from_version_1 (TempDir       *fixture,
       g_assert_true (measures_measure_get_status_derived (measure));
     }
   g_assert_cmpuint (in_progress, ==, 22);
+  /* Schema 3 filled in every title's sort key. */
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM measures WHERE title_key = ''"), ==, 0);
+  g_assert_cmpint (query_int (path, "SELECT count(*) FROM measures "
+                                    "WHERE title_key = 'karlsruhe feiert den europatag am 9 mai'"),
+                   ==, 1);
 
   g_assert_true (measures_store_search (store, "Kulturbüro", &found, &error));
   g_assert_cmpuint (g_hash_table_size (found), ==, 1);
