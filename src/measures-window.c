@@ -1186,6 +1186,7 @@ typedef enum {
   DOCUMENT_GOAL,
   DOCUMENT_OFFICE,
   DOCUMENT_STRATEGY,
+  DOCUMENT_OVERVIEW,
 } Document;
 
 /* What Print prints: what is in view. */
@@ -1229,6 +1230,9 @@ create_report (MeasuresWindow  *self,
         measures_office_get_abbreviation (gtk_single_selection_get_selected_item (
           self->office_selection)),
         error);
+      break;
+    case DOCUMENT_OVERVIEW:
+      report = measures_report_new_overview (self->store, error);
       break;
     case DOCUMENT_STRATEGY:
     default:
@@ -1487,6 +1491,8 @@ print_action (GtkWidget  *widget,
     print_document (self, DOCUMENT_GOAL);
   else if (g_str_equal (action_name, "win.print-strategy"))
     print_document (self, DOCUMENT_STRATEGY);
+  else if (g_str_equal (action_name, "win.print-overview"))
+    print_document (self, DOCUMENT_OVERVIEW);
   else
     print_document (self, current_document (self));
 }
@@ -1502,6 +1508,8 @@ export_action (GtkWidget  *widget,
     export_document (self, NULL);
   else if (g_str_equal (action_name, "win.export-strategy"))
     export_current (self, DOCUMENT_STRATEGY);
+  else if (g_str_equal (action_name, "win.export-overview"))
+    export_current (self, DOCUMENT_OVERVIEW);
   else
     export_current (self, current_document (self));
 }
@@ -1882,8 +1890,10 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.print-goal", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.print-strategy", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-overview", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-strategy", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-overview", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-office-sheets", NULL,
                                    export_action);
   gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
