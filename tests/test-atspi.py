@@ -141,6 +141,14 @@ def application(desktop):
     return None
 
 
+def screenshot(name):
+    """With MEASURES_ATSPI_SCREENSHOTS=folder, keeps what the screen shows."""
+    folder = os.environ.get("MEASURES_ATSPI_SCREENSHOTS")
+    if folder:
+        time.sleep(1)
+        subprocess.run(["import", "-window", "root", f"PNG24:{folder}/{name}.png"])
+
+
 def stop(app):
     app.terminate()
     app.wait(timeout=10)
@@ -197,8 +205,12 @@ def walk_through(desktop, database):
         menu = find(window, "push button", "Main menu") or find(window, "toggle button", "Main menu")
         if ok(menu is not None, "a Main menu button"):
             click(menu)
+        ok(find(target, "menu item", "Print the Overview Table…") is not None and
+           find(target, "menu item", "Export the Overview Table as PDF…") is not None,
+           "the menu offers the overview table, to print and as PDF")
         item = find(target, "menu item", "Preferences")
         if ok(item is not None, "the menu offers Preferences"):
+            screenshot("main-menu")
             click(item)
         preferences = find(target, "frame", "Preferences")
         ok(preferences is not None, "Preferences open in a window of their own")
@@ -207,6 +219,7 @@ def walk_through(desktop, database):
                find(preferences, "list item", "Interface language") is not None,
                "the preferences offer the interface language")
             ok(not unnamed_buttons(preferences), "every button in the preferences has a name")
+            screenshot("preferences")
     finally:
         stop(app)
 
