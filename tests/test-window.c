@@ -429,6 +429,40 @@ test_large_office (Fixture       *f,
                       WINDOW_CHILD (f, "measure_list")))), ==, 123 + 13);
 }
 
+/* A search that leaves out the selected measure selects the first match;
+ * opening and closing the filters keeps it. */
+static void
+test_popover_keeps_selection (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkSingleSelection *selection;
+  GtkMenuButton *menu = WINDOW_CHILD (f, "filter_button");
+  g_autoptr(MeasuresMeasure) before = NULL;
+  g_autoptr(MeasuresMeasure) after = NULL;
+
+  select_sidebar_row (f, 2);
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (WINDOW_CHILD (f, "measure_list")));
+  gtk_single_selection_set_selected (selection, 3);
+  gtk_widget_grab_focus (WINDOW_CHILD (f, "measure_list"));
+  iterate ();
+  gtk_search_bar_set_search_mode (WINDOW_CHILD (f, "search_bar"), TRUE);
+  gtk_editable_set_text (WINDOW_CHILD (f, "search_entry"), "Straßburg");
+  search_now (f);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  before = g_object_ref (gtk_single_selection_get_selected_item (selection));
+  g_assert_cmpstr (measures_measure_get_title (before), ==,
+                   "Verstärkte Zusammenarbeit Karlsruhe – Straßburg");
+
+  gtk_menu_button_popup (menu);
+  iterate ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  gtk_menu_button_popdown (menu);
+  iterate ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  after = g_object_ref (gtk_single_selection_get_selected_item (selection));
+  g_assert_cmpint (measures_measure_get_id (after), ==, measures_measure_get_id (before));
+}
+
 static void
 test_narrow_window_folds (Fixture       *f,
                           gconstpointer  data)
@@ -923,6 +957,7 @@ main (int   argc,
   ADD ("goal-and-measure", test_goal_and_measure);
   ADD ("offices", test_offices);
   ADD ("large-office", test_large_office);
+  ADD ("popover-keeps-selection", test_popover_keeps_selection);
   ADD ("narrow-window-folds", test_narrow_window_folds);
   ADD ("manage-measures", test_manage_measures);
   ADD ("print", test_print);
