@@ -488,18 +488,19 @@ test_overview_report (TempDir       *fixture,
 
 /* A file too large to read through before the window opens is read on a
  * thread; a damaged one is reported then. */
-static gboolean
-check_done (gpointer data)
-{
-  return *(GAsyncResult **)data == NULL;
-}
-
 static void
 got_result (GObject      *source,
             GAsyncResult *result,
             gpointer      data)
 {
   *(GAsyncResult **)data = g_object_ref (result);
+}
+
+static void
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 static void
@@ -539,8 +540,7 @@ test_large_file_checked_on_thread (TempDir       *fixture,
     g_assert_no_error (error);
     g_assert_true (measures_store_get_check_pending (store));
     measures_store_check_async (store, NULL, got_result, &result);
-    while (result == NULL)
-      g_main_context_iteration (NULL, TRUE);
+    wait_for (&result);
     g_assert_true (measures_store_check_finish (store, result, &error));
     g_assert_no_error (error);
     g_assert_false (measures_store_get_check_pending (store));
@@ -575,13 +575,11 @@ test_large_file_checked_on_thread (TempDir       *fixture,
     g_assert_no_error (error);
     g_assert_true (measures_store_get_check_pending (store));
     measures_store_check_async (store, NULL, got_result, &result);
-    while (result == NULL)
-      g_main_context_iteration (NULL, TRUE);
+    wait_for (&result);
     g_assert_false (measures_store_check_finish (store, result, &error));
     g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_CORRUPT);
     g_assert_nonnull (strstr (error->message, "damaged"));
   }
-  (void)check_done;
 }
 
 /* The daily backup on a thread: one a day. */
@@ -597,8 +595,7 @@ test_daily_backup_on_thread (TempDir       *fixture,
   g_autoptr(GPtrArray) backups = NULL;
 
   measures_backup_make_daily_async (store, 3, NULL, got_result, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for (&result);
   g_assert_true (measures_backup_make_daily_finish (store, result, &made, &error));
   g_assert_no_error (error);
   g_assert_nonnull (made);
@@ -606,8 +603,7 @@ test_daily_backup_on_thread (TempDir       *fixture,
   g_clear_object (&result);
 
   measures_backup_make_daily_async (store, 3, NULL, got_result, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for (&result);
   g_assert_true (measures_backup_make_daily_finish (store, result, &again, &error));
   g_assert_null (again);
 
