@@ -713,6 +713,42 @@ measure_list_activated (MeasuresWindow *self,
   navigate_to (self->measures_leaflet, self->measure_detail_pane, self->measure_back_button);
 }
 
+/* Whether (@x, @y) of @list is on one of its rows rather than beside them. */
+static gboolean
+is_on_row (GtkListView *list,
+           double       x,
+           double       y)
+{
+  GtkWidget *widget = gtk_widget_pick (GTK_WIDGET (list), x, y, GTK_PICK_DEFAULT);
+
+  while (widget != NULL && gtk_widget_get_parent (widget) != GTK_WIDGET (list))
+    widget = gtk_widget_get_parent (widget);
+
+  return widget != NULL;
+}
+
+/* A click on a row selects it (the row's own gesture, which runs after
+ * this one); in a folded window it also opens the row's pane. The lists'
+ * single-click-activate would do that too, but it selects whatever row the
+ * pointer passes over, changing the measure shown under the user's hand. */
+static void
+list_clicked (MeasuresWindow  *self,
+              int              n_press,
+              double           x,
+              double           y,
+              GtkGestureClick *gesture)
+{
+  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  if (n_press != 1 || !is_on_row (GTK_LIST_VIEW (list), x, y))
+    return;
+
+  if (list == GTK_WIDGET (self->measure_list))
+    navigate_to (self->measures_leaflet, self->measure_detail_pane, self->measure_back_button);
+  else
+    navigate_to (self->offices_leaflet, self->office_detail_pane, self->office_back_button);
+}
+
 static void
 office_selection_changed (MeasuresWindow *self)
 {
@@ -1862,6 +1898,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, measure_list_activated);
   gtk_widget_class_bind_template_callback (widget_class, office_list_activated);
+  gtk_widget_class_bind_template_callback (widget_class, list_clicked);
   gtk_widget_class_bind_template_callback (widget_class, vision_goal_activated);
   gtk_widget_class_bind_template_callback (widget_class, office_measure_activated);
   gtk_widget_class_bind_template_callback (widget_class, office_show_all);

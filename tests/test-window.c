@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
 
 #include "measures-application.h"
 #include "measures-measure-editor.h"
@@ -189,6 +191,85 @@ select_sidebar_row (Fixture *f,
   gtk_list_box_select_row (sidebar, row);
   g_signal_emit_by_name (sidebar, "row-activated", row);
   iterate ();
+}
+
+/* Pointer input through the display server, as a mouse gives it: the
+ * events reach the window's controllers like a user's. */
+static Display *
+x_display (GtkWidget *widget)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+
+  g_assert_true (GDK_IS_X11_DISPLAY (display));
+  return gdk_x11_display_get_xdisplay (display);
+}
+
+static void
+sync_input (GtkWidget *widget)
+{
+  XSync (x_display (widget), False);
+  iterate ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (gtk_widget_get_root (widget)));
+  iterate ();
+}
+
+/* Moves the pointer to the middle of @widget. */
+static void
+pointer_to (GtkWidget *widget)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  GdkSurface *surface = gtk_native_get_surface (native);
+  graphene_point_t middle = GRAPHENE_POINT_INIT (gtk_widget_get_width (widget) / 2.0,
+                                                 gtk_widget_get_height (widget) / 2.0);
+  graphene_point_t point;
+  double dx, dy;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &middle, &point));
+  gtk_native_get_surface_transform (native, &dx, &dy);
+  XWarpPointer (x_display (widget), None, gdk_x11_surface_get_xid (surface), 0, 0, 0, 0,
+                (int) (point.x + dx), (int) (point.y + dy));
+  sync_input (widget);
+}
+
+/* A click may take @widget away: what follows is waited for on its window. */
+static void
+click (GtkWidget *widget)
+{
+  GtkWidget *window = GTK_WIDGET (gtk_widget_get_root (widget));
+
+  pointer_to (widget);
+  XTestFakeButtonEvent (x_display (window), 1, True, CurrentTime);
+  XTestFakeButtonEvent (x_display (window), 1, False, CurrentTime);
+  sync_input (window);
+}
+
+/* The row @n of a list view as it is drawn, and the title it shows. */
+static GtkWidget *
+drawn_row (GtkListView *list,
+           guint        n)
+{
+  GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list));
+
+  for (guint i = 0; i < n && row != NULL; i++)
+    row = gtk_widget_get_next_sibling (row);
+  g_assert_nonnull (row);
+  return row;
+}
+
+static const char *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      const char *text = first_label (c);
+
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
 }
 
 static const char *
@@ -463,6 +544,39 @@ test_popover_keeps_selection (Fixture       *f,
   g_assert_cmpint (measures_measure_get_id (after), ==, measures_measure_get_id (before));
 }
 
+/* The pointer passing over the list leaves the selection alone; a click
+ * selects the row under it. */
+static void
+test_pointer_selects_on_click (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkListView *list = WINDOW_CHILD (f, "measure_list");
+  GtkSingleSelection *selection;
+  MeasuresMeasure *shown;
+  g_autofree char *hovered = NULL;
+
+  select_sidebar_row (f, 2);
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
+  gtk_single_selection_set_selected (selection, 0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  shown = gtk_single_selection_get_selected_item (selection);
+
+  for (guint n = 1; n <= 4; n++)
+    {
+      pointer_to (drawn_row (list, n));
+      g_assert_true (gtk_single_selection_get_selected_item (selection) == shown);
+    }
+  g_assert_cmpstr (label_text (detail_page (f, "sheet"), MEASURES_TYPE_MEASURE_VIEW, "title_label"), ==,
+                   measures_measure_get_title (shown));
+
+  hovered = g_strdup (first_label (drawn_row (list, 4)));
+  g_assert_cmpstr (hovered, !=, measures_measure_get_title (shown));
+  click (drawn_row (list, 4));
+  shown = gtk_single_selection_get_selected_item (selection);
+  g_assert_cmpstr (measures_measure_get_title (shown), ==, hovered);
+  g_assert_cmpstr (label_text (detail_page (f, "sheet"), MEASURES_TYPE_MEASURE_VIEW, "title_label"), ==, hovered);
+}
+
 static void
 test_narrow_window_folds (Fixture       *f,
                           gconstpointer  data)
@@ -492,9 +606,11 @@ test_narrow_window_folds (Fixture       *f,
   g_assert_true (adw_leaflet_get_visible_child (measures_leaflet) ==
                  WINDOW_CHILD (f, "measure_list_pane"));
 
-  g_signal_emit_by_name (WINDOW_CHILD (f, "measure_list"), "activate", 0);
-  iterate ();
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  /* One click opens the measure, once the list has slid in. */
+  while (adw_leaflet_get_child_transition_running (leaflet) ||
+         adw_leaflet_get_child_transition_running (measures_leaflet))
+    g_main_context_iteration (NULL, TRUE);
+  click (drawn_row (WINDOW_CHILD (f, "measure_list"), 0));
   pause_for_screenshot ("narrow");
   g_assert_true (adw_leaflet_get_visible_child (measures_leaflet) ==
                  WINDOW_CHILD (f, "measure_detail_pane"));
@@ -504,6 +620,21 @@ test_narrow_window_folds (Fixture       *f,
   iterate ();
   g_assert_true (adw_leaflet_get_visible_child (measures_leaflet) ==
                  WINDOW_CHILD (f, "measure_list_pane"));
+
+  /* So does Enter on it. */
+  g_signal_emit_by_name (WINDOW_CHILD (f, "measure_list"), "activate", 1);
+  iterate ();
+  g_assert_true (adw_leaflet_get_visible_child (measures_leaflet) ==
+                 WINDOW_CHILD (f, "measure_detail_pane"));
+
+  /* And a click on an office opens its page. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sidebar", NULL);
+  select_sidebar_row (f, 7);
+  while (adw_leaflet_get_child_transition_running (leaflet))
+    g_main_context_iteration (NULL, TRUE);
+  click (drawn_row (WINDOW_CHILD (f, "office_list"), 0));
+  g_assert_true (adw_leaflet_get_visible_child (WINDOW_CHILD (f, "offices_leaflet")) ==
+                 WINDOW_CHILD (f, "office_detail_pane"));
 }
 
 static guint
@@ -958,6 +1089,7 @@ main (int   argc,
   ADD ("offices", test_offices);
   ADD ("large-office", test_large_office);
   ADD ("popover-keeps-selection", test_popover_keeps_selection);
+  ADD ("pointer-selects-on-click", test_pointer_selects_on_click);
   ADD ("narrow-window-folds", test_narrow_window_folds);
   ADD ("manage-measures", test_manage_measures);
   ADD ("print", test_print);
