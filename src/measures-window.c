@@ -420,6 +420,16 @@ end_list_change (MeasuresWindow  *self,
   g_clear_object (&selected);
 }
 
+/* Another filter or order shows its list from the top. The view goes
+ * there before the list changes, so that the change can reuse its rows
+ * (see MeasuresMeasureList). */
+static void
+scroll_list_to_top (MeasuresWindow *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->measures)) > 0)
+    gtk_widget_activate_action (GTK_WIDGET (self->measure_list), "list.scroll-to-item", "u", 0);
+}
+
 static void
 refilter (MeasuresWindow *self)
 {
@@ -441,6 +451,7 @@ refilter (MeasuresWindow *self)
   {
     MeasuresMeasure *selected = begin_list_change (self);
 
+    scroll_list_to_top (self);
     if (!measures_measure_list_set_filter (self->measures, &filter, &error))
       show_error_toast (self, error);
     end_list_change (self, selected);
@@ -466,6 +477,7 @@ sort_changed (MeasuresWindow *self)
   sort = gtk_drop_down_get_selected (self->sort_dropdown);
 
   selected = begin_list_change (self);
+  scroll_list_to_top (self);
   if (!measures_measure_list_set_sort (self->measures,
                                        sort == GTK_INVALID_LIST_POSITION ? MEASURES_SORT_GOAL
                                                                          : (MeasuresSort)sort,

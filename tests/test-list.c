@@ -292,14 +292,28 @@ test_reload (TempDir       *fixture,
   filter.search = NULL;
   g_assert_true (measures_measure_list_set_filter (list, &filter, &error));
 
-  /* Moved to goal 5: it goes to the end of goal 5. */
+  /* Moved to goal 5: it goes to the end of goal 5, announced as one row
+   * out and one in, so that a list view keeps the 36 between. */
   g_clear_object (&edited);
   edited = measures_measure_copy_with (after, "goal", 5u, NULL);
   g_assert_true (measures_store_update_measure (store, edited, "Test", &error));
+  mirror.n_signals = 0;
   g_assert_true (measures_measure_list_reload (list, id, &error));
   g_assert_true (measures_measure_list_find (list, id, &position));
   g_assert_cmpuint (position, ==, 49);
+  g_assert_cmpuint (mirror.n_signals, ==, 2);
   mirror_check (&mirror, model);
+
+  /* And back to goal 2, upwards. */
+  g_assert_true (measures_store_update_measure (store, after, "Test", &error));
+  mirror.n_signals = 0;
+  g_assert_true (measures_measure_list_reload (list, id, &error));
+  g_assert_true (measures_measure_list_find (list, id, &position));
+  g_assert_cmpuint (position, <, 49);
+  g_assert_cmpuint (mirror.n_signals, ==, 2);
+  mirror_check (&mirror, model);
+  g_assert_true (measures_store_update_measure (store, edited, "Test", &error));
+  g_assert_true (measures_measure_list_reload (list, id, &error));
 
   /* Removed, restored, created. */
   g_assert_true (measures_store_set_removed (store, id, TRUE, "Test", &error));

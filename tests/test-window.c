@@ -577,6 +577,32 @@ test_pointer_selects_on_click (Fixture       *f,
   g_assert_cmpstr (label_text (detail_page (f, "sheet"), MEASURES_TYPE_MEASURE_VIEW, "title_label"), ==, hovered);
 }
 
+/* Another filter shows its list from the top, wherever the last one was
+ * scrolled to. */
+static void
+test_filter_starts_at_top (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkListView *list = WINDOW_CHILD (f, "measure_list");
+  GtkAdjustment *scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
+  g_autoptr(MeasuresMeasure) first = NULL;
+
+  select_sidebar_row (f, 6);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), >, 0);
+
+  select_sidebar_row (f, 2);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  iterate ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpfloat (gtk_adjustment_get_value (scroll), ==, 0);
+  first = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)), 0);
+  g_assert_cmpuint (measures_measure_get_goal (first), ==, 2);
+  g_assert_cmpstr (first_label (drawn_row (list, 0)), ==, measures_measure_get_title (first));
+}
+
 static void
 test_narrow_window_folds (Fixture       *f,
                           gconstpointer  data)
@@ -1090,6 +1116,7 @@ main (int   argc,
   ADD ("large-office", test_large_office);
   ADD ("popover-keeps-selection", test_popover_keeps_selection);
   ADD ("pointer-selects-on-click", test_pointer_selects_on_click);
+  ADD ("filter-starts-at-top", test_filter_starts_at_top);
   ADD ("narrow-window-folds", test_narrow_window_folds);
   ADD ("manage-measures", test_manage_measures);
   ADD ("print", test_print);

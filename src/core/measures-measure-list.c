@@ -23,7 +23,8 @@
  * scrolling back.
  *
  * Changes are announced as one items-changed signal over the part of the
- * list that differs.
+ * list that differs; big ones in three steps that let a list view reuse
+ * its rows (see apply()).
  */
 
 #define N_RECENT 128
@@ -400,24 +401,69 @@ apply (MeasuresMeasureList  *self,
   removed = old_n - prefix - suffix;
   added = new_n - prefix - suffix;
 
-  /* A list view looks for every added item among the removed ones, to keep
-   * their rows: for thousands of rows, that would read every measure from
-   * the store. Announced as a removal, then an addition, only the rows that
-   * come into view are read. In between, the list holds what both share. */
+  /* One measure that moved, as when an edit changes its place in the
+   * order: announced as that, a list view keeps every other row. */
+  if (removed == added && removed > 1)
+    {
+      const gint64 *o = &g_array_index (old, gint64, prefix);
+      const gint64 *f = &g_array_index (fresh, gint64, prefix);
+      guint from = G_MAXUINT, to = 0;
+
+      if (o[0] == f[removed - 1] && memcmp (o + 1, f, (removed - 1) * sizeof (gint64)) == 0)
+        from = prefix, to = prefix + removed - 1;
+      else if (o[removed - 1] == f[0] && memcmp (o, f + 1, (removed - 1) * sizeof (gint64)) == 0)
+        from = prefix + removed - 1, to = prefix;
+
+      if (from != G_MAXUINT)
+        {
+          gint64 id = g_array_index (old, gint64, from);
+
+          g_array_remove_index (old, from);
+          g_list_model_items_changed (G_LIST_MODEL (self), from, 1, 0);
+          g_array_insert_val (old, to, id);
+          g_list_model_items_changed (G_LIST_MODEL (self), to, 0, 1);
+          removed = added = 0;
+        }
+    }
+
+  /* A big change is announced so that a list view keeps its rows and
+   * binds them to the new items instead of making new ones. Were the old
+   * items removed, the view would drop their rows, and, if its first row
+   * were among them, look for its item among every new one, reading each
+   * from the store. So the new items come in after the first changed one,
+   * which stays where the view starts: the rows below it move out of view
+   * and are bound to the new items that come into it. Then that one item
+   * goes, then the old ones, which by then have no rows. A view that
+   * starts further down is best scrolled to the top first. */
   if (removed > 0 && added > 0 && MAX (removed, added) > 32)
     {
-      self->shown = g_array_sized_new (FALSE, FALSE, sizeof (gint64), prefix + suffix);
-      g_array_append_vals (self->shown, old->data, prefix);
-      g_array_append_vals (self->shown, &g_array_index (old, gint64, old_n - suffix), suffix);
+      GArray *both = g_array_sized_new (FALSE, FALSE, sizeof (gint64), old_n + new_n - prefix);
+
+      g_array_append_vals (both, old->data, prefix + 1);
+      g_array_append_vals (both, &g_array_index (fresh, gint64, prefix), new_n - prefix);
+      g_array_append_vals (both, &g_array_index (old, gint64, prefix + 1), old_n - prefix - 1);
+      self->shown = both;
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix + 1, 0, new_n - prefix);
+
+      g_array_remove_index (both, prefix);
+      g_list_model_items_changed (G_LIST_MODEL (self), prefix, 1, 0);
+
+      g_array_set_size (both, new_n);
+      if (old_n - prefix - 1 > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), new_n, old_n - prefix - 1, 0);
+
+      self->shown = fresh;
+      g_array_unref (both);
       g_array_unref (old);
-      g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, 0);
-      old = self->shown;
-      removed = 0;
+      removed = added = 0;
     }
-  self->shown = fresh;
-  g_array_unref (old);
-  if (removed > 0 || added > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+  else
+    {
+      self->shown = fresh;
+      g_array_unref (old);
+      if (removed > 0 || added > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
+    }
 
   /* A measure that changed in place has a new item all the same. */
   if (changed_id != 0)
