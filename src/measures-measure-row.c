@@ -19,6 +19,7 @@ struct _MeasuresMeasureRow
 {
   GtkWidget parent_instance;
 
+  MeasuresMeasure *measure;
   GtkWidget *box;
   GtkLabel *title;
   GtkLabel *subtitle;
@@ -34,6 +35,7 @@ measures_measure_row_dispose (GObject *object)
   MeasuresMeasureRow *self = MEASURES_MEASURE_ROW (object);
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
+  g_clear_object (&self->measure);
 
   G_OBJECT_CLASS (measures_measure_row_parent_class)->dispose (object);
 }
@@ -118,6 +120,13 @@ measures_measure_row_set_measure (MeasuresMeasureRow *self,
 
   g_return_if_fail (MEASURES_IS_MEASURE_ROW (self));
 
+  /* GTK 4.8's list view binds every row again after a change above it;
+   * the same item (a changed measure is a new one) leaves the labels, and
+   * their layout, alone. */
+  if (measure != NULL && measure == self->measure)
+    return;
+  g_set_object (&self->measure, measure);
+
   if (measure == NULL)
     {
       gtk_label_set_text (self->title, "");
@@ -157,13 +166,6 @@ bind_row (GtkSignalListItemFactory *factory,
                                     gtk_list_item_get_item (list_item));
 }
 
-static void
-unbind_row (GtkSignalListItemFactory *factory,
-            GtkListItem              *list_item)
-{
-  measures_measure_row_set_measure (MEASURES_MEASURE_ROW (gtk_list_item_get_child (list_item)),
-                                    NULL);
-}
 
 /**
  * measures_measure_row_factory_new:
@@ -175,8 +177,8 @@ measures_measure_row_factory_new (void)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
 
+  /* Nothing on unbind: a row is bound again straight away, or dropped. */
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   return factory;
 }

@@ -744,6 +744,17 @@ test_manage_measures (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (child (view, view_type, "derived_label")));
   g_assert_cmpuint (count_rows (child (view, view_type, "log_list")), ==, 1);
   g_assert_true (shows_label (GTK_WIDGET (view), "Mit 3.000 Gästen gefeiert."));
+  /* Its row in the list, with the rows around it, shows the new status. */
+  {
+    GtkListView *list = WINDOW_CHILD (f, "measure_list");
+    GtkWidget *row = NULL;
+
+    for (guint i = 0; row == NULL; i++)
+      if (g_strcmp0 (first_label (drawn_row (list, i)), "Europatag am 9. Mai") == 0)
+        row = drawn_row (list, i);
+    g_assert_true (shows_label (row, "Completed"));
+    g_assert_false (shows_label (drawn_row (list, 0), "Completed"));
+  }
   pause_for_screenshot ("log");
 
   /* Undo the report, redo it. */
