@@ -394,7 +394,10 @@ main (int   argc,
   {
     const char *reports_argv[] = { need_env ("MEASURES_BENCH_REPORTS"), NULL, NULL, NULL };
     g_autoptr(GError) error = NULL;
+    g_autofree char *strategy = NULL;
 
+    /* The sheets and the strategy report are of the 50 measures, whatever
+     * sizes the window was measured with. */
     for (guint i = 0; i < n_sizes; i++)
       {
         if (sizes[i] == 50)
@@ -403,7 +406,7 @@ main (int   argc,
           reports_argv[2] = stores[i];
       }
     if (reports_argv[1] == NULL)
-      reports_argv[1] = reports_argv[2], reports_argv[2] = NULL;
+      reports_argv[1] = strategy = ensure_store (50);
     if (!g_spawn_sync (NULL, (char **)reports_argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
                        NULL, NULL, &reports_status, &error) ||
         !g_spawn_check_wait_status (reports_status, &error))
