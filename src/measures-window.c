@@ -903,6 +903,11 @@ set_editing (MeasuresWindow *self,
                           !editing && adw_leaflet_get_folded (self->measures_leaflet));
   adw_window_title_set_title (self->detail_title, title);
   update_actions (self);
+
+  /* Out of the editor, the keyboard goes back to the button that opened it
+   * rather than into the sheet's first text, which would show a caret. */
+  if (!editing && gtk_widget_get_mapped (self->edit_button))
+    gtk_widget_grab_focus (self->edit_button);
 }
 
 static void

@@ -736,6 +736,8 @@ test_manage_measures (Fixture       *f,
   g_assert_cmpstr (label_text (view, view_type, "title_label"), ==, "Europatag am 9. Mai");
   g_assert_true (shows_label (GTK_WIDGET (WINDOW_CHILD (f, "measure_list")),
                               "Europatag am 9. Mai"));
+  /* The keyboard is back on the edit button, not in the sheet's title. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == WINDOW_CHILD (f, "edit_button"));
 
   /* Report progress: completed, with a note. */
   activate (f, "win.add-log-entry",
