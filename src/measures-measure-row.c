@@ -166,7 +166,6 @@ bind_row (GtkSignalListItemFactory *factory,
                                     gtk_list_item_get_item (list_item));
 }
 
-
 /**
  * measures_measure_row_factory_new:
  *
