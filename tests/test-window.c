@@ -272,6 +272,26 @@ first_label (GtkWidget *widget)
   return NULL;
 }
 
+/* The offices page, on the office @abbreviation, as activating its row does. */
+static void
+open_office (Fixture    *f,
+             const char *abbreviation)
+{
+  GtkListView *list = WINDOW_CHILD (f, "office_list");
+  GListModel *offices;
+
+  select_sidebar_row (f, 7);
+  offices = G_LIST_MODEL (gtk_list_view_get_model (list));
+  for (guint i = 0; i < g_list_model_get_n_items (offices); i++)
+    {
+      g_autoptr(MeasuresOffice) office = g_list_model_get_item (offices, i);
+
+      if (g_str_equal (measures_office_get_abbreviation (office), abbreviation))
+        g_signal_emit_by_name (list, "activate", i);
+    }
+  iterate ();
+}
+
 static const char *
 label_text (gpointer    widget,
             GType       type,
@@ -463,8 +483,6 @@ test_large_office (Fixture       *f,
   MeasuresStore *store = measures_application_get_store (f->app);
   MeasuresOfficeView *view = WINDOW_CHILD (f, "office_view");
   GType type = MEASURES_TYPE_OFFICE_VIEW;
-  GtkListView *list = WINDOW_CHILD (f, "office_list");
-  GListModel *offices;
   GtkButton *more;
   g_autoptr(GError) error = NULL;
 
@@ -481,16 +499,7 @@ test_large_office (Fixture       *f,
     }
   g_assert_no_error (error);
 
-  select_sidebar_row (f, 7);
-  offices = G_LIST_MODEL (gtk_list_view_get_model (list));
-  for (guint i = 0; i < g_list_model_get_n_items (offices); i++)
-    {
-      g_autoptr(MeasuresOffice) office = g_list_model_get_item (offices, i);
-
-      if (g_str_equal (measures_office_get_abbreviation (office), "SAM"))
-        g_signal_emit_by_name (list, "activate", i);
-    }
-  iterate ();
+  open_office (f, "SAM");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 
   g_assert_cmpstr (label_text (view, type, "lead_heading"), ==, "Leads 123 Measures");
@@ -865,19 +874,9 @@ test_print (Fixture       *f,
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
   const char *argv[] = { "pdftotext", pdf, "-", NULL };
-  GtkListView *offices = WINDOW_CHILD (f, "office_list");
-  GListModel *model;
 
   /* The offices page prints the selected office's sheets. */
-  select_sidebar_row (f, 7);
-  model = G_LIST_MODEL (gtk_list_view_get_model (offices));
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(MeasuresOffice) office = g_list_model_get_item (model, i);
-      if (g_str_equal (measures_office_get_abbreviation (office), "ZJD"))
-        g_signal_emit_by_name (offices, "activate", i);
-    }
-  iterate ();
+  open_office (f, "ZJD");
 
   g_assert_true (measures_window_print_to_file (f->window, pdf, &error));
   g_assert_no_error (error);
