@@ -2,8 +2,7 @@
 #define G_LOG_DOMAIN "fuzz-import"
 
 /* libFuzzer target for the strategy import: every input is read as a
- * strategy file into one store, opened once per process and emptied after
- * each input.
+ * strategy file into a store that is emptied after each input.
  *
  * Besides "no crash, no leak", each input checks what the import promises:
  * a failed import leaves the store as empty as it was, and what a
@@ -11,7 +10,6 @@
 
 #include "config.h"
 
-#include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -35,38 +33,6 @@ store_is_empty (void)
     fuzz_fail ("could not look into the store", error);
 
   return empty;
-}
-
-/* Empties every table, so that each input starts from an empty store
- * without paying for opening and migrating a new one. The tables come from
- * the schema, so that a later migration's tables are emptied too; the
- * full-text index's shadow tables are emptied through the index itself. */
-static void
-clear_store (void)
-{
-  sqlite3 *db = measures_store_get_connection (store);
-  g_autoptr(GString) sql = g_string_new ("PRAGMA foreign_keys = OFF; BEGIN;");
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (db,
-                           "SELECT t.name FROM sqlite_schema t WHERE t.type = 'table'"
-                           " AND t.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'"
-                           " AND NOT EXISTS (SELECT 1 FROM sqlite_schema v"
-                           "  WHERE v.type = 'table' AND v.sql LIKE 'CREATE VIRTUAL TABLE%'"
-                           "  AND t.name LIKE v.name || '\\_%' ESCAPE '\\')",
-                           -1, &stmt, NULL);
-  if (rc != SQLITE_OK)
-    fuzz_fail (sqlite3_errmsg (db), NULL);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_string_append_printf (sql, "DELETE FROM \"%s\";", sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    fuzz_fail (sqlite3_errmsg (db), NULL);
-
-  g_string_append (sql, "COMMIT; PRAGMA foreign_keys = ON;");
-  fuzz_exec (store, sql->str);
 }
 
 int
@@ -96,7 +62,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       if (dump == NULL)
         fuzz_fail ("could not dump an imported strategy", error);
 
-      clear_store ();
+      store = fuzz_reset_store ();
       dump_bytes = g_bytes_new_static (dump, strlen (dump));
       if (!measures_import_strategy (store, dump_bytes, "dump.json", &error))
         {
@@ -114,7 +80,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
           fuzz_fail ("a dump does not read back as the same strategy", NULL);
         }
 
-      clear_store ();
+      store = fuzz_reset_store ();
     }
   else
     {

@@ -514,7 +514,7 @@ validate (MeasuresMeasureEditor *self)
     return;
 
   candidate = build_candidate (self);
-  valid = measures_store_validate_measure (candidate, &field, &error);
+  valid = measures_measure_validate (candidate, &field, &error);
   show_problem (self, valid ? NULL : field, valid ? NULL : error->message);
 
   if (valid != self->valid)
@@ -762,7 +762,7 @@ measures_measure_editor_build (MeasuresMeasureEditor  *self,
   g_return_val_if_fail (self->original != NULL, NULL);
 
   candidate = build_candidate (self);
-  if (!measures_store_validate_measure (candidate, &field, &local_error))
+  if (!measures_measure_validate (candidate, &field, &local_error))
     {
       show_problem (self, field, local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));

@@ -59,4 +59,17 @@ open_filled_store (TempDir *fixture)
   return g_steal_pointer (&store);
 }
 
+/* The revision of a measure as stored now: what a writer that has just
+ * read the measure writes against. */
+static inline gint64
+current_revision (MeasuresStore *store,
+                  gint64         id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MeasuresMeasure) measure = measures_store_get_measure (store, id, &error);
+
+  g_assert_no_error (error);
+  return measures_measure_get_revision (measure);
+}
+
 G_END_DECLS

@@ -343,8 +343,8 @@ write_until_full (void)
   g_assert_no_error (error);
   measure = g_list_model_get_item (measures, 0);
 
-  while (measures_store_add_log_entry (store, measures_measure_get_id (measure),
-                                       MEASURES_STATUS_IN_PROGRESS, 50, text, "Test",
+  while (measures_store_add_log_entry (store, measures_measure_get_id (measure), current_revision (store, measures_measure_get_id (measure)),
+                                       MEASURES_STATUS_IN_PROGRESS, 50, text, "Test", NULL,
                                        &error) != 0)
     saved++;
 

@@ -233,8 +233,8 @@ test_sort (TempDir       *fixture,
     guint position;
 
     g_assert_true (measures_measure_list_set_sort (list, MEASURES_SORT_UPDATED, &error));
-    g_assert_cmpint (measures_store_add_log_entry (store, id, MEASURES_STATUS_IN_PROGRESS, 20,
-                                                   "Begonnen.", "Test", &error), >, 0);
+    g_assert_cmpint (measures_store_add_log_entry (store, id, current_revision (store, id), MEASURES_STATUS_IN_PROGRESS, 20,
+                                                   "Begonnen.", "Test", NULL, &error), >, 0);
     g_assert_true (measures_measure_list_reload (list, id, &error));
     g_assert_no_error (error);
     g_assert_true (measures_measure_list_find (list, id, &position));
@@ -276,7 +276,7 @@ test_reload (TempDir       *fixture,
 
   /* A title edited in place: one row changes, with a fresh item. */
   edited = measures_measure_copy_with (before, "title", "Europatag mit Straßenfest", NULL);
-  g_assert_true (measures_store_update_measure (store, edited, "Test", &error));
+  g_assert_true (measures_store_update_measure (store, edited, current_revision (store, measures_measure_get_id (edited)), "Test", NULL, &error));
   mirror.n_signals = 0;
   g_assert_true (measures_measure_list_reload (list, id, &error));
   g_assert_cmpuint (mirror.n_signals, ==, 1);
@@ -296,7 +296,7 @@ test_reload (TempDir       *fixture,
    * out and one in, so that a list view keeps the 36 between. */
   g_clear_object (&edited);
   edited = measures_measure_copy_with (after, "goal", 5u, NULL);
-  g_assert_true (measures_store_update_measure (store, edited, "Test", &error));
+  g_assert_true (measures_store_update_measure (store, edited, current_revision (store, measures_measure_get_id (edited)), "Test", NULL, &error));
   mirror.n_signals = 0;
   g_assert_true (measures_measure_list_reload (list, id, &error));
   g_assert_true (measures_measure_list_find (list, id, &position));
@@ -305,30 +305,30 @@ test_reload (TempDir       *fixture,
   mirror_check (&mirror, model);
 
   /* And back to goal 2, upwards. */
-  g_assert_true (measures_store_update_measure (store, after, "Test", &error));
+  g_assert_true (measures_store_update_measure (store, after, current_revision (store, measures_measure_get_id (after)), "Test", NULL, &error));
   mirror.n_signals = 0;
   g_assert_true (measures_measure_list_reload (list, id, &error));
   g_assert_true (measures_measure_list_find (list, id, &position));
   g_assert_cmpuint (position, <, 49);
   g_assert_cmpuint (mirror.n_signals, ==, 2);
   mirror_check (&mirror, model);
-  g_assert_true (measures_store_update_measure (store, edited, "Test", &error));
+  g_assert_true (measures_store_update_measure (store, edited, current_revision (store, measures_measure_get_id (edited)), "Test", NULL, &error));
   g_assert_true (measures_measure_list_reload (list, id, &error));
 
   /* Removed, restored, created. */
-  g_assert_true (measures_store_set_removed (store, id, TRUE, "Test", &error));
+  g_assert_true (measures_store_set_removed (store, id, current_revision (store, id), TRUE, "Test", NULL, &error));
   g_assert_true (measures_measure_list_reload (list, id, &error));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 49);
   g_assert_false (measures_measure_list_find (list, id, &position));
   mirror_check (&mirror, model);
-  g_assert_true (measures_store_set_removed (store, id, FALSE, "Test", &error));
+  g_assert_true (measures_store_set_removed (store, id, current_revision (store, id), FALSE, "Test", NULL, &error));
   g_assert_true (measures_measure_list_reload (list, id, &error));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 50);
   mirror_check (&mirror, model);
 
   draft = g_object_new (MEASURES_TYPE_MEASURE, "goal", 1u, "title", "Neue Maßnahme",
                         "lead-offices", (const char *[]){ "SAM", NULL }, NULL);
-  new_id = measures_store_create_measure (store, draft, "Test", &error);
+  new_id = measures_store_create_measure (store, draft, "Test", NULL, &error);
   g_assert_no_error (error);
   g_assert_true (measures_measure_list_reload (list, new_id, &error));
   g_assert_true (measures_measure_list_find (list, new_id, &position));
@@ -401,8 +401,8 @@ test_office_scope (TempDir       *fixture,
     g_autoptr(MeasuresMeasure) first = g_list_model_get_item (G_LIST_MODEL (led), 0);
     g_autoptr(GListModel) after = NULL;
 
-    g_assert_true (measures_store_set_removed (store, measures_measure_get_id (first), TRUE,
-                                               "Test", &error));
+    g_assert_true (measures_store_set_removed (store, measures_measure_get_id (first), current_revision (store, measures_measure_get_id (first)), TRUE,
+                                               "Test", NULL, &error));
     after = measures_store_list_offices (store, &error);
     for (guint i = 0; i < g_list_model_get_n_items (after); i++)
       {
@@ -560,17 +560,21 @@ test_large_file_checked_on_thread (TempDir       *fixture,
     g_assert_false (measures_store_get_check_pending (store));
     g_clear_object (&result);
 
-    /* The log table's root page, to damage it below. */
+    /* The log table's root page, to damage it below, read from the file
+     * as any SQLite reader sees it. */
     {
+      sqlite3 *db = NULL;
       sqlite3_stmt *stmt;
 
-      g_assert_cmpint (sqlite3_prepare_v2 (measures_store_get_connection (store),
+      g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db,
                                            "SELECT rootpage FROM sqlite_schema "
                                            "WHERE name = 'log_entries'", -1, &stmt, NULL),
                        ==, SQLITE_OK);
       g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
       root_page = sqlite3_column_int (stmt, 0);
       sqlite3_finalize (stmt);
+      sqlite3_close (db);
     }
   }
 

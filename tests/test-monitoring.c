@@ -135,7 +135,7 @@ test_edit_records_history (TempDir       *fixture,
                                       "priority", MEASURES_PRIORITY_HIGH,
                                       "costs", "Sachkosten",
                                       NULL);
-  g_assert_true (measures_store_update_measure (store, after, "Erika Mustermann", &error));
+  g_assert_true (measures_store_update_measure (store, after, current_revision (store, measures_measure_get_id (after)), "Erika Mustermann", NULL, &error));
   g_assert_no_error (error);
 
   stored = reload (store, before);
@@ -175,7 +175,7 @@ test_edit_records_history (TempDir       *fixture,
 
   /* Saving the same again changes nothing and writes no history. */
   g_clear_object (&history);
-  g_assert_true (measures_store_update_measure (store, after, "Erika Mustermann", &error));
+  g_assert_true (measures_store_update_measure (store, after, current_revision (store, measures_measure_get_id (after)), "Erika Mustermann", NULL, &error));
   history = measures_store_list_history (store, measures_measure_get_id (before), &error);
   g_assert_cmpuint (g_list_model_get_n_items (history), ==, changes_count);
 
@@ -210,14 +210,14 @@ test_invalid_edits_refused (TempDir       *fixture,
       g_autoptr(MeasuresMeasure) after = measures_measure_copy_with (before, cases[i].property,
                                                                      cases[i].value, NULL);
 
-      g_assert_false (measures_store_update_measure (store, after, "Test", &error));
+      g_assert_false (measures_store_update_measure (store, after, current_revision (store, measures_measure_get_id (after)), "Test", NULL, &error));
       g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID);
       g_clear_error (&error);
     }
 
   {
     g_autoptr(MeasuresMeasure) after = measures_measure_copy_with (before, "goal", 7, NULL);
-    g_assert_false (measures_store_update_measure (store, after, "Test", &error));
+    g_assert_false (measures_store_update_measure (store, after, current_revision (store, measures_measure_get_id (after)), "Test", NULL, &error));
     g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID);
     g_clear_error (&error);
   }
@@ -225,7 +225,7 @@ test_invalid_edits_refused (TempDir       *fixture,
   {
     g_autoptr(MeasuresMeasure) after = measures_measure_copy_with (before, "title", "Neu",
                                                                    "lead-offices", unknown, NULL);
-    g_assert_false (measures_store_update_measure (store, after, "Test", &error));
+    g_assert_false (measures_store_update_measure (store, after, current_revision (store, measures_measure_get_id (after)), "Test", NULL, &error));
     g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID);
     g_clear_error (&error);
   }
@@ -266,7 +266,7 @@ test_literal_text (TempDir       *fixture,
       g_autoptr(MeasuresMeasure) stored = NULL;
       g_autofree char *found = NULL;
 
-      g_assert_true (measures_store_update_measure (store, after, "Test", &error));
+      g_assert_true (measures_store_update_measure (store, after, current_revision (store, measures_measure_get_id (after)), "Test", NULL, &error));
       g_assert_no_error (error);
       stored = reload (store, before);
       g_assert_cmpstr (measures_measure_get_title (stored), ==, texts[i]);
@@ -298,7 +298,7 @@ test_create_remove_restore (TempDir       *fixture,
                         "description", "Veranstaltungen in allen Stadtteilen.",
                         "lead", "SAM", "lead-offices", lead, "period", "kurzfristig",
                         "priority", MEASURES_PRIORITY_MEDIUM, NULL);
-  id = measures_store_create_measure (store, draft, "Erika Mustermann", &error);
+  id = measures_store_create_measure (store, draft, "Erika Mustermann", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   g_assert_cmpuint (count_present (store), ==, 51);
@@ -307,7 +307,7 @@ test_create_remove_restore (TempDir       *fixture,
   g_assert_cmpuint (measures_measure_get_goal (stored), ==, 2);
   g_assert_cmpuint (measures_measure_get_position (stored), ==, 17);
 
-  g_assert_true (measures_store_set_removed (store, id, TRUE, "Erika Mustermann", &error));
+  g_assert_true (measures_store_set_removed (store, id, current_revision (store, id), TRUE, "Erika Mustermann", NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_present (store), ==, 50);
   removed = measures_store_list_removed_measures (store, &error);
@@ -319,7 +319,7 @@ test_create_remove_restore (TempDir       *fixture,
     g_assert_cmpstr (found, ==, "");
   }
 
-  g_assert_true (measures_store_set_removed (store, id, FALSE, "Erika Mustermann", &error));
+  g_assert_true (measures_store_set_removed (store, id, current_revision (store, id), FALSE, "Erika Mustermann", NULL, &error));
   g_assert_cmpuint (count_present (store), ==, 51);
 
   history = measures_store_list_history (store, id, &error);
@@ -350,10 +350,10 @@ test_progress_log (TempDir       *fixture,
   /* Its sheet prints „langfristig, in Planung“: planned. */
   g_assert_cmpint (measures_measure_get_status (measure), ==, MEASURES_STATUS_PLANNED);
 
-  entry_id = measures_store_add_log_entry (store, measures_measure_get_id (measure),
+  entry_id = measures_store_add_log_entry (store, measures_measure_get_id (measure), current_revision (store, measures_measure_get_id (measure)),
                                            MEASURES_STATUS_COMPLETED, 100,
                                            "Europatag 2026 mit 3.000 Gästen gefeiert.",
-                                           "Erika Mustermann", &error);
+                                           "Erika Mustermann", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (entry_id, >, 0);
 
@@ -373,15 +373,15 @@ test_progress_log (TempDir       *fixture,
   g_assert_true (g_str_has_suffix (measures_log_entry_get_date (entry), "Z"));
 
   /* Out of range and too long are refused. */
-  g_assert_cmpint (measures_store_add_log_entry (store, measures_measure_get_id (measure),
-                                                 MEASURES_STATUS_COMPLETED, 101, "", "T", &error),
+  g_assert_cmpint (measures_store_add_log_entry (store, measures_measure_get_id (measure), current_revision (store, measures_measure_get_id (measure)),
+                                                 MEASURES_STATUS_COMPLETED, 101, "", "T", NULL, &error),
                    ==, 0);
   g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID);
   g_clear_error (&error);
   {
     g_autofree char *huge = g_strnfill (100000, 'a');
-    g_assert_cmpint (measures_store_add_log_entry (store, measures_measure_get_id (measure),
-                                                   MEASURES_STATUS_COMPLETED, 50, huge, "T",
+    g_assert_cmpint (measures_store_add_log_entry (store, measures_measure_get_id (measure), current_revision (store, measures_measure_get_id (measure)),
+                                                   MEASURES_STATUS_COMPLETED, 50, huge, "T", NULL,
                                                    &error),
                      ==, 0);
     g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID);
@@ -555,7 +555,7 @@ test_search_accents (TempDir       *fixture,
                         "goal", 2, "title", "Coopération avec la Région Grand Est",
                         "description", "Échanges en français pour les services municipaux.",
                         "lead-offices", lead, NULL);
-  g_assert_cmpint (measures_store_create_measure (store, draft, "Test", &error), >, 0);
+  g_assert_cmpint (measures_store_create_measure (store, draft, "Test", NULL, &error), >, 0);
 
   {
     g_autofree char *francais = search_titles (store, "francais");
@@ -580,12 +580,12 @@ test_dump_includes_monitoring (TempDir       *fixture,
   g_autofree char *copy_path = temp_path (fixture, "copy.db");
   g_autoptr(GBytes) bytes = NULL;
 
-  g_assert_cmpint (measures_store_add_log_entry (store, measures_measure_get_id (measure),
+  g_assert_cmpint (measures_store_add_log_entry (store, measures_measure_get_id (measure), current_revision (store, measures_measure_get_id (measure)),
                                                  MEASURES_STATUS_ON_HOLD, 40,
-                                                 "Wartet auf Fördermittel.", "Erika", &error),
+                                                 "Wartet auf Fördermittel.", "Erika", NULL, &error),
                    >, 0);
-  g_assert_true (measures_store_set_removed (store, measures_measure_get_id (measure), TRUE,
-                                             "Erika", &error));
+  g_assert_true (measures_store_set_removed (store, measures_measure_get_id (measure), current_revision (store, measures_measure_get_id (measure)), TRUE,
+                                             "Erika", NULL, &error));
 
   dump = measures_export_json (store, &error);
   g_assert_no_error (error);

@@ -252,7 +252,7 @@ test_long_and_special_text (TempDir       *fixture,
   draft = g_object_new (MEASURES_TYPE_MEASURE, "goal", 2, "title", "Sehr lange Maßnahme",
                         "description", description->str, "objectives", objectives,
                         "lead", "SAM", "lead-offices", lead, NULL);
-  id = measures_store_create_measure (store, draft, "Test", &error);
+  id = measures_store_create_measure (store, draft, "Test", NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
 

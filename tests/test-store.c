@@ -6,6 +6,7 @@
 
 #include "measures-backup.h"
 #include "measures-test-util.h"
+#include "sqlite/measures-sqlite-store.h"
 
 static int
 query_int (const char *path,
@@ -85,7 +86,7 @@ test_create_schema (TempDir       *fixture,
   g_assert_true (empty);
 
   g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==,
-                   measures_store_get_schema_version ());
+                   measures_sqlite_store_get_schema_version ());
   journal = query_text (path, "PRAGMA journal_mode");
   g_assert_cmpstr (journal, ==, "wal");
   g_assert_cmpint (query_int (path, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
@@ -382,7 +383,7 @@ test_migrate_from_version_1 (TempDir       *fixture,
   store = measures_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==,
-                   measures_store_get_schema_version ());
+                   measures_sqlite_store_get_schema_version ());
 
   /* Nothing lost, the status derived, the search index built. */
   measures = measures_store_list_measures (store, &error);
@@ -490,9 +491,9 @@ test_concurrent_writer (TempDir       *fixture,
   g_clear_object (&measures);
   measures = measures_store_list_measures (store, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (measures_store_add_log_entry (store, measures_measure_get_id (measure),
+  g_assert_cmpint (measures_store_add_log_entry (store, measures_measure_get_id (measure), current_revision (store, measures_measure_get_id (measure)),
                                                  MEASURES_STATUS_IN_PROGRESS, 10, "Weiter.",
-                                                 "Test", &error), >, 0);
+                                                 "Test", NULL, &error), >, 0);
   g_assert_no_error (error);
 
   g_thread_join (thread);
@@ -542,7 +543,7 @@ test_backup_and_restore (TempDir       *fixture,
 
   /* A change after the newest backup … */
   edited = measures_measure_copy_with (measure, "title", "Geändert", NULL);
-  g_assert_true (measures_store_update_measure (store, edited, "Test", &error));
+  g_assert_true (measures_store_update_measure (store, edited, current_revision (store, measures_measure_get_id (edited)), "Test", NULL, &error));
   g_clear_object (&store);
 
   /* … is gone once it is restored, and the store opens as before. */
@@ -553,7 +554,7 @@ test_backup_and_restore (TempDir       *fixture,
   restored = measures_store_get_measure (store, id, &error);
   g_assert_cmpstr (measures_measure_get_title (restored), ==, measures_measure_get_title (measure));
   g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==,
-                   measures_store_get_schema_version ());
+                   measures_sqlite_store_get_schema_version ());
 }
 
 static void

@@ -495,7 +495,7 @@ test_large_office (Fixture       *f,
                                                        (const char *[]){ "SAM", NULL },
                                                        NULL);
 
-      g_assert_cmpint (measures_store_create_measure (store, draft, "Test", &error), >, 0);
+      g_assert_cmpint (measures_store_create_measure (store, draft, "Test", NULL, &error), >, 0);
     }
   g_assert_no_error (error);
 

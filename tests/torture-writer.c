@@ -6,6 +6,7 @@
 
 #include "measures-import.h"
 #include "measures-store.h"
+#include "measures-test-util.h"
 
 /* The writer of the crash test: opens the store as the app does, then
  * reports progress and edits measures without end, printing the number of
@@ -52,12 +53,12 @@ main (int   argc,
           if (fresh == NULL)
             break;
           edited = measures_measure_copy_with (fresh, "costs", text, NULL);
-          if (!measures_store_update_measure (store, edited, "Torture", &error))
+          if (!measures_store_update_measure (store, edited, current_revision (store, measures_measure_get_id (edited)), "Torture", NULL, &error))
             break;
         }
-      else if (measures_store_add_log_entry (store, measures_measure_get_id (measure),
+      else if (measures_store_add_log_entry (store, measures_measure_get_id (measure), current_revision (store, measures_measure_get_id (measure)),
                                              next % MEASURES_N_STATUSES, next % 101, text,
-                                             "Torture", &error) == 0)
+                                             "Torture", NULL, &error) == 0)
         break;
 
       printf ("%" G_GINT64_FORMAT "\n", next);

@@ -7,11 +7,11 @@
 #include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "measures-backup.h"
+#include "sqlite/measures-sqlite-private.h"
 
 /* Backups sit beside the database, in "backups/", named by when and why
  * they were made: strategy-20261125-093000-123456-daily.db. The names sort
@@ -217,10 +217,11 @@ measures_backup_make (MeasuresStore  *store,
                       guint           keep,
                       GError        **error)
 {
-  g_return_val_if_fail (MEASURES_IS_STORE (store), NULL);
+  g_return_val_if_fail (MEASURES_IS_SQLITE_STORE (store), NULL);
   g_return_val_if_fail (reason != NULL, NULL);
 
-  return make_backup (measures_store_get_path (store), measures_store_get_connection (store),
+  return make_backup (measures_store_get_path (store),
+                      measures_sqlite_store_get_db (MEASURES_SQLITE_STORE (store)),
                       reason, keep, error);
 }
 

@@ -138,12 +138,30 @@ measures_measure_list_get_n_items (GListModel *model)
   return MEASURES_MEASURE_LIST (model)->shown->len;
 }
 
+/* A list view asks for its rows one by one, in order: the rows after the
+ * one asked for are read with it, in one query. */
+#define READ_AHEAD 32
+
+static void
+adopt_item (MeasuresMeasureList *self,
+            MeasuresMeasure     *item)
+{
+  gint64 id = measures_measure_get_id (item);
+
+  g_hash_table_insert (self->alive, g_memdup2 (&id, sizeof id), item);
+  g_object_weak_ref (G_OBJECT (item), item_finalized, self);
+  keep_recent (self, item);
+}
+
 static gpointer
 measures_measure_list_get_item (GListModel *model,
                                 guint       position)
 {
   MeasuresMeasureList *self = MEASURES_MEASURE_LIST (model);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) read = NULL;
+  gint64 wanted[READ_AHEAD];
+  guint n_wanted = 0;
   MeasuresMeasure *item;
   gint64 id;
 
@@ -158,18 +176,41 @@ measures_measure_list_get_item (GListModel *model,
       return g_object_ref (item);
     }
 
-  item = measures_store_get_measure (self->store, id, &error);
-  if (item == NULL)
+  for (guint i = position; i < self->shown->len && n_wanted < READ_AHEAD; i++)
+    {
+      gint64 next = g_array_index (self->shown, gint64, i);
+
+      if (!g_hash_table_contains (self->alive, &next))
+        wanted[n_wanted++] = next;
+    }
+
+  read = measures_store_load_measures (self->store, wanted, n_wanted, &error);
+  if (read == NULL)
     {
       g_warning ("Could not read measure %" G_GINT64_FORMAT ": %s", id, error->message);
       return NULL;
     }
 
-  g_hash_table_insert (self->alive, g_memdup2 (&id, sizeof id), item);
-  g_object_weak_ref (G_OBJECT (item), item_finalized, self);
-  keep_recent (self, item);
+  /* The one asked for last, so that it is the most recent. */
+  item = NULL;
+  for (guint i = 0; i < read->len; i++)
+    {
+      MeasuresMeasure *measure = g_ptr_array_index (read, i);
 
-  return item;
+      if (measures_measure_get_id (measure) == id)
+        item = measure;
+      else
+        adopt_item (self, measure);
+    }
+
+  if (item == NULL)
+    {
+      g_warning ("Could not read measure %" G_GINT64_FORMAT ": it no longer exists", id);
+      return NULL;
+    }
+
+  adopt_item (self, item);
+  return g_object_ref (item);
 }
 
 static void

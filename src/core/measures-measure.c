@@ -7,6 +7,7 @@
 #include <gobject/gvaluecollector.h>
 
 #include "measures-measure.h"
+#include "measures-store.h"
 
 /**
  * MeasuresMeasure:
@@ -21,6 +22,7 @@ struct _MeasuresMeasure
   GObject parent_instance;
 
   gint64 id;
+  gint64 revision;
   guint goal;
   guint position;
   MeasuresPriority priority;
@@ -49,6 +51,7 @@ enum {
   PROP_UPDATED,
   PROP_REMOVED,
   PROP_ID,
+  PROP_REVISION,
   PROP_GOAL,
   PROP_POSITION,
   PROP_PRIORITY,
@@ -94,6 +97,9 @@ measures_measure_get_property (GObject    *object,
       break;
     case PROP_ID:
       g_value_set_int64 (value, self->id);
+      break;
+    case PROP_REVISION:
+      g_value_set_int64 (value, self->revision);
       break;
     case PROP_GOAL:
       g_value_set_uint (value, self->goal);
@@ -157,6 +163,9 @@ measures_measure_set_property (GObject      *object,
     case PROP_ID:
       self->id = g_value_get_int64 (value);
       break;
+    case PROP_REVISION:
+      self->revision = g_value_get_int64 (value);
+      break;
     case PROP_GOAL:
       self->goal = g_value_get_uint (value);
       break;
@@ -209,6 +218,14 @@ measures_measure_class_init (MeasuresMeasureClass *klass)
 
   properties[PROP_ID] =
     g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  /**
+   * MeasuresMeasure:revision:
+   *
+   * The store's revision of the measure when it was read: a write made on
+   * this copy is refused if someone else changed the measure since.
+   */
+  properties[PROP_REVISION] =
+    g_param_spec_int64 ("revision", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_GOAL] =
     g_param_spec_uint ("goal", NULL, NULL, 0, G_MAXUINT, 0, flags);
   properties[PROP_POSITION] =
@@ -314,6 +331,13 @@ measures_measure_get_removed (MeasuresMeasure *self)
 {
   g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
   return nullable (self->strings[STRING_INDEX (PROP_REMOVED)]);
+}
+
+gint64
+measures_measure_get_revision (MeasuresMeasure *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE (self), 0);
+  return self->revision;
 }
 
 MeasuresStatus
@@ -535,4 +559,105 @@ measures_measure_describe_statuses (GListModel *measures,
     }
 
   return measures_describe_status_counts (counts, sum, mean_progress);
+}
+
+static gboolean
+too_long (const char *text,
+          glong       limit)
+{
+  return g_utf8_strlen (text, -1) > limit;
+}
+
+/**
+ * measures_measure_validate:
+ * @measure: a measure about to be stored
+ * @field: (out) (optional): the name of the offending field, e.g. "title"
+ * @error: return location for a %MEASURES_STORE_ERROR_INVALID error
+ *
+ * Checks what every stored measure must satisfy: a title, text of sane
+ * length, valid UTF-8 everywhere.
+ *
+ * Returns: %TRUE if @measure may be stored
+ */
+gboolean
+measures_measure_validate (MeasuresMeasure  *measure,
+                           const char      **field,
+                           GError          **error)
+{
+  g_autofree char *title = NULL;
+  const char * const *objectives;
+  struct {
+    const char *field;
+    const char *text;
+    glong limit;
+  } texts[] = {
+    { "title", measures_measure_get_title (measure), MEASURES_MAX_TITLE_LENGTH },
+    { "description", measures_measure_get_description (measure), MEASURES_MAX_TEXT_LENGTH },
+    { "lead", measures_measure_get_lead (measure), MEASURES_MAX_LINE_LENGTH },
+    { "actors", measures_measure_get_actors (measure), MEASURES_MAX_LINE_LENGTH },
+    { "period", measures_measure_get_period (measure), MEASURES_MAX_LINE_LENGTH },
+    { "costs", measures_measure_get_costs (measure), MEASURES_MAX_LINE_LENGTH },
+  };
+
+  g_return_val_if_fail (MEASURES_IS_MEASURE (measure), FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      if (!g_utf8_validate (texts[i].text, -1, NULL))
+        {
+          if (field)
+            *field = texts[i].field;
+          g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                               _("The text contains characters that are not valid."));
+          return FALSE;
+        }
+
+      if (too_long (texts[i].text, texts[i].limit))
+        {
+          if (field)
+            *field = texts[i].field;
+          g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                       ngettext ("The text is too long: at most %ld character.",
+                                 "The text is too long: at most %ld characters.",
+                                 texts[i].limit),
+                       texts[i].limit);
+          return FALSE;
+        }
+    }
+
+  title = g_strstrip (g_strdup (measures_measure_get_title (measure)));
+  if (title[0] == '\0')
+    {
+      if (field)
+        *field = "title";
+      g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                           _("A measure needs a title."));
+      return FALSE;
+    }
+
+  objectives = measures_measure_get_objectives (measure);
+  if (g_strv_length ((GStrv)objectives) > MEASURES_MAX_OBJECTIVES)
+    {
+      if (field)
+        *field = "objectives";
+      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                   _("A measure has at most %d objectives."), MEASURES_MAX_OBJECTIVES);
+      return FALSE;
+    }
+
+  for (guint i = 0; objectives[i] != NULL; i++)
+    {
+      if (!g_utf8_validate (objectives[i], -1, NULL) ||
+          too_long (objectives[i], MEASURES_MAX_LINE_LENGTH))
+        {
+          if (field)
+            *field = "objectives";
+          g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                       _("Objective %u is too long or not valid text: at most %d characters."),
+                       i + 1, MEASURES_MAX_LINE_LENGTH);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
 }

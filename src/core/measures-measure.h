@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MeasuresMeasure, measures_measure, MEASURES, MEASURE, GObject)
 
 gint64              measures_measure_get_id               (MeasuresMeasure *self);
+gint64              measures_measure_get_revision         (MeasuresMeasure *self);
 guint               measures_measure_get_goal             (MeasuresMeasure *self);
 guint               measures_measure_get_position         (MeasuresMeasure *self);
 const char         *measures_measure_get_title            (MeasuresMeasure *self);
@@ -45,6 +46,9 @@ char               *measures_measure_describe_statuses    (GListModel      *meas
 char               *measures_describe_status_counts       (const guint      counts[MEASURES_N_STATUSES],
                                                            guint64          progress_sum,
                                                            double          *mean_progress);
+gboolean            measures_measure_validate             (MeasuresMeasure *self,
+                                                           const char     **field,
+                                                           GError         **error);
 gboolean            measures_measure_has_office           (MeasuresMeasure *self,
                                                            const char      *abbreviation,
                                                            MeasuresRole     role);

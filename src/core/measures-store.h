@@ -24,6 +24,8 @@ G_BEGIN_DECLS
  * @MEASURES_STORE_ERROR_FULL: the disk is full
  * @MEASURES_STORE_ERROR_INVALID: a value does not fit the data model
  * @MEASURES_STORE_ERROR_FAILED: any other failure of the database
+ * @MEASURES_STORE_ERROR_CONFLICT: someone else changed the measure since
+ *   the writer read it; nothing was written
  */
 typedef enum {
   MEASURES_STORE_ERROR_OPEN,
@@ -35,7 +37,42 @@ typedef enum {
   MEASURES_STORE_ERROR_FULL,
   MEASURES_STORE_ERROR_INVALID,
   MEASURES_STORE_ERROR_FAILED,
+  MEASURES_STORE_ERROR_CONFLICT,
 } MeasuresStoreError;
+
+/**
+ * MeasuresStoreFeatures:
+ * @MEASURES_STORE_FEATURE_NONE: none of the below
+ * @MEASURES_STORE_FEATURE_BACKUPS: the store is a file that is backed up
+ *   and restored as a whole
+ * @MEASURES_STORE_FEATURE_SHARED: other people write to the same strategy
+ *   at the same time
+ * @MEASURES_STORE_FEATURE_ROLES: what a user may change depends on the role
+ *   the store gives them
+ *
+ * What an engine can do, so that the window offers only that.
+ */
+typedef enum {
+  MEASURES_STORE_FEATURE_NONE = 0,
+  MEASURES_STORE_FEATURE_BACKUPS = 1 << 0,
+  MEASURES_STORE_FEATURE_SHARED = 1 << 1,
+  MEASURES_STORE_FEATURE_ROLES = 1 << 2,
+} MeasuresStoreFeatures;
+
+/**
+ * MeasuresWrite:
+ * @measure_id: the measure that was written
+ * @revision: its revision after the write
+ * @counts_changed: whether the write changed how many measures an office
+ *   leads or takes part in
+ *
+ * What an engine reports of a committed write, for the signals.
+ */
+typedef struct {
+  gint64 measure_id;
+  gint64 revision;
+  gboolean counts_changed;
+} MeasuresWrite;
 
 /**
  * MeasuresSummary:
@@ -81,14 +118,167 @@ typedef struct {
 
 #define MEASURES_TYPE_STORE (measures_store_get_type ())
 
-G_DECLARE_FINAL_TYPE (MeasuresStore, measures_store, MEASURES, STORE, GObject)
+G_DECLARE_DERIVABLE_TYPE (MeasuresStore, measures_store, MEASURES, STORE, GObject)
+
+/**
+ * MeasuresStoreClass:
+ *
+ * What an engine implements. The public functions check their arguments
+ * and validate what is written before they call these; writes emit the
+ * store's signals after the engine has committed. Reads of measures come
+ * in batches; every write of a measure is checked against the revision the
+ * writer read, inside the engine's transaction.
+ */
+struct _MeasuresStoreClass
+{
+  GObjectClass parent_class;
+
+  MeasuresStoreFeatures (*get_features)    (MeasuresStore       *self);
+  char            *(*dup_display_name)     (MeasuresStore       *self);
+  gboolean         (*get_check_pending)    (MeasuresStore       *self);
+  void             (*check_async)          (MeasuresStore       *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+  gboolean         (*check_finish)         (MeasuresStore       *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
+  gboolean         (*is_empty)             (MeasuresStore       *self,
+                                            gboolean            *empty,
+                                            GError             **error);
+
+  /* Imports: several calls in one transaction, without history */
+  gboolean         (*begin)                (MeasuresStore       *self,
+                                            GError             **error);
+  gboolean         (*commit)               (MeasuresStore       *self,
+                                            GError             **error);
+  void             (*rollback)             (MeasuresStore       *self);
+  gboolean         (*set_vision)           (MeasuresStore       *self,
+                                            const char          *strategy_title,
+                                            const char          *vision_title,
+                                            const char * const  *statements,
+                                            GError             **error);
+  gboolean         (*add_goal)             (MeasuresStore       *self,
+                                            guint                number,
+                                            const char          *title,
+                                            const char          *headline,
+                                            const char          *text,
+                                            GError             **error);
+  gboolean         (*add_office)           (MeasuresStore       *self,
+                                            const char          *abbreviation,
+                                            const char          *name,
+                                            GError             **error);
+  gint64           (*add_measure)          (MeasuresStore       *self,
+                                            MeasuresMeasure     *measure,
+                                            GError             **error);
+  gboolean         (*insert_log_entry)     (MeasuresStore       *self,
+                                            gint64               measure_id,
+                                            MeasuresLogEntry    *entry,
+                                            GError             **error);
+  gboolean         (*insert_change)        (MeasuresStore       *self,
+                                            gint64               measure_id,
+                                            MeasuresChange      *change,
+                                            GError             **error);
+
+  /* Reading */
+  gboolean         (*load_vision)          (MeasuresStore       *self,
+                                            char               **strategy_title,
+                                            char               **vision_title,
+                                            GStrv               *statements,
+                                            GError             **error);
+  GListModel      *(*list_goals)           (MeasuresStore       *self,
+                                            GError             **error);
+  GListModel      *(*list_offices)         (MeasuresStore       *self,
+                                            GError             **error);
+  GPtrArray       *(*load_measures)        (MeasuresStore       *self,
+                                            gboolean             removed,
+                                            GError             **error);
+  GPtrArray       *(*load_measures_by_id)  (MeasuresStore       *self,
+                                            const gint64        *ids,
+                                            guint                n_ids,
+                                            GError             **error);
+  gboolean         (*search_ids)           (MeasuresStore       *self,
+                                            const char          *text,
+                                            GArray             **ids,
+                                            GError             **error);
+  gboolean         (*list_summaries)       (MeasuresStore       *self,
+                                            const char          *office,
+                                            int                  role,
+                                            gint64               id,
+                                            GArray             **summaries,
+                                            GError             **error);
+  gboolean         (*list_office_ids)      (MeasuresStore       *self,
+                                            const char          *abbreviation,
+                                            GArray             **ids,
+                                            GError             **error);
+  gboolean         (*list_ranks)           (MeasuresStore       *self,
+                                            MeasuresOrder        order,
+                                            GArray             **ranks,
+                                            GError             **error);
+  gboolean         (*count_statuses)       (MeasuresStore       *self,
+                                            const char          *office,
+                                            MeasuresRole         role,
+                                            guint                counts[MEASURES_N_STATUSES],
+                                            guint64             *progress_sum,
+                                            GError             **error);
+  GListModel      *(*list_log)             (MeasuresStore       *self,
+                                            gint64               measure_id,
+                                            gboolean             include_withdrawn,
+                                            GError             **error);
+  GListModel      *(*list_history)         (MeasuresStore       *self,
+                                            gint64               measure_id,
+                                            GError             **error);
+
+  /* Writing, each in one transaction with history */
+  gboolean         (*create_measure)       (MeasuresStore       *self,
+                                            MeasuresMeasure     *measure,
+                                            const char          *author,
+                                            MeasuresWrite       *write,
+                                            GError             **error);
+  gboolean         (*update_measure)       (MeasuresStore       *self,
+                                            MeasuresMeasure     *measure,
+                                            gint64               base_revision,
+                                            const char          *author,
+                                            MeasuresWrite       *write,
+                                            GError             **error);
+  gboolean         (*set_removed)          (MeasuresStore       *self,
+                                            gint64               id,
+                                            gint64               base_revision,
+                                            gboolean             removed,
+                                            const char          *author,
+                                            MeasuresWrite       *write,
+                                            GError             **error);
+  gint64           (*add_log_entry)        (MeasuresStore       *self,
+                                            gint64               measure_id,
+                                            gint64               base_revision,
+                                            MeasuresStatus       status,
+                                            guint                progress,
+                                            const char          *text,
+                                            const char          *author,
+                                            MeasuresWrite       *write,
+                                            GError             **error);
+  gboolean         (*set_log_entry_withdrawn) (MeasuresStore    *self,
+                                            gint64               entry_id,
+                                            gint64               base_revision,
+                                            gboolean             withdrawn,
+                                            MeasuresStatus       status,
+                                            guint                progress,
+                                            gboolean             derived,
+                                            const char          *author,
+                                            MeasuresWrite       *write,
+                                            GError             **error);
+
+  /*< private >*/
+  gpointer padding[8];
+};
 
 GQuark          measures_store_error_quark          (void);
 char           *measures_store_get_default_path     (void);
-int             measures_store_get_schema_version   (void);
 
 MeasuresStore  *measures_store_open                 (const char       *path,
                                                      GError          **error);
+MeasuresStoreFeatures measures_store_get_features   (MeasuresStore    *self);
+char           *measures_store_dup_display_name     (MeasuresStore    *self);
 const char     *measures_store_get_path             (MeasuresStore    *self);
 gboolean        measures_store_get_check_pending    (MeasuresStore    *self);
 void            measures_store_check_async          (MeasuresStore       *self,
@@ -126,6 +316,14 @@ gboolean        measures_store_add_office           (MeasuresStore    *self,
 gint64          measures_store_add_measure          (MeasuresStore    *self,
                                                      MeasuresMeasure  *measure,
                                                      GError          **error);
+gboolean        measures_store_insert_log_entry     (MeasuresStore    *self,
+                                                     gint64            measure_id,
+                                                     MeasuresLogEntry *entry,
+                                                     GError          **error);
+gboolean        measures_store_insert_change        (MeasuresStore    *self,
+                                                     gint64            measure_id,
+                                                     MeasuresChange   *change,
+                                                     GError          **error);
 
 gboolean        measures_store_load_vision          (MeasuresStore    *self,
                                                      char            **strategy_title,
@@ -140,17 +338,17 @@ GListModel     *measures_store_list_measures        (MeasuresStore    *self,
                                                      GError          **error);
 GListModel     *measures_store_list_removed_measures (MeasuresStore   *self,
                                                      GError          **error);
+GPtrArray      *measures_store_load_measures        (MeasuresStore    *self,
+                                                     const gint64     *ids,
+                                                     guint             n_ids,
+                                                     GError          **error);
 MeasuresMeasure *measures_store_get_measure         (MeasuresStore    *self,
                                                      gint64            id,
-                                                     GError          **error);
-gboolean        measures_store_validate_measure     (MeasuresMeasure  *measure,
-                                                     const char      **field,
                                                      GError          **error);
 gboolean        measures_store_search               (MeasuresStore    *self,
                                                      const char       *text,
                                                      GHashTable      **ids,
                                                      GError          **error);
-
 gboolean        measures_store_search_ids           (MeasuresStore    *self,
                                                      const char       *text,
                                                      GArray          **ids,
@@ -175,42 +373,6 @@ gboolean        measures_store_count_statuses       (MeasuresStore    *self,
                                                      guint             counts[MEASURES_N_STATUSES],
                                                      guint64          *progress_sum,
                                                      GError          **error);
-
-gint64          measures_store_create_measure       (MeasuresStore    *self,
-                                                     MeasuresMeasure  *measure,
-                                                     const char       *author,
-                                                     GError          **error);
-gboolean        measures_store_update_measure       (MeasuresStore    *self,
-                                                     MeasuresMeasure  *measure,
-                                                     const char       *author,
-                                                     GError          **error);
-gboolean        measures_store_set_removed          (MeasuresStore    *self,
-                                                     gint64            id,
-                                                     gboolean          removed,
-                                                     const char       *author,
-                                                     GError          **error);
-gint64          measures_store_add_log_entry        (MeasuresStore    *self,
-                                                     gint64            measure_id,
-                                                     MeasuresStatus    status,
-                                                     guint             progress,
-                                                     const char       *text,
-                                                     const char       *author,
-                                                     GError          **error);
-gboolean        measures_store_withdraw_log_entry   (MeasuresStore    *self,
-                                                     gint64            entry_id,
-                                                     MeasuresStatus    status,
-                                                     guint             progress,
-                                                     gboolean          derived,
-                                                     const char       *author,
-                                                     GError          **error);
-gboolean        measures_store_set_log_entry_withdrawn (MeasuresStore *self,
-                                                     gint64            entry_id,
-                                                     gboolean          withdrawn,
-                                                     MeasuresStatus    status,
-                                                     guint             progress,
-                                                     gboolean          derived,
-                                                     const char       *author,
-                                                     GError          **error);
 GListModel     *measures_store_list_log             (MeasuresStore    *self,
                                                      gint64            measure_id,
                                                      gboolean          include_withdrawn,
@@ -218,16 +380,43 @@ GListModel     *measures_store_list_log             (MeasuresStore    *self,
 GListModel     *measures_store_list_history         (MeasuresStore    *self,
                                                      gint64            measure_id,
                                                      GError          **error);
-gboolean        measures_store_insert_log_entry     (MeasuresStore    *self,
-                                                     gint64            measure_id,
-                                                     MeasuresLogEntry *entry,
-                                                     GError          **error);
-gboolean        measures_store_insert_change        (MeasuresStore    *self,
-                                                     gint64            measure_id,
-                                                     MeasuresChange   *change,
-                                                     GError          **error);
 
-typedef struct sqlite3 sqlite3;
-sqlite3        *measures_store_get_connection       (MeasuresStore    *self);
+gint64          measures_store_create_measure       (MeasuresStore    *self,
+                                                     MeasuresMeasure  *measure,
+                                                     const char       *author,
+                                                     gint64           *revision,
+                                                     GError          **error);
+gboolean        measures_store_update_measure       (MeasuresStore    *self,
+                                                     MeasuresMeasure  *measure,
+                                                     gint64            base_revision,
+                                                     const char       *author,
+                                                     gint64           *revision,
+                                                     GError          **error);
+gboolean        measures_store_set_removed          (MeasuresStore    *self,
+                                                     gint64            id,
+                                                     gint64            base_revision,
+                                                     gboolean          removed,
+                                                     const char       *author,
+                                                     gint64           *revision,
+                                                     GError          **error);
+gint64          measures_store_add_log_entry        (MeasuresStore    *self,
+                                                     gint64            measure_id,
+                                                     gint64            base_revision,
+                                                     MeasuresStatus    status,
+                                                     guint             progress,
+                                                     const char       *text,
+                                                     const char       *author,
+                                                     gint64           *revision,
+                                                     GError          **error);
+gboolean        measures_store_set_log_entry_withdrawn (MeasuresStore *self,
+                                                     gint64            entry_id,
+                                                     gint64            base_revision,
+                                                     gboolean          withdrawn,
+                                                     MeasuresStatus    status,
+                                                     guint             progress,
+                                                     gboolean          derived,
+                                                     const char       *author,
+                                                     gint64           *revision,
+                                                     GError          **error);
 
 G_END_DECLS

@@ -32,6 +32,12 @@ typedef struct
   gint64 measure_id;
   char *title;
 
+  /* The measure's revision after this step, and whether someone else has
+   * written to the measure since; then taking the step back is checked
+   * against this revision, not against the latest of this stack's. */
+  gint64 revision;
+  gboolean broken;
+
   /* OP_EDIT: the sheet before and after */
   MeasuresMeasure *before;
   MeasuresMeasure *after;
@@ -50,6 +56,9 @@ struct _MeasuresUndoStack
   MeasuresStore *store;
   GQueue undo;
   GQueue redo;
+
+  /* Measure id → the revision of this stack's latest write to it */
+  GHashTable *known;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresUndoStack, measures_undo_stack, G_TYPE_OBJECT)
@@ -111,6 +120,41 @@ notify_state (MeasuresUndoStack *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
 }
 
+static void
+mark_broken (GQueue *queue,
+             gint64  measure_id)
+{
+  for (GList *link = queue->head; link != NULL; link = link->next)
+    {
+      Op *op = link->data;
+
+      if (op->measure_id == measure_id)
+        op->broken = TRUE;
+    }
+}
+
+/* Remembers the revision this stack wrote. A write that started from
+ * another revision than the one this stack wrote last means someone else
+ * wrote in between: the earlier steps on that measure can then be taken
+ * back only where they do not overwrite that (see apply()). */
+static void
+wrote (MeasuresUndoStack *self,
+       gint64             measure_id,
+       gint64             base_revision,
+       gint64             revision)
+{
+  gint64 *known = g_hash_table_lookup (self->known, &measure_id);
+
+  if (known != NULL && *known != base_revision)
+    {
+      mark_broken (&self->undo, measure_id);
+      mark_broken (&self->redo, measure_id);
+    }
+
+  g_hash_table_insert (self->known, g_memdup2 (&measure_id, sizeof measure_id),
+                       g_memdup2 (&revision, sizeof revision));
+}
+
 /* A new change makes the steps that were undone unreachable. */
 static void
 push (MeasuresUndoStack *self,
@@ -130,6 +174,7 @@ measures_undo_stack_finalize (GObject *object)
 
   g_queue_clear_full (&self->undo, (GDestroyNotify)op_free);
   g_queue_clear_full (&self->redo, (GDestroyNotify)op_free);
+  g_clear_pointer (&self->known, g_hash_table_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (measures_undo_stack_parent_class)->finalize (object);
@@ -178,6 +223,7 @@ measures_undo_stack_init (MeasuresUndoStack *self)
 {
   g_queue_init (&self->undo);
   g_queue_init (&self->redo);
+  self->known = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 /**
@@ -231,17 +277,21 @@ measures_undo_stack_edit (MeasuresUndoStack  *self,
 {
   g_autoptr(MeasuresMeasure) keep_before = g_object_ref (before);
   g_autoptr(MeasuresMeasure) keep_after = g_object_ref (after);
+  gint64 base = measures_measure_get_revision (before);
+  gint64 revision = 0;
   Op *op;
 
   g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), FALSE);
   g_return_val_if_fail (measures_measure_get_id (before) == measures_measure_get_id (after), FALSE);
 
-  if (!measures_store_update_measure (self->store, after, author, error))
+  if (!measures_store_update_measure (self->store, after, base, author, &revision, error))
     return FALSE;
 
   op = op_new (OP_EDIT, after);
   op->before = g_object_ref (before);
   op->after = g_object_ref (after);
+  op->revision = revision;
+  wrote (self, op->measure_id, base, revision);
   push (self, op);
 
   return TRUE;
@@ -260,17 +310,20 @@ measures_undo_stack_create (MeasuresUndoStack  *self,
                             GError            **error)
 {
   g_autoptr(MeasuresMeasure) keep = g_object_ref (measure);
+  gint64 revision = 0;
   gint64 id;
   Op *op;
 
   g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), 0);
 
-  id = measures_store_create_measure (self->store, measure, author, error);
+  id = measures_store_create_measure (self->store, measure, author, &revision, error);
   if (id == 0)
     return 0;
 
   op = op_new (OP_CREATE, measure);
   op->measure_id = id;
+  op->revision = revision;
+  wrote (self, id, 0, revision);
   push (self, op);
 
   return id;
@@ -289,14 +342,20 @@ measures_undo_stack_remove (MeasuresUndoStack  *self,
                             GError            **error)
 {
   g_autoptr(MeasuresMeasure) keep = g_object_ref (measure);
+  gint64 base = measures_measure_get_revision (measure);
+  gint64 revision = 0;
+  Op *op;
 
   g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), FALSE);
 
-  if (!measures_store_set_removed (self->store, measures_measure_get_id (measure), TRUE, author,
-                                   error))
+  if (!measures_store_set_removed (self->store, measures_measure_get_id (measure), base, TRUE,
+                                   author, &revision, error))
     return FALSE;
 
-  push (self, op_new (OP_REMOVE, measure));
+  op = op_new (OP_REMOVE, measure);
+  op->revision = revision;
+  wrote (self, op->measure_id, base, revision);
+  push (self, op);
   return TRUE;
 }
 
@@ -320,18 +379,22 @@ measures_undo_stack_add_log_entry (MeasuresUndoStack  *self,
 {
   /* Listeners to the store's signal may drop the caller's copy. */
   g_autoptr(MeasuresMeasure) keep = g_object_ref (measure);
+  gint64 base = measures_measure_get_revision (measure);
+  gint64 revision = 0;
   gint64 entry_id;
   Op *op;
 
   g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), 0);
 
-  entry_id = measures_store_add_log_entry (self->store, measures_measure_get_id (measure), status,
-                                           progress, text, author, error);
+  entry_id = measures_store_add_log_entry (self->store, measures_measure_get_id (measure), base,
+                                           status, progress, text, author, &revision, error);
   if (entry_id == 0)
     return 0;
 
   op = op_new (OP_LOG, measure);
   op->entry_id = entry_id;
+  op->revision = revision;
+  wrote (self, op->measure_id, base, revision);
   op->status = measures_measure_get_status (measure);
   op->progress = measures_measure_get_progress (measure);
   op->derived = measures_measure_get_status_derived (measure);
@@ -341,27 +404,54 @@ measures_undo_stack_add_log_entry (MeasuresUndoStack  *self,
 }
 
 static gboolean
+write_step (MeasuresUndoStack  *self,
+            Op                 *op,
+            gboolean            undo,
+            gint64              base,
+            const char         *author,
+            gint64             *revision,
+            GError            **error)
+{
+  switch (op->kind)
+    {
+    case OP_EDIT:
+      return measures_store_update_measure (self->store, undo ? op->before : op->after, base,
+                                            author, revision, error);
+    case OP_CREATE:
+      return measures_store_set_removed (self->store, op->measure_id, base, undo, author,
+                                         revision, error);
+    case OP_REMOVE:
+      return measures_store_set_removed (self->store, op->measure_id, base, !undo, author,
+                                         revision, error);
+    case OP_LOG:
+      return measures_store_set_log_entry_withdrawn (self->store, op->entry_id, base, undo,
+                                                     op->status, op->progress, op->derived,
+                                                     author, revision, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Takes a step back or makes it again, checked against the revision this
+ * stack wrote last: when someone else changed the measure since, the
+ * store refuses, and their change stays. */
+static gboolean
 apply (MeasuresUndoStack  *self,
        Op                 *op,
        gboolean            undo,
        const char         *author,
        GError            **error)
 {
-  switch (op->kind)
-    {
-    case OP_EDIT:
-      return measures_store_update_measure (self->store, undo ? op->before : op->after, author,
-                                            error);
-    case OP_CREATE:
-      return measures_store_set_removed (self->store, op->measure_id, undo, author, error);
-    case OP_REMOVE:
-      return measures_store_set_removed (self->store, op->measure_id, !undo, author, error);
-    case OP_LOG:
-      return measures_store_set_log_entry_withdrawn (self->store, op->entry_id, undo, op->status,
-                                                     op->progress, op->derived, author, error);
-    default:
-      g_assert_not_reached ();
-    }
+  gint64 *known = g_hash_table_lookup (self->known, &op->measure_id);
+  gint64 base = (known != NULL && !op->broken) ? *known : op->revision;
+  gint64 revision = 0;
+
+  if (!write_step (self, op, undo, base, author, &revision, error))
+    return FALSE;
+
+  wrote (self, op->measure_id, base, revision);
+  op->revision = revision;
+  return TRUE;
 }
 
 static char *

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What the engines share with the abstract store, and nothing else sees. */
+
+#include "measures-store.h"
+
+G_BEGIN_DECLS
+
+void      measures_store_set_path             (MeasuresStore       *self,
+                                               const char          *path);
+char     *measures_store_now                  (void);
+void      measures_store_set_conflict_error   (GError             **error,
+                                               const char          *title,
+                                               const char          *author,
+                                               const char          *date,
+                                               gboolean             removed);
+gboolean  measures_store_check_log_text       (const char          *text,
+                                               GError             **error);
+void      measures_store_emit_changed         (MeasuresStore       *self,
+                                               const gint64        *ids,
+                                               guint                n_ids,
+                                               gboolean             counts_changed);
+
+G_END_DECLS
