@@ -1,0 +1,547 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "measures-test-util.h"
+#include "measures-undo-stack.h"
+
+/* The store's contract, run the same on every engine: what the window and
+ * the command line rely on, whichever engine holds the strategy. Each
+ * engine opens a new strategy, and a second, independent connection to the
+ * same strategy — as a second process or a colleague's workstation would. */
+
+typedef struct
+{
+  const char *name;
+  /* A new strategy, filled with the embedded one */
+  MeasuresStore *(*open_new) (TempDir *fixture);
+  /* Another connection to the strategy that open_new() made */
+  MeasuresStore *(*open_again) (TempDir *fixture);
+} Engine;
+
+static MeasuresStore *
+sqlite_open_new (TempDir *fixture)
+{
+  return open_filled_store (fixture);
+}
+
+static MeasuresStore *
+sqlite_open_again (TempDir *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path (fixture, "strategy.db");
+  MeasuresStore *store = measures_store_open (path, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static const Engine engines[] = {
+  { "sqlite", sqlite_open_new, sqlite_open_again },
+};
+
+/* What a test needs: the engine it runs on and its temporary folder. */
+typedef struct
+{
+  TempDir dir;
+  const Engine *engine;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  temp_dir_setup (&fixture->dir, data);
+  fixture->engine = data;
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  temp_dir_teardown (&fixture->dir, data);
+}
+
+static MeasuresMeasure *
+measure_at (MeasuresStore *store,
+            guint          position)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) measures = measures_store_list_measures (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (measures), >, position);
+  return g_list_model_get_item (measures, position);
+}
+
+static MeasuresMeasure *
+reread (MeasuresStore   *store,
+        MeasuresMeasure *measure)
+{
+  g_autoptr(GError) error = NULL;
+  MeasuresMeasure *fresh = measures_store_get_measure (store, measures_measure_get_id (measure),
+                                                       &error);
+
+  g_assert_no_error (error);
+  return fresh;
+}
+
+/* Reading ------------------------------------------------------------------ */
+
+static void
+test_read_strategy (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = fixture->engine->open_new (&fixture->dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) goals = measures_store_list_goals (store, &error);
+  g_autoptr(GListModel) measures = measures_store_list_measures (store, &error);
+  g_autoptr(GListModel) offices = measures_store_list_offices (store, &error);
+  g_autoptr(GArray) summaries = NULL;
+  g_autoptr(GPtrArray) batch = NULL;
+  g_autofree char *strategy_title = NULL;
+  g_auto(GStrv) statements = NULL;
+  gint64 ids[3];
+  gboolean empty = TRUE;
+
+  g_assert_no_error (error);
+  g_assert_true (measures_store_is_empty (store, &empty, &error));
+  g_assert_false (empty);
+  g_assert_cmpuint (g_list_model_get_n_items (goals), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (measures), ==, 50);
+  g_assert_cmpuint (g_list_model_get_n_items (offices), >, 40);
+
+  g_assert_true (measures_store_load_vision (store, &strategy_title, NULL, &statements, &error));
+  g_assert_cmpstr (strategy_title, ==, "Internationalisierungsstrategie 2020 – 2030");
+  g_assert_cmpuint (g_strv_length (statements), ==, 4);
+
+  g_assert_true (measures_store_list_summaries (store, NULL, -1, 0, &summaries, &error));
+  g_assert_cmpuint (summaries->len, ==, 50);
+
+  /* A batch comes back whole, in one call; a missing id is left out. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, i * 20);
+
+      ids[i] = measures_measure_get_id (measure);
+      g_assert_cmpint (measures_measure_get_revision (measure), >, 0);
+    }
+  ids[2] = 999999;
+  batch = measures_store_load_measures (store, ids, G_N_ELEMENTS (ids), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (batch->len, ==, 2);
+
+  g_assert_true ((measures_store_get_features (store) & MEASURES_STORE_FEATURE_ROLES) == 0);
+}
+
+static guint
+count_matches (MeasuresStore *store,
+               const char    *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  g_assert_true (measures_store_search_ids (store, text, &ids, &error));
+  g_assert_no_error (error);
+  return ids ? ids->len : 0;
+}
+
+static void
+test_search_is_forgiving (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = fixture->engine->open_new (&fixture->dir);
+
+  /* Case, accents, ß and ss, the start of a word. */
+  g_assert_cmpuint (count_matches (store, "strassburg"), ==, count_matches (store, "Straßburg"));
+  g_assert_cmpuint (count_matches (store, "strassburg"), >, 0);
+  g_assert_cmpuint (count_matches (store, "francais"), ==, count_matches (store, "Français"));
+  g_assert_cmpuint (count_matches (store, "europa"), >, count_matches (store, "europatag"));
+  g_assert_cmpuint (count_matches (store, "xylophonorchester"), ==, 0);
+}
+
+/* Writing ------------------------------------------------------------------ */
+
+static void
+test_write_with_history (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = fixture->engine->open_new (&fixture->dir);
+  g_autoptr(MeasuresMeasure) measure = measure_at (store, 3);
+  g_autoptr(MeasuresMeasure) edited = NULL;
+  g_autoptr(MeasuresMeasure) after = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(GListModel) log = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 revision = 0;
+  gint64 logged = 0;
+
+  edited = measures_measure_copy_with (measure, "costs", "12 000 Euro", NULL);
+  g_assert_true (measures_store_update_measure (store, edited,
+                                                measures_measure_get_revision (measure),
+                                                "Erika Mustermann", &revision, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (revision, >, measures_measure_get_revision (measure));
+
+  after = reread (store, measure);
+  g_assert_cmpstr (measures_measure_get_costs (after), ==, "12 000 Euro");
+  g_assert_cmpint (measures_measure_get_revision (after), ==, revision);
+  history = measures_store_list_history (store, measures_measure_get_id (measure), &error);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
+
+  g_assert_cmpint (measures_store_add_log_entry (store, measures_measure_get_id (measure), revision,
+                                                 MEASURES_STATUS_IN_PROGRESS, 40, "Begonnen",
+                                                 "Erika Mustermann", &logged, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (logged, >, revision);
+  g_clear_object (&after);
+  after = reread (store, measure);
+  g_assert_cmpuint (measures_measure_get_progress (after), ==, 40);
+  log = measures_store_list_log (store, measures_measure_get_id (measure), FALSE, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, 1);
+
+  g_assert_true (measures_store_set_removed (store, measures_measure_get_id (measure), logged, TRUE,
+                                            "Erika Mustermann", NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&log);
+  log = measures_store_list_removed_measures (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, 1);
+}
+
+/* No lost update ------------------------------------------------------------- */
+
+/* Two connections read the same measure; the first one's write wins, and
+ * the second is refused with a message that names the first writer. */
+static void
+assert_conflict (const GError *error,
+                 const char   *author)
+{
+  g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, author));
+}
+
+static void
+test_stale_sheet_save_is_refused (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) a = fixture->engine->open_new (&fixture->dir);
+  g_autoptr(MeasuresStore) b = fixture->engine->open_again (&fixture->dir);
+  g_autoptr(MeasuresMeasure) seen_by_a = measure_at (a, 7);
+  g_autoptr(MeasuresMeasure) seen_by_b = reread (b, seen_by_a);
+  g_autoptr(MeasuresMeasure) by_b = NULL;
+  g_autoptr(MeasuresMeasure) by_a = NULL;
+  g_autoptr(MeasuresMeasure) stored = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* B changes the title. */
+  by_b = measures_measure_copy_with (seen_by_b, "title", "Neuer Titel von B", NULL);
+  g_assert_true (measures_store_update_measure (b, by_b, measures_measure_get_revision (seen_by_b),
+                                                "Bea Beispiel", NULL, &error));
+  g_assert_no_error (error);
+
+  /* A, still showing the old sheet, saves without touching the title. */
+  by_a = measures_measure_copy_with (seen_by_a, "costs", "Kosten von A", NULL);
+  g_assert_false (measures_store_update_measure (a, by_a, measures_measure_get_revision (seen_by_a),
+                                                 "Anna Anders", NULL, &error));
+  assert_conflict (error, "Bea Beispiel");
+
+  /* B's title stands, and the history has B's change only. */
+  stored = reread (a, seen_by_a);
+  g_assert_cmpstr (measures_measure_get_title (stored), ==, "Neuer Titel von B");
+  g_assert_cmpstr (measures_measure_get_costs (stored), ==, measures_measure_get_costs (seen_by_a));
+  history = measures_store_list_history (a, measures_measure_get_id (stored), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
+}
+
+static void
+test_stale_progress_report_is_refused (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) a = fixture->engine->open_new (&fixture->dir);
+  g_autoptr(MeasuresStore) b = fixture->engine->open_again (&fixture->dir);
+  g_autoptr(MeasuresMeasure) seen_by_a = measure_at (a, 9);
+  g_autoptr(MeasuresMeasure) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = measures_measure_get_id (seen_by_a);
+  gint64 base = measures_measure_get_revision (seen_by_a);
+
+  g_assert_cmpint (measures_store_add_log_entry (b, id, base, MEASURES_STATUS_IN_PROGRESS, 30,
+                                                 "Von B", "Bea Beispiel", NULL, &error), >, 0);
+  g_assert_cmpint (measures_store_add_log_entry (a, id, base, MEASURES_STATUS_COMPLETED, 100,
+                                                 "Von A", "Anna Anders", NULL, &error), ==, 0);
+  assert_conflict (error, "Bea Beispiel");
+
+  stored = reread (a, seen_by_a);
+  g_assert_cmpuint (measures_measure_get_progress (stored), ==, 30);
+}
+
+static void
+test_stale_removal_is_refused (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) a = fixture->engine->open_new (&fixture->dir);
+  g_autoptr(MeasuresStore) b = fixture->engine->open_again (&fixture->dir);
+  g_autoptr(MeasuresMeasure) seen_by_a = measure_at (a, 11);
+  g_autoptr(MeasuresMeasure) edited = NULL;
+  g_autoptr(MeasuresMeasure) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = measures_measure_get_id (seen_by_a);
+
+  edited = measures_measure_copy_with (seen_by_a, "period", "2027", NULL);
+  g_assert_true (measures_store_update_measure (b, edited, measures_measure_get_revision (seen_by_a),
+                                                "Bea Beispiel", NULL, &error));
+  g_assert_false (measures_store_set_removed (a, id, measures_measure_get_revision (seen_by_a),
+                                             TRUE, "Anna Anders", NULL, &error));
+  assert_conflict (error, "Bea Beispiel");
+
+  stored = reread (a, seen_by_a);
+  g_assert_null (measures_measure_get_removed (stored));
+}
+
+/* A coordinator's sheet edit and an office's progress report are two
+ * different things: made at the same time, both stand. */
+static void
+test_sheet_and_report_do_not_conflict (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) a = fixture->engine->open_new (&fixture->dir);
+  g_autoptr(MeasuresStore) b = fixture->engine->open_again (&fixture->dir);
+  g_autoptr(MeasuresMeasure) seen = measure_at (a, 13);
+  g_autoptr(MeasuresMeasure) edited = NULL;
+  g_autoptr(MeasuresMeasure) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 base = measures_measure_get_revision (seen);
+
+  g_assert_cmpint (measures_store_add_log_entry (b, measures_measure_get_id (seen), base,
+                                                 MEASURES_STATUS_IN_PROGRESS, 50, "Halbzeit",
+                                                 "Amt für Stadtentwicklung", NULL, &error), >, 0);
+  edited = measures_measure_copy_with (seen, "costs", "aus dem Budget", NULL);
+  g_assert_true (measures_store_update_measure (a, edited, base, "Koordination", NULL, &error));
+  g_assert_no_error (error);
+
+  stored = reread (a, seen);
+  g_assert_cmpstr (measures_measure_get_costs (stored), ==, "aus dem Budget");
+  g_assert_cmpuint (measures_measure_get_progress (stored), ==, 50);
+}
+
+/* Undoing one's own edit after someone else changed the same sheet is
+ * refused, and their change stays; undoing twice one's own edits works. */
+static void
+test_undo_never_overwrites (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) a = fixture->engine->open_new (&fixture->dir);
+  g_autoptr(MeasuresStore) b = fixture->engine->open_again (&fixture->dir);
+  g_autoptr(MeasuresUndoStack) undo = measures_undo_stack_new (a);
+  g_autoptr(MeasuresMeasure) seen = measure_at (a, 15);
+  g_autoptr(MeasuresMeasure) first = NULL;
+  g_autoptr(MeasuresMeasure) second = NULL;
+  g_autoptr(MeasuresMeasure) fresh = NULL;
+  g_autoptr(MeasuresMeasure) by_b = NULL;
+  g_autoptr(MeasuresMeasure) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *again = NULL;
+
+  /* Two edits of one's own, undone one after the other. */
+  first = measures_measure_copy_with (seen, "costs", "erste Änderung", NULL);
+  g_assert_true (measures_undo_stack_edit (undo, seen, first, "Anna Anders", &error));
+  fresh = reread (a, seen);
+  second = measures_measure_copy_with (fresh, "costs", "zweite Änderung", NULL);
+  g_assert_true (measures_undo_stack_edit (undo, fresh, second, "Anna Anders", &error));
+  undone = measures_undo_stack_undo (undo, "Anna Anders", &error);
+  g_assert_no_error (error);
+  g_free (undone);
+  undone = measures_undo_stack_undo (undo, "Anna Anders", &error);
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = reread (a, seen);
+  g_assert_cmpstr (measures_measure_get_costs (stored), ==, measures_measure_get_costs (seen));
+
+  /* Redone, then B changes the sheet: A's undo is refused. */
+  again = measures_undo_stack_redo (undo, "Anna Anders", &error);
+  g_assert_no_error (error);
+  g_clear_object (&fresh);
+  fresh = reread (b, seen);
+  by_b = measures_measure_copy_with (fresh, "title", "Titel von B", NULL);
+  g_assert_true (measures_store_update_measure (b, by_b, measures_measure_get_revision (fresh),
+                                                "Bea Beispiel", NULL, &error));
+  g_assert_null (measures_undo_stack_undo (undo, "Anna Anders", &error));
+  assert_conflict (error, "Bea Beispiel");
+  g_clear_error (&error);
+
+  g_clear_object (&stored);
+  stored = reread (a, seen);
+  g_assert_cmpstr (measures_measure_get_title (stored), ==, "Titel von B");
+  g_assert_cmpstr (measures_measure_get_costs (stored), ==, "erste Änderung");
+
+  /* The step stays, for a later try. */
+  g_assert_true (measures_undo_stack_get_can_undo (undo));
+}
+
+/* Another writer ------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64 wanted;
+  gboolean seen;
+  gboolean offices;
+} Announced;
+
+static void
+measure_changed (MeasuresStore *store,
+                 gint64         id,
+                 Announced     *announced)
+{
+  if (id == announced->wanted)
+    announced->seen = TRUE;
+}
+
+static void
+offices_changed (MeasuresStore *store,
+                 Announced     *announced)
+{
+  announced->offices = TRUE;
+}
+
+static gboolean
+time_is_up (gpointer data)
+{
+  *(gboolean *)data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the change is announced, for a second at most. */
+static gboolean
+wait_for_announcement (Announced *announced)
+{
+  gboolean up = FALSE;
+  guint timeout = g_timeout_add (1000, time_is_up, &up);
+
+  while (!announced->seen && !up)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!up)
+    g_source_remove (timeout);
+  return announced->seen;
+}
+
+static void
+test_other_writer_is_announced (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) a = fixture->engine->open_new (&fixture->dir);
+  g_autoptr(MeasuresStore) b = fixture->engine->open_again (&fixture->dir);
+  g_autoptr(MeasuresMeasure) seen = measure_at (b, 21);
+  g_autoptr(MeasuresMeasure) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  Announced announced = { measures_measure_get_id (seen), FALSE, FALSE };
+
+  g_signal_connect (a, "measure-changed", G_CALLBACK (measure_changed), &announced);
+  g_signal_connect (a, "offices-changed", G_CALLBACK (offices_changed), &announced);
+
+  edited = measures_measure_copy_with (seen, "title", "Von nebenan", NULL);
+  g_assert_true (measures_store_update_measure (b, edited, measures_measure_get_revision (seen),
+                                                "Bea Beispiel", NULL, &error));
+  g_assert_true (wait_for_announcement (&announced));
+  g_assert_true (announced.offices);
+}
+
+/* A second process, as a second window on the same file: this program run
+ * with "--write DATABASE POSITION TITLE". */
+static int
+write_as_other_process (const char *path,
+                        guint       position,
+                        const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MeasuresStore) store = measures_store_open (path, &error);
+  g_autoptr(MeasuresMeasure) measure = NULL;
+  g_autoptr(MeasuresMeasure) edited = NULL;
+
+  if (store == NULL)
+    g_error ("%s", error->message);
+
+  measure = measure_at (store, position);
+  edited = measures_measure_copy_with (measure, "title", title, NULL);
+  if (!measures_store_update_measure (store, edited, measures_measure_get_revision (measure),
+                                      "Other Process", NULL, &error))
+    g_error ("%s", error->message);
+
+  return 0;
+}
+
+static const char *test_program;
+
+static void
+test_other_process_is_announced (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = fixture->engine->open_new (&fixture->dir);
+  g_autoptr(MeasuresMeasure) measure = measure_at (store, 30);
+  g_autoptr(MeasuresMeasure) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path (&fixture->dir, "strategy.db");
+  g_autofree char *position = g_strdup ("30");
+  const char *argv[] = { test_program, "--write", path, position, "Aus dem anderen Prozess", NULL };
+  Announced announced = { measures_measure_get_id (measure), FALSE, FALSE };
+  int status = -1;
+  gint64 start;
+
+  if (!g_str_equal (fixture->engine->name, "sqlite"))
+    {
+      g_test_skip ("the other connections of this engine are tested above");
+      return;
+    }
+
+  g_signal_connect (store, "measure-changed", G_CALLBACK (measure_changed), &announced);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+
+  start = g_get_monotonic_time ();
+  g_assert_true (wait_for_announcement (&announced));
+  g_test_message ("announced after %" G_GINT64_FORMAT " ms",
+                  (g_get_monotonic_time () - start) / 1000);
+
+  stored = reread (store, measure);
+  g_assert_cmpstr (measures_measure_get_title (stored), ==, "Aus dem anderen Prozess");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  if (argc == 5 && g_str_equal (argv[1], "--write"))
+    return write_as_other_process (argv[2], (guint)g_ascii_strtoull (argv[3], NULL, 10),
+                                   argv[4]);
+
+  test_program = argv[0];
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (engines); i++)
+    {
+#define ADD(test_name, func) \
+      { \
+        g_autofree char *path = g_strdup_printf ("/store-contract/%s/" test_name, \
+                                                 engines[i].name); \
+        g_test_add (path, Fixture, &engines[i], fixture_setup, func, fixture_teardown); \
+      }
+      ADD ("read-strategy", test_read_strategy);
+      ADD ("search-is-forgiving", test_search_is_forgiving);
+      ADD ("write-with-history", test_write_with_history);
+      ADD ("stale-sheet-save-is-refused", test_stale_sheet_save_is_refused);
+      ADD ("stale-progress-report-is-refused", test_stale_progress_report_is_refused);
+      ADD ("stale-removal-is-refused", test_stale_removal_is_refused);
+      ADD ("sheet-and-report-do-not-conflict", test_sheet_and_report_do_not_conflict);
+      ADD ("undo-never-overwrites", test_undo_never_overwrites);
+      ADD ("other-writer-is-announced", test_other_writer_is_announced);
+      ADD ("other-process-is-announced", test_other_process_is_announced);
+#undef ADD
+    }
+
+  return g_test_run ();
+}
