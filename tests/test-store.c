@@ -502,6 +502,48 @@ test_concurrent_writer (TempDir       *fixture,
   g_cond_clear (&holder.started);
 }
 
+/* On a network file system, the file keeps a rollback journal instead of
+ * a write-ahead log, which needs memory shared between its users; writes
+ * from two connections are still checked against each other. */
+static void
+test_network_file_system (TempDir       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *path = temp_path (fixture, "strategy.db");
+  g_autofree char *wal = temp_path (fixture, "strategy.db-wal");
+  g_autofree char *mode = NULL;
+  g_autoptr(MeasuresStore) store = NULL;
+  g_autoptr(MeasuresStore) other = NULL;
+  g_autoptr(MeasuresMeasure) measure = NULL;
+  g_autoptr(MeasuresMeasure) edited = NULL;
+  g_autoptr(GListModel) measures = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("MEASURES_NETWORK_FILE_SYSTEM", "1", TRUE);
+  store = open_filled_store (fixture);
+  other = measures_store_open (path, &error);
+  g_unsetenv ("MEASURES_NETWORK_FILE_SYSTEM");
+  g_assert_no_error (error);
+
+  g_assert_true (measures_sqlite_store_get_network_mode (MEASURES_SQLITE_STORE (store)));
+  mode = query_text (path, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "delete");
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+
+  measures = measures_store_list_measures (store, &error);
+  measure = g_list_model_get_item (measures, 0);
+  edited = measures_measure_copy_with (measure, "costs", "keine", NULL);
+  g_assert_true (measures_store_update_measure (other, edited,
+                                                measures_measure_get_revision (measure), "B",
+                                                NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (measures_store_update_measure (store, edited,
+                                                 measures_measure_get_revision (measure), "A",
+                                                 NULL, &error));
+  g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_CONFLICT);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_backup_and_restore (TempDir       *fixture,
                          gconstpointer  data)
@@ -598,6 +640,7 @@ main (int   argc,
   ADD ("migrate-from-version-1", test_migrate_from_version_1);
   ADD ("private-file", test_private_file);
   ADD ("concurrent-writer", test_concurrent_writer);
+  ADD ("network-file-system", test_network_file_system);
   ADD ("backup-and-restore", test_backup_and_restore);
   ADD ("restore-refuses-bad-backup", test_restore_refuses_bad_backup);
 
