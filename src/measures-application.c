@@ -17,6 +17,7 @@
 #include "measures-preferences-window.h"
 #include "measures-report.h"
 #include "measures-resources.h"
+#include "measures-instance.h"
 #include "measures-window.h"
 
 /**
@@ -34,6 +35,7 @@ struct _MeasuresApplication
   MeasuresStore *store;
   MeasuresUndoStack *undo_stack;
   GSettings *settings;
+  MeasuresInstance *instance;   /* for a database other than the default one */
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresApplication, measures_application, ADW_TYPE_APPLICATION)
@@ -274,12 +276,25 @@ measures_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "database", "^&ay", &path))
     {
+      g_autofree char *default_path = measures_store_get_default_path ();
+
       g_free (self->database_path);
       self->database_path = g_canonicalize_filename (path, NULL);
 
       /* A window on another database is another instance: do not hand the
-       * request to a running window that shows a different file. */
-      g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+       * request to a running window that shows a different file. But a
+       * window that shows this file is presented, rather than a second
+       * one opened on the same measures. */
+      if (!g_str_equal (self->database_path, default_path))
+        {
+          gboolean exporting = g_variant_dict_contains (options, "dump-json") ||
+                               g_variant_dict_contains (options, "export-pdf") ||
+                               g_variant_dict_contains (options, "export-office-sheets");
+
+          if (!exporting && measures_instance_present_other (self->database_path))
+            return EXIT_SUCCESS;
+          g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+        }
     }
 
   if (g_variant_dict_contains (options, "dump-json"))
@@ -651,20 +666,38 @@ open_database (MeasuresApplication *self,
   show_main_window (self);
 }
 
+/* Started again: show the window there is, whether or not it had focus. */
+static gboolean
+present_window (MeasuresApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      if (MEASURES_IS_WINDOW (l->data))
+        {
+          gtk_window_present (l->data);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static void
 measures_application_activate (GApplication *app)
 {
   MeasuresApplication *self = MEASURES_APPLICATION (app);
   g_autoptr(GError) error = NULL;
 
-  /* Started again: show the window there is, whether or not it had focus. */
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+  if (present_window (self))
+    return;
+
+  /* From now on, starting Measures again on this file comes here. */
+  if (self->database_path != NULL && self->instance == NULL &&
+      (g_application_get_flags (app) & G_APPLICATION_NON_UNIQUE) != 0)
     {
-      if (MEASURES_IS_WINDOW (l->data))
-        {
-          gtk_window_present (l->data);
-          return;
-        }
+      self->instance = measures_instance_new (self->database_path);
+      g_signal_connect_object (self->instance, "present", G_CALLBACK (present_window), self,
+                               G_CONNECT_SWAPPED);
     }
 
   if (self->store == NULL && !(self->store = open_store (self, &error)))
@@ -873,6 +906,7 @@ measures_application_dispose (GObject *object)
 {
   MeasuresApplication *self = (MeasuresApplication *)object;
 
+  g_clear_object (&self->instance);
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
