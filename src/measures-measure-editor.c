@@ -44,6 +44,8 @@ struct _MeasuresMeasureEditor
   gboolean valid;
 
   /* Template widgets */
+  GtkRevealer *conflict_revealer;
+  GtkLabel *conflict_label;
   GtkScrolledWindow *scroller;
   GtkLabel *error_label;
   AdwEntryRow *title_row;
@@ -601,6 +603,8 @@ measures_measure_editor_class_init (MeasuresMeasureEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/measures-measure-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, conflict_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, conflict_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, title_row);
@@ -667,6 +671,7 @@ measures_measure_editor_edit (MeasuresMeasureEditor *self,
   g_return_if_fail (G_IS_LIST_MODEL (offices));
 
   self->loading = TRUE;
+  measures_measure_editor_set_conflict (self, NULL);
 
   g_set_object (&self->original, measure);
   g_set_object (&self->goals, goals);
@@ -822,4 +827,42 @@ measures_measure_editor_get_vadjustment (MeasuresMeasureEditor *self)
   g_return_val_if_fail (MEASURES_IS_MEASURE_EDITOR (self), NULL);
 
   return gtk_scrolled_window_get_vadjustment (self->scroller);
+}
+
+/**
+ * measures_measure_editor_set_conflict:
+ * @message: (nullable): why the edit cannot be saved as it is: someone else
+ *   changed the measure meanwhile; %NULL when it can
+ *
+ * Shows @message above the form, with a way to copy what was typed and to
+ * see the measure as it is now (the window's `win.copy-draft` and
+ * `win.show-current-version`). The edit itself stays as it is.
+ */
+void
+measures_measure_editor_set_conflict (MeasuresMeasureEditor *self,
+                                      const char            *message)
+{
+  g_return_if_fail (MEASURES_IS_MEASURE_EDITOR (self));
+
+  gtk_label_set_text (self->conflict_label, message ? message : "");
+  gtk_revealer_set_reveal_child (self->conflict_revealer, message != NULL);
+  if (message != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->conflict_label),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+}
+
+/**
+ * measures_measure_editor_get_conflict:
+ *
+ * Returns: (nullable): the message set with
+ *   measures_measure_editor_set_conflict(), or %NULL
+ */
+const char *
+measures_measure_editor_get_conflict (MeasuresMeasureEditor *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE_EDITOR (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->conflict_revealer))
+    return NULL;
+  return gtk_label_get_text (self->conflict_label);
 }

@@ -30,5 +30,8 @@ void             measures_measure_editor_edit_draft   (MeasuresMeasureEditor *se
                                                        GListModel            *goals,
                                                        GListModel            *offices);
 GtkAdjustment   *measures_measure_editor_get_vadjustment (MeasuresMeasureEditor *self);
+void             measures_measure_editor_set_conflict (MeasuresMeasureEditor *self,
+                                                       const char            *message);
+const char      *measures_measure_editor_get_conflict (MeasuresMeasureEditor *self);
 
 G_END_DECLS

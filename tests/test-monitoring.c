@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "measures-export.h"
+#include "measures-measure-diff.h"
 #include "measures-test-util.h"
 #include "measures-undo-stack.h"
 
@@ -604,6 +607,47 @@ test_dump_includes_monitoring (TempDir       *fixture,
   g_assert_cmpstr (dump, ==, second);
 }
 
+/* An edit refused because someone else saved first is carried over to
+ * their version: the fields the user changed, on top of theirs. */
+static void
+test_rebase_edit (TempDir       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = open_filled_store (fixture);
+  g_autoptr(GListModel) measures = measures_store_list_measures (store, NULL);
+  g_autoptr(MeasuresMeasure) original = g_list_model_get_item (measures, 4);
+  g_autoptr(MeasuresMeasure) draft = NULL;
+  g_autoptr(MeasuresMeasure) theirs = NULL;
+  g_autoptr(MeasuresMeasure) rebased = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *differences = NULL;
+
+  draft = measures_measure_copy_with (original, "costs", "Meine Kosten",
+                                      "lead-offices", (const char *[]){ "SAM", NULL }, NULL);
+  theirs = measures_measure_copy_with (original, "title", "Ihr Titel", "revision", (gint64)99,
+                                       NULL);
+
+  rebased = measures_measure_rebase (original, draft, theirs);
+  g_assert_cmpstr (measures_measure_get_title (rebased), ==, "Ihr Titel");
+  g_assert_cmpstr (measures_measure_get_costs (rebased), ==, "Meine Kosten");
+  g_assert_cmpstr (measures_measure_get_lead_offices (rebased)[0], ==, "SAM");
+  g_assert_null (measures_measure_get_lead_offices (rebased)[1]);
+  g_assert_cmpint (measures_measure_get_revision (rebased), ==, 99);
+
+  /* What the clipboard gets: every text field under its name. */
+  text = measures_measure_dup_text (draft);
+  g_assert_nonnull (strstr (text, "Title:\n"));
+  g_assert_nonnull (strstr (text, measures_measure_get_title (original)));
+  g_assert_nonnull (strstr (text, "Costs:\nMeine Kosten"));
+
+  /* What differs between theirs and the draft, field by field. */
+  differences = measures_measure_describe_differences (theirs, draft);
+  g_assert_nonnull (strstr (differences, "Title:\nNow: Ihr Titel\nYours: "));
+  g_assert_nonnull (strstr (differences, "Costs:\nNow: "));
+  g_assert_nonnull (strstr (differences, "\nYours: Meine Kosten"));
+  g_assert_null (strstr (differences, "Short description"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -624,6 +668,7 @@ main (int   argc,
   ADD ("search-german", test_search_german);
   ADD ("search-accents", test_search_accents);
   ADD ("dump-includes-monitoring", test_dump_includes_monitoring);
+  ADD ("rebase-edit", test_rebase_edit);
 
 #undef ADD
 

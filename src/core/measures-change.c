@@ -176,9 +176,24 @@ measures_change_get_field_label (MeasuresChange *self)
 {
   g_return_val_if_fail (MEASURES_IS_CHANGE (self), NULL);
 
+  return measures_field_get_label (self->field);
+}
+
+/**
+ * measures_field_get_label:
+ * @field: a field's name as the history writes it, e.g. "lead_offices"
+ *
+ * Returns: the field's name in the interface language, or @field itself
+ *   if it is not known
+ */
+const char *
+measures_field_get_label (const char *field)
+{
+  g_return_val_if_fail (field != NULL, NULL);
+
   for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
-    if (g_str_equal (field_labels[i].field, self->field))
+    if (g_str_equal (field_labels[i].field, field))
       return _(field_labels[i].label);
 
-  return self->field;
+  return field;
 }

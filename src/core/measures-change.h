@@ -24,5 +24,6 @@ const char     *measures_change_get_field      (MeasuresChange *self);
 const char     *measures_change_get_old_value  (MeasuresChange *self);
 const char     *measures_change_get_new_value  (MeasuresChange *self);
 const char     *measures_change_get_field_label (MeasuresChange *self);
+const char     *measures_field_get_label        (const char     *field);
 
 G_END_DECLS

@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "measures-change.h"
 #include "measures-measure-diff.h"
 
 static void
@@ -90,4 +93,177 @@ measures_measure_diff (MeasuresMeasure *before,
        join (measures_measure_get_involved_offices (after), ", "));
 
   return changes;
+}
+
+/* The property of each field that measures_measure_diff() compares. */
+static const char *
+property_of (const char *field)
+{
+  if (g_str_equal (field, "lead_offices"))
+    return "lead-offices";
+  if (g_str_equal (field, "involved_offices"))
+    return "involved-offices";
+  return field;
+}
+
+/**
+ * measures_measure_rebase:
+ * @original: the measure as an edit started from it
+ * @draft: the edit
+ * @current: the measure as someone else has saved it since
+ *
+ * Carries an edit over to the measure's current version: the fields the
+ * edit changed take the edit's values, the others keep the current ones,
+ * and the result has the current revision. Where both changed the same
+ * field, the edit's value wins: show the result to its author before it
+ * is saved.
+ *
+ * Returns: (transfer full): the edit, made on @current
+ */
+MeasuresMeasure *
+measures_measure_rebase (MeasuresMeasure *original,
+                         MeasuresMeasure *draft,
+                         MeasuresMeasure *current)
+{
+  g_autoptr(GArray) changes = NULL;
+  g_autofree GParamSpec **specs = NULL;
+  g_autofree const char **names = NULL;
+  g_autofree GValue *values = NULL;
+  MeasuresMeasure *rebased;
+  guint n_specs;
+
+  g_return_val_if_fail (MEASURES_IS_MEASURE (original), NULL);
+  g_return_val_if_fail (MEASURES_IS_MEASURE (draft), NULL);
+  g_return_val_if_fail (MEASURES_IS_MEASURE (current), NULL);
+
+  changes = measures_measure_diff (original, draft);
+
+  /* A measure's properties are set when it is made: make a new one with
+   * the current values, and the edit's for the fields it changed. */
+  specs = g_object_class_list_properties (G_OBJECT_GET_CLASS (current), &n_specs);
+  names = g_new0 (const char *, n_specs);
+  values = g_new0 (GValue, n_specs);
+  for (guint i = 0; i < n_specs; i++)
+    {
+      MeasuresMeasure *from = current;
+
+      for (guint j = 0; j < changes->len; j++)
+        if (g_str_equal (property_of (g_array_index (changes, MeasuresFieldChange, j).field),
+                         specs[i]->name))
+          from = draft;
+
+      names[i] = specs[i]->name;
+      g_object_get_property (G_OBJECT (from), names[i], &values[i]);
+    }
+
+  rebased = MEASURES_MEASURE (g_object_new_with_properties (MEASURES_TYPE_MEASURE, n_specs, names,
+                                                            values));
+  for (guint i = 0; i < n_specs; i++)
+    g_value_unset (&values[i]);
+
+  return rebased;
+}
+
+static char *
+shorten (const char *value,
+         glong       limit)
+{
+  g_autofree char *start = NULL;
+
+  if (value[0] == '\0')
+    return g_strdup (_("(empty)"));
+  if (g_utf8_strlen (value, -1) <= limit)
+    return g_strdup (value);
+
+  start = g_utf8_substring (value, 0, limit);
+  return g_strconcat (start, "…", NULL);
+}
+
+static void
+append_field (GString    *text,
+              const char *field)
+{
+  if (text->len > 0)
+    g_string_append (text, "\n\n");
+  g_string_append_printf (text, "%s:\n", measures_field_get_label (field));
+}
+
+/**
+ * measures_measure_dup_text:
+ * @measure: a measure
+ *
+ * Returns: (transfer full): the text of the measure's sheet, each field
+ *   under its name, for the clipboard
+ */
+char *
+measures_measure_dup_text (MeasuresMeasure *measure)
+{
+  g_autoptr(MeasuresMeasure) empty = g_object_new (MEASURES_TYPE_MEASURE, NULL);
+  g_autoptr(GArray) fields = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (MEASURES_IS_MEASURE (measure), NULL);
+
+  fields = measures_measure_diff (empty, measure);
+  for (guint i = 0; i < fields->len; i++)
+    {
+      const MeasuresFieldChange *field = &g_array_index (fields, MeasuresFieldChange, i);
+
+      /* Priority and goal are choices, not text anyone typed. */
+      if (g_str_equal (field->field, "priority") || g_str_equal (field->field, "goal"))
+        continue;
+
+      append_field (text, field->field);
+      g_string_append (text, field->new_text);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * measures_measure_describe_differences:
+ * @current: the measure as it is stored now
+ * @draft: an edit of it
+ *
+ * Returns: (transfer full): for each field where the two differ, the
+ *   field's name with the stored text and the edit's, shortened; an empty
+ *   string if they do not differ
+ */
+char *
+measures_measure_describe_differences (MeasuresMeasure *current,
+                                       MeasuresMeasure *draft)
+{
+  g_autoptr(GArray) changes = NULL;
+  GString *text = g_string_new (NULL);
+
+  g_return_val_if_fail (MEASURES_IS_MEASURE (current), NULL);
+  g_return_val_if_fail (MEASURES_IS_MEASURE (draft), NULL);
+
+  changes = measures_measure_diff (current, draft);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const MeasuresFieldChange *change = &g_array_index (changes, MeasuresFieldChange, i);
+      g_autofree char *now = NULL;
+      g_autofree char *yours = NULL;
+
+      /* A priority in words of the interface, not as the history keeps it. */
+      if (g_str_equal (change->field, "priority"))
+        {
+          now = g_strdup (measures_priority_get_label (measures_measure_get_priority (current)));
+          yours = g_strdup (measures_priority_get_label (measures_measure_get_priority (draft)));
+        }
+      else
+        {
+          now = shorten (change->old_text, 300);
+          yours = shorten (change->new_text, 300);
+        }
+
+      append_field (text, change->field);
+      /* Translators: a field's text as saved now, then as the user typed it */
+      g_string_append_printf (text, _("Now: %s"), now);
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, _("Yours: %s"), yours);
+    }
+
+  return g_string_free (text, FALSE);
 }

@@ -21,7 +21,13 @@ typedef struct {
   char *new_text;
 } MeasuresFieldChange;
 
-GArray *measures_measure_diff (MeasuresMeasure *before,
-                               MeasuresMeasure *after);
+GArray          *measures_measure_diff                  (MeasuresMeasure *before,
+                                                        MeasuresMeasure *after);
+MeasuresMeasure *measures_measure_rebase                (MeasuresMeasure *original,
+                                                        MeasuresMeasure *draft,
+                                                        MeasuresMeasure *current);
+char            *measures_measure_dup_text              (MeasuresMeasure *measure);
+char            *measures_measure_describe_differences  (MeasuresMeasure *current,
+                                                        MeasuresMeasure *draft);
 
 G_END_DECLS
