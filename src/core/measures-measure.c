@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
 #include <gobject/gvaluecollector.h>
 
 #include "measures-measure.h"
@@ -469,70 +468,4 @@ measures_measure_has_office (MeasuresMeasure *self,
   return g_strv_contains ((const char * const *)(role == MEASURES_ROLE_LEAD ?
                                                  self->lead_offices : self->involved_offices),
                           abbreviation);
-}
-
-/**
- * measures_describe_status_counts:
- * @counts: how many measures have each status
- * @progress_sum: the sum of their progress, in percent
- * @mean_progress: (out): their average progress, 0 to 1
- *
- * Describes measures by status, for the overview of a goal or an office.
- *
- * Returns: (transfer full): e.g. "Planned: 3 · In Progress: 5", in the
- *   interface language; empty when there are none
- */
-char *
-measures_describe_status_counts (const guint  counts[MEASURES_N_STATUSES],
-                                 guint64      progress_sum,
-                                 double      *mean_progress)
-{
-  GString *text = g_string_new (NULL);
-  guint64 total = 0;
-
-  g_return_val_if_fail (counts != NULL, NULL);
-  g_return_val_if_fail (mean_progress != NULL, NULL);
-
-  for (guint i = 0; i < MEASURES_N_STATUSES; i++)
-    {
-      total += counts[i];
-      if (counts[i] == 0)
-        continue;
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      /* Translators: a count by status, e.g. "In Progress: 5" */
-      g_string_append_printf (text, _("%s: %u"), measures_status_get_label (i), counts[i]);
-    }
-
-  *mean_progress = total > 0 ? progress_sum / (100.0 * total) : 0;
-  return g_string_free (text, FALSE);
-}
-
-/**
- * measures_measure_describe_statuses:
- * @measures: a list of #MeasuresMeasure
- * @mean_progress: (out): the measures' average progress, 0 to 1
- *
- * As measures_describe_status_counts(), counting @measures.
- *
- * Returns: (transfer full): the description
- */
-char *
-measures_measure_describe_statuses (GListModel *measures,
-                                    double     *mean_progress)
-{
-  guint counts[MEASURES_N_STATUSES] = { 0 };
-  guint64 sum = 0;
-
-  g_return_val_if_fail (G_IS_LIST_MODEL (measures), NULL);
-
-  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
-    {
-      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, i);
-
-      counts[measure->status]++;
-      sum += measure->progress;
-    }
-
-  return measures_describe_status_counts (counts, sum, mean_progress);
 }

@@ -145,6 +145,9 @@ new_for_all_measures (ReportKind      kind,
 
   if (kind == REPORT_STRATEGY && !load_latest_log (self, store, self->measures, error))
     return NULL;
+  if (kind == REPORT_OVERVIEW &&
+      !measures_statistics_load_strategy (&self->statistics, store, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }
@@ -219,7 +222,8 @@ measures_report_new_goal (MeasuresStore  *store,
         g_ptr_array_add (self->measures, g_steal_pointer (&measure));
     }
 
-  if (!load_latest_log (self, store, self->measures, error))
+  if (!load_latest_log (self, store, self->measures, error) ||
+      !measures_statistics_load_goal (&self->statistics, store, goal, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -272,7 +276,10 @@ measures_report_new_office (MeasuresStore  *store,
         g_ptr_array_add (self->involved, g_object_ref (measure));
     }
 
-  if (!load_latest_log (self, store, self->measures, error))
+  /* The office answers for the measures it leads. */
+  if (!load_latest_log (self, store, self->measures, error) ||
+      !measures_statistics_load_office (&self->statistics, store, abbreviation,
+                                        MEASURES_ROLE_LEAD, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -614,22 +621,16 @@ add_goal_text (MeasuresReport *self,
 }
 
 static char *
-counts_by_status (GPtrArray *measures)
+counts_by_status (MeasuresReport *self)
 {
-  g_autoptr(GListStore) list = g_list_store_new (MEASURES_TYPE_MEASURE);
-  double progress;
-  g_autofree char *counts = NULL;
-  g_autofree char *overall = NULL;
+  g_autofree char *counts = measures_statistics_describe (&self->statistics);
 
-  for (guint i = 0; i < measures->len; i++)
-    g_list_store_append (list, g_ptr_array_index (measures, i));
-
-  counts = measures_measure_describe_statuses (G_LIST_MODEL (list), &progress);
-  if (measures->len == 0)
+  if (measures_statistics_get_n_measures (&self->statistics) == 0)
     return g_steal_pointer (&counts);
 
   /* Translators: the counts by status, then the average progress */
-  return g_strdup_printf (_("%s · overall progress %.0f %%"), counts, progress * 100);
+  return g_strdup_printf (_("%s · overall progress %.0f %%"), counts,
+                          measures_statistics_get_mean_progress (&self->statistics) * 100);
 }
 
 static void
@@ -645,7 +646,7 @@ build_cover (MeasuresReport *self)
       break;
     case REPORT_OVERVIEW:
       {
-        g_autofree char *counts = counts_by_status (self->measures);
+        g_autofree char *counts = counts_by_status (self);
         g_autofree char *number = g_strdup_printf (ngettext ("%u measure", "%u measures",
                                                              self->measures->len),
                                                    self->measures->len);
@@ -659,7 +660,7 @@ build_cover (MeasuresReport *self)
         MeasuresGoal *goal = find_goal (self, self->goal);
         g_autofree char *title = g_strdup_printf (_("Goal %u: %s"), self->goal,
                                                   measures_goal_get_title (goal));
-        g_autofree char *counts = counts_by_status (self->measures);
+        g_autofree char *counts = counts_by_status (self);
         g_autofree char *number = g_strdup_printf (ngettext ("%u measure", "%u measures",
                                                              self->measures->len),
                                                    self->measures->len);
@@ -680,7 +681,7 @@ build_cover (MeasuresReport *self)
                                                                  self->involved->len),
                                                        self->involved->len);
         g_autofree char *line = g_strdup_printf ("%s · %s", leads, takes_part);
-        g_autofree char *counts = counts_by_status (self->measures);
+        g_autofree char *counts = counts_by_status (self);
         const char *name = office_name (self, self->office);
 
         add_block (self, BLOCK_COVER, _("Measure Sheets"), name,

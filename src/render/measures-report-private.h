@@ -8,6 +8,7 @@
 
 #include "measures-render-style.h"
 #include "measures-report.h"
+#include "measures-statistics.h"
 
 G_BEGIN_DECLS
 
@@ -85,6 +86,7 @@ struct _MeasuresReport
   GPtrArray *measures;      /* the sheets, in order */
   GPtrArray *involved;      /* REPORT_OFFICE: the measures it takes part in */
   GHashTable *latest_log;   /* measure id → its latest MeasuresLogEntry */
+  MeasuresStatistics statistics;  /* of the measures the cover counts */
 
   char *language;
   char *author;
