@@ -349,21 +349,6 @@ measures_report_set_author (MeasuresReport *self,
   self->author = g_strdup (author);
 }
 
-/**
- * measures_report_set_date:
- * @date: the report's "as of" date
- */
-void
-measures_report_set_date (MeasuresReport *self,
-                          GDateTime      *date)
-{
-  g_return_if_fail (MEASURES_IS_REPORT (self));
-  g_return_if_fail (date != NULL);
-
-  g_date_time_unref (self->date);
-  self->date = g_date_time_ref (date);
-}
-
 /* Building the blocks ---------------------------------------------------- */
 
 static const char *

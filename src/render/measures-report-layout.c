@@ -40,8 +40,8 @@ _measures_report_clear_layout (MeasuresReport *self)
   g_clear_pointer (&self->page_format, g_free);
 }
 
-TextStyle
-_measures_report_text_style (BlockKind kind)
+static TextStyle
+text_style_of (BlockKind kind)
 {
   switch (kind)
     {
@@ -119,7 +119,7 @@ layouts_for (MeasuresReport *self,
              Block          *block)
 {
   GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  TextStyle style = _measures_report_text_style (block->kind);
+  TextStyle style = text_style_of (block->kind);
   double width = _measures_report_content_width (self);
 
   switch (block->kind)
@@ -269,7 +269,7 @@ new_page (Cursor   *cursor,
       g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
       /* Translators: at the top of a page that continues a measure's sheet */
       g_autofree char *text = g_strdup_printf (_("%s (continued)"), cursor->sheet);
-      TextStyle style = _measures_report_text_style (BLOCK_KICKER);
+      TextStyle style = text_style_of (BLOCK_KICKER);
       Piece *piece;
 
       add_layout (self, layouts, text, style, PANGO_WEIGHT_BOLD,
@@ -387,7 +387,7 @@ paginate (MeasuresReport *self)
     {
       Block *block = &g_array_index (self->blocks, Block, i);
       g_autoptr(GPtrArray) layouts = NULL;
-      TextStyle style = _measures_report_text_style (block->kind);
+      TextStyle style = text_style_of (block->kind);
       double height, needed;
 
       if (block->kind == BLOCK_PAGE_BREAK)

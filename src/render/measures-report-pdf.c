@@ -184,20 +184,6 @@ measures_report_write_pdf (MeasuresReport  *self,
 }
 
 /**
- * measures_report_dup_title:
- *
- * Returns: (transfer full): the report's title, after pagination in the
- *   report's language
- */
-char *
-measures_report_dup_title (MeasuresReport *self)
-{
-  g_return_val_if_fail (MEASURES_IS_REPORT (self), NULL);
-
-  return g_strdup (self->title);
-}
-
-/**
  * measures_report_dup_file_name:
  *
  * Returns: (transfer full): a file name for the report's PDF

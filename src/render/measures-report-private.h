@@ -134,7 +134,6 @@ void         _measures_report_build         (MeasuresReport *self);
 
 /* measures-report-layout.c */
 void         _measures_report_clear_layout  (MeasuresReport *self);
-TextStyle    _measures_report_text_style    (BlockKind       kind);
 PangoLayout *_measures_report_make_layout   (MeasuresReport *self,
                                              const char     *text,
                                              TextStyle       style,
