@@ -21,6 +21,7 @@ struct _MeasuresInstance
 
   guint owner_id;
   guint object_id;
+  char *object_path;
   GDBusConnection *connection;
 };
 
@@ -44,14 +45,26 @@ static const char introspection[] =
   "</node>";
 
 /* A bus name may hold letters, digits and underscores only: the path's
- * checksum stands for it. */
+ * checksum stands for it, in the name and in the object's path. */
 static char *
-bus_name_for (const char *database)
+key_for (const char *database)
 {
   g_autofree char *canonical = g_canonicalize_filename (database, NULL);
   g_autofree char *checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
 
-  return g_strdup_printf ("%s.Database.f%.32s", APP_ID, checksum);
+  return g_strdup_printf ("f%.32s", checksum);
+}
+
+static char *
+bus_name_for (const char *key)
+{
+  return g_strdup_printf ("%s.Database.%s", APP_ID, key);
+}
+
+static char *
+object_path_for (const char *key)
+{
+  return g_strdup_printf ("%s/%s", OBJECT_PATH, key);
 }
 
 /**
@@ -68,7 +81,9 @@ measures_instance_present_other (const char *database)
 {
   g_autoptr(GDBusConnection) connection = NULL;
   g_autoptr(GVariant) reply = NULL;
+  g_autofree char *key = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (database != NULL, FALSE);
 
@@ -76,8 +91,10 @@ measures_instance_present_other (const char *database)
   if (connection == NULL)
     return FALSE;
 
-  name = bus_name_for (database);
-  reply = g_dbus_connection_call_sync (connection, name, OBJECT_PATH, INTERFACE, "Present", NULL,
+  key = key_for (database);
+  name = bus_name_for (key);
+  path = object_path_for (key);
+  reply = g_dbus_connection_call_sync (connection, name, path, INTERFACE, "Present", NULL,
                                        NULL, G_DBUS_CALL_FLAGS_NO_AUTO_START, 5000, NULL, NULL);
   return reply != NULL;
 }
@@ -101,17 +118,19 @@ method_called (GDBusConnection       *connection,
 
 static const GDBusInterfaceVTable vtable = { method_called, NULL, NULL, { 0 } };
 
+/* Only the owner of the name answers; another window of this process on
+ * the same file (a test's) does not. */
 static void
-bus_acquired (GDBusConnection *connection,
-              const char      *name,
-              gpointer         user_data)
+name_acquired (GDBusConnection *connection,
+               const char      *name,
+               gpointer         user_data)
 {
   MeasuresInstance *self = user_data;
   g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (introspection, NULL);
   g_autoptr(GError) error = NULL;
 
   g_set_object (&self->connection, connection);
-  self->object_id = g_dbus_connection_register_object (connection, OBJECT_PATH,
+  self->object_id = g_dbus_connection_register_object (connection, self->object_path,
                                                        info->interfaces[0], &vtable, self, NULL,
                                                        &error);
   if (self->object_id == 0)
@@ -133,11 +152,22 @@ measures_instance_dispose (GObject *object)
 }
 
 static void
+measures_instance_finalize (GObject *object)
+{
+  MeasuresInstance *self = (MeasuresInstance *)object;
+
+  g_free (self->object_path);
+
+  G_OBJECT_CLASS (measures_instance_parent_class)->finalize (object);
+}
+
+static void
 measures_instance_class_init (MeasuresInstanceClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = measures_instance_dispose;
+  object_class->finalize = measures_instance_finalize;
 
   /**
    * MeasuresInstance::present:
@@ -167,14 +197,17 @@ MeasuresInstance *
 measures_instance_new (const char *database)
 {
   MeasuresInstance *self;
+  g_autofree char *key = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (database != NULL, NULL);
 
   self = g_object_new (MEASURES_TYPE_INSTANCE, NULL);
-  name = bus_name_for (database);
+  key = key_for (database);
+  name = bus_name_for (key);
+  self->object_path = object_path_for (key);
   self->owner_id = g_bus_own_name (G_BUS_TYPE_SESSION, name, G_BUS_NAME_OWNER_FLAGS_DO_NOT_QUEUE,
-                                   bus_acquired, NULL, NULL, self, NULL);
+                                   NULL, name_acquired, NULL, self, NULL);
 
   return self;
 }

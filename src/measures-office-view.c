@@ -8,6 +8,7 @@
 #include "measures-format.h"
 #include "measures-measure-list.h"
 #include "measures-office-view.h"
+#include "measures-statistics.h"
 
 /**
  * MeasuresOfficeView:
@@ -225,8 +226,7 @@ measures_office_view_set_office (MeasuresOfficeView *self,
   g_autofree char *progress_text = NULL;
   g_autoptr(MeasuresMeasureList) led = NULL;
   g_autoptr(MeasuresMeasureList) involved_model = NULL;
-  guint counts[MEASURES_N_STATUSES];
-  guint64 progress_sum;
+  MeasuresStatistics statistics;
   double progress;
   guint n_lead, n_involved;
 
@@ -266,8 +266,9 @@ measures_office_view_set_office (MeasuresOfficeView *self,
                                   MEASURES_ROLE_INVOLVED);
 
   /* The office answers for the measures it leads. */
-  measures_measure_list_count_statuses (led, 0, counts, &progress_sum);
-  summary = measures_describe_status_counts (counts, progress_sum, &progress);
+  measures_measure_list_count_statuses (led, 0, statistics.counts, &statistics.progress_sum);
+  summary = measures_statistics_describe (&statistics);
+  progress = measures_statistics_get_mean_progress (&statistics);
   gtk_label_set_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n_lead > 0);
   /* Translators: the average progress of the measures an office leads */

@@ -13,6 +13,7 @@
 #include "measures-office-view.h"
 #include "measures-print-preview.h"
 #include "measures-report.h"
+#include "measures-statistics.h"
 
 #include <pango/pangocairo.h>
 #include "measures-vision-view.h"
@@ -503,8 +504,7 @@ static void
 update_goal_header (MeasuresWindow *self)
 {
   MeasuresGoal *goal = self->goal ? find_goal (self, self->goal) : NULL;
-  guint counts[MEASURES_N_STATUSES];
-  guint64 progress_sum;
+  MeasuresStatistics statistics;
   g_autofree char *summary = NULL;
   g_autofree char *progress_text = NULL;
   double progress;
@@ -517,8 +517,10 @@ update_goal_header (MeasuresWindow *self)
   gtk_label_set_text (self->goal_headline_label, measures_goal_get_headline (goal));
   gtk_label_set_text (self->goal_text_label, measures_goal_get_text (goal));
 
-  measures_measure_list_count_statuses (self->measures, self->goal, counts, &progress_sum);
-  summary = measures_describe_status_counts (counts, progress_sum, &progress);
+  measures_measure_list_count_statuses (self->measures, self->goal, statistics.counts,
+                                        &statistics.progress_sum);
+  summary = measures_statistics_describe (&statistics);
+  progress = measures_statistics_get_mean_progress (&statistics);
   gtk_label_set_text (self->goal_summary_label, summary);
   /* Translators: the average progress of a goal's measures, e.g. "Overall 35 %" */
   progress_text = g_strdup_printf (_("Overall %.0f %%"), progress * 100);

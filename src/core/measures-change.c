@@ -114,13 +114,6 @@ measures_change_get_id (MeasuresChange *self)
   return self->id;
 }
 
-gint64
-measures_change_get_measure_id (MeasuresChange *self)
-{
-  g_return_val_if_fail (MEASURES_IS_CHANGE (self), 0);
-  return self->measure_id;
-}
-
 const char *
 measures_change_get_date (MeasuresChange *self)
 {

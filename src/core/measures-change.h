@@ -17,7 +17,6 @@ MeasuresChange *measures_change_new            (gint64          id,
                                                 const char     *old_value,
                                                 const char     *new_value);
 gint64          measures_change_get_id         (MeasuresChange *self);
-gint64          measures_change_get_measure_id (MeasuresChange *self);
 const char     *measures_change_get_date       (MeasuresChange *self);
 const char     *measures_change_get_author     (MeasuresChange *self);
 const char     *measures_change_get_field      (MeasuresChange *self);

@@ -133,13 +133,6 @@ measures_goal_new (gint64      id,
   return self;
 }
 
-gint64
-measures_goal_get_id (MeasuresGoal *self)
-{
-  g_return_val_if_fail (MEASURES_IS_GOAL (self), 0);
-  return self->id;
-}
-
 guint
 measures_goal_get_number (MeasuresGoal *self)
 {

@@ -14,7 +14,6 @@ MeasuresGoal *measures_goal_new          (gint64        id,
                                           const char   *title,
                                           const char   *headline,
                                           const char   *text);
-gint64        measures_goal_get_id       (MeasuresGoal *self);
 guint         measures_goal_get_number   (MeasuresGoal *self);
 const char   *measures_goal_get_title    (MeasuresGoal *self);
 const char   *measures_goal_get_headline (MeasuresGoal *self);

@@ -567,30 +567,6 @@ measures_import_strategy (MeasuresStore  *store,
 }
 
 /**
- * measures_import_file:
- * @file: a JSON file in the shape of the embedded strategy or of a dump
- *
- * Returns: %FALSE with @error set if the file could not be read or stored
- */
-gboolean
-measures_import_file (MeasuresStore  *store,
-                      GFile          *file,
-                      GError        **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  name = g_file_get_parse_name (file);
-  bytes = g_file_load_bytes (file, NULL, NULL, error);
-  if (bytes == NULL)
-    return FALSE;
-
-  return measures_import_strategy (store, bytes, name, error);
-}
-
-/**
  * measures_import_default:
  *
  * Imports the strategy compiled into the application: the Karlsruhe

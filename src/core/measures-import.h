@@ -25,9 +25,6 @@ gboolean measures_import_strategy     (MeasuresStore  *store,
                                        GBytes         *json,
                                        const char     *source_name,
                                        GError        **error);
-gboolean measures_import_file         (MeasuresStore  *store,
-                                       GFile          *file,
-                                       GError        **error);
 gboolean measures_import_default      (MeasuresStore  *store,
                                        GError        **error);
 gboolean measures_import_ensure_data  (MeasuresStore  *store,

@@ -41,11 +41,6 @@ guint               measures_measure_get_progress         (MeasuresMeasure *self
 MeasuresMeasure    *measures_measure_copy_with            (MeasuresMeasure *self,
                                                            const char      *first_property,
                                                            ...) G_GNUC_NULL_TERMINATED;
-char               *measures_measure_describe_statuses    (GListModel      *measures,
-                                                           double          *mean_progress);
-char               *measures_describe_status_counts       (const guint      counts[MEASURES_N_STATUSES],
-                                                           guint64          progress_sum,
-                                                           double          *mean_progress);
 gboolean            measures_measure_validate             (MeasuresMeasure *self,
                                                            const char     **field,
                                                            GError         **error);

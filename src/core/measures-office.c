@@ -136,13 +136,6 @@ measures_office_new (gint64      id,
   return self;
 }
 
-gint64
-measures_office_get_id (MeasuresOffice *self)
-{
-  g_return_val_if_fail (MEASURES_IS_OFFICE (self), 0);
-  return self->id;
-}
-
 const char *
 measures_office_get_abbreviation (MeasuresOffice *self)
 {

@@ -14,7 +14,6 @@ MeasuresOffice *measures_office_new              (gint64          id,
                                                   const char     *name,
                                                   guint           n_lead,
                                                   guint           n_involved);
-gint64          measures_office_get_id           (MeasuresOffice *self);
 const char     *measures_office_get_abbreviation (MeasuresOffice *self);
 const char     *measures_office_get_name         (MeasuresOffice *self);
 guint           measures_office_get_n_lead       (MeasuresOffice *self);

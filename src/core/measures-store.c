@@ -782,30 +782,6 @@ measures_store_list_ranks (MeasuresStore  *self,
 }
 
 /**
- * measures_store_count_statuses:
- * @office: an office's abbreviation
- * @role: the office's role
- * @counts: (out caller-allocates): how many of its measures have each status
- * @progress_sum: (out): the sum of their progress, in percent
- *
- * Returns: %FALSE with @error set if the database could not be read
- */
-gboolean
-measures_store_count_statuses (MeasuresStore  *self,
-                               const char     *office,
-                               MeasuresRole    role,
-                               guint           counts[MEASURES_N_STATUSES],
-                               guint64        *progress_sum,
-                               GError        **error)
-{
-  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
-  g_return_val_if_fail (office != NULL, FALSE);
-
-  return MEASURES_STORE_GET_CLASS (self)->count_statuses (self, office, role, counts,
-                                                          progress_sum, error);
-}
-
-/**
  * measures_store_list_log:
  * @measure_id: a measure's id
  * @include_withdrawn: whether to list withdrawn entries too

@@ -215,12 +215,6 @@ struct _MeasuresStoreClass
                                             MeasuresOrder        order,
                                             GArray             **ranks,
                                             GError             **error);
-  gboolean         (*count_statuses)       (MeasuresStore       *self,
-                                            const char          *office,
-                                            MeasuresRole         role,
-                                            guint                counts[MEASURES_N_STATUSES],
-                                            guint64             *progress_sum,
-                                            GError             **error);
   GListModel      *(*list_log)             (MeasuresStore       *self,
                                             gint64               measure_id,
                                             gboolean             include_withdrawn,
@@ -366,12 +360,6 @@ gboolean        measures_store_list_office_ids      (MeasuresStore    *self,
 gboolean        measures_store_list_ranks           (MeasuresStore    *self,
                                                      MeasuresOrder     order,
                                                      GArray          **ranks,
-                                                     GError          **error);
-gboolean        measures_store_count_statuses       (MeasuresStore    *self,
-                                                     const char       *office,
-                                                     MeasuresRole      role,
-                                                     guint             counts[MEASURES_N_STATUSES],
-                                                     guint64          *progress_sum,
                                                      GError          **error);
 GListModel     *measures_store_list_log             (MeasuresStore    *self,
                                                      gint64            measure_id,

@@ -8,6 +8,10 @@
 
 #include "measures-types.h"
 
+/* The nicks are the names in exported JSON. They are spelled out here
+ * rather than taken from the generated GTypes, whose nicks follow the
+ * constants' names, so that renaming a constant cannot change the file
+ * format. */
 static const struct {
   const char *nick;
   const char *german;
@@ -17,11 +21,6 @@ static const struct {
   [MEASURES_PRIORITY_MEDIUM] = { "medium", "mittel", NC_("priority", "Medium") },
   [MEASURES_PRIORITY_LOW] = { "low", "niedrig", NC_("priority", "Low") },
 };
-
-G_DEFINE_ENUM_TYPE (MeasuresPriority, measures_priority,
-                    G_DEFINE_ENUM_VALUE (MEASURES_PRIORITY_HIGH, "high"),
-                    G_DEFINE_ENUM_VALUE (MEASURES_PRIORITY_MEDIUM, "medium"),
-                    G_DEFINE_ENUM_VALUE (MEASURES_PRIORITY_LOW, "low"))
 
 /* Finds the value whose name, as @name_of gives it, is @string. */
 static gboolean
@@ -131,14 +130,6 @@ status_nick (guint status)
 {
   return statuses[status].nick;
 }
-
-G_DEFINE_ENUM_TYPE (MeasuresStatus, measures_status,
-                    G_DEFINE_ENUM_VALUE (MEASURES_STATUS_PLANNED, "planned"),
-                    G_DEFINE_ENUM_VALUE (MEASURES_STATUS_IN_PROGRESS, "in-progress"),
-                    G_DEFINE_ENUM_VALUE (MEASURES_STATUS_CONTINUOUS, "continuous"),
-                    G_DEFINE_ENUM_VALUE (MEASURES_STATUS_COMPLETED, "completed"),
-                    G_DEFINE_ENUM_VALUE (MEASURES_STATUS_ON_HOLD, "on-hold"),
-                    G_DEFINE_ENUM_VALUE (MEASURES_STATUS_DROPPED, "dropped"))
 
 /**
  * measures_status_to_string:

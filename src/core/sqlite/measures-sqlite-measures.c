@@ -569,45 +569,6 @@ sqlite_list_ranks (MeasuresStore  *store,
   return TRUE;
 }
 
-static gboolean
-sqlite_count_statuses (MeasuresStore  *store,
-                       const char     *office,
-                       MeasuresRole    role,
-                       guint           counts[MEASURES_N_STATUSES],
-                       guint64        *progress_sum,
-                       GError        **error)
-{
-  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = sql_prepare (self,
-                      "SELECT m.status, count(*), sum(m.progress) FROM measure_offices l "
-                      "JOIN offices o ON o.id = l.office_id JOIN measures m ON m.id = l.measure_id "
-                      "WHERE o.abbreviation = ? AND l.role = ? AND m.removed IS NULL "
-                      "GROUP BY m.status",
-                      error);
-  if (stmt == NULL)
-    return FALSE;
-  sql_bind_text (stmt, 1, office);
-  sqlite3_bind_int (stmt, 2, role);
-
-  memset (counts, 0, sizeof (guint) * MEASURES_N_STATUSES);
-  *progress_sum = 0;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      int status = CLAMP (sqlite3_column_int (stmt, 0), 0, MEASURES_N_STATUSES - 1);
-
-      counts[status] += sqlite3_column_int (stmt, 1);
-      *progress_sum += sqlite3_column_int64 (stmt, 2);
-    }
-
-  if (rc != SQLITE_DONE)
-    return sql_set_error (self, rc, error);
-
-  return TRUE;
-}
-
 /* Writing with history ------------------------------------------------------ */
 
 static gboolean
@@ -853,7 +814,6 @@ measures_sqlite_measures_init_class (MeasuresStoreClass *store_class)
   store_class->list_summaries = sqlite_list_summaries;
   store_class->list_office_ids = sqlite_list_office_ids;
   store_class->list_ranks = sqlite_list_ranks;
-  store_class->count_statuses = sqlite_count_statuses;
   store_class->create_measure = sqlite_create_measure;
   store_class->update_measure = sqlite_update_measure;
   store_class->set_removed = sqlite_set_removed;

@@ -46,9 +46,6 @@ void            measures_report_set_language    (MeasuresReport  *self,
                                                  const char      *language);
 void            measures_report_set_author      (MeasuresReport  *self,
                                                  const char      *author);
-void            measures_report_set_date        (MeasuresReport  *self,
-                                                 GDateTime       *date);
-char           *measures_report_dup_title       (MeasuresReport  *self);
 char           *measures_report_dup_file_name   (MeasuresReport  *self);
 
 guint           measures_report_paginate        (MeasuresReport  *self,

@@ -1,0 +1,515 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "measures-report"
+
+#include "config.h"
+
+#include "measures-format.h"
+#include "measures-i18n.h"
+#include "measures-report-private.h"
+
+/* Pagination: the blocks become Pango layouts as wide as the page allows
+ * and are placed on pages. Paragraphs split between lines, headings stay
+ * with what they introduce, and a sheet or table that runs on names itself
+ * again at the top of the next page. */
+
+static void
+piece_free (Piece *piece)
+{
+  g_ptr_array_unref (piece->layouts);
+  g_free (piece);
+}
+
+static void
+page_free (Page *page)
+{
+  g_ptr_array_unref (page->pieces);
+  g_free (page);
+}
+
+void
+_measures_report_clear_layout (MeasuresReport *self)
+{
+  g_clear_pointer (&self->blocks, g_array_unref);
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->block_pages, g_array_unref);
+  g_clear_pointer (&self->block_y, g_array_unref);
+  g_clear_object (&self->context);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->date_text, g_free);
+  g_clear_pointer (&self->as_of_text, g_free);
+  g_clear_pointer (&self->page_format, g_free);
+}
+
+static TextStyle
+text_style_of (BlockKind kind)
+{
+  switch (kind)
+    {
+    case BLOCK_HEADING:
+      return (TextStyle) { 17, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 6, 10 };
+    case BLOCK_KICKER:
+      return (TextStyle) { 8.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0, 4 };
+    case BLOCK_TITLE:
+      return (TextStyle) { 15, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0, 10 };
+    case BLOCK_SUBHEADING:
+      return (TextStyle) { 10.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 12, 5 };
+    case BLOCK_LEAD:
+      return (TextStyle) { 11, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 2, 8 };
+    case BLOCK_NOTE:
+      return (TextStyle) { 8, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 2, 6 };
+    case BLOCK_STATUS:
+      return (TextStyle) { 8.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0, 4 };
+    case BLOCK_TABLE_HEADER:
+      return (TextStyle) { 8.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0, 0 };
+    case BLOCK_TABLE_ROW:
+      return (TextStyle) { 8.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0, 0 };
+    case BLOCK_ROW:
+      return (TextStyle) { 9.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0, 0 };
+    case BLOCK_TOC_ENTRY:
+      return (TextStyle) { 9.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0, 3 };
+    case BLOCK_BULLET:
+      return (TextStyle) { 9.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0, 3 };
+    case BLOCK_PARAGRAPH:
+    default:
+      return (TextStyle) { 9.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0, 6 };
+    }
+}
+
+PangoLayout *
+_measures_report_make_layout (MeasuresReport *self,
+                              const char     *text,
+                              TextStyle       style,
+                              PangoWeight     weight,
+                              double          width)
+{
+  PangoLayout *layout = pango_layout_new (self->context);
+  g_autoptr(PangoFontDescription) font = measures_render_style_new_font (self->style, style.size,
+                                                                         weight, style.style);
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_spacing (layout, style.size * 0.25 * PANGO_SCALE);
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
+double
+_measures_report_content_width (MeasuresReport *self)
+{
+  return self->width - 2 * MARGIN_SIDE;
+}
+
+const double _measures_report_column_share[N_COLUMNS] = { 0.09, 0.43, 0.22, 0.11, 0.15 };
+
+static void
+add_layout (MeasuresReport *self,
+            GPtrArray      *layouts,
+            const char     *text,
+            TextStyle       style,
+            PangoWeight     weight,
+            double          width)
+{
+  g_ptr_array_add (layouts, _measures_report_make_layout (self, text, style, weight, width));
+}
+
+static GPtrArray *
+layouts_for (MeasuresReport *self,
+             Block          *block)
+{
+  GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  TextStyle style = text_style_of (block->kind);
+  double width = _measures_report_content_width (self);
+
+  switch (block->kind)
+    {
+    case BLOCK_BULLET:
+      add_layout (self, layouts, block->cells[0], style, style.weight, width - BULLET_INDENT);
+      break;
+    case BLOCK_ROW:
+      add_layout (self, layouts, block->cells[0], style, PANGO_WEIGHT_BOLD,
+                  LABEL_WIDTH - 2 * CELL_PAD);
+      add_layout (self, layouts, block->cells[1], style, style.weight,
+                  width - LABEL_WIDTH - 2 * CELL_PAD);
+      break;
+    case BLOCK_TABLE_HEADER:
+    case BLOCK_TABLE_ROW:
+      for (guint i = 0; block->cells[i] != NULL && i < N_COLUMNS; i++)
+        add_layout (self, layouts, block->cells[i], style, style.weight,
+                    width * _measures_report_column_share[i] - 2 * CELL_PAD);
+      break;
+    case BLOCK_TOC_ENTRY:
+      add_layout (self, layouts, block->cells[0], style,
+                  block->indented ? PANGO_WEIGHT_NORMAL : PANGO_WEIGHT_BOLD,
+                  width - 60 - (block->indented ? 18 : 0));
+      break;
+    case BLOCK_STATUS:
+      add_layout (self, layouts, block->cells[0], style, style.weight, width - 16);
+      break;
+    default:
+      add_layout (self, layouts, block->cells[0], style, style.weight, width);
+      break;
+    }
+
+  return layouts;
+}
+
+double
+_measures_report_layout_height (PangoLayout *layout)
+{
+  int height;
+
+  pango_layout_get_size (layout, NULL, &height);
+  return (double)height / PANGO_SCALE;
+}
+
+/* Heights of rows and padded boxes around the text. */
+static double
+block_height (Block     *block,
+              GPtrArray *layouts)
+{
+  double height = 0;
+
+  for (guint i = 0; i < layouts->len; i++)
+    height = MAX (height, _measures_report_layout_height (g_ptr_array_index (layouts, i)));
+
+  switch (block->kind)
+    {
+    case BLOCK_ROW:
+    case BLOCK_TABLE_ROW:
+    case BLOCK_TABLE_HEADER:
+      return height + 2 * CELL_PAD + 1;
+    case BLOCK_STATUS:
+      return height + 24;
+    default:
+      return height;
+    }
+}
+
+/* Where the text of line @line of @layout starts and ends, from the top. */
+static void
+line_extent (PangoLayout *layout,
+             int          line,
+             double      *top,
+             double      *bottom)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+  int y0 = 0, y1 = 0;
+
+  for (int i = 0; i < line; i++)
+    pango_layout_iter_next_line (iter);
+  pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+  pango_layout_iter_free (iter);
+
+  *top = (double)y0 / PANGO_SCALE;
+  *bottom = (double)y1 / PANGO_SCALE;
+}
+
+typedef struct
+{
+  MeasuresReport *self;
+  Page *page;
+  double y;
+  const char *sheet;     /* the sheet being laid out, for "(continued)" */
+  gint table_header;     /* the overview table's header block, or -1 */
+} Cursor;
+
+static double
+top (void)
+{
+  return MARGIN_TOP;
+}
+
+static double
+bottom (MeasuresReport *self)
+{
+  return self->height - MARGIN_BOTTOM;
+}
+
+static Piece *
+place (Cursor    *cursor,
+       guint      block,
+       GPtrArray *layouts,
+       int        first_line,
+       int        n_lines,
+       double     height)
+{
+  Piece *piece = g_new0 (Piece, 1);
+
+  piece->block = block;
+  piece->layouts = g_ptr_array_ref (layouts);
+  piece->first_line = first_line;
+  piece->n_lines = n_lines;
+  piece->y = cursor->y;
+  piece->height = height;
+  g_ptr_array_add (cursor->page->pieces, piece);
+  cursor->y += height;
+
+  return piece;
+}
+
+static void
+new_page (Cursor   *cursor,
+          gboolean  continuing)
+{
+  MeasuresReport *self = cursor->self;
+
+  cursor->page = g_new0 (Page, 1);
+  cursor->page->pieces = g_ptr_array_new_with_free_func ((GDestroyNotify)piece_free);
+  g_ptr_array_add (self->pages, cursor->page);
+  cursor->y = top ();
+
+  if (!continuing)
+    return;
+
+  /* A sheet that runs on names itself again at the top. */
+  if (cursor->sheet != NULL)
+    {
+      g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
+      /* Translators: at the top of a page that continues a measure's sheet */
+      g_autofree char *text = g_strdup_printf (_("%s (continued)"), cursor->sheet);
+      TextStyle style = text_style_of (BLOCK_KICKER);
+      Piece *piece;
+
+      add_layout (self, layouts, text, style, PANGO_WEIGHT_BOLD,
+                  _measures_report_content_width (self));
+      piece = place (cursor, G_MAXUINT, layouts, 0, -1,
+                     _measures_report_layout_height (g_ptr_array_index (layouts, 0)) + 10);
+      piece->continued = TRUE;
+    }
+
+  /* A table that runs on repeats its header. */
+  if (cursor->table_header >= 0)
+    {
+      Block *header = &g_array_index (self->blocks, Block, cursor->table_header);
+      g_autoptr(GPtrArray) layouts = layouts_for (self, header);
+
+      place (cursor, cursor->table_header, layouts, 0, -1, block_height (header, layouts));
+    }
+}
+
+static void
+record_block_start (MeasuresReport *self,
+                    guint           block,
+                    Cursor         *cursor)
+{
+  guint page = self->pages->len - 1;
+
+  g_array_index (self->block_pages, guint, block) = page;
+  g_array_index (self->block_y, double, block) = cursor->y;
+}
+
+/* The first lines' height of the block after @index, to keep a heading
+ * together with what it introduces. */
+static double
+next_block_start (MeasuresReport *self,
+                  guint           index)
+{
+  g_autoptr(GPtrArray) layouts = NULL;
+  Block *next;
+  double top_y, bottom_y;
+
+  if (index + 1 >= self->blocks->len)
+    return 0;
+
+  next = &g_array_index (self->blocks, Block, index + 1);
+  if (next->kind == BLOCK_PAGE_BREAK || next->kind == BLOCK_COVER)
+    return 0;
+
+  layouts = layouts_for (self, next);
+  if (next->kind == BLOCK_PARAGRAPH || next->kind == BLOCK_BULLET)
+    {
+      PangoLayout *layout = g_ptr_array_index (layouts, 0);
+      int n = MIN (2, pango_layout_get_line_count (layout));
+
+      line_extent (layout, n - 1, &top_y, &bottom_y);
+      return bottom_y;
+    }
+
+  return block_height (next, layouts);
+}
+
+/* Places a paragraph line by line, across as many pages as it needs. */
+static void
+place_lines (Cursor    *cursor,
+             guint      index,
+             GPtrArray *layouts)
+{
+  PangoLayout *layout = g_ptr_array_index (layouts, 0);
+  int n_lines = pango_layout_get_line_count (layout);
+  int first = 0;
+
+  while (first < n_lines)
+    {
+      double start, end, line_top, line_bottom;
+      int last = first;
+
+      line_extent (layout, first, &start, &end);
+      /* How many lines fit from here. */
+      while (last + 1 < n_lines)
+        {
+          line_extent (layout, last + 1, &line_top, &line_bottom);
+          if (cursor->y + (line_bottom - start) > bottom (cursor->self))
+            break;
+          last++;
+        }
+
+      line_extent (layout, last, &line_top, &line_bottom);
+      if (cursor->y + (line_bottom - start) > bottom (cursor->self) &&
+          cursor->page->pieces->len > 0)
+        {
+          new_page (cursor, TRUE);
+          continue;
+        }
+
+      place (cursor, index, layouts, first, last - first + 1, line_bottom - start);
+      first = last + 1;
+      if (first < n_lines)
+        new_page (cursor, TRUE);
+    }
+}
+
+static void
+paginate (MeasuresReport *self)
+{
+  Cursor cursor = { self, NULL, 0, NULL, -1 };
+
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)page_free);
+  self->block_pages = g_array_sized_new (FALSE, TRUE, sizeof (guint), self->blocks->len);
+  self->block_y = g_array_sized_new (FALSE, TRUE, sizeof (double), self->blocks->len);
+  g_array_set_size (self->block_pages, self->blocks->len);
+  g_array_set_size (self->block_y, self->blocks->len);
+
+  new_page (&cursor, FALSE);
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+      g_autoptr(GPtrArray) layouts = NULL;
+      TextStyle style = text_style_of (block->kind);
+      double height, needed;
+
+      if (block->kind == BLOCK_PAGE_BREAK)
+        {
+          if (cursor.page->pieces->len > 0)
+            new_page (&cursor, FALSE);
+          cursor.sheet = block->sheet;
+          cursor.table_header = -1;
+          record_block_start (self, i, &cursor);
+          continue;
+        }
+
+      if (block->kind == BLOCK_COVER)
+        {
+          g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func (g_object_unref);
+
+          /* The cover is a page of its own, drawn whole. */
+          record_block_start (self, i, &cursor);
+          place (&cursor, i, none, 0, -1, 0);
+          new_page (&cursor, FALSE);
+          continue;
+        }
+
+      /* Rows continue a table; anything else ends it. */
+      if (block->kind != BLOCK_TABLE_ROW)
+        cursor.table_header = -1;
+
+      layouts = layouts_for (self, block);
+      height = block_height (block, layouts);
+
+      if (cursor.y > top ())
+        cursor.y += style.before;
+
+      needed = height + (block->keep_with_next ? style.after + next_block_start (self, i) : 0);
+
+      if (cursor.y + needed > bottom (self))
+        {
+          gboolean splittable = block->kind == BLOCK_PARAGRAPH || block->kind == BLOCK_BULLET;
+          double first_top, first_bottom;
+
+          line_extent (g_ptr_array_index (layouts, 0), 0, &first_top, &first_bottom);
+
+          /* A long paragraph starts here if two lines fit; anything else,
+           * and a paragraph that would leave a lone line, moves on. */
+          if (!splittable || block->keep_with_next ||
+              cursor.y + 2 * first_bottom > bottom (self))
+            {
+              if (cursor.page->pieces->len > 0)
+                new_page (&cursor, TRUE);
+            }
+        }
+
+      record_block_start (self, i, &cursor);
+
+      if ((block->kind == BLOCK_PARAGRAPH || block->kind == BLOCK_BULLET) &&
+          cursor.y + height > bottom (self))
+        place_lines (&cursor, i, layouts);
+      else
+        place (&cursor, i, layouts, 0, -1, height);
+
+      if (block->kind == BLOCK_TABLE_HEADER)
+        cursor.table_header = i;
+
+      cursor.y += style.after;
+    }
+
+  /* A trailing empty page, left by a cover or a break at the end, goes. */
+  if (self->pages->len > 1 && cursor.page->pieces->len == 0)
+    g_ptr_array_remove_index (self->pages, self->pages->len - 1);
+}
+
+/**
+ * measures_report_paginate:
+ * @context: the Pango context to lay text out with; its resolution must
+ *   be 72 dots per inch, so that one unit is one point
+ * @page_width: the paper's width in points
+ * @page_height: the paper's height in points
+ *
+ * Lays the report out on pages of the given size, in the report's
+ * language.
+ *
+ * Returns: the number of pages
+ */
+guint
+measures_report_paginate (MeasuresReport *self,
+                          PangoContext   *context,
+                          double          page_width,
+                          double          page_height)
+{
+  g_autofree char *previous = NULL;
+
+  g_return_val_if_fail (MEASURES_IS_REPORT (self), 0);
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), 0);
+
+  _measures_report_clear_layout (self);
+  self->context = g_object_ref (context);
+  self->width = page_width;
+  self->height = page_height;
+
+  /* Labels in the report's language; gettext is asked only while the
+   * blocks and their layouts are made. */
+  if (self->language != NULL)
+    previous = measures_i18n_switch_language (self->language);
+
+  _measures_report_build (self);
+  paginate (self);
+
+  if (self->language != NULL)
+    g_free (measures_i18n_switch_language (previous));
+
+  return self->pages->len;
+}
+
+/**
+ * measures_report_get_n_pages:
+ *
+ * Returns: the number of pages of the last measures_report_paginate()
+ */
+guint
+measures_report_get_n_pages (MeasuresReport *self)
+{
+  g_return_val_if_fail (MEASURES_IS_REPORT (self), 0);
+
+  return self->pages ? self->pages->len : 0;
+}

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What the report's files share: the data a report reads, the blocks it
+ * is built of, and their places on the pages. */
+
+#include <pango/pango.h>
+
+#include "measures-render-style.h"
+#include "measures-report.h"
+#include "measures-statistics.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  REPORT_STRATEGY,
+  REPORT_OVERVIEW,
+  REPORT_GOAL,
+  REPORT_OFFICE,
+  REPORT_MEASURE,
+} ReportKind;
+
+typedef enum {
+  BLOCK_COVER,
+  BLOCK_PAGE_BREAK,
+  BLOCK_HEADING,      /* a section: goal, vision, overview, … */
+  BLOCK_KICKER,       /* the small line above a measure's title */
+  BLOCK_TITLE,        /* a measure's title */
+  BLOCK_SUBHEADING,   /* "Short description", "Objectives", … */
+  BLOCK_PARAGRAPH,
+  BLOCK_LEAD,         /* a goal's headline */
+  BLOCK_NOTE,         /* small print */
+  BLOCK_BULLET,
+  BLOCK_ROW,          /* label | value, the implementation table */
+  BLOCK_STATUS,       /* status, progress bar, last update */
+  BLOCK_TABLE_HEADER, /* the overview table's header, repeated on every page */
+  BLOCK_TABLE_ROW,
+  BLOCK_TOC_ENTRY,
+} BlockKind;
+
+typedef struct
+{
+  BlockKind kind;
+  GStrv cells;          /* the block's texts: one, or one per column */
+  int outline_level;    /* > 0: a bookmark at this block */
+  char *outline_title;
+  char *sheet;          /* BLOCK_PAGE_BREAK: the sheet that starts, or NULL */
+  guint target;         /* BLOCK_TOC_ENTRY: the block it leads to */
+  double progress;      /* BLOCK_STATUS */
+  gboolean indented;    /* BLOCK_TOC_ENTRY: a sheet under its goal */
+  gboolean keep_with_next;
+} Block;
+
+/* A block, or the lines of it, placed on a page. */
+typedef struct
+{
+  guint block;
+  GPtrArray *layouts;   /* one PangoLayout per cell */
+  int first_line;       /* for a paragraph split across pages */
+  int n_lines;          /* -1: all */
+  double y;
+  double height;
+  gboolean continued;   /* the "(continued)" line of a sheet */
+} Piece;
+
+typedef struct
+{
+  GPtrArray *pieces;
+} Page;
+
+struct _MeasuresReport
+{
+  GObject parent_instance;
+
+  ReportKind kind;
+  guint goal;
+  char *office;
+  gint64 measure_id;
+
+  /* The data, read when the report is made */
+  char *strategy_title;
+  char *vision_title;
+  GStrv statements;
+  GListModel *goals;
+  GListModel *offices;
+  GPtrArray *measures;      /* the sheets, in order */
+  GPtrArray *involved;      /* REPORT_OFFICE: the measures it takes part in */
+  GHashTable *latest_log;   /* measure id → its latest MeasuresLogEntry */
+  MeasuresStatistics statistics;  /* of the measures the cover counts */
+
+  char *language;
+  char *author;
+  GDateTime *date;
+  const MeasuresRenderStyle *style;
+
+  /* The layout, made by measures_report_paginate() */
+  GArray *blocks;
+  GPtrArray *pages;
+  GArray *block_pages;      /* the page each block starts on */
+  GArray *block_y;
+  PangoContext *context;
+  double width;
+  double height;
+  char *title;              /* in the report's language */
+  char *date_text;
+  char *as_of_text;
+  char *page_format;
+};
+
+/* Geometry, in points */
+#define MARGIN_SIDE 56.0
+#define MARGIN_TOP 70.0
+#define MARGIN_BOTTOM 64.0
+#define LABEL_WIDTH 132.0
+#define BULLET_INDENT 14.0
+#define CELL_PAD 4.0
+
+/* The overview table's columns: goal, measure, lead, priority, status. */
+#define N_COLUMNS 5
+extern const double _measures_report_column_share[N_COLUMNS];
+
+/* How a kind of block sets its text, and the space around it. */
+typedef struct
+{
+  double size;
+  PangoWeight weight;
+  PangoStyle style;
+  double before;
+  double after;
+} TextStyle;
+
+/* measures-report-build.c */
+void         _measures_report_build         (MeasuresReport *self);
+
+/* measures-report-layout.c */
+void         _measures_report_clear_layout  (MeasuresReport *self);
+PangoLayout *_measures_report_make_layout   (MeasuresReport *self,
+                                             const char     *text,
+                                             TextStyle       style,
+                                             PangoWeight     weight,
+                                             double          width);
+double       _measures_report_layout_height (PangoLayout    *layout);
+double       _measures_report_content_width (MeasuresReport *self);
+
+G_END_DECLS
