@@ -18,6 +18,7 @@
 #include "measures-report.h"
 #include "measures-resources.h"
 #include "measures-instance.h"
+#include "measures-restore-window.h"
 #include "measures-window.h"
 
 /**
@@ -502,13 +503,16 @@ put_back (const char *aside,
 static void
 close_store (MeasuresApplication *self)
 {
-  GList *windows;
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
-  while ((windows = gtk_application_get_windows (GTK_APPLICATION (self))) != NULL)
+  /* The list of backups stays: it tells how a restore went. */
+  for (GList *l = windows; l != NULL; l = l->next)
     {
-      if (MEASURES_IS_WINDOW (windows->data) && self->settings != NULL)
-        measures_window_save_settings (windows->data, self->settings);
-      gtk_window_destroy (windows->data);
+      if (MEASURES_IS_RESTORE_WINDOW (l->data))
+        continue;
+      if (MEASURES_IS_WINDOW (l->data) && self->settings != NULL)
+        measures_window_save_settings (l->data, self->settings);
+      gtk_window_destroy (l->data);
     }
   g_clear_object (&self->undo_stack);
   g_clear_object (&self->store);
@@ -527,25 +531,39 @@ show_error (MeasuresApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static MeasuresRestoreWindow *
+find_restore_window (MeasuresApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (MEASURES_IS_RESTORE_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
 /* Puts a backup in the database's place. The state before is kept: as a
  * backup when the database was open, renamed aside when it could not be
- * opened. When the restore fails, everything stays as it was. */
+ * opened. When the restore fails, everything stays as it was. The list
+ * of backups says how it went, and offers to undo it. */
 static void
-restore_chosen (MeasuresApplication *self,
-                GFile               *file)
+restore_file (MeasuresApplication *self,
+              const char          *backup,
+              gboolean             undo)
 {
-  g_autofree char *backup = g_file_get_path (file);
   g_autofree char *database = dup_database_path (self);
   g_autofree char *aside = NULL;
+  g_autofree char *before = NULL;
   g_autoptr(GError) error = NULL;
   gboolean was_open = self->store != NULL;
+  MeasuresRestoreWindow *restore_window;
 
   g_application_hold (G_APPLICATION (self));
 
   if (was_open)
     {
-      g_autofree char *before = measures_backup_make (self->store, "before-restore",
-                                                      backups_kept (self) + 1, &error);
+      /* None pruned here: the backup about to be restored may be the
+       * oldest. The next daily backup prunes. */
+      before = measures_backup_make (self->store, "before-restore", 0, &error);
       if (before == NULL)
         goto failed;
       close_store (self);
@@ -564,16 +582,56 @@ restore_chosen (MeasuresApplication *self,
     }
 
   open_database (self, database);
+  if ((restore_window = find_restore_window (self)) != NULL)
+    {
+      /* Above the new main window, where the user left it. */
+      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+        if (MEASURES_IS_WINDOW (l->data))
+          gtk_window_set_transient_for (GTK_WINDOW (restore_window), l->data);
+      gtk_window_present (GTK_WINDOW (restore_window));
+      measures_restore_window_show_restored (restore_window, backup, before, undo);
+    }
   g_application_release (G_APPLICATION (self));
   return;
 
 failed:
   g_warning ("%s", error->message);
-  if (self->store != NULL)
+  if (self->store != NULL || find_restore_window (self) != NULL)
     show_error (self, _("Could Not Restore the Backup"), error);
   else
     show_open_error (self, error);
   g_application_release (G_APPLICATION (self));
+}
+
+/* Closed without a restore while no strategy is open: back to the
+ * question what to do about the file that could not be opened. */
+static gboolean
+restore_window_close_request (MeasuresApplication *self)
+{
+  if (self->store == NULL)
+    g_application_activate (G_APPLICATION (self));
+
+  return FALSE;
+}
+
+/* One list of backups, above the window there is. */
+static void
+show_restore_window (MeasuresApplication *self)
+{
+  g_autofree char *database = dup_database_path (self);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *window = GTK_WIDGET (find_restore_window (self));
+
+  if (window == NULL)
+    {
+      window = measures_restore_window_new (MEASURES_IS_WINDOW (parent) ? parent : NULL,
+                                            database);
+      gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
+      g_signal_connect_object (window, "close-request",
+                               G_CALLBACK (restore_window_close_request), self,
+                               G_CONNECT_SWAPPED);
+    }
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* Starts again from the embedded strategy at the usual place; the file
@@ -601,7 +659,6 @@ open_error_response (AdwMessageDialog    *dialog,
                      MeasuresApplication *self)
 {
   g_autofree char *database = dup_database_path (self);
-  g_autofree char *backups = measures_backup_get_folder (database);
   g_autofree char *folder = g_path_get_dirname (database);
 
   if (g_str_equal (response, "other"))
@@ -610,8 +667,7 @@ open_error_response (AdwMessageDialog    *dialog,
   else if (g_str_equal (response, "new"))
     start_new (self);
   else if (g_str_equal (response, "backup"))
-    choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Restore a Backup"), _("_Restore"),
-                 backups, restore_chosen);
+    show_restore_window (self);
 }
 
 static void
@@ -715,12 +771,25 @@ restore_backup_activated (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
-  MeasuresApplication *self = MEASURES_APPLICATION (user_data);
-  g_autofree char *database = dup_database_path (self);
-  g_autofree char *backups = measures_backup_get_folder (database);
+  show_restore_window (MEASURES_APPLICATION (user_data));
+}
 
-  choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Restore a Backup"), _("_Restore"), backups,
-               restore_chosen);
+/* What the list of backups asks for once the user confirmed. */
+static void
+restore_file_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  restore_file (MEASURES_APPLICATION (user_data), g_variant_get_string (parameter, NULL), FALSE);
+}
+
+/* The toast's Undo: the backup of the state before, without asking. */
+static void
+undo_restore_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  restore_file (MEASURES_APPLICATION (user_data), g_variant_get_string (parameter, NULL), TRUE);
 }
 
 static void
@@ -842,6 +911,8 @@ static const GActionEntry app_actions[] = {
   { "preferences", preferences_activated },
   { "about", about_activated },
   { "restore-backup", restore_backup_activated },
+  { "restore-file", restore_file_activated, "s" },
+  { "undo-restore", undo_restore_activated, "s" },
 };
 
 static void

@@ -11,13 +11,536 @@
 #include <unistd.h>
 
 #include "measures-backup.h"
+#include "measures-format.h"
+#include "measures-i18n.h"
 #include "sqlite/measures-sqlite-private.h"
 
 /* Backups sit beside the database, in "backups/", named by when and why
  * they were made: strategy-20261125-093000-123456-daily.db. The names sort
- * by time. */
+ * by time. A backup is a self-contained file in SQLite's rollback journal
+ * mode: reading it leaves no "-wal" or "-shm" file beside it. */
 
 #define PREFIX "strategy-"
+
+G_DEFINE_ENUM_TYPE (MeasuresBackupKind, measures_backup_kind,
+                    G_DEFINE_ENUM_VALUE (MEASURES_BACKUP_KIND_OTHER, "other"),
+                    G_DEFINE_ENUM_VALUE (MEASURES_BACKUP_KIND_DAILY, "daily"),
+                    G_DEFINE_ENUM_VALUE (MEASURES_BACKUP_KIND_BEFORE_RESTORE, "before-restore"),
+                    G_DEFINE_ENUM_VALUE (MEASURES_BACKUP_KIND_BEFORE_MIGRATION,
+                                         "before-migration"))
+
+/**
+ * MeasuresBackup:
+ *
+ * One backup as the user chooses among them: when and why it was made and
+ * what it holds. The counts are read from the file by
+ * measures_backup_read(); until then they are -1.
+ */
+struct _MeasuresBackup
+{
+  GObject parent_instance;
+
+  /* Owned */
+  char *path;
+  GDateTime *date;
+
+  MeasuresBackupKind kind;
+  int n_measures;
+  int n_log_entries;
+};
+
+G_DEFINE_FINAL_TYPE (MeasuresBackup, measures_backup, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_DATE,
+  PROP_KIND,
+  PROP_N_MEASURES,
+  PROP_N_LOG_ENTRIES,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Reads "strategy-20261130-233114-079060-daily.db" (and "-daily-2.db", of
+ * two in one second): the local time it was made and why. Names of older
+ * versions have no microseconds. */
+static gboolean
+parse_name (const char          *name,
+            GDateTime          **date,
+            MeasuresBackupKind  *kind)
+{
+  static const struct {
+    const char *reason;
+    MeasuresBackupKind kind;
+  } reasons[] = {
+    { "daily", MEASURES_BACKUP_KIND_DAILY },
+    { "before-restore", MEASURES_BACKUP_KIND_BEFORE_RESTORE },
+    { "before-migration", MEASURES_BACKUP_KIND_BEFORE_MIGRATION },
+  };
+  int year, month, day, hour, minute, second, consumed = 0;
+  guint microsecond = 0;
+  g_autofree char *reason = NULL;
+  char *end;
+
+  if (!g_str_has_prefix (name, PREFIX) || !g_str_has_suffix (name, ".db"))
+    return FALSE;
+  name += strlen (PREFIX);
+
+  if (sscanf (name, "%4d%2d%2d-%2d%2d%2d-%n", &year, &month, &day, &hour, &minute, &second,
+              &consumed) != 6 || consumed != 16)
+    return FALSE;
+  name += consumed;
+  if (strspn (name, "0123456789") == 6 && name[6] == '-')
+    {
+      microsecond = (guint)g_ascii_strtoull (name, NULL, 10);
+      name += 7;
+    }
+
+  *date = g_date_time_new_local (year, month, day, hour, minute,
+                                 second + microsecond / (double)G_USEC_PER_SEC);
+  if (*date == NULL)
+    return FALSE;
+
+  /* The reason, less ".db" and a counter. */
+  reason = g_strndup (name, strlen (name) - strlen (".db"));
+  end = strrchr (reason, '-');
+  if (end != NULL && end[1] != '\0' && strspn (end + 1, "0123456789") == strlen (end + 1))
+    *end = '\0';
+
+  *kind = MEASURES_BACKUP_KIND_OTHER;
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    if (g_str_equal (reason, reasons[i].reason))
+      *kind = reasons[i].kind;
+
+  return TRUE;
+}
+
+static void
+measures_backup_constructed (GObject *object)
+{
+  MeasuresBackup *self = (MeasuresBackup *)object;
+  g_autofree char *name = g_path_get_basename (self->path);
+
+  G_OBJECT_CLASS (measures_backup_parent_class)->constructed (object);
+
+  /* A file from elsewhere is dated by when it was last written. */
+  if (!parse_name (name, &self->date, &self->kind))
+    {
+      GStatBuf buf;
+
+      self->kind = MEASURES_BACKUP_KIND_OTHER;
+      self->date = g_stat (self->path, &buf) == 0
+                   ? g_date_time_new_from_unix_local (buf.st_mtime)
+                   : g_date_time_new_now_local ();
+    }
+}
+
+static void
+measures_backup_finalize (GObject *object)
+{
+  MeasuresBackup *self = (MeasuresBackup *)object;
+
+  g_free (self->path);
+  g_clear_pointer (&self->date, g_date_time_unref);
+
+  G_OBJECT_CLASS (measures_backup_parent_class)->finalize (object);
+}
+
+static void
+measures_backup_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  MeasuresBackup *self = MEASURES_BACKUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_DATE:
+      g_value_set_boxed (value, self->date);
+      break;
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_N_MEASURES:
+      g_value_set_int (value, self->n_measures);
+      break;
+    case PROP_N_LOG_ENTRIES:
+      g_value_set_int (value, self->n_log_entries);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+measures_backup_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  MeasuresBackup *self = MEASURES_BACKUP (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+measures_backup_class_init (MeasuresBackupClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = measures_backup_constructed;
+  object_class->finalize = measures_backup_finalize;
+  object_class->get_property = measures_backup_get_property;
+  object_class->set_property = measures_backup_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_DATE] =
+    g_param_spec_boxed ("date", NULL, NULL, G_TYPE_DATE_TIME,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, MEASURES_TYPE_BACKUP_KIND,
+                       MEASURES_BACKUP_KIND_OTHER, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_MEASURES] =
+    g_param_spec_int ("n-measures", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_LOG_ENTRIES] =
+    g_param_spec_int ("n-log-entries", NULL, NULL, -1, G_MAXINT, -1,
+                      G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+measures_backup_init (MeasuresBackup *self)
+{
+  self->n_measures = -1;
+  self->n_log_entries = -1;
+}
+
+/**
+ * measures_backup_new:
+ * @path: a backup's path, in the backups folder or elsewhere
+ *
+ * Tells when and why the backup was made from its name, without opening
+ * it; measures_backup_read() reads what it holds.
+ *
+ * Returns: (transfer full): the backup
+ */
+MeasuresBackup *
+measures_backup_new (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_object_new (MEASURES_TYPE_BACKUP, "path", path, NULL);
+}
+
+/**
+ * measures_backup_get_path:
+ *
+ * Returns: the backup's path
+ */
+const char *
+measures_backup_get_path (MeasuresBackup *self)
+{
+  g_return_val_if_fail (MEASURES_IS_BACKUP (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * measures_backup_get_date:
+ *
+ * Returns: (transfer none): when the backup was made, in local time
+ */
+GDateTime *
+measures_backup_get_date (MeasuresBackup *self)
+{
+  g_return_val_if_fail (MEASURES_IS_BACKUP (self), NULL);
+
+  return self->date;
+}
+
+/**
+ * measures_backup_get_kind:
+ *
+ * Returns: why the backup was made
+ */
+MeasuresBackupKind
+measures_backup_get_kind (MeasuresBackup *self)
+{
+  g_return_val_if_fail (MEASURES_IS_BACKUP (self), MEASURES_BACKUP_KIND_OTHER);
+
+  return self->kind;
+}
+
+/**
+ * measures_backup_get_n_measures:
+ *
+ * Returns: the measures in the strategy (not those removed), or -1 before
+ *   measures_backup_read() succeeded
+ */
+int
+measures_backup_get_n_measures (MeasuresBackup *self)
+{
+  g_return_val_if_fail (MEASURES_IS_BACKUP (self), -1);
+
+  return self->n_measures;
+}
+
+/**
+ * measures_backup_get_n_log_entries:
+ *
+ * Returns: the progress reports (not those withdrawn), or -1 before
+ *   measures_backup_read() succeeded
+ */
+int
+measures_backup_get_n_log_entries (MeasuresBackup *self)
+{
+  g_return_val_if_fail (MEASURES_IS_BACKUP (self), -1);
+
+  return self->n_log_entries;
+}
+
+/**
+ * measures_backup_dup_title:
+ *
+ * Returns: (transfer full): when and why, in the interface language:
+ *   "Tuesday, December 1, 2026, 09:14 — daily backup"
+ */
+char *
+measures_backup_dup_title (MeasuresBackup *self)
+{
+  g_autofree char *date = NULL;
+  const char *kind;
+
+  g_return_val_if_fail (MEASURES_IS_BACKUP (self), NULL);
+
+  switch (self->kind)
+    {
+    case MEASURES_BACKUP_KIND_DAILY:
+      kind = C_("backup kind", "daily backup");
+      break;
+    case MEASURES_BACKUP_KIND_BEFORE_RESTORE:
+      /* Translators: the state a restore replaced, kept as a backup */
+      kind = C_("backup kind", "before a restore");
+      break;
+    case MEASURES_BACKUP_KIND_BEFORE_MIGRATION:
+      /* Translators: the state before a new version of Measures updated
+       * the file's data version */
+      kind = C_("backup kind", "before an update");
+      break;
+    case MEASURES_BACKUP_KIND_OTHER:
+    default:
+      kind = C_("backup kind", "backup");
+      break;
+    }
+
+  date = measures_format_day_and_time (self->date);
+  /* Translators: a backup in the list: %1$s is when it was made
+   * ("Tuesday, December 1, 2026, 09:14"), %2$s why ("daily backup") */
+  return g_strdup_printf (C_("backup title", "%1$s — %2$s"), date, kind);
+}
+
+/**
+ * measures_backup_dup_summary:
+ *
+ * Returns: (transfer full): what the backup holds, in the interface
+ *   language: "50 measures, 12 log entries"
+ */
+char *
+measures_backup_dup_summary (MeasuresBackup *self)
+{
+  g_autofree char *n_measures = NULL;
+  g_autofree char *n_log_entries = NULL;
+  g_autofree char *measures = NULL;
+  g_autofree char *log_entries = NULL;
+
+  g_return_val_if_fail (MEASURES_IS_BACKUP (self), NULL);
+
+  if (self->n_measures < 0)
+    return g_strdup (_("Could not be read"));
+
+  n_measures = measures_format_number (self->n_measures);
+  n_log_entries = measures_format_number (self->n_log_entries);
+  measures = g_strdup_printf (ngettext ("%s measure", "%s measures", self->n_measures),
+                              n_measures);
+  log_entries = g_strdup_printf (ngettext ("%s log entry", "%s log entries",
+                                           self->n_log_entries), n_log_entries);
+  /* Translators: what a backup holds: "50 measures, 12 log entries" */
+  return g_strdup_printf (C_("backup summary", "%1$s, %2$s"), measures, log_entries);
+}
+
+/* A database opened for reading only. In WAL mode SQLite makes "-wal" and
+ * "-shm" files to read it, and a reader cannot remove them when done:
+ * those it made are removed on closing, so that reading a file from
+ * elsewhere leaves nothing beside it. */
+typedef struct {
+  sqlite3 *db;
+  char *wal;
+  char *shm;
+  gboolean had_wal;
+  gboolean had_shm;
+} Reader;
+
+static void
+set_read_error (GError     **error,
+                const char  *path,
+                int          rc,
+                sqlite3     *db)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+
+  if (rc == SQLITE_NOTADB)
+    g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_NOT_A_DATABASE,
+                 _("“%s” is not a strategy database."), name);
+  else if (rc == SQLITE_CORRUPT)
+    g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_CORRUPT,
+                 _("“%s” is damaged."), name);
+  else
+    g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_OPEN,
+                 _("Could not read “%s”: %s"), name,
+                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+}
+
+static gboolean
+reader_open (Reader      *reader,
+             const char  *path,
+             GError     **error)
+{
+  int rc;
+
+  reader->wal = g_strconcat (path, "-wal", NULL);
+  reader->shm = g_strconcat (path, "-shm", NULL);
+  reader->had_wal = g_file_test (reader->wal, G_FILE_TEST_EXISTS);
+  reader->had_shm = g_file_test (reader->shm, G_FILE_TEST_EXISTS);
+
+  rc = sqlite3_open_v2 (path, &reader->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_read_error (error, path, rc, reader->db);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (reader->db, FALSE);
+  sqlite3_busy_timeout (reader->db, 5000);
+
+  return TRUE;
+}
+
+static void
+reader_close (Reader *reader)
+{
+  GStatBuf buf;
+
+  g_clear_pointer (&reader->db, sqlite3_close);
+
+  /* A reader never writes to the log: one it made is empty. */
+  if (!reader->had_wal && g_stat (reader->wal, &buf) == 0 && buf.st_size == 0)
+    g_unlink (reader->wal);
+  if (!reader->had_shm && !g_file_test (reader->wal, G_FILE_TEST_EXISTS))
+    g_unlink (reader->shm);
+
+  g_clear_pointer (&reader->wal, g_free);
+  g_clear_pointer (&reader->shm, g_free);
+}
+
+static gboolean
+query_count (sqlite3     *db,
+             const char  *sql,
+             int         *count,
+             int         *rc)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  *rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (*rc == SQLITE_OK && (*rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      *count = sqlite3_column_int (stmt, 0);
+      *rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+
+  return *rc == SQLITE_OK;
+}
+
+/**
+ * measures_backup_read:
+ * @error: why the file is not a backup that can be restored
+ *
+ * Reads what the backup holds, without writing to it; works on any thread.
+ *
+ * Returns: %TRUE if it is a strategy database this version can restore
+ */
+gboolean
+measures_backup_read (MeasuresBackup  *self,
+                      GError         **error)
+{
+  g_autofree char *name = NULL;
+  Reader reader = { NULL };
+  int version = 0, n_measures = 0, n_log_entries = 0, rc = SQLITE_OK;
+  gboolean ok;
+
+  g_return_val_if_fail (MEASURES_IS_BACKUP (self), FALSE);
+
+  name = g_filename_display_basename (self->path);
+  if (!reader_open (&reader, self->path, error))
+    {
+      reader_close (&reader);
+      return FALSE;
+    }
+
+  /* Version 1 had neither removed measures nor a log. */
+  ok = query_count (reader.db, "PRAGMA user_version", &version, &rc);
+  if (ok && version >= 1 && version <= measures_sqlite_store_get_schema_version ())
+    ok = query_count (reader.db,
+                      version < 2 ? "SELECT count(*) FROM measures"
+                                  : "SELECT count(*) FROM measures WHERE removed IS NULL",
+                      &n_measures, &rc) &&
+         (version < 2 ||
+          query_count (reader.db, "SELECT count(*) FROM log_entries WHERE withdrawn IS NULL",
+                       &n_log_entries, &rc));
+
+  if (!ok)
+    set_read_error (error, self->path, rc, reader.db);
+  reader_close (&reader);
+  if (!ok)
+    return FALSE;
+
+  if (version < 1)
+    {
+      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_FOREIGN,
+                   _("“%s” is not a strategy database."), name);
+      return FALSE;
+    }
+  if (version > measures_sqlite_store_get_schema_version ())
+    {
+      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_TOO_NEW,
+                   _("“%s” was saved by a newer version of Measures. Update Measures to "
+                     "restore it."), name);
+      return FALSE;
+    }
+
+  self->n_measures = n_measures;
+  self->n_log_entries = n_log_entries;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MEASURES]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_LOG_ENTRIES]);
+
+  return TRUE;
+}
 
 /**
  * measures_backup_get_folder:
@@ -63,6 +586,63 @@ measures_backup_list (const char *database)
   return backups;
 }
 
+/* Removes a database file with whatever SQLite may have left beside it. */
+static void
+remove_with_journal (const char *path)
+{
+  static const char * const suffixes[] = { "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *companion = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (companion);
+    }
+  g_unlink (path);
+}
+
+static gboolean
+in_wal_mode (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  guint8 header[20];
+  gsize n = 0;
+
+  /* Bytes 18 and 19 of the header are 2 in WAL mode. */
+  return stream != NULL &&
+         g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n, NULL,
+                                  NULL) &&
+         n == sizeof header && header[18] == 2;
+}
+
+/* Backups of earlier versions were left in WAL mode, and every reading
+ * left "-wal" and "-shm" files beside them. Switching such a backup to
+ * rollback mode folds in a log with content and removes both; what the
+ * backup holds stays the same. */
+static void
+tidy_backup (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  sqlite3 *db = NULL;
+  int rc;
+
+  if (!in_wal_mode (path) && !g_file_test (wal, G_FILE_TEST_EXISTS) &&
+      !g_file_test (shm, G_FILE_TEST_EXISTS))
+    return;
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, 5000);
+      rc = sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
+    }
+  if (rc != SQLITE_OK)
+    g_debug ("Could not tidy the backup %s: %s", path,
+             db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  sqlite3_close (db);
+}
+
 static gboolean
 copy_database (sqlite3     *from,
                const char  *to,
@@ -103,15 +683,22 @@ copy_database (sqlite3     *from,
           sqlite3_backup_finish (backup);
         }
       rc = sqlite3_errcode (db);
+      /* The copy has the journal mode of the original, WAL: whoever
+       * opened it later for reading would leave "-wal" and "-shm" files
+       * beside it. In rollback mode it is one self-contained file. */
+      if (rc == SQLITE_OK || rc == SQLITE_DONE)
+        rc = sqlite3_exec (db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL);
     }
 
   if (rc != SQLITE_OK && rc != SQLITE_DONE)
     {
-      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_FAILED,
+      g_set_error (error, MEASURES_STORE_ERROR,
+                   rc == SQLITE_NOTADB ? MEASURES_STORE_ERROR_NOT_A_DATABASE
+                                       : MEASURES_STORE_ERROR_FAILED,
                    _("Could not write the backup “%s”: %s"), display,
                    db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
       sqlite3_close (db);
-      g_unlink (to);
+      remove_with_journal (to);
       return FALSE;
     }
 
@@ -129,14 +716,14 @@ prune (const char *database,
   const char *name;
 
   for (guint i = keep; i < backups->len; i++)
-    g_unlink (g_ptr_array_index (backups, i));
+    remove_with_journal (g_ptr_array_index (backups, i));
 
   /* A copy cut off by quitting or a crash is never listed: remove it. */
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
     if (g_str_has_prefix (name, PREFIX) && g_str_has_suffix (name, ".db.part"))
       {
         g_autofree char *part = g_build_filename (folder, name, NULL);
-        g_unlink (part);
+        remove_with_journal (part);
       }
 }
 
@@ -189,7 +776,7 @@ make_backup (const char  *database,
       int saved_errno = errno;
       g_autofree char *display = g_filename_display_name (path);
 
-      g_unlink (temp);
+      remove_with_journal (temp);
       g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_FAILED,
                    _("Could not write the backup “%s”: %s"), display, g_strerror (saved_errno));
       return NULL;
@@ -389,46 +976,137 @@ measures_backup_make_daily_finish (MeasuresStore  *store,
   return TRUE;
 }
 
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(GPtrArray) paths = measures_backup_list (task_data);
+  g_autoptr(GListStore) backups = g_list_store_new (MEASURES_TYPE_BACKUP);
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autoptr(MeasuresBackup) backup = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+
+      tidy_backup (path);
+      backup = measures_backup_new (path);
+      /* Listed all the same: the user sees that it cannot be read. */
+      if (!measures_backup_read (backup, &error))
+        g_debug ("%s", error->message);
+      g_list_store_append (backups, backup);
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&backups), g_object_unref);
+}
+
+/**
+ * measures_backup_load_async:
+ * @database: the database's path
+ *
+ * Lists the database's backups, newest first, with what each holds: read
+ * on a thread, so that a window showing them opens at once. Backups left
+ * in WAL mode by earlier versions are put in rollback mode on the way.
+ */
+void
+measures_backup_load_async (const char          *database,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (database != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, measures_backup_load_async);
+  g_task_set_task_data (task, g_strdup (database), g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * measures_backup_load_finish:
+ *
+ * Returns: (transfer full): a #GListModel of #MeasuresBackup, newest
+ *   first, or %NULL when cancelled
+ */
+GListModel *
+measures_backup_load_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * measures_backup_restore:
- * @backup: a backup's path
+ * @backup: a backup's path, in the backups folder or elsewhere
  * @database: the database to replace; no store may have it open
  *
- * Puts a backup in the database's place. The backup is checked first;
- * the database is replaced only by a complete copy.
+ * Puts a backup in the database's place. The backup is read, never
+ * written to; the database is replaced only by a complete, checked copy,
+ * and no "-wal" or "-shm" file of the old database is left beside it.
  */
 gboolean
 measures_backup_restore (const char  *backup,
                          const char  *database,
                          GError     **error)
 {
+  g_autoptr(MeasuresBackup) info = NULL;
   g_autoptr(MeasuresStore) check = NULL;
+  g_autoptr(GError) copy_error = NULL;
   g_autofree char *temp = g_strconcat (database, ".restoring", NULL);
   g_autofree char *wal = g_strconcat (database, "-wal", NULL);
   g_autofree char *shm = g_strconcat (database, "-shm", NULL);
-  sqlite3 *source = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *backup_folder = NULL;
+  Reader reader = { NULL };
   gboolean copied;
 
   g_return_val_if_fail (backup != NULL && database != NULL, FALSE);
 
-  /* Opening it as a store checks that it is a strategy database we can
-   * read, and brings an older one up to date. */
-  check = measures_store_open (backup, error);
-  if (check == NULL)
-    return FALSE;
-  g_clear_object (&check);
+  folder = measures_backup_get_folder (database);
+  backup_folder = g_path_get_dirname (backup);
+  if (g_str_equal (folder, backup_folder))
+    tidy_backup (backup);
 
-  if (sqlite3_open_v2 (backup, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+  /* That it is a strategy database this version reads, named as the user
+   * chose it when it is not. */
+  info = measures_backup_new (backup);
+  if (!measures_backup_read (info, error))
+    return FALSE;
+
+  if (!reader_open (&reader, backup, error))
     {
-      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_OPEN,
-                   _("Could not open the backup: %s"), sqlite3_errmsg (source));
-      sqlite3_close (source);
+      reader_close (&reader);
       return FALSE;
     }
-  copied = copy_database (source, temp, error);
-  sqlite3_close (source);
+  copied = copy_database (reader.db, temp, &copy_error);
+  reader_close (&reader);
   if (!copied)
-    return FALSE;
+    {
+      g_autofree char *name = g_filename_display_basename (backup);
+
+      g_set_error (error, MEASURES_STORE_ERROR, copy_error->code, _("Could not restore “%s”: %s"),
+                   name, copy_error->message);
+      return FALSE;
+    }
+
+  /* Opening the copy as a store reads every page, and brings a backup of
+   * an older version up to date, before anything is replaced. */
+  check = measures_store_open (temp, error);
+  if (check == NULL)
+    {
+      remove_with_journal (temp);
+      return FALSE;
+    }
+  g_clear_object (&check);
 
   /* The old write-ahead log belongs to the old file. */
   g_unlink (wal);
@@ -438,7 +1116,7 @@ measures_backup_restore (const char  *backup,
       int saved_errno = errno;
       g_autofree char *display = g_filename_display_name (database);
 
-      g_unlink (temp);
+      remove_with_journal (temp);
       g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_FAILED,
                    _("Could not replace “%s”: %s"), display, g_strerror (saved_errno));
       return FALSE;

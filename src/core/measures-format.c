@@ -40,6 +40,42 @@ measures_format_date (GDateTime *date)
                           (guint)g_date_time_get_year (date));
 }
 
+static const char * const weekdays[7] = {
+  NC_("weekday", "Monday"), NC_("weekday", "Tuesday"), NC_("weekday", "Wednesday"),
+  NC_("weekday", "Thursday"), NC_("weekday", "Friday"), NC_("weekday", "Saturday"),
+  NC_("weekday", "Sunday"),
+};
+
+/**
+ * measures_format_day_and_time:
+ * @date: a date and time
+ *
+ * Writes out a moment the user picks among others of the same weeks, as
+ * the backups: the weekday tells them apart at a glance.
+ *
+ * Returns: (transfer full): e.g. "Tuesday, December 1, 2026, 09:14",
+ *   "Dienstag, 1. Dezember 2026, 09:14 Uhr", "mardi 1 décembre 2026 à 09:14"
+ */
+char *
+measures_format_day_and_time (GDateTime *date)
+{
+  g_autofree char *date_only = NULL;
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (date != NULL, NULL);
+
+  date_only = measures_format_date (date);
+  /* Translators: a weekday and a date, e.g. "Tuesday, December 1, 2026":
+   * %1$s is the weekday, %2$s the date as written elsewhere. */
+  day = g_strdup_printf (C_("weekday and date", "%1$s, %2$s"),
+                         measures_pgettext ("weekday",
+                                            weekdays[g_date_time_get_day_of_week (date) - 1]),
+                         date_only);
+  /* Translators: a date and a time of day, e.g. "November 25, 2026, 14:05" */
+  return g_strdup_printf (_("%s, %02d:%02d"), day, g_date_time_get_hour (date),
+                          g_date_time_get_minute (date));
+}
+
 /**
  * measures_format_iso_date:
  * @iso8601: (nullable): a date and time as the store writes it (UTC)

@@ -6,6 +6,7 @@
 G_BEGIN_DECLS
 
 char *measures_format_date          (GDateTime  *date);
+char *measures_format_day_and_time  (GDateTime  *date);
 char *measures_format_iso_date      (const char *iso8601,
                                      gboolean    with_time);
 char *measures_i18n_switch_language (const char *language);
