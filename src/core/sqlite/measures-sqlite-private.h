@@ -140,6 +140,28 @@ gboolean         measures_sqlite_ensure_search_index  (MeasuresSqliteStore *self
                                                        GError             **error);
 void             measures_sqlite_search_init_class    (MeasuresStoreClass  *store_class);
 
+/* measures-sqlite-backup-info.c: backups sit beside the database, in
+ * "backups/", named by when and why they were made:
+ * strategy-20261125-093000-123456-daily.db. The names sort by time. */
+#define MEASURES_BACKUP_PREFIX "strategy-"
+
+/* A database opened for reading only. In WAL mode SQLite makes "-wal" and
+ * "-shm" files to read it, and a reader cannot remove them when done:
+ * those it made are removed on closing, so that reading a file from
+ * elsewhere leaves nothing beside it. */
+typedef struct {
+  sqlite3 *db;
+  char *wal;
+  char *shm;
+  gboolean had_wal;
+  gboolean had_shm;
+} Reader;
+
+gboolean         measures_sqlite_reader_open     (Reader               *reader,
+                                                  const char           *path,
+                                                  GError              **error);
+void             measures_sqlite_reader_close    (Reader               *reader);
+
 /* measures-sqlite-store.c */
 sqlite3         *measures_sqlite_store_get_db    (MeasuresSqliteStore  *self);
 
