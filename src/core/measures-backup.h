@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "measures-enums.h"
 #include "measures-store.h"
 
 G_BEGIN_DECLS
@@ -22,8 +23,6 @@ typedef enum {
   MEASURES_BACKUP_KIND_BEFORE_MIGRATION,
 } MeasuresBackupKind;
 
-#define MEASURES_TYPE_BACKUP_KIND (measures_backup_kind_get_type ())
-GType measures_backup_kind_get_type (void);
 
 #define MEASURES_TYPE_BACKUP (measures_backup_get_type ())
 

@@ -19,13 +19,6 @@
  * was made, read from its name, and what it holds, read from the file. */
 
 
-G_DEFINE_ENUM_TYPE (MeasuresBackupKind, measures_backup_kind,
-                    G_DEFINE_ENUM_VALUE (MEASURES_BACKUP_KIND_OTHER, "other"),
-                    G_DEFINE_ENUM_VALUE (MEASURES_BACKUP_KIND_DAILY, "daily"),
-                    G_DEFINE_ENUM_VALUE (MEASURES_BACKUP_KIND_BEFORE_RESTORE, "before-restore"),
-                    G_DEFINE_ENUM_VALUE (MEASURES_BACKUP_KIND_BEFORE_MIGRATION,
-                                         "before-migration"))
-
 /**
  * MeasuresBackup:
  *
