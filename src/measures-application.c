@@ -339,6 +339,10 @@ daily_backup_done (GObject      *source,
 static void
 start_daily_backup (MeasuresApplication *self)
 {
+  /* An engine without backup files (a server) is backed up by its own. */
+  if (!(measures_store_get_features (self->store) & MEASURES_STORE_FEATURE_BACKUPS))
+    return;
+
   g_application_hold (G_APPLICATION (self));
   measures_backup_make_daily_async (self->store, backups_kept (self), NULL, daily_backup_done,
                                     g_object_ref (self));
@@ -391,6 +395,12 @@ show_main_window (MeasuresApplication *self)
 
   if (self->undo_stack == NULL)
     self->undo_stack = measures_undo_stack_new (self->store);
+
+  /* Offer only what the store's engine can do. */
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "restore-backup")),
+                               (measures_store_get_features (self->store) &
+                                MEASURES_STORE_FEATURE_BACKUPS) != 0);
 
   window = GTK_WINDOW (measures_window_new (self, self->store));
   if (self->settings != NULL)
