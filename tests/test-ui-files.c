@@ -36,7 +36,7 @@ test_shortcuts_window (void)
   g_autoptr(GError) error = NULL;
   GObject *overlay;
 
-  gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/measures-shortcuts.ui", &error);
+  gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/window/measures-shortcuts.ui", &error);
   g_assert_no_error (error);
   overlay = gtk_builder_get_object (builder, "help_overlay");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));

@@ -1582,7 +1582,7 @@ show_help_overlay_action (GtkWidget  *widget,
                           GVariant   *parameter)
 {
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX
-                                                                 "/measures-shortcuts.ui");
+                                                                 "/window/measures-shortcuts.ui");
   GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
 
   gtk_window_set_transient_for (overlay, GTK_WINDOW (widget));
@@ -1661,7 +1661,7 @@ ensure_filters (MeasuresWindow *self)
   gtk_builder_set_scope (builder, scope);
   /* The handlers get the window, as in the window's own template. */
   gtk_builder_set_current_object (builder, G_OBJECT (self));
-  if (!gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/measures-filters.ui", &error))
+  if (!gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/measures/measures-filters.ui", &error))
     g_error ("%s", error->message);
 
   self->office_filter = GTK_DROP_DOWN (gtk_builder_get_object (builder, "office_filter"));
@@ -1874,7 +1874,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   g_type_ensure (MEASURES_TYPE_VISION_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/measures-window.ui");
+                                               RESOURCE_PREFIX "/window/measures-window.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, MeasuresWindow, name)
   CHILD (toast_overlay);
   CHILD (leaflet);
@@ -1962,7 +1962,7 @@ measures_window_init (MeasuresWindow *self)
 {
   g_autoptr(GtkListItemFactory) measure_rows = measures_measure_row_factory_new ();
   g_autoptr(GtkListItemFactory) office_rows = create_factory (RESOURCE_PREFIX
-                                                              "/measures-office-row.ui");
+                                                              "/offices/measures-office-row.ui");
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
