@@ -1,0 +1,747 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "measures-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include <pango/pangocairo.h>
+
+#include "measures-print-preview.h"
+#include "measures-report.h"
+#include "measures-window-private.h"
+
+/* The window's actions, installed in one place, and enabled or disabled in
+ * one place: _measures_window_actions_update(). */
+
+void
+_measures_window_actions_update (MeasuresWindow *self)
+{
+  MeasuresUndoStack *stack = _measures_window_get_undo_stack (self);
+  gboolean editing = _measures_window_is_editing (self);
+  gboolean has_measure = _measures_window_get_selected_measure (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-measure", has_measure && !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-measure", has_measure && !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-log-entry", has_measure && !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-measure", !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
+                                 editing && measures_measure_editor_get_valid (
+                                   _measures_window_get_measure_editor (self)));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 !editing && stack && measures_undo_stack_get_can_undo (stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 !editing && stack && measures_undo_stack_get_can_redo (stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-goal",
+                                 self->goal != 0 &&
+                                 g_str_equal (gtk_stack_get_visible_child_name (self->content_stack),
+                                              "measures"));
+}
+
+static void
+edit_measure_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  MeasuresMeasure *measure = _measures_window_get_selected_measure (self);
+
+  if (measure == NULL)
+    return;
+
+  measures_measure_editor_edit (_measures_window_get_measure_editor (self), measure, self->goals,
+                                G_LIST_MODEL (self->offices));
+  _measures_window_set_editing (self, TRUE, _("Edit Measure"));
+  _measures_window_navigate_to (self->measures_leaflet, self->measure_detail_pane, NULL);
+}
+
+static void
+new_measure_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  g_autoptr(MeasuresMeasure) draft = NULL;
+  guint goal = self->goal ? self->goal : 1;
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "measures"))
+    _measures_window_select_view (self, VIEW_GOAL, goal);
+
+  draft = g_object_new (MEASURES_TYPE_MEASURE,
+                        "goal", goal,
+                        "priority", MEASURES_PRIORITY_MEDIUM,
+                        NULL);
+  measures_measure_editor_edit (_measures_window_get_measure_editor (self), draft, self->goals,
+                                G_LIST_MODEL (self->offices));
+  _measures_window_set_editing (self, TRUE, _("New Measure"));
+  _measures_window_navigate_to (self->measures_leaflet, self->measure_detail_pane, NULL);
+}
+
+/* Saves what the editor holds. Returns %FALSE, showing why, if it cannot. */
+gboolean
+_measures_window_save_edit (MeasuresWindow *self)
+{
+  g_autoptr(MeasuresMeasure) edited = NULL;
+  g_autoptr(MeasuresMeasure) original = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = _measures_window_dup_author (self);
+  MeasuresMeasureEditor *editor = _measures_window_get_measure_editor (self);
+  gint64 id;
+
+  original = g_object_ref (measures_measure_editor_get_original (editor));
+
+  edited = measures_measure_editor_build (editor, &error);
+  if (edited == NULL)
+    return FALSE;
+
+  if (measures_measure_get_id (original) == 0)
+    {
+      id = measures_undo_stack_create (_measures_window_get_undo_stack (self), edited, author,
+                                       &error);
+      if (id == 0)
+        {
+          _measures_window_show_error_toast (self, error);
+          return FALSE;
+        }
+    }
+  else
+    {
+      id = measures_measure_get_id (original);
+      if (!measures_undo_stack_edit (_measures_window_get_undo_stack (self), original, edited,
+                                     author, &error))
+        {
+          _measures_window_show_error_toast (self, error);
+          return FALSE;
+        }
+    }
+
+  _measures_window_set_editing (self, FALSE, _("Measure"));
+  /* A measure moved to another goal follows into that goal's list. */
+  if (!_measures_window_select_measure_id (self,
+                                           id) && self->goal != measures_measure_get_goal (edited))
+    {
+      _measures_window_select_view (self, VIEW_GOAL, measures_measure_get_goal (edited));
+      _measures_window_select_measure_id (self, id);
+    }
+  _measures_window_measure_selection_changed (self);
+
+  return TRUE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _measures_window_save_edit (MEASURES_WINDOW (widget));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  if (_measures_window_is_editing (self))
+    {
+      _measures_window_set_editing (self, FALSE, _("Measure"));
+      _measures_window_measure_selection_changed (self);
+    }
+  else if (gtk_search_bar_get_search_mode (self->search_bar))
+    _measures_window_search_stopped (self);
+}
+
+static void
+remove_measure_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  g_autoptr(MeasuresMeasure) measure = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = _measures_window_dup_author (self);
+  g_autofree char *message = NULL;
+
+  if (_measures_window_get_selected_measure (self) == NULL)
+    return;
+
+  measure = g_object_ref (_measures_window_get_selected_measure (self));
+  if (!measures_undo_stack_remove (_measures_window_get_undo_stack (self), measure, author, &error))
+    {
+      _measures_window_show_error_toast (self, error);
+      return;
+    }
+
+  /* Translators: %s is a measure's title */
+  message = g_strdup_printf (_("“%s” removed"), measures_measure_get_title (measure));
+  _measures_window_show_toast (self, message, TRUE);
+}
+
+static void
+add_log_entry_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  MeasuresMeasureView *view = _measures_window_get_measure_view (self);
+  g_autoptr(MeasuresMeasure) measure = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = _measures_window_dup_author (self);
+  g_autofree char *message = NULL;
+  const char *text;
+  guint status, progress;
+
+  /* The sheet shows a fresh copy once the entry is stored: keep this one. */
+  if (measures_measure_view_get_measure (view) == NULL)
+    return;
+  measure = g_object_ref (measures_measure_view_get_measure (view));
+
+  g_variant_get (parameter, "(uu&s)", &status, &progress, &text);
+  if (status >= MEASURES_N_STATUSES)
+    return;
+
+  if (measures_undo_stack_add_log_entry (_measures_window_get_undo_stack (self), measure, status,
+                                         progress, text,
+                                         author, &error) == 0)
+    {
+      _measures_window_show_error_toast (self, error);
+      return;
+    }
+
+  /* Translators: %s is a measure's title */
+  message = g_strdup_printf (_("Progress reported for “%s”"),
+                             measures_measure_get_title (measure));
+  _measures_window_show_toast (self, message, TRUE);
+}
+
+static void
+undo_redo (MeasuresWindow *self,
+           gboolean        undo)
+{
+  MeasuresUndoStack *stack = _measures_window_get_undo_stack (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = _measures_window_dup_author (self);
+  g_autofree char *what = NULL;
+  g_autofree char *message = NULL;
+
+  if (stack == NULL || _measures_window_is_editing (self))
+    return;
+
+  what = undo ? measures_undo_stack_undo (stack, author, &error)
+              : measures_undo_stack_redo (stack, author, &error);
+  if (what == NULL)
+    {
+      _measures_window_show_error_toast (self, error);
+      return;
+    }
+
+  /* Translators: %s says what, e.g. "Undone: changes to “Europatag”" */
+  message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), what);
+  _measures_window_show_toast (self, message, FALSE);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  undo_redo (MEASURES_WINDOW (widget), TRUE);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  undo_redo (MEASURES_WINDOW (widget), FALSE);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "measures"))
+    _measures_window_select_view (self, VIEW_ALL_MEASURES, 0);
+
+  _measures_window_navigate_to (self->measures_leaflet, self->measure_list_pane, NULL);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  if (self->office_filter != NULL)
+    {
+      gtk_drop_down_set_selected (self->office_filter, 0);
+      gtk_drop_down_set_selected (self->priority_filter, 0);
+      gtk_drop_down_set_selected (self->status_filter, 0);
+    }
+  _measures_window_search_stopped (self);
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_pane);
+}
+
+static void
+show_measure_list_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->measures_leaflet, self->measure_list_pane);
+}
+
+static void
+show_office_list_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->offices_leaflet, self->office_list_pane);
+}
+
+
+/* Printing and exporting ------------------------------------------------ */
+
+typedef enum {
+  DOCUMENT_MEASURE,
+  DOCUMENT_GOAL,
+  DOCUMENT_OFFICE,
+  DOCUMENT_STRATEGY,
+  DOCUMENT_OVERVIEW,
+} Document;
+
+/* What Print prints: what is in view. */
+static Document
+current_document (MeasuresWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
+
+  if (g_str_equal (page, "offices") &&
+      gtk_single_selection_get_selected_item (self->office_selection) != NULL)
+    return DOCUMENT_OFFICE;
+  if (g_str_equal (page, "measures") && _measures_window_get_selected_measure (self) != NULL)
+    return DOCUMENT_MEASURE;
+  if (g_str_equal (page, "measures") && self->goal != 0)
+    return DOCUMENT_GOAL;
+
+  return DOCUMENT_STRATEGY;
+}
+
+static MeasuresReport *
+create_report (MeasuresWindow  *self,
+               Document         document,
+               GError         **error)
+{
+  MeasuresReport *report = NULL;
+  g_autofree char *author = _measures_window_dup_author (self);
+
+  switch (document)
+    {
+    case DOCUMENT_MEASURE:
+      report = measures_report_new_measure (
+        self->store, measures_measure_get_id (_measures_window_get_selected_measure (self)), error);
+      break;
+    case DOCUMENT_GOAL:
+      report = measures_report_new_goal (self->store, self->goal, error);
+      break;
+    case DOCUMENT_OFFICE:
+      report = measures_report_new_office (
+        self->store,
+        measures_office_get_abbreviation (gtk_single_selection_get_selected_item (
+          self->office_selection)),
+        error);
+      break;
+    case DOCUMENT_OVERVIEW:
+      report = measures_report_new_overview (self->store, error);
+      break;
+    case DOCUMENT_STRATEGY:
+    default:
+      report = measures_report_new_strategy (self->store, error);
+      break;
+    }
+
+  if (report != NULL)
+    measures_report_set_author (report, author);
+
+  return report;
+}
+
+static MeasuresPaper
+export_paper (MeasuresWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings = app ? measures_application_get_settings (MEASURES_APPLICATION (app)) : NULL;
+  g_autofree char *name = settings ? g_settings_get_string (settings, "paper") : NULL;
+  MeasuresPaper paper = MEASURES_PAPER_A4;
+
+  if (name != NULL)
+    measures_paper_from_string (name, &paper);
+
+  return paper;
+}
+
+static void
+begin_print (GtkPrintOperation *operation,
+             GtkPrintContext   *context,
+             MeasuresReport    *report)
+{
+  PangoContext *pango = gtk_print_context_create_pango_context (context);
+
+  /* The report measures in points; so does this print context. */
+  pango_cairo_context_set_resolution (pango, 72);
+  gtk_print_operation_set_n_pages (operation,
+                                   measures_report_paginate (report, pango,
+                                                             gtk_print_context_get_width (context),
+                                                             gtk_print_context_get_height (context)));
+  g_object_unref (pango);
+}
+
+/* The preview shows the pages with the report's own drawing, in a window
+ * of ours, rather than through a viewer that may not be installed. */
+static gboolean
+preview (GtkPrintOperation        *operation,
+         GtkPrintOperationPreview *preview,
+         GtkPrintContext          *context,
+         GtkWindow                *parent,
+         MeasuresReport           *report)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *pango;
+  GtkWidget *window;
+
+  /* A preview handled here needs a cairo context to measure with; the
+   * pages themselves are drawn by the preview window. */
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  pango = gtk_print_context_create_pango_context (context);
+  pango_cairo_context_set_resolution (pango, 72);
+  measures_report_paginate (report, pango, gtk_print_context_get_width (context),
+                            gtk_print_context_get_height (context));
+  g_object_unref (pango);
+
+  window = measures_print_preview_new (parent, report, preview,
+                                       gtk_print_context_get_width (context),
+                                       gtk_print_context_get_height (context));
+  gtk_window_present (GTK_WINDOW (window));
+
+  return TRUE;
+}
+
+static void
+draw_page (GtkPrintOperation *operation,
+           GtkPrintContext   *context,
+           int                page,
+           MeasuresReport    *report)
+{
+  measures_report_draw_page (report, gtk_print_context_get_cairo_context (context), page);
+}
+
+static GtkPrintOperation *
+create_print_operation (MeasuresWindow *self,
+                        MeasuresReport *report)
+{
+  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = NULL;
+  GtkPrintOperation *operation;
+  g_autofree char *name = NULL;
+
+  paper = gtk_paper_size_new (export_paper (self) == MEASURES_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
+                                                                           : GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_default_page_setup (operation, setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  name = measures_report_dup_file_name (report);
+  gtk_print_operation_set_job_name (operation, name);
+  /* The operation may outlive this call; it keeps the report. */
+  g_object_set_data_full (G_OBJECT (operation), "report", g_object_ref (report), g_object_unref);
+  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), report);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), report);
+  g_signal_connect (operation, "preview", G_CALLBACK (preview), report);
+
+  return operation;
+}
+
+static void
+print_document (MeasuresWindow *self,
+                Document        document)
+{
+  g_autoptr(MeasuresReport) report = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = create_report (self, document, &error);
+  if (report == NULL)
+    {
+      _measures_window_show_error_toast (self, error);
+      return;
+    }
+
+  operation = create_print_operation (self, report);
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    _measures_window_show_error_toast (self, error);
+}
+
+static void
+export_chosen (GtkNativeDialog *dialog,
+               int              response,
+               MeasuresWindow  *self)
+{
+  MeasuresReport *report = g_object_get_data (G_OBJECT (dialog), "report");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *basename = NULL;
+  g_autofree char *uri = NULL;
+  AdwToast *toast;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = g_file_get_path (file);
+
+  if (report != NULL)
+    {
+      const char *language = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "language");
+
+      /* "" is the interface's language. */
+      measures_report_set_language (report, language && language[0] ? language : NULL);
+      if (!measures_report_write_pdf (report, path, export_paper (self), &error))
+        {
+          _measures_window_show_error_toast (self, error);
+          goto out;
+        }
+    }
+  else
+    {
+      g_autofree char *author = _measures_window_dup_author (self);
+      guint n;
+
+      if (!measures_report_export_office_sheets (self->store, path, NULL, export_paper (self),
+                                                 author, &n, &error))
+        {
+          _measures_window_show_error_toast (self, error);
+          goto out;
+        }
+    }
+
+  basename = g_file_get_basename (file);
+  /* Translators: %s is the name of the PDF file or folder just written */
+  message = g_strdup_printf (_("Exported “%s”"), basename);
+  uri = g_file_get_uri (file);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_detailed_action_name (toast, "win.open-exported");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+
+out:
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_document (MeasuresWindow *self,
+                 MeasuresReport *report)
+{
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (report ? _("Export as PDF") : _("Export All Office Sheets"),
+                                        GTK_WINDOW (self),
+                                        report ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                               : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  if (report != NULL)
+    {
+      g_autofree char *name = measures_report_dup_file_name (report);
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _("PDF documents"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "language", _("Report language"),
+                                   (const char *[]) { "", "de", "en", "fr", NULL },
+                                   (const char *[]) { _("Interface language"), "Deutsch",
+                                                      "English", "Français", NULL });
+      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "language", "");
+      g_object_set_data_full (G_OBJECT (dialog), "report", g_object_ref (report), g_object_unref);
+    }
+
+  g_signal_connect (dialog, "response", G_CALLBACK (export_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+export_current (MeasuresWindow *self,
+                Document        document)
+{
+  g_autoptr(MeasuresReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = create_report (self, document, &error);
+  if (report == NULL)
+    {
+      _measures_window_show_error_toast (self, error);
+      return;
+    }
+
+  export_document (self, report);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.print-goal"))
+    print_document (self, DOCUMENT_GOAL);
+  else if (g_str_equal (action_name, "win.print-strategy"))
+    print_document (self, DOCUMENT_STRATEGY);
+  else if (g_str_equal (action_name, "win.print-overview"))
+    print_document (self, DOCUMENT_OVERVIEW);
+  else
+    print_document (self, current_document (self));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.export-office-sheets"))
+    export_document (self, NULL);
+  else if (g_str_equal (action_name, "win.export-strategy"))
+    export_current (self, DOCUMENT_STRATEGY);
+  else if (g_str_equal (action_name, "win.export-overview"))
+    export_current (self, DOCUMENT_OVERVIEW);
+  else
+    export_current (self, current_document (self));
+}
+
+static void
+open_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+/* The shortcuts window is made when asked for, not with every window. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX
+                                                                 "/window/measures-shortcuts.ui");
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (overlay, GTK_WINDOW (widget));
+  gtk_window_set_modal (overlay, TRUE);
+  gtk_window_set_destroy_with_parent (overlay, TRUE);
+  gtk_window_present (overlay);
+}
+
+void
+_measures_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-measure-list", NULL,
+                                   show_measure_list_action);
+  gtk_widget_class_install_action (widget_class, "win.show-office-list", NULL,
+                                   show_office_list_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.new-measure", NULL, new_measure_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-measure", NULL, edit_measure_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-measure", NULL,
+                                   remove_measure_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.add-log-entry", "(uus)",
+                                   add_log_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-goal", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-strategy", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-overview", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-strategy", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-overview", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-office-sheets", NULL,
+                                   export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
+
+  /* A binding, not an accelerator: popovers and the search entry see
+   * Escape first and close themselves. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
+}
+
+/**
+ * measures_window_print_to_file:
+ * @path: the PDF file to write
+ *
+ * Prints what is in view, as Print does, through the print system into a
+ * PDF file, without a dialog.
+ *
+ * Returns: %FALSE with @error set if printing failed
+ */
+gboolean
+measures_window_print_to_file (MeasuresWindow  *self,
+                               const char      *path,
+                               GError         **error)
+{
+  g_autoptr(MeasuresReport) report = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_val_if_fail (MEASURES_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  report = create_report (self, current_document (self), error);
+  if (report == NULL)
+    return FALSE;
+
+  operation = create_print_operation (self, report);
+  gtk_print_operation_set_export_filename (operation, path);
+
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (self),
+                                  error) != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
