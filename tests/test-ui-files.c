@@ -7,8 +7,10 @@
 #include "measures-measure-editor.h"
 #include "measures-measure-view.h"
 #include "measures-office-view.h"
+#include "measures-offices-page.h"
 #include "measures-preferences-window.h"
 #include "measures-print-preview.h"
+#include "measures-vision-page.h"
 #include "measures-vision-view.h"
 #include "measures-window.h"
 
@@ -51,7 +53,7 @@ main (int   argc,
   struct {
     const char *name;
     GType type;
-  } templates[6];
+  } templates[8];
 
   measures_application_init_i18n ();
   gtk_test_init (&argc, &argv, NULL);
@@ -72,6 +74,10 @@ main (int   argc,
   templates[4].type = MEASURES_TYPE_PREFERENCES_WINDOW;
   templates[5].name = "print-preview";
   templates[5].type = MEASURES_TYPE_PRINT_PREVIEW;
+  templates[6].name = "vision-page";
+  templates[6].type = MEASURES_TYPE_VISION_PAGE;
+  templates[7].name = "offices-page";
+  templates[7].type = MEASURES_TYPE_OFFICES_PAGE;
 
   for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
     {

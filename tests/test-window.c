@@ -13,7 +13,7 @@ static void
 test_starts_on_vision (Fixture       *f,
                        gconstpointer  data)
 {
-  MeasuresVisionView *vision = WINDOW_CHILD (f, "vision_view");
+  MeasuresVisionView *vision = VISION_CHILD (f, "vision_view");
   GtkStack *stack = WINDOW_CHILD (f, "content_stack");
 
   pause_for_screenshot ("vision");
@@ -97,8 +97,8 @@ static void
 test_offices (Fixture       *f,
               gconstpointer  data)
 {
-  GtkListView *list = WINDOW_CHILD (f, "office_list");
-  MeasuresOfficeView *view = WINDOW_CHILD (f, "office_view");
+  GtkListView *list = OFFICES_CHILD (f, "office_list");
+  MeasuresOfficeView *view = OFFICES_CHILD (f, "office_view");
   GtkSelectionModel *model;
   GType type = MEASURES_TYPE_OFFICE_VIEW;
   guint sam = G_MAXUINT;
@@ -153,7 +153,7 @@ test_large_office (Fixture       *f,
                    gconstpointer  data)
 {
   MeasuresStore *store = measures_application_get_store (f->app);
-  MeasuresOfficeView *view = WINDOW_CHILD (f, "office_view");
+  MeasuresOfficeView *view = OFFICES_CHILD (f, "office_view");
   GType type = MEASURES_TYPE_OFFICE_VIEW;
   GtkButton *more;
   g_autoptr(GError) error = NULL;
@@ -339,9 +339,9 @@ test_narrow_window_folds (Fixture       *f,
   select_sidebar_row (f, 7);
   while (adw_leaflet_get_child_transition_running (leaflet))
     g_main_context_iteration (NULL, TRUE);
-  click (drawn_row (WINDOW_CHILD (f, "office_list"), 0));
-  g_assert_true (adw_leaflet_get_visible_child (WINDOW_CHILD (f, "offices_leaflet")) ==
-                 WINDOW_CHILD (f, "office_detail_pane"));
+  click (drawn_row (OFFICES_CHILD (f, "office_list"), 0));
+  g_assert_true (adw_leaflet_get_visible_child (OFFICES_CHILD (f, "offices_leaflet")) ==
+                 OFFICES_CHILD (f, "office_detail_pane"));
 }
 
 int

@@ -265,7 +265,7 @@ void
 open_office (Fixture    *f,
              const char *abbreviation)
 {
-  GtkListView *list = WINDOW_CHILD (f, "office_list");
+  GtkListView *list = OFFICES_CHILD (f, "office_list");
   GListModel *offices;
 
   select_sidebar_row (f, 7);

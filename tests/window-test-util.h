@@ -5,7 +5,9 @@
 #include <gdk/x11/gdkx.h>
 
 #include "measures-application.h"
+#include "measures-offices-page.h"
 #include "measures-test-util.h"
+#include "measures-vision-page.h"
 #include "measures-window.h"
 
 G_BEGIN_DECLS
@@ -23,6 +25,10 @@ typedef struct
 } Fixture;
 
 #define WINDOW_CHILD(f, name) child ((f)->window, MEASURES_TYPE_WINDOW, name)
+#define VISION_CHILD(f, name) \
+  child (WINDOW_CHILD (f, "vision_page"), MEASURES_TYPE_VISION_PAGE, name)
+#define OFFICES_CHILD(f, name) \
+  child (WINDOW_CHILD (f, "offices_page"), MEASURES_TYPE_OFFICES_PAGE, name)
 
 /* A test on a fresh window: the fixture opens and closes it. */
 #define ADD(name, func) \

@@ -7,6 +7,8 @@
 
 #include <pango/pangocairo.h>
 
+#include "measures-navigation.h"
+#include "measures-page.h"
 #include "measures-print-preview.h"
 #include "measures-report.h"
 #include "measures-window-private.h"
@@ -52,7 +54,7 @@ edit_measure_action (GtkWidget  *widget,
   measures_measure_editor_edit (_measures_window_get_measure_editor (self), measure, self->goals,
                                 G_LIST_MODEL (self->offices));
   _measures_window_set_editing (self, TRUE, _("Edit Measure"));
-  _measures_window_navigate_to (self->measures_leaflet, self->measure_detail_pane, NULL);
+  measures_navigate_to (self->measures_leaflet, self->measure_detail_pane, NULL);
 }
 
 static void
@@ -74,7 +76,7 @@ new_measure_action (GtkWidget  *widget,
   measures_measure_editor_edit (_measures_window_get_measure_editor (self), draft, self->goals,
                                 G_LIST_MODEL (self->offices));
   _measures_window_set_editing (self, TRUE, _("New Measure"));
-  _measures_window_navigate_to (self->measures_leaflet, self->measure_detail_pane, NULL);
+  measures_navigate_to (self->measures_leaflet, self->measure_detail_pane, NULL);
 }
 
 /* Saves what the editor holds. Returns %FALSE, showing why, if it cannot. */
@@ -267,7 +269,7 @@ find_action (GtkWidget  *widget,
   if (!g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "measures"))
     _measures_window_select_view (self, VIEW_ALL_MEASURES, 0);
 
-  _measures_window_navigate_to (self->measures_leaflet, self->measure_list_pane, NULL);
+  measures_navigate_to (self->measures_leaflet, self->measure_list_pane, NULL);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
@@ -308,36 +310,66 @@ show_measure_list_action (GtkWidget  *widget,
   adw_leaflet_set_visible_child (self->measures_leaflet, self->measure_list_pane);
 }
 
+/* Pages lead to each other through these. */
 static void
-show_office_list_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
+show_goal_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
 {
-  MeasuresWindow *self = MEASURES_WINDOW (widget);
-
-  adw_leaflet_set_visible_child (self->offices_leaflet, self->office_list_pane);
+  measures_window_show_goal (MEASURES_WINDOW (widget), g_variant_get_uint32 (parameter));
 }
 
+static void
+show_measure_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  measures_window_show_measure (MEASURES_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+/* All measures of a large office: the measure list, filtered by it. */
+static void
+show_office_measures_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  const char *abbreviation = g_variant_get_string (parameter, NULL);
+  GListModel *choices;
+
+  _measures_window_ensure_filters (self);
+  choices = gtk_drop_down_get_model (self->office_filter);
+
+  for (guint i = 1; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(GObject) choice = g_list_model_get_item (choices, i);
+
+      if (g_strcmp0 (g_object_get_data (choice, "abbreviation"), abbreviation) == 0)
+        {
+          gtk_drop_down_set_selected (self->office_filter, i);
+          break;
+        }
+    }
+  _measures_window_select_view (self, VIEW_ALL_MEASURES, 0);
+}
 
 /* Printing and exporting ------------------------------------------------ */
 
 typedef enum {
+  DOCUMENT_CURRENT,
   DOCUMENT_MEASURE,
   DOCUMENT_GOAL,
-  DOCUMENT_OFFICE,
   DOCUMENT_STRATEGY,
   DOCUMENT_OVERVIEW,
 } Document;
 
-/* What Print prints: what is in view. */
+/* What Print prints on the measure list: the measure in view, else its
+ * goal. */
 static Document
 current_document (MeasuresWindow *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->content_stack);
 
-  if (g_str_equal (page, "offices") &&
-      gtk_single_selection_get_selected_item (self->office_selection) != NULL)
-    return DOCUMENT_OFFICE;
   if (g_str_equal (page, "measures") && _measures_window_get_selected_measure (self) != NULL)
     return DOCUMENT_MEASURE;
   if (g_str_equal (page, "measures") && self->goal != 0)
@@ -351,33 +383,49 @@ create_report (MeasuresWindow  *self,
                Document         document,
                GError         **error)
 {
+  GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
   MeasuresReport *report = NULL;
   g_autofree char *author = _measures_window_dup_author (self);
 
-  switch (document)
+  /* A page says what it prints; one with nothing of its own prints the
+   * whole strategy. */
+  if (document == DOCUMENT_CURRENT && MEASURES_IS_PAGE (page))
     {
-    case DOCUMENT_MEASURE:
-      report = measures_report_new_measure (
-        self->store, measures_measure_get_id (_measures_window_get_selected_measure (self)), error);
-      break;
-    case DOCUMENT_GOAL:
-      report = measures_report_new_goal (self->store, self->goal, error);
-      break;
-    case DOCUMENT_OFFICE:
-      report = measures_report_new_office (
-        self->store,
-        measures_office_get_abbreviation (gtk_single_selection_get_selected_item (
-          self->office_selection)),
-        error);
-      break;
-    case DOCUMENT_OVERVIEW:
-      report = measures_report_new_overview (self->store, error);
-      break;
-    case DOCUMENT_STRATEGY:
-    default:
-      report = measures_report_new_strategy (self->store, error);
-      break;
+      g_autoptr(GError) local_error = NULL;
+
+      report = measures_page_create_report (MEASURES_PAGE (page), &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      document = DOCUMENT_STRATEGY;
     }
+  else if (document == DOCUMENT_CURRENT)
+    {
+      document = current_document (self);
+    }
+
+  if (report == NULL)
+    switch (document)
+      {
+      case DOCUMENT_MEASURE:
+        report = measures_report_new_measure (
+          self->store, measures_measure_get_id (_measures_window_get_selected_measure (self)),
+          error);
+        break;
+      case DOCUMENT_GOAL:
+        report = measures_report_new_goal (self->store, self->goal, error);
+        break;
+      case DOCUMENT_OVERVIEW:
+        report = measures_report_new_overview (self->store, error);
+        break;
+      case DOCUMENT_CURRENT:
+      case DOCUMENT_STRATEGY:
+      default:
+        report = measures_report_new_strategy (self->store, error);
+        break;
+      }
 
   if (report != NULL)
     measures_report_set_author (report, author);
@@ -633,7 +681,7 @@ print_action (GtkWidget  *widget,
   else if (g_str_equal (action_name, "win.print-overview"))
     print_document (self, DOCUMENT_OVERVIEW);
   else
-    print_document (self, current_document (self));
+    print_document (self, DOCUMENT_CURRENT);
 }
 
 static void
@@ -650,7 +698,7 @@ export_action (GtkWidget  *widget,
   else if (g_str_equal (action_name, "win.export-overview"))
     export_current (self, DOCUMENT_OVERVIEW);
   else
-    export_current (self, current_document (self));
+    export_current (self, DOCUMENT_CURRENT);
 }
 
 static void
@@ -683,8 +731,10 @@ _measures_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-measure-list", NULL,
                                    show_measure_list_action);
-  gtk_widget_class_install_action (widget_class, "win.show-office-list", NULL,
-                                   show_office_list_action);
+  gtk_widget_class_install_action (widget_class, "win.show-goal", "u", show_goal_action);
+  gtk_widget_class_install_action (widget_class, "win.show-measure", "x", show_measure_action);
+  gtk_widget_class_install_action (widget_class, "win.show-office-measures", "s",
+                                   show_office_measures_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_action);
@@ -735,7 +785,7 @@ measures_window_print_to_file (MeasuresWindow  *self,
   g_return_val_if_fail (MEASURES_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  report = create_report (self, current_document (self), error);
+  report = create_report (self, DOCUMENT_CURRENT, error);
   if (report == NULL)
     return FALSE;
 

@@ -8,8 +8,9 @@
 #include "measures-measure-editor.h"
 #include "measures-measure-list.h"
 #include "measures-measure-view.h"
-#include "measures-office-view.h"
-#include "measures-vision-view.h"
+#include "measures-offices-page.h"
+#include "measures-page.h"
+#include "measures-vision-page.h"
 #include "measures-window.h"
 
 G_BEGIN_DECLS
@@ -32,11 +33,9 @@ struct _MeasuresWindow
   MeasuresMeasureList *measures;
   GListStore *offices;
   GtkSingleSelection *measure_selection;
-  GtkSingleSelection *office_selection;
   guint goal;
   gboolean changing_list;
   gboolean warm;
-  gboolean office_view_stale;
   guint pending_scroll;         /* position + 1 to bring into view after the first frame */
 
   /* Template widgets */
@@ -45,7 +44,7 @@ struct _MeasuresWindow
   GtkWidget *sidebar_pane;
   GtkListBox *sidebar;
   GtkStack *content_stack;
-  MeasuresVisionView *vision_view;
+  MeasuresVisionPage *vision_page;
   AdwLeaflet *measures_leaflet;
   GtkWidget *measure_list_pane;
   AdwWindowTitle *measure_list_title;
@@ -75,12 +74,7 @@ struct _MeasuresWindow
   GtkStack *detail_stack;
   MeasuresMeasureView *measure_view;
   MeasuresMeasureEditor *measure_editor;
-  AdwLeaflet *offices_leaflet;
-  GtkWidget *office_list_pane;
-  GtkListView *office_list;
-  GtkWidget *office_detail_pane;
-  GtkWidget *office_back_button;
-  MeasuresOfficeView *office_view;
+  MeasuresOfficesPage *offices_page;
 };
 
 /* What a sidebar row shows; goals carry their number as well. */
@@ -105,9 +99,6 @@ void                   _measures_window_show_toast               (MeasuresWindow
                                                                   gboolean         offer_undo);
 void                   _measures_window_show_error_toast         (MeasuresWindow  *self,
                                                                   const GError    *error);
-void                   _measures_window_navigate_to              (AdwLeaflet      *leaflet,
-                                                                  GtkWidget       *child,
-                                                                  GtkWidget       *focus);
 void                   _measures_window_search_stopped           (MeasuresWindow  *self);
 void                   _measures_window_select_view              (MeasuresWindow  *self,
                                                                   View             view,

@@ -15,7 +15,7 @@ struct _MeasuresWindowState
   View view;
   guint goal;
   gint64 measure_id;
-  char *office;
+  GVariantDict *pages;          /* what each page noted, under keys of its own */
   char *search;
   gboolean searching;
   char *office_filter;
@@ -39,7 +39,7 @@ struct _MeasuresWindowState
 void
 measures_window_state_free (MeasuresWindowState *state)
 {
-  g_free (state->office);
+  g_clear_pointer (&state->pages, g_variant_dict_unref);
   g_free (state->search);
   g_free (state->office_filter);
   g_clear_object (&state->original);
@@ -61,7 +61,6 @@ measures_window_save_state (MeasuresWindow *self)
 {
   MeasuresWindowState *state = g_new0 (MeasuresWindowState, 1);
   GtkListBoxRow *row = gtk_list_box_get_selected_row (self->sidebar);
-  MeasuresOffice *office = gtk_single_selection_get_selected_item (self->office_selection);
   MeasuresMeasure *measure = _measures_window_get_selected_measure (self);
 
   g_return_val_if_fail (MEASURES_IS_WINDOW (self), NULL);
@@ -69,7 +68,12 @@ measures_window_save_state (MeasuresWindow *self)
   state->view = row ? GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "view")) : VIEW_VISION;
   state->goal = row ? GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "goal")) : 0;
   state->measure_id = measure ? measures_measure_get_id (measure) : 0;
-  state->office = office ? g_strdup (measures_office_get_abbreviation (office)) : NULL;
+  state->pages = g_variant_dict_new (NULL);
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (MEASURES_IS_PAGE (page))
+      measures_page_save_state (MEASURES_PAGE (page), state->pages);
   state->search = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   state->searching = gtk_search_bar_get_search_mode (self->search_bar);
   state->office_filter = g_strdup (_measures_window_get_office_filter (self));
@@ -180,17 +184,11 @@ measures_window_restore_state (MeasuresWindow      *self,
   if (state->measure_id != 0)
     _measures_window_select_measure_id (self, state->measure_id);
 
-  if (state->office != NULL)
-    {
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->offices)); i++)
-        {
-          g_autoptr(MeasuresOffice) office = g_list_model_get_item (G_LIST_MODEL (self->offices),
-                                                                    i);
-
-          if (g_str_equal (measures_office_get_abbreviation (office), state->office))
-            gtk_single_selection_set_selected (self->office_selection, i);
-        }
-    }
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (MEASURES_IS_PAGE (page))
+      measures_page_restore_state (MEASURES_PAGE (page), state->pages);
 
   if (state->draft != NULL)
     {

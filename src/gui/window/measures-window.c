@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "measures-measure-row.h"
+#include "measures-navigation.h"
 #include "measures-window-private.h"
 
 G_DEFINE_FINAL_TYPE (MeasuresWindow, measures_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -17,8 +18,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void office_selection_changed (MeasuresWindow *self);
 
 MeasuresGoal *
 _measures_window_find_goal (MeasuresWindow *self,
@@ -124,44 +123,6 @@ _measures_window_show_error_toast (MeasuresWindow *self,
   _measures_window_show_toast (self, error->message, FALSE);
 }
 
-/* List item closures: the first argument is the list item. */
-
-static char *
-office_row_counts (GtkListItem    *list_item,
-                   MeasuresOffice *office)
-{
-  if (office == NULL)
-    return NULL;
-
-  /* Translators: under an office's name: how many measures it leads and
-   * in how many it takes part */
-  return g_strdup_printf (_("Leads %u · Involved in %u"), measures_office_get_n_lead (office),
-                          measures_office_get_n_involved (office));
-}
-
-/* Organisations outside the glossary have no abbreviation of their own:
- * their name would only repeat the heading. */
-static gboolean
-office_row_has_name (GtkListItem    *list_item,
-                     MeasuresOffice *office)
-{
-  return office != NULL && g_strcmp0 (measures_office_get_name (office),
-                                      measures_office_get_abbreviation (office)) != 0;
-}
-
-static GtkListItemFactory *
-create_factory (const char *resource)
-{
-  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
-
-  gtk_builder_cscope_add_callback_symbols (GTK_BUILDER_CSCOPE (scope),
-                                           "office_row_counts", G_CALLBACK (office_row_counts),
-                                           "office_row_has_name", G_CALLBACK (office_row_has_name),
-                                           NULL);
-
-  return gtk_builder_list_item_factory_new_from_resource (scope, resource);
-}
-
 /* Sidebar ---------------------------------------------------------------- */
 
 static GtkWidget *
@@ -228,24 +189,6 @@ populate_sidebar (MeasuresWindow *self)
                        create_sidebar_row (_("Offices"), NULL, VIEW_OFFICES, 0));
 }
 
-/* Shows @child of a folded leaflet. An unfolded leaflet shows all its
- * children already, and moving its visible child would also move the
- * keyboard focus into that pane. */
-void
-_measures_window_navigate_to (AdwLeaflet *leaflet,
-                              GtkWidget  *child,
-                              GtkWidget  *focus)
-{
-  if (!adw_leaflet_get_folded (leaflet))
-    return;
-
-  adw_leaflet_set_visible_child (leaflet, child);
-  /* Land on the pane's back button rather than in a selectable label,
-   * which would show its whole text selected. */
-  if (focus != NULL)
-    gtk_widget_grab_focus (focus);
-}
-
 static void
 search_changed (MeasuresWindow *self)
 {
@@ -259,7 +202,6 @@ _measures_window_search_stopped (MeasuresWindow *self)
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
-
 /* Makes what the first frame did not need. */
 static void
 warm_up (MeasuresWindow *self)
@@ -269,10 +211,13 @@ warm_up (MeasuresWindow *self)
 
   self->warm = TRUE;
   gtk_list_view_set_model (self->measure_list, GTK_SELECTION_MODEL (self->measure_selection));
-  gtk_list_view_set_model (self->office_list, GTK_SELECTION_MODEL (self->office_selection));
   _measures_window_get_measure_editor (self);
   _measures_window_measure_selection_changed (self);
-  office_selection_changed (self);
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (MEASURES_IS_PAGE (page))
+      measures_page_warm_up (MEASURES_PAGE (page));
 }
 
 static gboolean
@@ -343,12 +288,13 @@ sidebar_row_selected (MeasuresWindow *self,
     case VIEW_OFFICES:
       warm_up (self);
       gtk_stack_set_visible_child_name (self->content_stack, "offices");
-      if (self->office_view_stale)
-        office_selection_changed (self);
       break;
     default:
       g_assert_not_reached ();
     }
+
+  if (MEASURES_IS_PAGE (gtk_stack_get_visible_child (self->content_stack)))
+    measures_page_shown (MEASURES_PAGE (gtk_stack_get_visible_child (self->content_stack)));
 
   _measures_window_actions_update (self);
 
@@ -363,7 +309,7 @@ static void
 sidebar_row_activated (MeasuresWindow *self,
                        GtkListBoxRow  *row)
 {
-  _measures_window_navigate_to (self->leaflet, GTK_WIDGET (self->content_stack), NULL);
+  measures_navigate_to (self->leaflet, GTK_WIDGET (self->content_stack), NULL);
 }
 
 void
@@ -379,7 +325,7 @@ _measures_window_select_view (MeasuresWindow *self,
           GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "goal")) == goal)
         {
           gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
-          _measures_window_navigate_to (self->leaflet, GTK_WIDGET (self->content_stack), NULL);
+          measures_navigate_to (self->leaflet, GTK_WIDGET (self->content_stack), NULL);
           return;
         }
     }
@@ -427,22 +373,8 @@ measure_list_activated (MeasuresWindow *self,
                         guint           position)
 {
   gtk_single_selection_set_selected (self->measure_selection, position);
-  _measures_window_navigate_to (self->measures_leaflet, self->measure_detail_pane,
-                                self->measure_back_button);
-}
-
-/* Whether (@x, @y) of @list is on one of its rows rather than beside them. */
-static gboolean
-is_on_row (GtkListView *list,
-           double       x,
-           double       y)
-{
-  GtkWidget *widget = gtk_widget_pick (GTK_WIDGET (list), x, y, GTK_PICK_DEFAULT);
-
-  while (widget != NULL && gtk_widget_get_parent (widget) != GTK_WIDGET (list))
-    widget = gtk_widget_get_parent (widget);
-
-  return widget != NULL;
+  measures_navigate_to (self->measures_leaflet, self->measure_detail_pane,
+                        self->measure_back_button);
 }
 
 /* A click on a row selects it (the row's own gesture, which runs after
@@ -456,125 +388,14 @@ list_clicked (MeasuresWindow  *self,
               double           y,
               GtkGestureClick *gesture)
 {
-  GtkWidget *list = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
-
-  if (n_press != 1 || !is_on_row (GTK_LIST_VIEW (list), x, y))
+  if (n_press != 1 || !measures_list_view_is_on_row (self->measure_list, x, y))
     return;
 
-  if (list == GTK_WIDGET (self->measure_list))
-    _measures_window_navigate_to (self->measures_leaflet, self->measure_detail_pane,
-                                  self->measure_back_button);
-  else
-    _measures_window_navigate_to (self->offices_leaflet, self->office_detail_pane,
-                                  self->office_back_button);
-}
-
-static void
-office_selection_changed (MeasuresWindow *self)
-{
-  MeasuresOffice *office = gtk_single_selection_get_selected_item (self->office_selection);
-
-  /* An office's page lists up to 200 measures: made again only in view. */
-  self->office_view_stale = !self->warm ||
-    g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "offices") != 0;
-  if (!self->office_view_stale)
-    measures_office_view_set_office (self->office_view, office, self->store);
-}
-
-static void
-office_list_activated (MeasuresWindow *self,
-                       guint           position)
-{
-  gtk_single_selection_set_selected (self->office_selection, position);
-  _measures_window_navigate_to (self->offices_leaflet, self->office_detail_pane,
-                                self->office_back_button);
-}
-
-static void
-vision_goal_activated (MeasuresWindow *self,
-                       guint           number)
-{
-  measures_window_show_goal (self, number);
-}
-
-static void
-office_measure_activated (MeasuresWindow  *self,
-                          MeasuresMeasure *measure)
-{
-  measures_window_show_measure (self, measures_measure_get_id (measure));
-}
-
-/* All measures of a large office: the measure list, filtered by it. */
-static void
-office_show_all (MeasuresWindow *self,
-                 const char     *abbreviation)
-{
-  GListModel *choices;
-
-  _measures_window_ensure_filters (self);
-  choices = gtk_drop_down_get_model (self->office_filter);
-
-  for (guint i = 1; i < g_list_model_get_n_items (choices); i++)
-    {
-      g_autoptr(GObject) choice = g_list_model_get_item (choices, i);
-
-      if (g_strcmp0 (g_object_get_data (choice, "abbreviation"), abbreviation) == 0)
-        {
-          gtk_drop_down_set_selected (self->office_filter, i);
-          break;
-        }
-    }
-  _measures_window_select_view (self, VIEW_ALL_MEASURES, 0);
+  measures_navigate_to (self->measures_leaflet, self->measure_detail_pane,
+                        self->measure_back_button);
 }
 
 /* Keeping the lists in step with the store ------------------------------ */
-
-static void
-reload_offices (MeasuresWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) offices = measures_store_list_offices (self->store, &error);
-  MeasuresOffice *shown = gtk_single_selection_get_selected_item (self->office_selection);
-  g_autofree char *abbreviation = shown ? g_strdup (measures_office_get_abbreviation (shown)) : NULL;
-  guint n;
-
-  if (offices == NULL)
-    {
-      _measures_window_show_error_toast (self, error);
-      return;
-    }
-
-  n = g_list_model_get_n_items (offices);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(MeasuresOffice) office = g_list_model_get_item (offices, i);
-      g_autoptr(MeasuresOffice) old = g_list_model_get_item (G_LIST_MODEL (self->offices), i);
-
-      /* Same order, new counts: replace the rows whose counts changed, one
-       * by one to keep the selection; an edit usually changes none. */
-      if (old == NULL)
-        g_list_store_append (self->offices, office);
-      else if (measures_office_get_n_lead (old) != measures_office_get_n_lead (office) ||
-               measures_office_get_n_involved (old) != measures_office_get_n_involved (office) ||
-               g_strcmp0 (measures_office_get_abbreviation (old),
-                          measures_office_get_abbreviation (office)) != 0)
-        g_list_store_splice (self->offices, i, 1, (gpointer *)&office, 1);
-    }
-
-  if (abbreviation != NULL)
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(MeasuresOffice) office = g_list_model_get_item (G_LIST_MODEL (self->offices), i);
-
-        if (g_str_equal (measures_office_get_abbreviation (office), abbreviation))
-          {
-            gtk_single_selection_set_selected (self->office_selection, i);
-            break;
-          }
-      }
-
-  office_selection_changed (self);
-}
 
 static void
 measure_changed (MeasuresWindow *self,
@@ -696,13 +517,13 @@ load (MeasuresWindow *self)
       g_list_store_append (self->offices, office);
     }
 
-  measures_vision_view_set_vision (self->vision_view,
+  measures_vision_page_set_vision (self->vision_page,
                                    strategy_title ? strategy_title : "",
                                    vision_title ? vision_title : "",
                                    (const char * const *)(statements ? statements
                                                                      : (GStrv)(const char *[]){ NULL }),
                                    self->goals);
-
+  measures_offices_page_set_offices (self->offices_page, self->store, self->offices);
 
   self->measure_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->measures)));
 
@@ -710,19 +531,11 @@ load (MeasuresWindow *self)
                            G_CALLBACK (_measures_window_measure_selection_changed), self,
                            G_CONNECT_SWAPPED);
 
-
-  self->office_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->offices)));
-  g_signal_connect_object (self->office_selection, "notify::selected-item",
-                           G_CALLBACK (office_selection_changed), self, G_CONNECT_SWAPPED);
-
   g_signal_connect_object (self->store, "measure-changed", G_CALLBACK (measure_changed), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->store, "offices-changed", G_CALLBACK (reload_offices), self,
                            G_CONNECT_SWAPPED);
 
   populate_sidebar (self);
   _measures_window_measure_selection_changed (self);
-  office_selection_changed (self);
 
   _measures_window_select_view (self, VIEW_VISION, 0);
   _measures_window_update_list_state (self);
@@ -774,7 +587,6 @@ measures_window_dispose (GObject *object)
   self->measure_view = NULL;
   self->measure_editor = NULL;
   g_clear_object (&self->measure_selection);
-  g_clear_object (&self->office_selection);
   g_clear_object (&self->goals);
   g_clear_object (&self->measures);
   g_clear_object (&self->offices);
@@ -840,8 +652,8 @@ measures_window_class_init (MeasuresWindowClass *klass)
 
   g_type_ensure (MEASURES_TYPE_MEASURE_EDITOR);
   g_type_ensure (MEASURES_TYPE_MEASURE_VIEW);
-  g_type_ensure (MEASURES_TYPE_OFFICE_VIEW);
-  g_type_ensure (MEASURES_TYPE_VISION_VIEW);
+  g_type_ensure (MEASURES_TYPE_OFFICES_PAGE);
+  g_type_ensure (MEASURES_TYPE_VISION_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/window/measures-window.ui");
@@ -851,7 +663,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   CHILD (sidebar_pane);
   CHILD (sidebar);
   CHILD (content_stack);
-  CHILD (vision_view);
+  CHILD (vision_page);
   CHILD (measures_leaflet);
   CHILD (measure_list_pane);
   CHILD (measure_list_title);
@@ -874,21 +686,12 @@ measures_window_class_init (MeasuresWindowClass *klass)
   CHILD (edit_button);
   CHILD (remove_button);
   CHILD (detail_stack);
-  CHILD (offices_leaflet);
-  CHILD (office_list_pane);
-  CHILD (office_list);
-  CHILD (office_detail_pane);
-  CHILD (office_back_button);
-  CHILD (office_view);
+  CHILD (offices_page);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated);
   gtk_widget_class_bind_template_callback (widget_class, measure_list_activated);
-  gtk_widget_class_bind_template_callback (widget_class, office_list_activated);
   gtk_widget_class_bind_template_callback (widget_class, list_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, vision_goal_activated);
-  gtk_widget_class_bind_template_callback (widget_class, office_measure_activated);
-  gtk_widget_class_bind_template_callback (widget_class, office_show_all);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback_full (widget_class, "search_stopped",
                                                 G_CALLBACK (_measures_window_search_stopped));
@@ -907,13 +710,16 @@ static void
 measures_window_init (MeasuresWindow *self)
 {
   g_autoptr(GtkListItemFactory) measure_rows = measures_measure_row_factory_new ();
-  g_autoptr(GtkListItemFactory) office_rows = create_factory (RESOURCE_PREFIX
-                                                              "/offices/measures-office-row.ui");
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_list_view_set_factory (self->measure_list, measure_rows);
-  gtk_list_view_set_factory (self->office_list, office_rows);
+  /* Each page leads back to the sidebar when it is folded away. */
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (MEASURES_IS_PAGE (page))
+      g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
   gtk_menu_button_set_create_popup_func (self->filter_button, create_filter_popover, self, NULL);
 }
 
@@ -965,6 +771,6 @@ measures_window_show_measure (MeasuresWindow *self,
 
   _measures_window_select_view (self, VIEW_ALL_MEASURES, 0);
   if (_measures_window_select_measure_id (self, measure_id))
-    _measures_window_navigate_to (self->measures_leaflet, self->measure_detail_pane,
-                                  self->measure_back_button);
+    measures_navigate_to (self->measures_leaflet, self->measure_detail_pane,
+                          self->measure_back_button);
 }
