@@ -290,9 +290,10 @@ test_narrow_window_folds (Fixture       *f,
 {
   AdwLeaflet *leaflet = WINDOW_CHILD (f, "leaflet");
   AdwLeaflet *measures_leaflet = WINDOW_CHILD (f, "measures_leaflet");
+  g_autoptr(MeasuresContext) context = g_object_ref (measures_window_get_context (f->window));
 
   gtk_window_destroy (GTK_WINDOW (f->window));
-  f->window = measures_window_new (f->app, measures_application_get_store (f->app));
+  f->window = measures_window_new (f->app, context);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
   gtk_window_present (GTK_WINDOW (f->window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));

@@ -22,7 +22,8 @@ struct _MeasuresOfficesPage
   AdwBin parent_instance;
 
   /* Owned */
-  MeasuresStore *store;
+  MeasuresContext *context;
+  MeasuresStore *store;         /* the context's */
   GListStore *offices;          /* shared with the window, which offers them in the editor */
   GtkSingleSelection *selection;
   gboolean folded;
@@ -295,6 +296,7 @@ measures_offices_page_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->offices);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (measures_offices_page_parent_class)->dispose (object);
 }
@@ -381,28 +383,29 @@ measures_offices_page_init (MeasuresOfficesPage *self)
 
 /**
  * measures_offices_page_set_offices:
- * @store: the open strategy
+ * @context: the open strategy
  * @offices: the strategy's #MeasuresOffice list, which the page keeps in
- *   step with @store
+ *   step with the store
  *
  * Shows @offices.
  */
 void
 measures_offices_page_set_offices (MeasuresOfficesPage *self,
-                                   MeasuresStore       *store,
+                                   MeasuresContext     *context,
                                    GListStore          *offices)
 {
   g_return_if_fail (MEASURES_IS_OFFICES_PAGE (self));
-  g_return_if_fail (MEASURES_IS_STORE (store));
+  g_return_if_fail (MEASURES_IS_CONTEXT (context));
   g_return_if_fail (G_IS_LIST_STORE (offices));
-  g_return_if_fail (self->store == NULL);
+  g_return_if_fail (self->context == NULL);
 
-  self->store = g_object_ref (store);
+  self->context = g_object_ref (context);
+  self->store = g_object_ref (measures_context_get_store (context));
   self->offices = g_object_ref (offices);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (offices)));
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (store, "offices-changed", G_CALLBACK (reload), self,
+  g_signal_connect_object (self->store, "offices-changed", G_CALLBACK (reload), self,
                            G_CONNECT_SWAPPED);
   selection_changed (self);
 }

@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "measures-store.h"
+#include "measures-context.h"
 
 G_BEGIN_DECLS
 
@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MeasuresOfficesPage, measures_offices_page, MEASURES, OFFICES_PAGE, AdwBin)
 
 void measures_offices_page_set_offices (MeasuresOfficesPage *self,
-                                        MeasuresStore       *store,
+                                        MeasuresContext     *context,
                                         GListStore          *offices);
 
 G_END_DECLS

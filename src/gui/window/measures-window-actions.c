@@ -19,7 +19,7 @@
 void
 _measures_window_actions_update (MeasuresWindow *self)
 {
-  MeasuresUndoStack *stack = _measures_window_get_undo_stack (self);
+  MeasuresUndoStack *stack = measures_context_get_undo_stack (self->context);
   gboolean editing = _measures_window_is_editing (self);
   gboolean has_measure = _measures_window_get_selected_measure (self) != NULL;
 
@@ -86,8 +86,9 @@ _measures_window_save_edit (MeasuresWindow *self)
   g_autoptr(MeasuresMeasure) edited = NULL;
   g_autoptr(MeasuresMeasure) original = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *author = _measures_window_dup_author (self);
+  g_autofree char *author = measures_context_dup_author (self->context);
   MeasuresMeasureEditor *editor = _measures_window_get_measure_editor (self);
+  MeasuresUndoStack *undo_stack = measures_context_get_undo_stack (self->context);
   gint64 id;
 
   original = g_object_ref (measures_measure_editor_get_original (editor));
@@ -98,8 +99,7 @@ _measures_window_save_edit (MeasuresWindow *self)
 
   if (measures_measure_get_id (original) == 0)
     {
-      id = measures_undo_stack_create (_measures_window_get_undo_stack (self), edited, author,
-                                       &error);
+      id = measures_undo_stack_create (undo_stack, edited, author, &error);
       if (id == 0)
         {
           _measures_window_show_error_toast (self, error);
@@ -109,8 +109,7 @@ _measures_window_save_edit (MeasuresWindow *self)
   else
     {
       id = measures_measure_get_id (original);
-      if (!measures_undo_stack_edit (_measures_window_get_undo_stack (self), original, edited,
-                                     author, &error))
+      if (!measures_undo_stack_edit (undo_stack, original, edited, author, &error))
         {
           _measures_window_show_error_toast (self, error);
           return FALSE;
@@ -162,14 +161,15 @@ remove_measure_action (GtkWidget  *widget,
   MeasuresWindow *self = MEASURES_WINDOW (widget);
   g_autoptr(MeasuresMeasure) measure = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *author = _measures_window_dup_author (self);
+  g_autofree char *author = measures_context_dup_author (self->context);
   g_autofree char *message = NULL;
 
   if (_measures_window_get_selected_measure (self) == NULL)
     return;
 
   measure = g_object_ref (_measures_window_get_selected_measure (self));
-  if (!measures_undo_stack_remove (_measures_window_get_undo_stack (self), measure, author, &error))
+  if (!measures_undo_stack_remove (measures_context_get_undo_stack (self->context), measure, author,
+                                   &error))
     {
       _measures_window_show_error_toast (self, error);
       return;
@@ -189,7 +189,7 @@ add_log_entry_action (GtkWidget  *widget,
   MeasuresMeasureView *view = _measures_window_get_measure_view (self);
   g_autoptr(MeasuresMeasure) measure = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *author = _measures_window_dup_author (self);
+  g_autofree char *author = measures_context_dup_author (self->context);
   g_autofree char *message = NULL;
   const char *text;
   guint status, progress;
@@ -203,9 +203,8 @@ add_log_entry_action (GtkWidget  *widget,
   if (status >= MEASURES_N_STATUSES)
     return;
 
-  if (measures_undo_stack_add_log_entry (_measures_window_get_undo_stack (self), measure, status,
-                                         progress, text,
-                                         author, &error) == 0)
+  if (measures_undo_stack_add_log_entry (measures_context_get_undo_stack (self->context), measure,
+                                         status, progress, text, author, &error) == 0)
     {
       _measures_window_show_error_toast (self, error);
       return;
@@ -221,9 +220,9 @@ static void
 undo_redo (MeasuresWindow *self,
            gboolean        undo)
 {
-  MeasuresUndoStack *stack = _measures_window_get_undo_stack (self);
+  MeasuresUndoStack *stack = measures_context_get_undo_stack (self->context);
   g_autoptr(GError) error = NULL;
-  g_autofree char *author = _measures_window_dup_author (self);
+  g_autofree char *author = measures_context_dup_author (self->context);
   g_autofree char *what = NULL;
   g_autofree char *message = NULL;
 
@@ -385,7 +384,7 @@ create_report (MeasuresWindow  *self,
 {
   GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
   MeasuresReport *report = NULL;
-  g_autofree char *author = _measures_window_dup_author (self);
+  g_autofree char *author = measures_context_dup_author (self->context);
 
   /* A page says what it prints; one with nothing of its own prints the
    * whole strategy. */
@@ -431,20 +430,6 @@ create_report (MeasuresWindow  *self,
     measures_report_set_author (report, author);
 
   return report;
-}
-
-static MeasuresPaper
-export_paper (MeasuresWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  GSettings *settings = app ? measures_application_get_settings (MEASURES_APPLICATION (app)) : NULL;
-  g_autofree char *name = settings ? g_settings_get_string (settings, "paper") : NULL;
-  MeasuresPaper paper = MEASURES_PAPER_A4;
-
-  if (name != NULL)
-    measures_paper_from_string (name, &paper);
-
-  return paper;
 }
 
 static void
@@ -515,8 +500,8 @@ create_print_operation (MeasuresWindow *self,
   GtkPrintOperation *operation;
   g_autofree char *name = NULL;
 
-  paper = gtk_paper_size_new (export_paper (self) == MEASURES_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
-                                                                           : GTK_PAPER_NAME_A4);
+  paper = gtk_paper_size_new (measures_context_get_paper (self->context) == MEASURES_PAPER_LETTER
+                                ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
 
   operation = gtk_print_operation_new ();
@@ -582,7 +567,8 @@ export_chosen (GtkNativeDialog *dialog,
 
       /* "" is the interface's language. */
       measures_report_set_language (report, language && language[0] ? language : NULL);
-      if (!measures_report_write_pdf (report, path, export_paper (self), &error))
+      if (!measures_report_write_pdf (report, path, measures_context_get_paper (self->context),
+                                      &error))
         {
           _measures_window_show_error_toast (self, error);
           goto out;
@@ -590,11 +576,12 @@ export_chosen (GtkNativeDialog *dialog,
     }
   else
     {
-      g_autofree char *author = _measures_window_dup_author (self);
+      g_autofree char *author = measures_context_dup_author (self->context);
       guint n;
 
-      if (!measures_report_export_office_sheets (self->store, path, NULL, export_paper (self),
-                                                 author, &n, &error))
+      if (!measures_report_export_office_sheets (self->store, path, NULL,
+                                                 measures_context_get_paper (self->context), author,
+                                                 &n, &error))
         {
           _measures_window_show_error_toast (self, error);
           goto out;

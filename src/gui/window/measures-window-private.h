@@ -28,7 +28,8 @@ struct _MeasuresWindow
   AdwApplicationWindow parent_instance;
 
   /* Owned */
-  MeasuresStore *store;
+  MeasuresContext *context;
+  MeasuresStore *store;         /* the context's */
   GListModel *goals;
   MeasuresMeasureList *measures;
   GListStore *offices;
@@ -92,8 +93,6 @@ MeasuresMeasure       *_measures_window_get_selected_measure     (MeasuresWindow
 gboolean               _measures_window_is_editing               (MeasuresWindow  *self);
 MeasuresMeasureView   *_measures_window_get_measure_view         (MeasuresWindow  *self);
 MeasuresMeasureEditor *_measures_window_get_measure_editor       (MeasuresWindow  *self);
-char                  *_measures_window_dup_author               (MeasuresWindow  *self);
-MeasuresUndoStack     *_measures_window_get_undo_stack           (MeasuresWindow  *self);
 void                   _measures_window_show_toast               (MeasuresWindow  *self,
                                                                   const char      *title,
                                                                   gboolean         offer_undo);

@@ -13,7 +13,7 @@ G_DEFINE_FINAL_TYPE (MeasuresWindow, measures_window, ADW_TYPE_APPLICATION_WINDO
 
 enum {
   PROP_0,
-  PROP_STORE,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -80,24 +80,6 @@ _measures_window_get_measure_editor (MeasuresWindow *self)
     }
 
   return self->measure_editor;
-}
-
-char *
-_measures_window_dup_author (MeasuresWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  return app ? measures_application_dup_author (MEASURES_APPLICATION (app))
-             : g_strdup (g_get_real_name ());
-}
-
-/* Shared by all windows: "undo" takes back the latest change anywhere. */
-MeasuresUndoStack *
-_measures_window_get_undo_stack (MeasuresWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  return app ? measures_application_get_undo_stack (MEASURES_APPLICATION (app)) : NULL;
 }
 
 void
@@ -452,8 +434,7 @@ static gboolean
 measures_window_close_request (GtkWindow *window)
 {
   MeasuresWindow *self = MEASURES_WINDOW (window);
-  GtkApplication *app = gtk_window_get_application (window);
-  GSettings *settings = app ? measures_application_get_settings (MEASURES_APPLICATION (app)) : NULL;
+  GSettings *settings = measures_context_get_settings (self->context);
 
   if (settings != NULL)
     measures_window_save_settings (self, settings);
@@ -523,7 +504,7 @@ load (MeasuresWindow *self)
                                    (const char * const *)(statements ? statements
                                                                      : (GStrv)(const char *[]){ NULL }),
                                    self->goals);
-  measures_offices_page_set_offices (self->offices_page, self->store, self->offices);
+  measures_offices_page_set_offices (self->offices_page, self->context, self->offices);
 
   self->measure_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->measures)));
 
@@ -546,24 +527,6 @@ load (MeasuresWindow *self)
                         GTK_WIDGET (gtk_list_box_get_selected_row (self->sidebar)));
 }
 
-/* The application is set after construction; its undo stack with it. */
-static void
-application_changed (MeasuresWindow *self)
-{
-  MeasuresUndoStack *stack = _measures_window_get_undo_stack (self);
-
-  if (stack != NULL)
-    {
-      g_signal_connect_object (stack, "notify::can-undo",
-                               G_CALLBACK (_measures_window_actions_update), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (stack, "notify::can-redo",
-                               G_CALLBACK (_measures_window_actions_update), self,
-                               G_CONNECT_SWAPPED);
-    }
-  _measures_window_actions_update (self);
-}
-
 static void
 measures_window_constructed (GObject *object)
 {
@@ -573,7 +536,13 @@ measures_window_constructed (GObject *object)
 
   load (self);
 
-  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed), NULL);
+  /* Shared by all windows: "undo" takes back the latest change anywhere. */
+  g_signal_connect_object (measures_context_get_undo_stack (self->context), "notify::can-undo",
+                           G_CALLBACK (_measures_window_actions_update), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (measures_context_get_undo_stack (self->context), "notify::can-redo",
+                           G_CALLBACK (_measures_window_actions_update), self,
+                           G_CONNECT_SWAPPED);
   _measures_window_actions_update (self);
 }
 
@@ -591,6 +560,7 @@ measures_window_dispose (GObject *object)
   g_clear_object (&self->measures);
   g_clear_object (&self->offices);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (measures_window_parent_class)->dispose (object);
 }
@@ -605,8 +575,9 @@ measures_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      self->store = g_object_ref (measures_context_get_store (self->context));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -623,8 +594,8 @@ measures_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -645,8 +616,8 @@ measures_window_class_init (MeasuresWindowClass *klass)
   window_class->close_request = measures_window_close_request;
   widget_class->map = measures_window_map;
 
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL, MEASURES_TYPE_STORE,
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, MEASURES_TYPE_CONTEXT,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -725,21 +696,35 @@ measures_window_init (MeasuresWindow *self)
 
 /**
  * measures_window_new:
- * @store: the open strategy database
+ * @context: the open strategy, its undo stack and the settings
  *
- * Returns: (transfer full): a window showing the strategy in @store
+ * Returns: (transfer full): a window showing the strategy in @context
  */
 MeasuresWindow *
 measures_window_new (MeasuresApplication *application,
-                     MeasuresStore       *store)
+                     MeasuresContext     *context)
 {
   g_return_val_if_fail (MEASURES_IS_APPLICATION (application), NULL);
-  g_return_val_if_fail (MEASURES_IS_STORE (store), NULL);
+  g_return_val_if_fail (MEASURES_IS_CONTEXT (context), NULL);
 
   return g_object_new (MEASURES_TYPE_WINDOW,
                        "application", application,
-                       "store", store,
+                       "context", context,
                        NULL);
+}
+
+/**
+ * measures_window_get_context:
+ *
+ * Returns: (transfer none): what the window shows and shares with the
+ *   other windows
+ */
+MeasuresContext *
+measures_window_get_context (MeasuresWindow *self)
+{
+  g_return_val_if_fail (MEASURES_IS_WINDOW (self), NULL);
+
+  return self->context;
 }
 
 /**
