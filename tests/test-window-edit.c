@@ -3,7 +3,9 @@
 
 #include "measures-measure-editor.h"
 #include "measures-measure-view.h"
+#include "measures-page.h"
 #include "measures-preferences-window.h"
+#include "measures-print-operation.h"
 #include "window-test-util.h"
 
 /* Changing the strategy and keeping it: editing, printing, switching the
@@ -209,14 +211,24 @@ test_print (Fixture       *f,
             gconstpointer  data)
 {
   g_autofree char *pdf = temp_path (&f->tmp, "printed.pdf");
+  g_autoptr(MeasuresReport) report = NULL;
+  g_autoptr(MeasuresPrintOperation) operation = NULL;
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
   const char *argv[] = { "pdftotext", pdf, "-", NULL };
 
-  /* The offices page prints the selected office's sheets. */
+  /* The offices page prints the selected office's sheets, through the
+   * print system as Print does, into a file instead of the dialog. */
   open_office (f, "ZJD");
-
-  g_assert_true (measures_window_print_to_file (f->window, pdf, &error));
+  report = measures_page_create_report (WINDOW_CHILD (f, "offices_page"), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  operation = measures_print_operation_new (report, MEASURES_PAPER_A4);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), pdf);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                                            GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            GTK_WINDOW (f->window), &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   g_assert_no_error (error);
 
   g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,

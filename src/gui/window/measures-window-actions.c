@@ -5,11 +5,10 @@
 
 #include <glib/gi18n.h>
 
-#include <pango/pangocairo.h>
-
+#include "measures-export-dialog.h"
 #include "measures-navigation.h"
 #include "measures-page.h"
-#include "measures-print-preview.h"
+#include "measures-print-operation.h"
 #include "measures-report.h"
 #include "measures-window-private.h"
 
@@ -433,94 +432,6 @@ create_report (MeasuresWindow  *self,
 }
 
 static void
-begin_print (GtkPrintOperation *operation,
-             GtkPrintContext   *context,
-             MeasuresReport    *report)
-{
-  PangoContext *pango = gtk_print_context_create_pango_context (context);
-
-  /* The report measures in points; so does this print context. */
-  pango_cairo_context_set_resolution (pango, 72);
-  gtk_print_operation_set_n_pages (operation,
-                                   measures_report_paginate (report, pango,
-                                                             gtk_print_context_get_width (context),
-                                                             gtk_print_context_get_height (context)));
-  g_object_unref (pango);
-}
-
-/* The preview shows the pages with the report's own drawing, in a window
- * of ours, rather than through a viewer that may not be installed. */
-static gboolean
-preview (GtkPrintOperation        *operation,
-         GtkPrintOperationPreview *preview,
-         GtkPrintContext          *context,
-         GtkWindow                *parent,
-         MeasuresReport           *report)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
-  cairo_t *cr = cairo_create (surface);
-  PangoContext *pango;
-  GtkWidget *window;
-
-  /* A preview handled here needs a cairo context to measure with; the
-   * pages themselves are drawn by the preview window. */
-  gtk_print_context_set_cairo_context (context, cr, 72, 72);
-  cairo_destroy (cr);
-  cairo_surface_destroy (surface);
-
-  pango = gtk_print_context_create_pango_context (context);
-  pango_cairo_context_set_resolution (pango, 72);
-  measures_report_paginate (report, pango, gtk_print_context_get_width (context),
-                            gtk_print_context_get_height (context));
-  g_object_unref (pango);
-
-  window = measures_print_preview_new (parent, report, preview,
-                                       gtk_print_context_get_width (context),
-                                       gtk_print_context_get_height (context));
-  gtk_window_present (GTK_WINDOW (window));
-
-  return TRUE;
-}
-
-static void
-draw_page (GtkPrintOperation *operation,
-           GtkPrintContext   *context,
-           int                page,
-           MeasuresReport    *report)
-{
-  measures_report_draw_page (report, gtk_print_context_get_cairo_context (context), page);
-}
-
-static GtkPrintOperation *
-create_print_operation (MeasuresWindow *self,
-                        MeasuresReport *report)
-{
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) paper = NULL;
-  GtkPrintOperation *operation;
-  g_autofree char *name = NULL;
-
-  paper = gtk_paper_size_new (measures_context_get_paper (self->context) == MEASURES_PAPER_LETTER
-                                ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
-
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  name = measures_report_dup_file_name (report);
-  gtk_print_operation_set_job_name (operation, name);
-  /* The operation may outlive this call; it keeps the report. */
-  g_object_set_data_full (G_OBJECT (operation), "report", g_object_ref (report), g_object_unref);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), report);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), report);
-  g_signal_connect (operation, "preview", G_CALLBACK (preview), report);
-
-  return operation;
-}
-
-static void
 print_document (MeasuresWindow *self,
                 Document        document)
 {
@@ -535,106 +446,42 @@ print_document (MeasuresWindow *self,
       return;
     }
 
-  operation = create_print_operation (self, report);
+  operation = GTK_PRINT_OPERATION (
+    measures_print_operation_new (report, measures_context_get_paper (self->context)));
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     _measures_window_show_error_toast (self, error);
 }
 
 static void
-export_chosen (GtkNativeDialog *dialog,
-               int              response,
-               MeasuresWindow  *self)
+exported (MeasuresWindow *self,
+          GFile          *file)
 {
-  MeasuresReport *report = g_object_get_data (G_OBJECT (dialog), "report");
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *basename = g_file_get_basename (file);
   g_autofree char *message = NULL;
-  g_autofree char *basename = NULL;
-  g_autofree char *uri = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
   AdwToast *toast;
 
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  path = g_file_get_path (file);
-
-  if (report != NULL)
-    {
-      const char *language = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "language");
-
-      /* "" is the interface's language. */
-      measures_report_set_language (report, language && language[0] ? language : NULL);
-      if (!measures_report_write_pdf (report, path, measures_context_get_paper (self->context),
-                                      &error))
-        {
-          _measures_window_show_error_toast (self, error);
-          goto out;
-        }
-    }
-  else
-    {
-      g_autofree char *author = measures_context_dup_author (self->context);
-      guint n;
-
-      if (!measures_report_export_office_sheets (self->store, path, NULL,
-                                                 measures_context_get_paper (self->context), author,
-                                                 &n, &error))
-        {
-          _measures_window_show_error_toast (self, error);
-          goto out;
-        }
-    }
-
-  basename = g_file_get_basename (file);
   /* Translators: %s is the name of the PDF file or folder just written */
   message = g_strdup_printf (_("Exported “%s”"), basename);
-  uri = g_file_get_uri (file);
   toast = adw_toast_new (message);
   adw_toast_set_button_label (toast, _("_Open"));
   adw_toast_set_detailed_action_name (toast, "win.open-exported");
   adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-
-out:
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
 }
 
 static void
 export_document (MeasuresWindow *self,
                  MeasuresReport *report)
 {
-  GtkFileChooserNative *dialog;
+  g_autoptr(MeasuresExportDialog) dialog = NULL;
 
-  dialog = gtk_file_chooser_native_new (report ? _("Export as PDF") : _("Export All Office Sheets"),
-                                        GTK_WINDOW (self),
-                                        report ? GTK_FILE_CHOOSER_ACTION_SAVE
-                                               : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                        _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-
-  if (report != NULL)
-    {
-      g_autofree char *name = measures_report_dup_file_name (report);
-      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _("PDF documents"));
-      gtk_file_filter_add_mime_type (filter, "application/pdf");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-      gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (dialog), "language", _("Report language"),
-                                   (const char *[]) { "", "de", "en", "fr", NULL },
-                                   (const char *[]) { _("Interface language"), "Deutsch",
-                                                      "English", "Français", NULL });
-      gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (dialog), "language", "");
-      g_object_set_data_full (G_OBJECT (dialog), "report", g_object_ref (report), g_object_unref);
-    }
-
-  g_signal_connect (dialog, "response", G_CALLBACK (export_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  dialog = measures_export_dialog_new (GTK_WINDOW (self), self->context, report);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (_measures_window_show_error_toast), self,
+                           G_CONNECT_SWAPPED);
+  measures_export_dialog_show (dialog);
 }
 
 static void
@@ -750,35 +597,4 @@ _measures_window_class_actions_init (GtkWidgetClass *widget_class)
   /* A binding, not an accelerator: popovers and the search entry see
    * Escape first and close themselves. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
-}
-
-/**
- * measures_window_print_to_file:
- * @path: the PDF file to write
- *
- * Prints what is in view, as Print does, through the print system into a
- * PDF file, without a dialog.
- *
- * Returns: %FALSE with @error set if printing failed
- */
-gboolean
-measures_window_print_to_file (MeasuresWindow  *self,
-                               const char      *path,
-                               GError         **error)
-{
-  g_autoptr(MeasuresReport) report = NULL;
-  g_autoptr(GtkPrintOperation) operation = NULL;
-
-  g_return_val_if_fail (MEASURES_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  report = create_report (self, DOCUMENT_CURRENT, error);
-  if (report == NULL)
-    return FALSE;
-
-  operation = create_print_operation (self, report);
-  gtk_print_operation_set_export_filename (operation, path);
-
-  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, GTK_WINDOW (self),
-                                  error) != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
