@@ -6,6 +6,7 @@
 #include "measures-application.h"
 #include "measures-measure-editor.h"
 #include "measures-measure-view.h"
+#include "measures-measures-page.h"
 #include "measures-office-view.h"
 #include "measures-offices-page.h"
 #include "measures-preferences-window.h"
@@ -53,7 +54,7 @@ main (int   argc,
   struct {
     const char *name;
     GType type;
-  } templates[8];
+  } templates[9];
 
   measures_application_init_i18n ();
   gtk_test_init (&argc, &argv, NULL);
@@ -78,6 +79,8 @@ main (int   argc,
   templates[6].type = MEASURES_TYPE_VISION_PAGE;
   templates[7].name = "offices-page";
   templates[7].type = MEASURES_TYPE_OFFICES_PAGE;
+  templates[8].name = "measures-page";
+  templates[8].type = MEASURES_TYPE_MEASURES_PAGE;
 
   for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
     {

@@ -16,7 +16,7 @@ static guint
 list_count (Fixture *f)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
-    WINDOW_CHILD (f, "measure_list"))));
+    MEASURES_CHILD (f, "measure_list"))));
 }
 
 static MeasuresMeasure *
@@ -24,7 +24,7 @@ list_item (Fixture *f,
            guint    position)
 {
   return g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (
-    WINDOW_CHILD (f, "measure_list"))), position);
+    MEASURES_CHILD (f, "measure_list"))), position);
 }
 
 static void
@@ -52,7 +52,7 @@ test_manage_measures (Fixture       *f,
 
   /* Goal 2, the Europatag. */
   select_sidebar_row (f, 2);
-  g_signal_emit_by_name (WINDOW_CHILD (f, "measure_list"), "activate", 4);
+  g_signal_emit_by_name (MEASURES_CHILD (f, "measure_list"), "activate", 4);
   iterate ();
   g_assert_cmpstr (label_text (view, view_type, "title_label"), ==,
                    "Karlsruhe feiert den Europatag am 9. Mai");
@@ -62,17 +62,17 @@ test_manage_measures (Fixture       *f,
 
   /* Edit: a new title; an empty one is refused at the field. */
   activate (f, "win.edit-measure", NULL);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (WINDOW_CHILD (f, "detail_stack")), ==,
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (MEASURES_CHILD (f, "detail_stack")), ==,
                    "editor");
   gtk_editable_set_text (child (editor, MEASURES_TYPE_MEASURE_EDITOR, "title_row"), "");
   iterate ();
   g_assert_false (measures_measure_editor_get_valid (editor));
   g_assert_true (gtk_widget_get_visible (child (editor, MEASURES_TYPE_MEASURE_EDITOR,
                                                 "error_label")));
-  g_assert_false (gtk_widget_is_sensitive (WINDOW_CHILD (f, "save_button")));
+  g_assert_false (gtk_widget_is_sensitive (MEASURES_CHILD (f, "save_button")));
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
   iterate ();
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (WINDOW_CHILD (f, "detail_stack")), ==,
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (MEASURES_CHILD (f, "detail_stack")), ==,
                    "editor");
   gtk_editable_set_text (child (editor, MEASURES_TYPE_MEASURE_EDITOR, "title_row"),
                          "Europatag am 9. Mai");
@@ -80,13 +80,13 @@ test_manage_measures (Fixture       *f,
   g_assert_true (measures_measure_editor_get_valid (editor));
   pause_for_screenshot ("editor");
   activate (f, "win.save", NULL);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (WINDOW_CHILD (f, "detail_stack")), ==,
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (MEASURES_CHILD (f, "detail_stack")), ==,
                    "sheet");
   g_assert_cmpstr (label_text (view, view_type, "title_label"), ==, "Europatag am 9. Mai");
-  g_assert_true (shows_label (GTK_WIDGET (WINDOW_CHILD (f, "measure_list")),
+  g_assert_true (shows_label (GTK_WIDGET (MEASURES_CHILD (f, "measure_list")),
                               "Europatag am 9. Mai"));
   /* The keyboard is back on the edit button, not in the sheet's title. */
-  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == WINDOW_CHILD (f, "edit_button"));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == MEASURES_CHILD (f, "edit_button"));
 
   /* Report progress: completed, with a note. */
   activate (f, "win.add-log-entry",
@@ -97,7 +97,7 @@ test_manage_measures (Fixture       *f,
   g_assert_true (shows_label (GTK_WIDGET (view), "Mit 3.000 Gästen gefeiert."));
   /* Its row in the list, with the rows around it, shows the new status. */
   {
-    GtkListView *list = WINDOW_CHILD (f, "measure_list");
+    GtkListView *list = MEASURES_CHILD (f, "measure_list");
     GtkWidget *row = NULL;
 
     for (guint i = 0; row == NULL; i++)
@@ -123,7 +123,7 @@ test_manage_measures (Fixture       *f,
   /* Remove the first measure of goal 2, then undo. */
   first = list_item (f, 0);
   removed_id = measures_measure_get_id (first);
-  g_signal_emit_by_name (WINDOW_CHILD (f, "measure_list"), "activate", 0);
+  g_signal_emit_by_name (MEASURES_CHILD (f, "measure_list"), "activate", 0);
   iterate ();
   activate (f, "win.remove-measure", NULL);
   g_assert_cmpuint (list_count (f), ==, 15);
@@ -132,12 +132,12 @@ test_manage_measures (Fixture       *f,
 
   /* Search within goal 2, then across all measures. */
   activate (f, "win.find", NULL);
-  gtk_editable_set_text (WINDOW_CHILD (f, "search_entry"), "Straßburg");
+  gtk_editable_set_text (MEASURES_CHILD (f, "search_entry"), "Straßburg");
   search_now (f);
-  g_assert_cmpstr (adw_window_title_get_subtitle (WINDOW_CHILD (f, "measure_list_title")), ==,
+  g_assert_cmpstr (adw_window_title_get_subtitle (MEASURES_CHILD (f, "measure_list_title")), ==,
                    "2 of 16 measures");
   select_sidebar_row (f, 6);
-  gtk_editable_set_text (WINDOW_CHILD (f, "search_entry"), "Straßburg");
+  gtk_editable_set_text (MEASURES_CHILD (f, "search_entry"), "Straßburg");
   search_now (f);
   g_assert_cmpuint (list_count (f), ==, 2);
   {
@@ -148,14 +148,15 @@ test_manage_measures (Fixture       *f,
     g_assert_cmpstr (measures_measure_get_title (b), ==,
                      "Europakompetenz für Auszubildende – Projekt „Destination Europe“");
   }
-  g_assert_cmpstr (adw_window_title_get_subtitle (WINDOW_CHILD (f, "measure_list_title")), ==,
+  g_assert_cmpstr (adw_window_title_get_subtitle (MEASURES_CHILD (f, "measure_list_title")), ==,
                    "2 of 50 measures");
   pause_for_screenshot ("search");
 
-  gtk_editable_set_text (WINDOW_CHILD (f, "search_entry"), "Quantencomputer");
+  gtk_editable_set_text (MEASURES_CHILD (f, "search_entry"), "Quantencomputer");
   search_now (f);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (WINDOW_CHILD (f, "list_stack")), ==, "empty");
-  gtk_editable_set_text (WINDOW_CHILD (f, "search_entry"), "");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (MEASURES_CHILD (f, "list_stack")), ==,
+                   "empty");
+  gtk_editable_set_text (MEASURES_CHILD (f, "search_entry"), "");
   search_now (f);
 
   /* SAM's high-priority measures: office and priority filters together. */
@@ -276,7 +277,7 @@ assert_labels (Fixture    *f,
   GtkWindow *dialog = find_window (f, MEASURES_TYPE_PREFERENCES_WINDOW);
 
   /* The list's header, the sheet, the sidebar and the open dialog. */
-  g_assert_cmpstr (adw_window_title_get_title (WINDOW_CHILD (f, "measure_list_title")), ==, goal);
+  g_assert_cmpstr (adw_window_title_get_title (MEASURES_CHILD (f, "measure_list_title")), ==, goal);
   g_assert_cmpstr (label_text (view, MEASURES_TYPE_MEASURE_VIEW, "description_heading"), ==,
                    description);
   g_assert_true (shows_label (GTK_WIDGET (WINDOW_CHILD (f, "sidebar")), all_measures));
@@ -295,9 +296,9 @@ test_switch_language (Fixture       *f,
   MeasuresMeasureView *view;
 
   select_sidebar_row (f, 2);
-  g_signal_emit_by_name (WINDOW_CHILD (f, "measure_list"), "activate", 3);
+  g_signal_emit_by_name (MEASURES_CHILD (f, "measure_list"), "activate", 3);
   activate (f, "win.find", NULL);
-  gtk_editable_set_text (WINDOW_CHILD (f, "search_entry"), "kultur");
+  gtk_editable_set_text (MEASURES_CHILD (f, "search_entry"), "kultur");
   search_now (f);
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (f->app), "preferences"));
   g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
@@ -315,7 +316,7 @@ test_switch_language (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (child (view, MEASURES_TYPE_MEASURE_VIEW,
                                                  "content_note")));
   /* The search text and its result survive the switch. */
-  g_assert_cmpstr (gtk_editable_get_text (WINDOW_CHILD (f, "search_entry")), ==, "kultur");
+  g_assert_cmpstr (gtk_editable_get_text (MEASURES_CHILD (f, "search_entry")), ==, "kultur");
   g_assert_cmpstr (label_text (view, MEASURES_TYPE_MEASURE_VIEW, "priority_label"), ==, "Hoch");
 
   switch_language (f, "fr");
@@ -335,7 +336,7 @@ test_switch_keeps_edit (Fixture       *f,
   MeasuresMeasureEditor *editor;
 
   select_sidebar_row (f, 1);
-  g_signal_emit_by_name (WINDOW_CHILD (f, "measure_list"), "activate", 0);
+  g_signal_emit_by_name (MEASURES_CHILD (f, "measure_list"), "activate", 0);
   activate (f, "win.edit-measure", NULL);
   editor = detail_page (f, "editor");
   gtk_editable_set_text (child (editor, MEASURES_TYPE_MEASURE_EDITOR, "title_row"),
@@ -346,7 +347,7 @@ test_switch_keeps_edit (Fixture       *f,
 
   /* The unsaved edit is still there, still unsaved, and can be saved. */
   editor = detail_page (f, "editor");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (WINDOW_CHILD (f, "detail_stack")), ==,
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (MEASURES_CHILD (f, "detail_stack")), ==,
                    "editor");
   g_assert_cmpstr (gtk_editable_get_text (child (editor, MEASURES_TYPE_MEASURE_EDITOR,
                                                  "title_row")),
@@ -367,7 +368,7 @@ test_window_state (Fixture       *f,
   MeasuresMeasureView *view;
 
   select_sidebar_row (f, 3);
-  g_signal_emit_by_name (WINDOW_CHILD (f, "measure_list"), "activate", 2);
+  g_signal_emit_by_name (MEASURES_CHILD (f, "measure_list"), "activate", 2);
   iterate ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
   iterate ();
@@ -388,7 +389,7 @@ test_window_state (Fixture       *f,
   iterate ();
 
   view = detail_page (f, "sheet");
-  g_assert_cmpstr (adw_window_title_get_title (WINDOW_CHILD (f, "measure_list_title")), ==,
+  g_assert_cmpstr (adw_window_title_get_title (MEASURES_CHILD (f, "measure_list_title")), ==,
                    "Goal 3");
   g_assert_cmpstr (label_text (view, MEASURES_TYPE_MEASURE_VIEW, "title_label"), ==,
                    "Neue Projekte für die Klimapartnerschaft mit Los Bancos, Ecuador");
@@ -411,14 +412,14 @@ test_large_text (Fixture       *f,
 
   /* The list and the sheet no longer fit side by side: they fold, and
    * opening a measure shows its sheet in full. */
-  g_assert_true (adw_leaflet_get_folded (WINDOW_CHILD (f, "measures_leaflet")));
-  g_signal_emit_by_name (WINDOW_CHILD (f, "measure_list"), "activate", 3);
+  g_assert_true (adw_leaflet_get_folded (MEASURES_CHILD (f, "measures_leaflet")));
+  g_signal_emit_by_name (MEASURES_CHILD (f, "measure_list"), "activate", 3);
   iterate ();
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   pause_for_screenshot ("large-text");
-  g_assert_true (adw_leaflet_get_visible_child (WINDOW_CHILD (f, "measures_leaflet")) ==
-                 WINDOW_CHILD (f, "measure_detail_pane"));
-  g_assert_true (shows_label (WINDOW_CHILD (f, "measure_detail_pane"),
+  g_assert_true (adw_leaflet_get_visible_child (MEASURES_CHILD (f, "measures_leaflet")) ==
+                 MEASURES_CHILD (f, "measure_detail_pane"));
+  g_assert_true (shows_label (MEASURES_CHILD (f, "measure_detail_pane"),
                               "Europäische Kulturtage Karlsruhe"));
 
   g_object_set (settings, "gtk-xft-dpi", dpi, NULL);

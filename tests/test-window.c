@@ -31,16 +31,16 @@ test_starts_on_vision (Fixture       *f,
   iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "measures");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
-                      WINDOW_CHILD (f, "measure_list")))), ==, 8);
+                      MEASURES_CHILD (f, "measure_list")))), ==, 8);
 }
 
 static void
 test_goal_and_measure (Fixture       *f,
                        gconstpointer  data)
 {
-  GtkListView *list = WINDOW_CHILD (f, "measure_list");
+  GtkListView *list = MEASURES_CHILD (f, "measure_list");
   MeasuresMeasureView *view = detail_page (f, "sheet");
-  AdwWindowTitle *title = WINDOW_CHILD (f, "measure_list_title");
+  AdwWindowTitle *title = MEASURES_CHILD (f, "measure_list_title");
   GtkBox *objectives;
   GType type = MEASURES_TYPE_MEASURE_VIEW;
 
@@ -51,7 +51,7 @@ test_goal_and_measure (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 16);
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Goal 2");
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "16 measures");
-  g_assert_cmpstr (gtk_label_get_text (WINDOW_CHILD (f, "goal_headline_label")), ==,
+  g_assert_cmpstr (gtk_label_get_text (MEASURES_CHILD (f, "goal_headline_label")), ==,
                    "Karlsruhe steht für internationale Zusammenarbeit auf allen Ebenen in einem "
                    "vereinten Europa.");
   g_assert_true (shows_label (GTK_WIDGET (list), "Karlsruhe feiert den Europatag am 9. Mai"));
@@ -188,7 +188,7 @@ test_large_office (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (WINDOW_CHILD (f, "content_stack")), ==,
                    "measures");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
-                      WINDOW_CHILD (f, "measure_list")))), ==, 123 + 13);
+                      MEASURES_CHILD (f, "measure_list")))), ==, 123 + 13);
 }
 
 /* A search that leaves out the selected measure selects the first match;
@@ -198,17 +198,17 @@ test_popover_keeps_selection (Fixture       *f,
                               gconstpointer  data)
 {
   GtkSingleSelection *selection;
-  GtkMenuButton *menu = WINDOW_CHILD (f, "filter_button");
+  GtkMenuButton *menu = MEASURES_CHILD (f, "filter_button");
   g_autoptr(MeasuresMeasure) before = NULL;
   g_autoptr(MeasuresMeasure) after = NULL;
 
   select_sidebar_row (f, 2);
-  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (WINDOW_CHILD (f, "measure_list")));
+  selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (MEASURES_CHILD (f, "measure_list")));
   gtk_single_selection_set_selected (selection, 3);
-  gtk_widget_grab_focus (WINDOW_CHILD (f, "measure_list"));
+  gtk_widget_grab_focus (MEASURES_CHILD (f, "measure_list"));
   iterate ();
-  gtk_search_bar_set_search_mode (WINDOW_CHILD (f, "search_bar"), TRUE);
-  gtk_editable_set_text (WINDOW_CHILD (f, "search_entry"), "Straßburg");
+  gtk_search_bar_set_search_mode (MEASURES_CHILD (f, "search_bar"), TRUE);
+  gtk_editable_set_text (MEASURES_CHILD (f, "search_entry"), "Straßburg");
   search_now (f);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   before = g_object_ref (gtk_single_selection_get_selected_item (selection));
@@ -231,7 +231,7 @@ static void
 test_pointer_selects_on_click (Fixture       *f,
                                gconstpointer  data)
 {
-  GtkListView *list = WINDOW_CHILD (f, "measure_list");
+  GtkListView *list = MEASURES_CHILD (f, "measure_list");
   GtkSingleSelection *selection;
   MeasuresMeasure *shown;
   g_autofree char *hovered = NULL;
@@ -264,7 +264,7 @@ static void
 test_filter_starts_at_top (Fixture       *f,
                            gconstpointer  data)
 {
-  GtkListView *list = WINDOW_CHILD (f, "measure_list");
+  GtkListView *list = MEASURES_CHILD (f, "measure_list");
   GtkAdjustment *scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
   g_autoptr(MeasuresMeasure) first = NULL;
 
@@ -289,7 +289,7 @@ test_narrow_window_folds (Fixture       *f,
                           gconstpointer  data)
 {
   AdwLeaflet *leaflet = WINDOW_CHILD (f, "leaflet");
-  AdwLeaflet *measures_leaflet = WINDOW_CHILD (f, "measures_leaflet");
+  AdwLeaflet *measures_leaflet = MEASURES_CHILD (f, "measures_leaflet");
   g_autoptr(MeasuresContext) context = g_object_ref (measures_window_get_context (f->window));
 
   gtk_window_destroy (GTK_WINDOW (f->window));
@@ -300,7 +300,7 @@ test_narrow_window_folds (Fixture       *f,
   iterate ();
 
   leaflet = WINDOW_CHILD (f, "leaflet");
-  measures_leaflet = WINDOW_CHILD (f, "measures_leaflet");
+  measures_leaflet = MEASURES_CHILD (f, "measures_leaflet");
   g_assert_true (adw_leaflet_get_folded (leaflet));
 
   /* Back to the views, then into goal 1 and one of its measures. */
@@ -312,28 +312,28 @@ test_narrow_window_folds (Fixture       *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_true (adw_leaflet_get_folded (measures_leaflet));
   g_assert_true (adw_leaflet_get_visible_child (measures_leaflet) ==
-                 WINDOW_CHILD (f, "measure_list_pane"));
+                 MEASURES_CHILD (f, "measure_list_pane"));
 
   /* One click opens the measure, once the list has slid in. */
   while (adw_leaflet_get_child_transition_running (leaflet) ||
          adw_leaflet_get_child_transition_running (measures_leaflet))
     g_main_context_iteration (NULL, TRUE);
-  click (drawn_row (WINDOW_CHILD (f, "measure_list"), 0));
+  click (drawn_row (MEASURES_CHILD (f, "measure_list"), 0));
   pause_for_screenshot ("narrow");
   g_assert_true (adw_leaflet_get_visible_child (measures_leaflet) ==
-                 WINDOW_CHILD (f, "measure_detail_pane"));
+                 MEASURES_CHILD (f, "measure_detail_pane"));
   g_assert_true (shows_label (GTK_WIDGET (f->window), "Interkulturelle Elternmentor*innen"));
 
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-measure-list", NULL);
+  gtk_widget_activate_action (WINDOW_CHILD (f, "measures_page"), "measures.show-list", NULL);
   iterate ();
   g_assert_true (adw_leaflet_get_visible_child (measures_leaflet) ==
-                 WINDOW_CHILD (f, "measure_list_pane"));
+                 MEASURES_CHILD (f, "measure_list_pane"));
 
   /* So does Enter on it. */
-  g_signal_emit_by_name (WINDOW_CHILD (f, "measure_list"), "activate", 1);
+  g_signal_emit_by_name (MEASURES_CHILD (f, "measure_list"), "activate", 1);
   iterate ();
   g_assert_true (adw_leaflet_get_visible_child (measures_leaflet) ==
-                 WINDOW_CHILD (f, "measure_detail_pane"));
+                 MEASURES_CHILD (f, "measure_detail_pane"));
 
   /* And a click on an office opens its page. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sidebar", NULL);

@@ -55,7 +55,7 @@ gpointer
 filter_child (Fixture    *f,
               const char *id)
 {
-  GtkMenuButton *button = WINDOW_CHILD (f, "filter_button");
+  GtkMenuButton *button = MEASURES_CHILD (f, "filter_button");
   GtkWidget *popover;
 
   gtk_menu_button_popup (button);
@@ -87,7 +87,7 @@ gpointer
 detail_page (Fixture    *f,
              const char *name)
 {
-  gpointer page = gtk_stack_get_child_by_name (WINDOW_CHILD (f, "detail_stack"), name);
+  gpointer page = gtk_stack_get_child_by_name (MEASURES_CHILD (f, "detail_stack"), name);
 
   g_assert_nonnull (page);
   return page;
@@ -310,7 +310,7 @@ shows_label (GtkWidget  *widget,
 void
 search_now (Fixture *f)
 {
-  g_signal_emit_by_name (WINDOW_CHILD (f, "search_entry"), "search-changed");
+  g_signal_emit_by_name (MEASURES_CHILD (f, "search_entry"), "search-changed");
   iterate ();
 }
 

@@ -5,6 +5,7 @@
 #include <gdk/x11/gdkx.h>
 
 #include "measures-application.h"
+#include "measures-measures-page.h"
 #include "measures-offices-page.h"
 #include "measures-test-util.h"
 #include "measures-vision-page.h"
@@ -27,6 +28,8 @@ typedef struct
 #define WINDOW_CHILD(f, name) child ((f)->window, MEASURES_TYPE_WINDOW, name)
 #define VISION_CHILD(f, name) \
   child (WINDOW_CHILD (f, "vision_page"), MEASURES_TYPE_VISION_PAGE, name)
+#define MEASURES_CHILD(f, name) \
+  child (WINDOW_CHILD (f, "measures_page"), MEASURES_TYPE_MEASURES_PAGE, name)
 #define OFFICES_CHILD(f, name) \
   child (WINDOW_CHILD (f, "offices_page"), MEASURES_TYPE_OFFICES_PAGE, name)
 

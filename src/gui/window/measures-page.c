@@ -73,6 +73,23 @@ measures_page_shown (MeasuresPage *self)
 }
 
 /**
+ * measures_page_hidden:
+ *
+ * Tells the page that another took its place.
+ */
+void
+measures_page_hidden (MeasuresPage *self)
+{
+  MeasuresPageInterface *iface;
+
+  g_return_if_fail (MEASURES_IS_PAGE (self));
+
+  iface = MEASURES_PAGE_GET_IFACE (self);
+  if (iface->hidden != NULL)
+    iface->hidden (self);
+}
+
+/**
  * measures_page_create_report:
  *
  * What Print and Export print on this page.
@@ -139,6 +156,28 @@ measures_page_restore_state (MeasuresPage *self,
 }
 
 /**
+ * measures_page_add_toast:
+ * @toast: (transfer full): what to tell
+ *
+ * Shows @toast over the window that shows the page.
+ */
+void
+measures_page_add_toast (MeasuresPage *self,
+                         AdwToast     *toast)
+{
+  GtkWidget *overlay;
+
+  g_return_if_fail (MEASURES_IS_PAGE (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}
+
+/**
  * measures_page_show_error:
  * @error: what went wrong, in words a user can act on
  *
@@ -148,13 +187,9 @@ void
 measures_page_show_error (MeasuresPage *self,
                           const GError *error)
 {
-  GtkWidget *overlay;
-
   g_return_if_fail (MEASURES_IS_PAGE (self));
   g_return_if_fail (error != NULL);
 
   g_warning ("%s", error->message);
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+  measures_page_add_toast (self, adw_toast_new (error->message));
 }

@@ -19,41 +19,33 @@ void
 _measures_window_actions_update (MeasuresWindow *self)
 {
   MeasuresUndoStack *stack = measures_context_get_undo_stack (self->context);
-  gboolean editing = _measures_window_is_editing (self);
-  gboolean has_measure = _measures_window_get_selected_measure (self) != NULL;
+  gboolean editing = measures_measures_page_get_editing (self->measures_page);
+  gboolean has_measure = measures_measures_page_get_measure (self->measures_page) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-measure", has_measure && !editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-measure", has_measure && !editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-log-entry", has_measure && !editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-measure", !editing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
-                                 editing && measures_measure_editor_get_valid (
-                                   _measures_window_get_measure_editor (self)));
+                                 measures_measures_page_get_can_save (self->measures_page));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
                                  !editing && stack && measures_undo_stack_get_can_undo (stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  !editing && stack && measures_undo_stack_get_can_redo (stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-goal",
-                                 self->goal != 0 &&
-                                 g_str_equal (gtk_stack_get_visible_child_name (self->content_stack),
-                                              "measures"));
+                                 measures_measures_page_get_goal (self->measures_page) != 0 &&
+                                 gtk_stack_get_visible_child (self->content_stack) ==
+                                   GTK_WIDGET (self->measures_page));
 }
 
+/* The measures page's actions, under the window's names that the menus
+ * and accelerators use. */
 static void
 edit_measure_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  MeasuresWindow *self = MEASURES_WINDOW (widget);
-  MeasuresMeasure *measure = _measures_window_get_selected_measure (self);
-
-  if (measure == NULL)
-    return;
-
-  measures_measure_editor_edit (_measures_window_get_measure_editor (self), measure, self->goals,
-                                G_LIST_MODEL (self->offices));
-  _measures_window_set_editing (self, TRUE, _("Edit Measure"));
-  measures_navigate_to (self->measures_leaflet, self->measure_detail_pane, NULL);
+  measures_measures_page_edit_measure (MEASURES_WINDOW (widget)->measures_page);
 }
 
 static void
@@ -62,70 +54,12 @@ new_measure_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   MeasuresWindow *self = MEASURES_WINDOW (widget);
-  g_autoptr(MeasuresMeasure) draft = NULL;
-  guint goal = self->goal ? self->goal : 1;
+  guint goal = measures_measures_page_get_goal (self->measures_page);
 
-  if (!g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "measures"))
-    _measures_window_select_view (self, VIEW_GOAL, goal);
+  if (gtk_stack_get_visible_child (self->content_stack) != GTK_WIDGET (self->measures_page))
+    _measures_window_select_view (self, VIEW_GOAL, goal ? goal : 1);
 
-  draft = g_object_new (MEASURES_TYPE_MEASURE,
-                        "goal", goal,
-                        "priority", MEASURES_PRIORITY_MEDIUM,
-                        NULL);
-  measures_measure_editor_edit (_measures_window_get_measure_editor (self), draft, self->goals,
-                                G_LIST_MODEL (self->offices));
-  _measures_window_set_editing (self, TRUE, _("New Measure"));
-  measures_navigate_to (self->measures_leaflet, self->measure_detail_pane, NULL);
-}
-
-/* Saves what the editor holds. Returns %FALSE, showing why, if it cannot. */
-gboolean
-_measures_window_save_edit (MeasuresWindow *self)
-{
-  g_autoptr(MeasuresMeasure) edited = NULL;
-  g_autoptr(MeasuresMeasure) original = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *author = measures_context_dup_author (self->context);
-  MeasuresMeasureEditor *editor = _measures_window_get_measure_editor (self);
-  MeasuresUndoStack *undo_stack = measures_context_get_undo_stack (self->context);
-  gint64 id;
-
-  original = g_object_ref (measures_measure_editor_get_original (editor));
-
-  edited = measures_measure_editor_build (editor, &error);
-  if (edited == NULL)
-    return FALSE;
-
-  if (measures_measure_get_id (original) == 0)
-    {
-      id = measures_undo_stack_create (undo_stack, edited, author, &error);
-      if (id == 0)
-        {
-          _measures_window_show_error_toast (self, error);
-          return FALSE;
-        }
-    }
-  else
-    {
-      id = measures_measure_get_id (original);
-      if (!measures_undo_stack_edit (undo_stack, original, edited, author, &error))
-        {
-          _measures_window_show_error_toast (self, error);
-          return FALSE;
-        }
-    }
-
-  _measures_window_set_editing (self, FALSE, _("Measure"));
-  /* A measure moved to another goal follows into that goal's list. */
-  if (!_measures_window_select_measure_id (self,
-                                           id) && self->goal != measures_measure_get_goal (edited))
-    {
-      _measures_window_select_view (self, VIEW_GOAL, measures_measure_get_goal (edited));
-      _measures_window_select_measure_id (self, id);
-    }
-  _measures_window_measure_selection_changed (self);
-
-  return TRUE;
+  measures_measures_page_new_measure (self->measures_page);
 }
 
 static void
@@ -133,7 +67,7 @@ save_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  _measures_window_save_edit (MEASURES_WINDOW (widget));
+  measures_measures_page_save (MEASURES_WINDOW (widget)->measures_page);
 }
 
 static void
@@ -141,15 +75,7 @@ cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  MeasuresWindow *self = MEASURES_WINDOW (widget);
-
-  if (_measures_window_is_editing (self))
-    {
-      _measures_window_set_editing (self, FALSE, _("Measure"));
-      _measures_window_measure_selection_changed (self);
-    }
-  else if (gtk_search_bar_get_search_mode (self->search_bar))
-    _measures_window_search_stopped (self);
+  measures_measures_page_cancel (MEASURES_WINDOW (widget)->measures_page);
 }
 
 static void
@@ -157,26 +83,7 @@ remove_measure_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  MeasuresWindow *self = MEASURES_WINDOW (widget);
-  g_autoptr(MeasuresMeasure) measure = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *author = measures_context_dup_author (self->context);
-  g_autofree char *message = NULL;
-
-  if (_measures_window_get_selected_measure (self) == NULL)
-    return;
-
-  measure = g_object_ref (_measures_window_get_selected_measure (self));
-  if (!measures_undo_stack_remove (measures_context_get_undo_stack (self->context), measure, author,
-                                   &error))
-    {
-      _measures_window_show_error_toast (self, error);
-      return;
-    }
-
-  /* Translators: %s is a measure's title */
-  message = g_strdup_printf (_("“%s” removed"), measures_measure_get_title (measure));
-  _measures_window_show_toast (self, message, TRUE);
+  measures_measures_page_remove_measure (MEASURES_WINDOW (widget)->measures_page);
 }
 
 static void
@@ -184,35 +91,12 @@ add_log_entry_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  MeasuresWindow *self = MEASURES_WINDOW (widget);
-  MeasuresMeasureView *view = _measures_window_get_measure_view (self);
-  g_autoptr(MeasuresMeasure) measure = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *author = measures_context_dup_author (self->context);
-  g_autofree char *message = NULL;
   const char *text;
   guint status, progress;
 
-  /* The sheet shows a fresh copy once the entry is stored: keep this one. */
-  if (measures_measure_view_get_measure (view) == NULL)
-    return;
-  measure = g_object_ref (measures_measure_view_get_measure (view));
-
   g_variant_get (parameter, "(uu&s)", &status, &progress, &text);
-  if (status >= MEASURES_N_STATUSES)
-    return;
-
-  if (measures_undo_stack_add_log_entry (measures_context_get_undo_stack (self->context), measure,
-                                         status, progress, text, author, &error) == 0)
-    {
-      _measures_window_show_error_toast (self, error);
-      return;
-    }
-
-  /* Translators: %s is a measure's title */
-  message = g_strdup_printf (_("Progress reported for “%s”"),
-                             measures_measure_get_title (measure));
-  _measures_window_show_toast (self, message, TRUE);
+  measures_measures_page_add_log_entry (MEASURES_WINDOW (widget)->measures_page, status, progress,
+                                        text);
 }
 
 static void
@@ -225,7 +109,7 @@ undo_redo (MeasuresWindow *self,
   g_autofree char *what = NULL;
   g_autofree char *message = NULL;
 
-  if (stack == NULL || _measures_window_is_editing (self))
+  if (stack == NULL || measures_measures_page_get_editing (self->measures_page))
     return;
 
   what = undo ? measures_undo_stack_undo (stack, author, &error)
@@ -238,7 +122,7 @@ undo_redo (MeasuresWindow *self,
 
   /* Translators: %s says what, e.g. "Undone: changes to “Europatag”" */
   message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), what);
-  _measures_window_show_toast (self, message, FALSE);
+  _measures_window_show_toast (self, message);
 }
 
 static void
@@ -264,12 +148,10 @@ find_action (GtkWidget  *widget,
 {
   MeasuresWindow *self = MEASURES_WINDOW (widget);
 
-  if (!g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "measures"))
+  if (gtk_stack_get_visible_child (self->content_stack) != GTK_WIDGET (self->measures_page))
     _measures_window_select_view (self, VIEW_ALL_MEASURES, 0);
 
-  measures_navigate_to (self->measures_leaflet, self->measure_list_pane, NULL);
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  measures_measures_page_find (self->measures_page);
 }
 
 static void
@@ -277,15 +159,7 @@ clear_filters_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  MeasuresWindow *self = MEASURES_WINDOW (widget);
-
-  if (self->office_filter != NULL)
-    {
-      gtk_drop_down_set_selected (self->office_filter, 0);
-      gtk_drop_down_set_selected (self->priority_filter, 0);
-      gtk_drop_down_set_selected (self->status_filter, 0);
-    }
-  _measures_window_search_stopped (self);
+  measures_measures_page_clear_filters (MEASURES_WINDOW (widget)->measures_page);
 }
 
 static void
@@ -296,16 +170,6 @@ show_sidebar_action (GtkWidget  *widget,
   MeasuresWindow *self = MEASURES_WINDOW (widget);
 
   adw_leaflet_set_visible_child (self->leaflet, self->sidebar_pane);
-}
-
-static void
-show_measure_list_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  MeasuresWindow *self = MEASURES_WINDOW (widget);
-
-  adw_leaflet_set_visible_child (self->measures_leaflet, self->measure_list_pane);
 }
 
 /* Pages lead to each other through these. */
@@ -332,22 +196,9 @@ show_office_measures_action (GtkWidget  *widget,
                              GVariant   *parameter)
 {
   MeasuresWindow *self = MEASURES_WINDOW (widget);
-  const char *abbreviation = g_variant_get_string (parameter, NULL);
-  GListModel *choices;
 
-  _measures_window_ensure_filters (self);
-  choices = gtk_drop_down_get_model (self->office_filter);
-
-  for (guint i = 1; i < g_list_model_get_n_items (choices); i++)
-    {
-      g_autoptr(GObject) choice = g_list_model_get_item (choices, i);
-
-      if (g_strcmp0 (g_object_get_data (choice, "abbreviation"), abbreviation) == 0)
-        {
-          gtk_drop_down_set_selected (self->office_filter, i);
-          break;
-        }
-    }
+  measures_measures_page_filter_by_office (self->measures_page,
+                                           g_variant_get_string (parameter, NULL));
   _measures_window_select_view (self, VIEW_ALL_MEASURES, 0);
 }
 
@@ -355,26 +206,10 @@ show_office_measures_action (GtkWidget  *widget,
 
 typedef enum {
   DOCUMENT_CURRENT,
-  DOCUMENT_MEASURE,
   DOCUMENT_GOAL,
   DOCUMENT_STRATEGY,
   DOCUMENT_OVERVIEW,
 } Document;
-
-/* What Print prints on the measure list: the measure in view, else its
- * goal. */
-static Document
-current_document (MeasuresWindow *self)
-{
-  const char *page = gtk_stack_get_visible_child_name (self->content_stack);
-
-  if (g_str_equal (page, "measures") && _measures_window_get_selected_measure (self) != NULL)
-    return DOCUMENT_MEASURE;
-  if (g_str_equal (page, "measures") && self->goal != 0)
-    return DOCUMENT_GOAL;
-
-  return DOCUMENT_STRATEGY;
-}
 
 static MeasuresReport *
 create_report (MeasuresWindow  *self,
@@ -399,21 +234,14 @@ create_report (MeasuresWindow  *self,
         }
       document = DOCUMENT_STRATEGY;
     }
-  else if (document == DOCUMENT_CURRENT)
-    {
-      document = current_document (self);
-    }
 
   if (report == NULL)
     switch (document)
       {
-      case DOCUMENT_MEASURE:
-        report = measures_report_new_measure (
-          self->store, measures_measure_get_id (_measures_window_get_selected_measure (self)),
-          error);
-        break;
       case DOCUMENT_GOAL:
-        report = measures_report_new_goal (self->store, self->goal, error);
+        report = measures_report_new_goal (self->store,
+                                           measures_measures_page_get_goal (self->measures_page),
+                                           error);
         break;
       case DOCUMENT_OVERVIEW:
         report = measures_report_new_overview (self->store, error);
@@ -563,8 +391,6 @@ void
 _measures_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
-  gtk_widget_class_install_action (widget_class, "win.show-measure-list", NULL,
-                                   show_measure_list_action);
   gtk_widget_class_install_action (widget_class, "win.show-goal", "u", show_goal_action);
   gtk_widget_class_install_action (widget_class, "win.show-measure", "x", show_measure_action);
   gtk_widget_class_install_action (widget_class, "win.show-office-measures", "s",

@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "measures-measure-row.h"
 #include "measures-navigation.h"
 #include "measures-window-private.h"
 
@@ -19,82 +18,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-MeasuresGoal *
-_measures_window_find_goal (MeasuresWindow *self,
-                            guint           number)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (self->goals); i++)
-    {
-      g_autoptr(MeasuresGoal) goal = g_list_model_get_item (self->goals, i);
-
-      /* The list keeps the goal alive. */
-      if (measures_goal_get_number (goal) == number)
-        return goal;
-    }
-
-  return NULL;
-}
-
-MeasuresMeasure *
-_measures_window_get_selected_measure (MeasuresWindow *self)
-{
-  return gtk_single_selection_get_selected_item (self->measure_selection);
-}
-
-gboolean
-_measures_window_is_editing (MeasuresWindow *self)
-{
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->detail_stack), "editor") == 0;
-}
-
-static void editor_state_changed (MeasuresWindow *self);
-
-/* What is out of sight at start — the sheet, the editor, the lists' rows,
- * the office page — is made after the first frame (see warm_up()), or
- * when it is first needed. */
-MeasuresMeasureView *
-_measures_window_get_measure_view (MeasuresWindow *self)
-{
-  if (self->measure_view == NULL)
-    {
-      self->measure_view = g_object_new (MEASURES_TYPE_MEASURE_VIEW, NULL);
-      measures_measure_view_set_store (self->measure_view, self->store);
-      gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->measure_view), "sheet");
-      if (!_measures_window_is_editing (self))
-        gtk_stack_set_visible_child_name (self->detail_stack, "sheet");
-    }
-
-  return self->measure_view;
-}
-
-MeasuresMeasureEditor *
-_measures_window_get_measure_editor (MeasuresWindow *self)
-{
-  if (self->measure_editor == NULL)
-    {
-      _measures_window_get_measure_view (self);
-      self->measure_editor = g_object_new (MEASURES_TYPE_MEASURE_EDITOR, NULL);
-      g_signal_connect_object (self->measure_editor, "notify::valid",
-                               G_CALLBACK (editor_state_changed), self, G_CONNECT_SWAPPED);
-      gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->measure_editor), "editor");
-    }
-
-  return self->measure_editor;
-}
-
 void
 _measures_window_show_toast (MeasuresWindow *self,
-                             const char     *title,
-                             gboolean        offer_undo)
+                             const char     *title)
 {
-  AdwToast *toast = adw_toast_new (title);
-
-  if (offer_undo)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-    }
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
 void
@@ -102,7 +30,7 @@ _measures_window_show_error_toast (MeasuresWindow *self,
                                    const GError   *error)
 {
   g_warning ("%s", error->message);
-  _measures_window_show_toast (self, error->message, FALSE);
+  _measures_window_show_toast (self, error->message);
 }
 
 /* Sidebar ---------------------------------------------------------------- */
@@ -171,30 +99,12 @@ populate_sidebar (MeasuresWindow *self)
                        create_sidebar_row (_("Offices"), NULL, VIEW_OFFICES, 0));
 }
 
-static void
-search_changed (MeasuresWindow *self)
-{
-  _measures_window_refilter (self);
-}
-
-void
-_measures_window_search_stopped (MeasuresWindow *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-}
-
-/* Makes what the first frame did not need. */
+/* Makes what the first frame did not need. A page that is warm already
+ * catches up on what waited for the first frame. */
 static void
 warm_up (MeasuresWindow *self)
 {
-  if (self->warm)
-    return;
-
   self->warm = TRUE;
-  gtk_list_view_set_model (self->measure_list, GTK_SELECTION_MODEL (self->measure_selection));
-  _measures_window_get_measure_editor (self);
-  _measures_window_measure_selection_changed (self);
   for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
        page != NULL;
        page = gtk_widget_get_next_sibling (page))
@@ -208,12 +118,6 @@ warm_up_idle (gpointer data)
   MeasuresWindow *self = data;
 
   warm_up (self);
-  if (self->pending_scroll > 0)
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self->measure_list), "list.scroll-to-item", "u",
-                                  self->pending_scroll - 1);
-      self->pending_scroll = 0;
-    }
   return G_SOURCE_REMOVE;
 }
 
@@ -242,8 +146,7 @@ show_measures_of_goal (MeasuresWindow *self,
                        guint           number)
 {
   warm_up (self);
-  self->goal = number && _measures_window_find_goal (self, number) ? number : 0;
-  _measures_window_refilter (self);
+  measures_measures_page_show_goal (self->measures_page, number);
   gtk_stack_set_visible_child_name (self->content_stack, "measures");
 }
 
@@ -275,16 +178,15 @@ sidebar_row_selected (MeasuresWindow *self,
       g_assert_not_reached ();
     }
 
-  if (MEASURES_IS_PAGE (gtk_stack_get_visible_child (self->content_stack)))
-    measures_page_shown (MEASURES_PAGE (gtk_stack_get_visible_child (self->content_stack)));
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (page == gtk_stack_get_visible_child (self->content_stack))
+      measures_page_shown (MEASURES_PAGE (page));
+    else
+      measures_page_hidden (MEASURES_PAGE (page));
 
   _measures_window_actions_update (self);
-
-  /* Typing searches the list, where there is one to search. */
-  gtk_search_bar_set_key_capture_widget (
-    self->search_bar,
-    g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "measures")
-      ? GTK_WIDGET (self) : NULL);
 }
 
 static void
@@ -313,121 +215,6 @@ _measures_window_select_view (MeasuresWindow *self,
     }
 }
 
-/* Selects a measure in the list as it is now, if it is there. */
-gboolean
-_measures_window_select_measure_id (MeasuresWindow *self,
-                                    gint64          id)
-{
-  guint position;
-
-  if (!measures_measure_list_find (self->measures, id, &position))
-    return FALSE;
-
-  gtk_single_selection_set_selected (self->measure_selection, position);
-  /* Before the list has drawn, its rows' heights are guesses, and GTK 4.8
-   * would leave the rows above the measure blank: scroll once it drew. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self->measure_list)))
-    gtk_widget_activate_action (GTK_WIDGET (self->measure_list), "list.scroll-to-item", "u",
-                                position);
-  else
-    self->pending_scroll = position + 1;
-  return TRUE;
-}
-
-void
-_measures_window_measure_selection_changed (MeasuresWindow *self)
-{
-  MeasuresMeasure *measure = _measures_window_get_selected_measure (self);
-  MeasuresGoal *goal =
-    measure ? _measures_window_find_goal (self, measures_measure_get_goal (measure)) : NULL;
-
-  if (self->changing_list)
-    return;
-
-  /* The editor keeps its measure until saved or cancelled. */
-  if (!_measures_window_is_editing (self) && (self->warm || self->measure_view != NULL))
-    measures_measure_view_set_measure (_measures_window_get_measure_view (self), measure, goal);
-  _measures_window_actions_update (self);
-}
-
-static void
-measure_list_activated (MeasuresWindow *self,
-                        guint           position)
-{
-  gtk_single_selection_set_selected (self->measure_selection, position);
-  measures_navigate_to (self->measures_leaflet, self->measure_detail_pane,
-                        self->measure_back_button);
-}
-
-/* A click on a row selects it (the row's own gesture, which runs after
- * this one); in a folded window it also opens the row's pane. The lists'
- * single-click-activate would do that too, but it selects whatever row the
- * pointer passes over, changing the measure shown under the user's hand. */
-static void
-list_clicked (MeasuresWindow  *self,
-              int              n_press,
-              double           x,
-              double           y,
-              GtkGestureClick *gesture)
-{
-  if (n_press != 1 || !measures_list_view_is_on_row (self->measure_list, x, y))
-    return;
-
-  measures_navigate_to (self->measures_leaflet, self->measure_detail_pane,
-                        self->measure_back_button);
-}
-
-/* Keeping the lists in step with the store ------------------------------ */
-
-static void
-measure_changed (MeasuresWindow *self,
-                 gint64          id)
-{
-  g_autoptr(GError) error = NULL;
-  MeasuresMeasure *shown = _measures_window_get_selected_measure (self);
-  gboolean was_shown = shown != NULL && measures_measure_get_id (shown) == id;
-  MeasuresMeasure *selected = _measures_window_begin_list_change (self);
-
-  if (!measures_measure_list_reload (self->measures, id, &error))
-    _measures_window_show_error_toast (self, error);
-  _measures_window_end_list_change (self, selected);
-  _measures_window_update_list_state (self);
-
-  /* A changed measure may have moved: keep it in sight. */
-  if (was_shown)
-    _measures_window_select_measure_id (self, id);
-  _measures_window_actions_update (self);
-}
-
-/* Editing ---------------------------------------------------------------- */
-
-void
-_measures_window_set_editing (MeasuresWindow *self,
-                              gboolean        editing,
-                              const char     *title)
-{
-  gtk_stack_set_visible_child_name (self->detail_stack, editing ? "editor" : "sheet");
-  gtk_widget_set_visible (self->cancel_button, editing);
-  gtk_widget_set_visible (self->save_button, editing);
-  gtk_widget_set_visible (self->edit_button, !editing);
-  gtk_widget_set_visible (self->remove_button, !editing);
-  gtk_widget_set_visible (self->measure_back_button,
-                          !editing && adw_leaflet_get_folded (self->measures_leaflet));
-  adw_window_title_set_title (self->detail_title, title);
-  _measures_window_actions_update (self);
-
-  /* Out of the editor, the keyboard goes back to the button that opened it
-   * rather than into the sheet's first text, which would show a caret. */
-  if (!editing && gtk_widget_get_mapped (self->edit_button))
-    gtk_widget_grab_focus (self->edit_button);
-}
-
-static void
-editor_state_changed (MeasuresWindow *self)
-{
-  _measures_window_actions_update (self);
-}
-
 /* An edit in progress is never left half-written: a valid one is saved
  * when the window closes, one that cannot be saved is discarded. */
 static gboolean
@@ -439,15 +226,20 @@ measures_window_close_request (GtkWindow *window)
   if (settings != NULL)
     measures_window_save_settings (self, settings);
 
-  if (_measures_window_is_editing (self) &&
-      measures_measure_editor_get_modified (_measures_window_get_measure_editor (self)) &&
-      !_measures_window_save_edit (self))
-    g_message ("Closed with an edit that could not be saved; it was discarded");
+  measures_measures_page_finish_edit (self->measures_page);
 
   return GTK_WINDOW_CLASS (measures_window_parent_class)->close_request (window);
 }
 
 /* Setting up ------------------------------------------------------------- */
+
+/* What the window's actions follow on the measures page. */
+static const char * const measures_page_state[] = {
+  "notify::measure",
+  "notify::editing",
+  "notify::can-save",
+  "notify::goal",
+};
 
 static void
 show_load_error (MeasuresWindow *self,
@@ -465,8 +257,6 @@ show_load_error (MeasuresWindow *self,
 static void
 load (MeasuresWindow *self)
 {
-
-
   g_autoptr(GError) error = NULL;
   g_autofree char *strategy_title = NULL;
   g_autofree char *vision_title = NULL;
@@ -486,10 +276,8 @@ load (MeasuresWindow *self)
       g_clear_error (&error);
     }
 
-  /* The list reads a few bytes of each measure now, the rest as rows
-   * come into view. */
-  self->measures = measures_measure_list_new (self->store, NULL, -1, &error);
-  if (error != NULL)
+  if (!measures_measures_page_load (self->measures_page, self->context, self->goals, self->offices,
+                                    &error))
     show_load_error (self, error);
 
   for (guint i = 0; offices && i < g_list_model_get_n_items (offices); i++)
@@ -505,21 +293,14 @@ load (MeasuresWindow *self)
                                                                      : (GStrv)(const char *[]){ NULL }),
                                    self->goals);
   measures_offices_page_set_offices (self->offices_page, self->context, self->offices);
-
-  self->measure_selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->measures)));
-
-  g_signal_connect_object (self->measure_selection, "notify::selected-item",
-                           G_CALLBACK (_measures_window_measure_selection_changed), self,
-                           G_CONNECT_SWAPPED);
-
-  g_signal_connect_object (self->store, "measure-changed", G_CALLBACK (measure_changed), self,
-                           G_CONNECT_SWAPPED);
+  /* The window's actions follow what the measures page shows. */
+  for (guint i = 0; i < G_N_ELEMENTS (measures_page_state); i++)
+    g_signal_connect_object (self->measures_page, measures_page_state[i],
+                             G_CALLBACK (_measures_window_actions_update), self,
+                             G_CONNECT_SWAPPED);
 
   populate_sidebar (self);
-  _measures_window_measure_selection_changed (self);
-
   _measures_window_select_view (self, VIEW_VISION, 0);
-  _measures_window_update_list_state (self);
 
   /* Start in the navigation, not in a selectable label whose text would
    * show up selected. */
@@ -552,12 +333,7 @@ measures_window_dispose (GObject *object)
   MeasuresWindow *self = (MeasuresWindow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_WINDOW);
-  /* The detail stack held them. */
-  self->measure_view = NULL;
-  self->measure_editor = NULL;
-  g_clear_object (&self->measure_selection);
   g_clear_object (&self->goals);
-  g_clear_object (&self->measures);
   g_clear_object (&self->offices);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
@@ -621,8 +397,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (MEASURES_TYPE_MEASURE_EDITOR);
-  g_type_ensure (MEASURES_TYPE_MEASURE_VIEW);
+  g_type_ensure (MEASURES_TYPE_MEASURES_PAGE);
   g_type_ensure (MEASURES_TYPE_OFFICES_PAGE);
   g_type_ensure (MEASURES_TYPE_VISION_PAGE);
 
@@ -635,63 +410,26 @@ measures_window_class_init (MeasuresWindowClass *klass)
   CHILD (sidebar);
   CHILD (content_stack);
   CHILD (vision_page);
-  CHILD (measures_leaflet);
-  CHILD (measure_list_pane);
-  CHILD (measure_list_title);
-  CHILD (search_bar);
-  CHILD (search_entry);
-  CHILD (filter_button);
-  CHILD (goal_header);
-  CHILD (goal_title_label);
-  CHILD (goal_headline_label);
-  CHILD (goal_summary_label);
-  CHILD (goal_progress_bar);
-  CHILD (goal_text_label);
-  CHILD (list_stack);
-  CHILD (measure_list);
-  CHILD (measure_detail_pane);
-  CHILD (measure_back_button);
-  CHILD (detail_title);
-  CHILD (cancel_button);
-  CHILD (save_button);
-  CHILD (edit_button);
-  CHILD (remove_button);
-  CHILD (detail_stack);
+  CHILD (measures_page);
   CHILD (offices_page);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated);
-  gtk_widget_class_bind_template_callback (widget_class, measure_list_activated);
-  gtk_widget_class_bind_template_callback (widget_class, list_clicked);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed);
-  gtk_widget_class_bind_template_callback_full (widget_class, "search_stopped",
-                                                G_CALLBACK (_measures_window_search_stopped));
 
   _measures_window_class_actions_init (widget_class);
 }
 
 static void
-create_filter_popover (GtkMenuButton *button,
-                       gpointer       data)
-{
-  _measures_window_ensure_filters (data);
-}
-
-static void
 measures_window_init (MeasuresWindow *self)
 {
-  g_autoptr(GtkListItemFactory) measure_rows = measures_measure_row_factory_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  gtk_list_view_set_factory (self->measure_list, measure_rows);
   /* Each page leads back to the sidebar when it is folded away. */
   for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
        page != NULL;
        page = gtk_widget_get_next_sibling (page))
     if (MEASURES_IS_PAGE (page))
       g_object_bind_property (self->leaflet, "folded", page, "folded", G_BINDING_SYNC_CREATE);
-  gtk_menu_button_set_create_popup_func (self->filter_button, create_filter_popover, self, NULL);
 }
 
 /**
@@ -755,7 +493,6 @@ measures_window_show_measure (MeasuresWindow *self,
   g_return_if_fail (MEASURES_IS_WINDOW (self));
 
   _measures_window_select_view (self, VIEW_ALL_MEASURES, 0);
-  if (_measures_window_select_measure_id (self, measure_id))
-    measures_navigate_to (self->measures_leaflet, self->measure_detail_pane,
-                          self->measure_back_button);
+  if (measures_measures_page_select_measure (self->measures_page, measure_id))
+    measures_measures_page_show_sheet (self->measures_page);
 }

@@ -1,18 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#define G_LOG_DOMAIN "measures-window"
+#define G_LOG_DOMAIN "measures-measures-page"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
 #include "measures-format.h"
-#include "measures-window-private.h"
+#include "measures-measures-page-private.h"
 
-/* The measure list of the window: search, filters and order, and the count
+/* The measures page's list: search, filters and order, and the count
  * and goal above it. */
 
 const char *
-_measures_window_get_office_filter (MeasuresWindow *self)
+_measures_measures_page_get_office_filter (MeasuresMeasuresPage *self)
 {
   guint index;
   GtkStringObject *item;
@@ -30,7 +30,7 @@ _measures_window_get_office_filter (MeasuresWindow *self)
 }
 
 static const char *
-search_text (MeasuresWindow *self)
+search_text (MeasuresMeasuresPage *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
@@ -38,7 +38,7 @@ search_text (MeasuresWindow *self)
 }
 
 static gboolean
-filters_active (MeasuresWindow *self)
+filters_active (MeasuresMeasuresPage *self)
 {
   return search_text (self) != NULL ||
          (self->office_filter != NULL &&
@@ -51,9 +51,9 @@ filters_active (MeasuresWindow *self)
  * read each of them from the store: it is put aside while the list changes
  * and set again by id. */
 MeasuresMeasure *
-_measures_window_begin_list_change (MeasuresWindow *self)
+_measures_measures_page_begin_list_change (MeasuresMeasuresPage *self)
 {
-  MeasuresMeasure *selected = _measures_window_get_selected_measure (self);
+  MeasuresMeasure *selected = measures_measures_page_get_measure (self);
 
   if (selected != NULL)
     g_object_ref (selected);
@@ -66,8 +66,8 @@ _measures_window_begin_list_change (MeasuresWindow *self)
 }
 
 void
-_measures_window_end_list_change (MeasuresWindow  *self,
-                                  MeasuresMeasure *selected)
+_measures_measures_page_end_list_change (MeasuresMeasuresPage *self,
+                                         MeasuresMeasure      *selected)
 {
   guint position;
 
@@ -78,8 +78,8 @@ _measures_window_end_list_change (MeasuresWindow  *self,
   self->changing_list = FALSE;
 
   /* The sheet is made again only for another measure, or a changed one. */
-  if (_measures_window_get_selected_measure (self) != selected)
-    _measures_window_measure_selection_changed (self);
+  if (measures_measures_page_get_measure (self) != selected)
+    _measures_measures_page_measure_selection_changed (self);
   g_clear_object (&selected);
 }
 
@@ -87,14 +87,14 @@ _measures_window_end_list_change (MeasuresWindow  *self,
  * there before the list changes, so that the change can reuse its rows
  * (see MeasuresMeasureList). */
 static void
-scroll_list_to_top (MeasuresWindow *self)
+scroll_list_to_top (MeasuresMeasuresPage *self)
 {
   if (g_list_model_get_n_items (G_LIST_MODEL (self->measures)) > 0)
     gtk_widget_activate_action (GTK_WIDGET (self->measure_list), "list.scroll-to-item", "u", 0);
 }
 
 void
-_measures_window_refilter (MeasuresWindow *self)
+_measures_measures_page_refilter (MeasuresMeasuresPage *self)
 {
   g_autoptr(GError) error = NULL;
   MeasuresMeasureFilter filter = MEASURES_MEASURE_FILTER_INIT;
@@ -108,28 +108,28 @@ _measures_window_refilter (MeasuresWindow *self)
   filter.goal = self->goal;
   filter.priority = priority > 0 && priority != GTK_INVALID_LIST_POSITION ? (int)priority - 1 : -1;
   filter.status = status > 0 && status != GTK_INVALID_LIST_POSITION ? (int)status - 1 : -1;
-  filter.office = _measures_window_get_office_filter (self);
+  filter.office = _measures_measures_page_get_office_filter (self);
   filter.search = search_text (self);
 
   {
-    MeasuresMeasure *selected = _measures_window_begin_list_change (self);
+    MeasuresMeasure *selected = _measures_measures_page_begin_list_change (self);
 
     scroll_list_to_top (self);
     if (!measures_measure_list_set_filter (self->measures, &filter, &error))
-      _measures_window_show_error_toast (self, error);
-    _measures_window_end_list_change (self, selected);
+      measures_page_show_error (MEASURES_PAGE (self), error);
+    _measures_measures_page_end_list_change (self, selected);
   }
-  _measures_window_update_list_state (self);
+  _measures_measures_page_update_list_state (self);
 }
 
 static void
-filters_changed (MeasuresWindow *self)
+filters_changed (MeasuresMeasuresPage *self)
 {
-  _measures_window_refilter (self);
+  _measures_measures_page_refilter (self);
 }
 
 static void
-sort_changed (MeasuresWindow *self)
+sort_changed (MeasuresMeasuresPage *self)
 {
   g_autoptr(GError) error = NULL;
   guint sort;
@@ -139,20 +139,20 @@ sort_changed (MeasuresWindow *self)
     return;
   sort = gtk_drop_down_get_selected (self->sort_dropdown);
 
-  selected = _measures_window_begin_list_change (self);
+  selected = _measures_measures_page_begin_list_change (self);
   scroll_list_to_top (self);
   if (!measures_measure_list_set_sort (self->measures,
                                        sort == GTK_INVALID_LIST_POSITION ? MEASURES_SORT_GOAL
                                                                          : (MeasuresSort)sort,
                                        &error))
-    _measures_window_show_error_toast (self, error);
-  _measures_window_end_list_change (self, selected);
+    measures_page_show_error (MEASURES_PAGE (self), error);
+  _measures_measures_page_end_list_change (self, selected);
 }
 
 static void
-update_goal_header (MeasuresWindow *self)
+update_goal_header (MeasuresMeasuresPage *self)
 {
-  MeasuresGoal *goal = self->goal ? _measures_window_find_goal (self, self->goal) : NULL;
+  MeasuresGoal *goal = self->goal ? _measures_measures_page_find_goal (self, self->goal) : NULL;
   guint counts[MEASURES_N_STATUSES];
   guint64 progress_sum;
   g_autofree char *summary = NULL;
@@ -177,7 +177,7 @@ update_goal_header (MeasuresWindow *self)
 }
 
 void
-_measures_window_update_list_state (MeasuresWindow *self)
+_measures_measures_page_update_list_state (MeasuresMeasuresPage *self)
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->measure_selection));
   guint total = measures_measure_list_count_statuses (self->measures, self->goal, NULL, NULL);
@@ -206,7 +206,7 @@ _measures_window_update_list_state (MeasuresWindow *self)
   update_goal_header (self);
 }
 static void
-fill_filter_choices (MeasuresWindow *self)
+fill_filter_choices (MeasuresMeasuresPage *self)
 {
   g_autoptr(GtkStringList) offices = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) priorities = gtk_string_list_new (NULL);
@@ -255,7 +255,7 @@ fill_filter_choices (MeasuresWindow *self)
 /* The filter popover, with its four drop-downs, is made when first opened:
  * not with the window, whose first frame does not show it. */
 void
-_measures_window_ensure_filters (MeasuresWindow *self)
+_measures_measures_page_ensure_filters (MeasuresMeasuresPage *self)
 {
   g_autoptr(GtkBuilder) builder = NULL;
   g_autoptr(GtkBuilderScope) scope = NULL;
@@ -271,7 +271,7 @@ _measures_window_ensure_filters (MeasuresWindow *self)
                                            "sort_changed", G_CALLBACK (sort_changed),
                                            NULL);
   gtk_builder_set_scope (builder, scope);
-  /* The handlers get the window, as in the window's own template. */
+  /* The handlers get the page, as in the page's own template. */
   gtk_builder_set_current_object (builder, G_OBJECT (self));
   if (!gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/measures/measures-filters.ui",
                                       &error))
