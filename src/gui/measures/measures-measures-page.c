@@ -25,9 +25,10 @@
 
 static void measures_measures_page_page_init (MeasuresPageInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (MeasuresMeasuresPage, measures_measures_page, ADW_TYPE_BIN,
+G_DEFINE_FINAL_TYPE_WITH_CODE (MeasuresMeasuresPage, measures_measures_page,
+                               MEASURES_TYPE_PAGE_BIN,
                                G_IMPLEMENT_INTERFACE (MEASURES_TYPE_PAGE,
-                               measures_measures_page_page_init))
+                                                      measures_measures_page_page_init))
 
 enum {
   PROP_0,
@@ -35,7 +36,6 @@ enum {
   PROP_EDITING,
   PROP_CAN_SAVE,
   PROP_GOAL,
-  PROP_FOLDED,
   N_PROPS
 };
 
@@ -468,31 +468,6 @@ measures_measures_page_get_property (GObject    *object,
     case PROP_GOAL:
       g_value_set_uint (value, self->goal);
       break;
-    case PROP_FOLDED:
-      g_value_set_boolean (value, self->folded);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-measures_measures_page_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  MeasuresMeasuresPage *self = MEASURES_MEASURES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FOLDED:
-      if (self->folded != g_value_get_boolean (value))
-        {
-          self->folded = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -506,7 +481,6 @@ measures_measures_page_class_init (MeasuresMeasuresPageClass *klass)
 
   object_class->dispose = measures_measures_page_dispose;
   object_class->get_property = measures_measures_page_get_property;
-  object_class->set_property = measures_measures_page_set_property;
 
   /**
    * MeasuresMeasuresPage:measure:
@@ -540,8 +514,7 @@ measures_measures_page_class_init (MeasuresMeasuresPageClass *klass)
   properties[PROP_GOAL] =
     g_param_spec_uint ("goal", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, PROP_FOLDED, properties);
-  g_object_class_override_property (object_class, PROP_FOLDED, "folded");
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (MEASURES_TYPE_MEASURE_EDITOR);
   g_type_ensure (MEASURES_TYPE_MEASURE_VIEW);

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
 #include "measures-context.h"
+#include "measures-page-bin.h"
 #include "measures-measure.h"
 
 G_BEGIN_DECLS
@@ -11,7 +10,7 @@ G_BEGIN_DECLS
 #define MEASURES_TYPE_MEASURES_PAGE (measures_measures_page_get_type ())
 
 G_DECLARE_FINAL_TYPE (MeasuresMeasuresPage, measures_measures_page, MEASURES, MEASURES_PAGE,
-                      AdwBin)
+                      MeasuresPageBin)
 
 gboolean         measures_measures_page_load              (MeasuresMeasuresPage  *self,
                                                            MeasuresContext       *context,

@@ -19,14 +19,13 @@
  */
 struct _MeasuresOfficesPage
 {
-  AdwBin parent_instance;
+  MeasuresPageBin parent_instance;
 
   /* Owned */
   MeasuresContext *context;
   MeasuresStore *store;         /* the context's */
   GListStore *offices;          /* shared with the window, which offers them in the editor */
   GtkSingleSelection *selection;
-  gboolean folded;
   gboolean warm;
   gboolean view_stale;
 
@@ -41,15 +40,10 @@ struct _MeasuresOfficesPage
 
 static void measures_offices_page_page_init (MeasuresPageInterface *iface);
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (MeasuresOfficesPage, measures_offices_page, ADW_TYPE_BIN,
+G_DEFINE_FINAL_TYPE_WITH_CODE (MeasuresOfficesPage, measures_offices_page,
+                               MEASURES_TYPE_PAGE_BIN,
                                G_IMPLEMENT_INTERFACE (MEASURES_TYPE_PAGE,
                                                       measures_offices_page_page_init))
-
-enum {
-  PROP_0,
-  PROP_FOLDED,
-  N_PROPS
-};
 
 /* List item closures: the first argument is the list item. */
 
@@ -302,56 +296,12 @@ measures_offices_page_dispose (GObject *object)
 }
 
 static void
-measures_offices_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  MeasuresOfficesPage *self = MEASURES_OFFICES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FOLDED:
-      g_value_set_boolean (value, self->folded);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-measures_offices_page_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  MeasuresOfficesPage *self = MEASURES_OFFICES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FOLDED:
-      if (self->folded != g_value_get_boolean (value))
-        {
-          self->folded = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 measures_offices_page_class_init (MeasuresOfficesPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = measures_offices_page_dispose;
-  object_class->get_property = measures_offices_page_get_property;
-  object_class->set_property = measures_offices_page_set_property;
-
-  g_object_class_override_property (object_class, PROP_FOLDED, "folded");
 
   g_type_ensure (MEASURES_TYPE_OFFICE_VIEW);
 

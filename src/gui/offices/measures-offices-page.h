@@ -1,15 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
 #include "measures-context.h"
+#include "measures-page-bin.h"
 
 G_BEGIN_DECLS
 
 #define MEASURES_TYPE_OFFICES_PAGE (measures_offices_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (MeasuresOfficesPage, measures_offices_page, MEASURES, OFFICES_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (MeasuresOfficesPage, measures_offices_page, MEASURES, OFFICES_PAGE,
+                      MeasuresPageBin)
 
 void measures_offices_page_set_offices (MeasuresOfficesPage *self,
                                         MeasuresContext     *context,

@@ -3,7 +3,6 @@
 
 #include "config.h"
 
-#include "measures-page.h"
 #include "measures-vision-page.h"
 #include "measures-vision-view.h"
 
@@ -15,38 +14,21 @@
  */
 struct _MeasuresVisionPage
 {
-  AdwBin parent_instance;
-
-  gboolean folded;
+  MeasuresPageBin parent_instance;
 
   /* Template widgets */
   MeasuresVisionView *vision_view;
 };
 
-static void measures_vision_page_page_init (MeasuresPageInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (MeasuresVisionPage, measures_vision_page, ADW_TYPE_BIN,
-                               G_IMPLEMENT_INTERFACE (MEASURES_TYPE_PAGE,
-                                                      measures_vision_page_page_init))
-
-enum {
-  PROP_0,
-  PROP_FOLDED,
-  N_PROPS
-};
+/* MeasuresPageBin's defaults serve: Print prints the whole strategy here,
+ * and a page that shows the same to everyone has nothing to note. */
+G_DEFINE_FINAL_TYPE (MeasuresVisionPage, measures_vision_page, MEASURES_TYPE_PAGE_BIN)
 
 static void
 goal_activated (MeasuresVisionPage *self,
                 guint               number)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.show-goal", "u", number);
-}
-
-/* The interface's defaults: Print prints the whole strategy here, and a
- * page that shows the same to everyone has nothing to note. */
-static void
-measures_vision_page_page_init (MeasuresPageInterface *iface)
-{
 }
 
 static void
@@ -61,56 +43,12 @@ measures_vision_page_dispose (GObject *object)
 }
 
 static void
-measures_vision_page_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  MeasuresVisionPage *self = MEASURES_VISION_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FOLDED:
-      g_value_set_boolean (value, self->folded);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-measures_vision_page_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  MeasuresVisionPage *self = MEASURES_VISION_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_FOLDED:
-      if (self->folded != g_value_get_boolean (value))
-        {
-          self->folded = g_value_get_boolean (value);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 measures_vision_page_class_init (MeasuresVisionPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = measures_vision_page_dispose;
-  object_class->get_property = measures_vision_page_get_property;
-  object_class->set_property = measures_vision_page_set_property;
-
-  g_object_class_override_property (object_class, PROP_FOLDED, "folded");
 
   g_type_ensure (MEASURES_TYPE_VISION_VIEW);
 
