@@ -25,8 +25,9 @@ _measures_measures_page_get_office_filter (MeasuresMeasuresPage *self)
   if (index == 0 || index == GTK_INVALID_LIST_POSITION)
     return NULL;
 
+  /* The other choices are the offices' abbreviations. */
   item = gtk_drop_down_get_selected_item (self->office_filter);
-  return g_object_get_data (G_OBJECT (item), "abbreviation");
+  return gtk_string_object_get_string (item);
 }
 
 static const char *
@@ -217,16 +218,11 @@ fill_filter_choices (MeasuresMeasuresPage *self)
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->offices)); i++)
     {
       g_autoptr(MeasuresOffice) office = g_list_model_get_item (G_LIST_MODEL (self->offices), i);
-      g_autoptr(GtkStringObject) item = NULL;
 
       /* Offices that no measure names would only lengthen the list. */
       if (measures_office_get_n_lead (office) + measures_office_get_n_involved (office) == 0)
         continue;
       gtk_string_list_append (offices, measures_office_get_abbreviation (office));
-      item = g_list_model_get_item (G_LIST_MODEL (offices),
-                                    g_list_model_get_n_items (G_LIST_MODEL (offices)) - 1);
-      g_object_set_data_full (G_OBJECT (item), "abbreviation",
-                              g_strdup (measures_office_get_abbreviation (office)), g_free);
     }
 
   gtk_string_list_append (priorities, _("All priorities"));

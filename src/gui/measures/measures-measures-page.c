@@ -372,9 +372,9 @@ measures_measures_page_restore_state (MeasuresPage *page,
 
       for (guint i = 1; i < g_list_model_get_n_items (choices); i++)
         {
-          g_autoptr(GObject) choice = g_list_model_get_item (choices, i);
+          g_autoptr(GtkStringObject) choice = g_list_model_get_item (choices, i);
 
-          if (g_strcmp0 (g_object_get_data (choice, "abbreviation"), office_filter) == 0)
+          if (g_strcmp0 (gtk_string_object_get_string (choice), office_filter) == 0)
             gtk_drop_down_set_selected (self->office_filter, i);
         }
     }
@@ -788,9 +788,9 @@ measures_measures_page_filter_by_office (MeasuresMeasuresPage *self,
 
   for (guint i = 1; i < g_list_model_get_n_items (choices); i++)
     {
-      g_autoptr(GObject) choice = g_list_model_get_item (choices, i);
+      g_autoptr(GtkStringObject) choice = g_list_model_get_item (choices, i);
 
-      if (g_strcmp0 (g_object_get_data (choice, "abbreviation"), abbreviation) == 0)
+      if (g_strcmp0 (gtk_string_object_get_string (choice), abbreviation) == 0)
         {
           gtk_drop_down_set_selected (self->office_filter, i);
           break;

@@ -8,6 +8,7 @@
 #include "measures-measures-page.h"
 #include "measures-offices-page.h"
 #include "measures-page.h"
+#include "measures-sidebar-row.h"
 #include "measures-vision-page.h"
 #include "measures-window.h"
 

@@ -50,8 +50,8 @@ measures_window_save_state (MeasuresWindow *self)
 
   g_return_val_if_fail (MEASURES_IS_WINDOW (self), NULL);
 
-  state->view = row ? GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "view")) : VIEW_VISION;
-  state->goal = row ? GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "goal")) : 0;
+  state->view = row ? measures_sidebar_row_get_view (MEASURES_SIDEBAR_ROW (row)) : VIEW_VISION;
+  state->goal = row ? measures_sidebar_row_get_goal (MEASURES_SIDEBAR_ROW (row)) : 0;
   state->pages = g_variant_dict_new (NULL);
   for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
        page != NULL;

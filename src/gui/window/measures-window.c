@@ -35,51 +35,11 @@ _measures_window_show_error_toast (MeasuresWindow *self,
 
 /* Sidebar ---------------------------------------------------------------- */
 
-static GtkWidget *
-create_sidebar_row (const char *title,
-                    const char *subtitle,
-                    View        view,
-                    guint       goal)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *label = gtk_label_new (title);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_box_append (GTK_BOX (box), label);
-
-  if (subtitle != NULL)
-    {
-      GtkWidget *caption = gtk_label_new (subtitle);
-
-      gtk_label_set_xalign (GTK_LABEL (caption), 0);
-      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (caption), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_max_width_chars (GTK_LABEL (caption), 28);
-      gtk_widget_add_css_class (caption, "dim-label");
-      gtk_widget_add_css_class (caption, "sidebar-goal-title");
-      gtk_box_append (GTK_BOX (box), caption);
-    }
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  /* A row is read by its title; the goal's name comes as its description. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  if (subtitle != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    subtitle, -1);
-  g_object_set_data (G_OBJECT (row), "view", GUINT_TO_POINTER (view));
-  g_object_set_data (G_OBJECT (row), "goal", GUINT_TO_POINTER (goal));
-
-  return row;
-}
-
 static void
 populate_sidebar (MeasuresWindow *self)
 {
   gtk_list_box_append (self->sidebar,
-                       create_sidebar_row (_("Vision and Goals"), NULL, VIEW_VISION, 0));
+                       measures_sidebar_row_new (_("Vision and Goals"), NULL, VIEW_VISION, 0));
 
   for (guint i = 0; i < g_list_model_get_n_items (self->goals); i++)
     {
@@ -89,14 +49,14 @@ populate_sidebar (MeasuresWindow *self)
       /* Translators: a goal in the sidebar, above its title */
       title = g_strdup_printf (_("Goal %u"), measures_goal_get_number (goal));
       gtk_list_box_append (self->sidebar,
-                           create_sidebar_row (title, measures_goal_get_title (goal), VIEW_GOAL,
-                                               measures_goal_get_number (goal)));
+                           measures_sidebar_row_new (title, measures_goal_get_title (goal),
+                                                     VIEW_GOAL, measures_goal_get_number (goal)));
     }
 
   gtk_list_box_append (self->sidebar,
-                       create_sidebar_row (_("All Measures"), NULL, VIEW_ALL_MEASURES, 0));
+                       measures_sidebar_row_new (_("All Measures"), NULL, VIEW_ALL_MEASURES, 0));
   gtk_list_box_append (self->sidebar,
-                       create_sidebar_row (_("Offices"), NULL, VIEW_OFFICES, 0));
+                       measures_sidebar_row_new (_("Offices"), NULL, VIEW_OFFICES, 0));
 }
 
 /* Makes what the first frame did not need. A page that is warm already
@@ -159,13 +119,13 @@ sidebar_row_selected (MeasuresWindow *self,
   if (row == NULL)
     return;
 
-  switch ((View)GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "view")))
+  switch ((View)measures_sidebar_row_get_view (MEASURES_SIDEBAR_ROW (row)))
     {
     case VIEW_VISION:
       gtk_stack_set_visible_child_name (self->content_stack, "vision");
       break;
     case VIEW_GOAL:
-      show_measures_of_goal (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "goal")));
+      show_measures_of_goal (self, measures_sidebar_row_get_goal (MEASURES_SIDEBAR_ROW (row)));
       break;
     case VIEW_ALL_MEASURES:
       show_measures_of_goal (self, 0);
@@ -205,8 +165,8 @@ _measures_window_select_view (MeasuresWindow *self,
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
     {
-      if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "view")) == view &&
-          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "goal")) == goal)
+      if (measures_sidebar_row_get_view (MEASURES_SIDEBAR_ROW (row)) == view &&
+          measures_sidebar_row_get_goal (MEASURES_SIDEBAR_ROW (row)) == goal)
         {
           gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
           measures_navigate_to (self->leaflet, GTK_WIDGET (self->content_stack), NULL);
