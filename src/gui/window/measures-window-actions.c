@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "measures-export-dialog.h"
-#include "measures-navigation.h"
 #include "measures-page.h"
 #include "measures-print-operation.h"
 #include "measures-report.h"
