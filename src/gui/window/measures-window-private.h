@@ -50,7 +50,20 @@ typedef enum {
   VIEW_GOAL,
   VIEW_ALL_MEASURES,
   VIEW_OFFICES,
+  N_VIEWS
 } View;
+
+/* A view: a row of the sidebar and the page it shows. A new page is a
+ * child of the content stack in the window's template and a view here. */
+typedef struct
+{
+  const char *setting;          /* its name in the "last-view" setting */
+  const char *page;             /* the content stack's child it shows */
+  const char *title;            /* its row's title, to translate; none: a row per goal */
+  gboolean    warm_up;          /* whether it shows what the first frame put off */
+} ViewInfo;
+
+extern const ViewInfo _measures_window_views[N_VIEWS];
 
 /* measures-window.c */
 void     _measures_window_show_toast         (MeasuresWindow *self,

@@ -96,13 +96,6 @@ measures_window_restore_state (MeasuresWindow      *self,
                                         state->modified);
 }
 
-static const char * const view_names[] = {
-  [VIEW_VISION] = "vision",
-  [VIEW_GOAL] = "goal",
-  [VIEW_ALL_MEASURES] = "all",
-  [VIEW_OFFICES] = "offices",
-};
-
 /**
  * measures_window_save_settings:
  * @settings: the application's settings
@@ -131,7 +124,7 @@ measures_window_save_settings (MeasuresWindow *self,
       g_settings_set_int (settings, "window-height", height);
     }
   g_settings_set_boolean (settings, "window-maximized", state->maximized);
-  g_settings_set_string (settings, "last-view", view_names[state->view]);
+  g_settings_set_string (settings, "last-view", _measures_window_views[state->view].setting);
   g_settings_set_uint (settings, "last-goal", state->goal);
   g_settings_set_int64 (settings, "last-measure", measure_id);
   g_settings_apply (settings);
@@ -155,8 +148,8 @@ measures_window_load_settings (MeasuresWindow *self,
 
   state = measures_window_save_state (self);
   view = g_settings_get_string (settings, "last-view");
-  for (guint i = 0; i < G_N_ELEMENTS (view_names); i++)
-    if (g_str_equal (view, view_names[i]))
+  for (View i = 0; i < N_VIEWS; i++)
+    if (g_str_equal (view, _measures_window_views[i].setting))
       state->view = i;
   state->goal = g_settings_get_uint (settings, "last-goal");
   g_variant_dict_insert (state->pages, "measure-id", "x",

@@ -35,28 +35,39 @@ _measures_window_show_error_toast (MeasuresWindow *self,
 
 /* Sidebar ---------------------------------------------------------------- */
 
+const ViewInfo _measures_window_views[N_VIEWS] = {
+  /* The vision is the first frame's page. */
+  [VIEW_VISION] = { "vision", "vision", N_("Vision and Goals"), FALSE },
+  [VIEW_GOAL] = { "goal", "measures", NULL, TRUE },
+  [VIEW_ALL_MEASURES] = { "all", "measures", N_("All Measures"), TRUE },
+  [VIEW_OFFICES] = { "offices", "offices", N_("Offices"), TRUE },
+};
+
 static void
 populate_sidebar (MeasuresWindow *self)
 {
-  gtk_list_box_append (self->sidebar,
-                       measures_sidebar_row_new (_("Vision and Goals"), NULL, VIEW_VISION, 0));
-
-  for (guint i = 0; i < g_list_model_get_n_items (self->goals); i++)
+  for (View view = 0; view < N_VIEWS; view++)
     {
-      g_autoptr(MeasuresGoal) goal = g_list_model_get_item (self->goals, i);
-      g_autofree char *title = NULL;
+      if (_measures_window_views[view].title != NULL)
+        {
+          gtk_list_box_append (self->sidebar,
+                               measures_sidebar_row_new (_(_measures_window_views[view].title),
+                                                         NULL, view, 0));
+          continue;
+        }
 
-      /* Translators: a goal in the sidebar, above its title */
-      title = g_strdup_printf (_("Goal %u"), measures_goal_get_number (goal));
-      gtk_list_box_append (self->sidebar,
-                           measures_sidebar_row_new (title, measures_goal_get_title (goal),
-                                                     VIEW_GOAL, measures_goal_get_number (goal)));
+      for (guint i = 0; i < g_list_model_get_n_items (self->goals); i++)
+        {
+          g_autoptr(MeasuresGoal) goal = g_list_model_get_item (self->goals, i);
+          g_autofree char *title = NULL;
+
+          /* Translators: a goal in the sidebar, above its title */
+          title = g_strdup_printf (_("Goal %u"), measures_goal_get_number (goal));
+          gtk_list_box_append (self->sidebar,
+                               measures_sidebar_row_new (title, measures_goal_get_title (goal),
+                                                         view, measures_goal_get_number (goal)));
+        }
     }
-
-  gtk_list_box_append (self->sidebar,
-                       measures_sidebar_row_new (_("All Measures"), NULL, VIEW_ALL_MEASURES, 0));
-  gtk_list_box_append (self->sidebar,
-                       measures_sidebar_row_new (_("Offices"), NULL, VIEW_OFFICES, 0));
 }
 
 /* Makes what the first frame did not need. A page that is warm already
@@ -101,42 +112,26 @@ measures_window_map (GtkWidget *widget)
                              G_CALLBACK (first_frame_painted), self, 0);
 }
 
-static void
-show_measures_of_goal (MeasuresWindow *self,
-                       guint           number)
-{
-  warm_up (self);
-  measures_measures_page_show_goal (self->measures_page, number);
-  gtk_stack_set_visible_child_name (self->content_stack, "measures");
-}
-
 /* Views ------------------------------------------------------------------ */
 
 static void
 sidebar_row_selected (MeasuresWindow *self,
                       GtkListBoxRow  *row)
 {
+  const ViewInfo *info;
+
   if (row == NULL)
     return;
 
-  switch ((View)measures_sidebar_row_get_view (MEASURES_SIDEBAR_ROW (row)))
-    {
-    case VIEW_VISION:
-      gtk_stack_set_visible_child_name (self->content_stack, "vision");
-      break;
-    case VIEW_GOAL:
-      show_measures_of_goal (self, measures_sidebar_row_get_goal (MEASURES_SIDEBAR_ROW (row)));
-      break;
-    case VIEW_ALL_MEASURES:
-      show_measures_of_goal (self, 0);
-      break;
-    case VIEW_OFFICES:
-      warm_up (self);
-      gtk_stack_set_visible_child_name (self->content_stack, "offices");
-      break;
-    default:
-      g_assert_not_reached ();
-    }
+  info = &_measures_window_views[measures_sidebar_row_get_view (MEASURES_SIDEBAR_ROW (row))];
+  if (info->warm_up)
+    warm_up (self);
+  /* The goals' views and all measures share a page. */
+  if (gtk_stack_get_child_by_name (self->content_stack, info->page) ==
+      GTK_WIDGET (self->measures_page))
+    measures_measures_page_show_goal (self->measures_page,
+                                      measures_sidebar_row_get_goal (MEASURES_SIDEBAR_ROW (row)));
+  gtk_stack_set_visible_child_name (self->content_stack, info->page);
 
   for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
        page != NULL;
