@@ -6,9 +6,12 @@
 #include "measures-application.h"
 #include "measures-measure-editor.h"
 #include "measures-measure-view.h"
+#include "measures-measures-page.h"
 #include "measures-office-view.h"
+#include "measures-offices-page.h"
 #include "measures-preferences-window.h"
 #include "measures-print-preview.h"
+#include "measures-vision-page.h"
 #include "measures-vision-view.h"
 #include "measures-window.h"
 
@@ -36,7 +39,7 @@ test_shortcuts_window (void)
   g_autoptr(GError) error = NULL;
   GObject *overlay;
 
-  gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/measures-shortcuts.ui", &error);
+  gtk_builder_add_from_resource (builder, RESOURCE_PREFIX "/window/measures-shortcuts.ui", &error);
   g_assert_no_error (error);
   overlay = gtk_builder_get_object (builder, "help_overlay");
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
@@ -51,7 +54,7 @@ main (int   argc,
   struct {
     const char *name;
     GType type;
-  } templates[6];
+  } templates[9];
 
   measures_application_init_i18n ();
   gtk_test_init (&argc, &argv, NULL);
@@ -72,6 +75,12 @@ main (int   argc,
   templates[4].type = MEASURES_TYPE_PREFERENCES_WINDOW;
   templates[5].name = "print-preview";
   templates[5].type = MEASURES_TYPE_PRINT_PREVIEW;
+  templates[6].name = "vision-page";
+  templates[6].type = MEASURES_TYPE_VISION_PAGE;
+  templates[7].name = "offices-page";
+  templates[7].type = MEASURES_TYPE_OFFICES_PAGE;
+  templates[8].name = "measures-page";
+  templates[8].type = MEASURES_TYPE_MEASURES_PAGE;
 
   for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
     {

@@ -4,7 +4,7 @@
 #include <adwaita.h>
 
 #include "measures-application.h"
-#include "measures-store.h"
+#include "measures-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,16 +14,13 @@ typedef struct _MeasuresWindowState MeasuresWindowState;
 
 G_DECLARE_FINAL_TYPE (MeasuresWindow, measures_window, MEASURES, WINDOW, AdwApplicationWindow)
 
-MeasuresWindow *measures_window_new          (MeasuresApplication *application,
-                                              MeasuresStore       *store);
-void            measures_window_show_goal    (MeasuresWindow      *self,
-                                              guint                number);
-void            measures_window_show_measure (MeasuresWindow      *self,
-                                              gint64               measure_id);
-
-gboolean        measures_window_print_to_file (MeasuresWindow      *self,
-                                               const char          *path,
-                                               GError             **error);
+MeasuresWindow  *measures_window_new          (MeasuresApplication *application,
+                                               MeasuresContext     *context);
+MeasuresContext *measures_window_get_context  (MeasuresWindow      *self);
+void             measures_window_show_goal    (MeasuresWindow      *self,
+                                               guint                number);
+void             measures_window_show_measure (MeasuresWindow      *self,
+                                               gint64               measure_id);
 
 MeasuresWindowState *measures_window_save_state    (MeasuresWindow      *self);
 void                 measures_window_restore_state (MeasuresWindow      *self,

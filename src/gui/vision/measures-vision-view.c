@@ -127,7 +127,7 @@ measures_vision_view_class_init (MeasuresVisionViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/measures-vision-view.ui");
+                                               RESOURCE_PREFIX "/vision/measures-vision-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MeasuresVisionView, strategy_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresVisionView, vision_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresVisionView, statements_box);

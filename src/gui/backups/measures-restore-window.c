@@ -298,7 +298,7 @@ measures_restore_window_class_init (MeasuresRestoreWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/measures-restore-window.ui");
+                                               RESOURCE_PREFIX "/backups/measures-restore-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MeasuresRestoreWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, MeasuresRestoreWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MeasuresRestoreWindow, backup_list);

@@ -183,7 +183,7 @@ measures_office_view_class_init (MeasuresOfficeViewClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/measures-office-view.ui");
+                                               RESOURCE_PREFIX "/offices/measures-office-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, stack);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, abbreviation_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, name_label);

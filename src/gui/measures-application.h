@@ -4,7 +4,6 @@
 #include <adwaita.h>
 
 #include "measures-store.h"
-#include "measures-undo-stack.h"
 
 G_BEGIN_DECLS
 
@@ -18,8 +17,6 @@ MeasuresApplication *measures_application_new          (void);
 void                 measures_application_set_database (MeasuresApplication *self,
                                                         const char          *path);
 MeasuresStore       *measures_application_get_store    (MeasuresApplication *self);
-MeasuresUndoStack   *measures_application_get_undo_stack (MeasuresApplication *self);
 GSettings           *measures_application_get_settings (MeasuresApplication *self);
-char                *measures_application_dup_author   (MeasuresApplication *self);
 
 G_END_DECLS

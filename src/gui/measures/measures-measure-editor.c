@@ -602,7 +602,7 @@ measures_measure_editor_class_init (MeasuresMeasureEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/measures-measure-editor.ui");
+                                               RESOURCE_PREFIX "/measures/measures-measure-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, conflict_revealer);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, conflict_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, scroller);

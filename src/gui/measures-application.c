@@ -11,6 +11,7 @@
 
 #include "measures-application.h"
 #include "measures-backup.h"
+#include "measures-context.h"
 #include "measures-export.h"
 #include "measures-format.h"
 #include "measures-import.h"
@@ -382,6 +383,7 @@ store_checked (GObject      *source,
 static void
 show_main_window (MeasuresApplication *self)
 {
+  g_autoptr(MeasuresContext) context = NULL;
   GtkWindow *window;
 
   g_application_hold (G_APPLICATION (self));
@@ -402,7 +404,8 @@ show_main_window (MeasuresApplication *self)
                                (measures_store_get_features (self->store) &
                                 MEASURES_STORE_FEATURE_BACKUPS) != 0);
 
-  window = GTK_WINDOW (measures_window_new (self, self->store));
+  context = measures_context_new (self->store, self->undo_stack, self->settings);
+  window = GTK_WINDOW (measures_window_new (self, context));
   if (self->settings != NULL)
     measures_window_load_settings (MEASURES_WINDOW (window), self->settings);
   gtk_window_present (window);
@@ -839,7 +842,8 @@ rebuild_windows (MeasuresApplication *self)
       if (MEASURES_IS_WINDOW (l->data))
         {
           g_autoptr(MeasuresWindowState) state = measures_window_save_state (l->data);
-          MeasuresWindow *window = measures_window_new (self, self->store);
+          MeasuresWindow *window = measures_window_new (self,
+                                                        measures_window_get_context (l->data));
 
           /* The new window first, so that the application never has none. */
           measures_window_restore_state (window, state);
@@ -1062,20 +1066,6 @@ measures_application_get_store (MeasuresApplication *self)
 }
 
 /**
- * measures_application_get_undo_stack:
- *
- * Returns: (transfer none) (nullable): the changes that can be undone, in
- *   every window, once activated
- */
-MeasuresUndoStack *
-measures_application_get_undo_stack (MeasuresApplication *self)
-{
-  g_return_val_if_fail (MEASURES_IS_APPLICATION (self), NULL);
-
-  return self->undo_stack;
-}
-
-/**
  * measures_application_get_settings:
  *
  * Returns: (transfer none) (nullable): the settings, once started up
@@ -1086,26 +1076,4 @@ measures_application_get_settings (MeasuresApplication *self)
   g_return_val_if_fail (MEASURES_IS_APPLICATION (self), NULL);
 
   return self->settings;
-}
-
-/**
- * measures_application_dup_author:
- *
- * Returns: (transfer full): the name to write into the progress log and
- *   the history: the one set in the preferences, else the user's real name
- */
-char *
-measures_application_dup_author (MeasuresApplication *self)
-{
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (MEASURES_IS_APPLICATION (self), NULL);
-
-  if (self->settings != NULL)
-    name = g_strstrip (g_settings_get_string (self->settings, "author-name"));
-
-  if (name != NULL && name[0] != '\0')
-    return g_steal_pointer (&name);
-
-  return g_strdup (g_get_real_name ());
 }

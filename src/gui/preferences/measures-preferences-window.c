@@ -47,7 +47,7 @@ measures_preferences_window_class_init (MeasuresPreferencesWindowClass *klass)
   object_class->dispose = measures_preferences_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/measures-preferences-window.ui");
+                                               RESOURCE_PREFIX "/preferences/measures-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, log_group);
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, author_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, paper_row);

@@ -459,7 +459,7 @@ measures_measure_view_class_init (MeasuresMeasureViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/measures-measure-view.ui");
+                                               RESOURCE_PREFIX "/measures/measures-measure-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, stack);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, scroller);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, goal_label);

@@ -120,7 +120,7 @@ measures_print_preview_class_init (MeasuresPrintPreviewClass *klass)
   object_class->dispose = measures_print_preview_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class,
-                                               RESOURCE_PREFIX "/measures-print-preview.ui");
+                                               RESOURCE_PREFIX "/reports/measures-print-preview.ui");
   gtk_widget_class_bind_template_child (widget_class, MeasuresPrintPreview, window_title);
   gtk_widget_class_bind_template_child (widget_class, MeasuresPrintPreview, page_area);
 

@@ -1,0 +1,425 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "measures-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "measures-export-dialog.h"
+#include "measures-page.h"
+#include "measures-print-operation.h"
+#include "measures-report.h"
+#include "measures-window-private.h"
+
+/* The window's actions, installed in one place, and enabled or disabled in
+ * one place: _measures_window_actions_update(). */
+
+void
+_measures_window_actions_update (MeasuresWindow *self)
+{
+  MeasuresUndoStack *stack = measures_context_get_undo_stack (self->context);
+  gboolean editing = measures_measures_page_get_editing (self->measures_page);
+  gboolean has_measure = measures_measures_page_get_measure (self->measures_page) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-measure", has_measure && !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-measure", has_measure && !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-log-entry", has_measure && !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-measure", !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
+                                 measures_measures_page_get_can_save (self->measures_page));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 !editing && stack && measures_undo_stack_get_can_undo (stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 !editing && stack && measures_undo_stack_get_can_redo (stack));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-goal",
+                                 measures_measures_page_get_goal (self->measures_page) != 0 &&
+                                 gtk_stack_get_visible_child (self->content_stack) ==
+                                   GTK_WIDGET (self->measures_page));
+}
+
+/* The measures page's actions, under the window's names that the menus
+ * and accelerators use. */
+static void
+edit_measure_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  measures_measures_page_edit_measure (MEASURES_WINDOW (widget)->measures_page);
+}
+
+static void
+new_measure_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  guint goal = measures_measures_page_get_goal (self->measures_page);
+
+  if (gtk_stack_get_visible_child (self->content_stack) != GTK_WIDGET (self->measures_page))
+    _measures_window_select_view (self, VIEW_GOAL, goal ? goal : 1);
+
+  measures_measures_page_new_measure (self->measures_page);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  measures_measures_page_save (MEASURES_WINDOW (widget)->measures_page);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  measures_measures_page_cancel (MEASURES_WINDOW (widget)->measures_page);
+}
+
+static void
+remove_measure_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  measures_measures_page_remove_measure (MEASURES_WINDOW (widget)->measures_page);
+}
+
+static void
+add_log_entry_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  const char *text;
+  guint status, progress;
+
+  g_variant_get (parameter, "(uu&s)", &status, &progress, &text);
+  measures_measures_page_add_log_entry (MEASURES_WINDOW (widget)->measures_page, status, progress,
+                                        text);
+}
+
+static void
+undo_redo (MeasuresWindow *self,
+           gboolean        undo)
+{
+  MeasuresUndoStack *stack = measures_context_get_undo_stack (self->context);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = measures_context_dup_author (self->context);
+  g_autofree char *what = NULL;
+  g_autofree char *message = NULL;
+
+  if (stack == NULL || measures_measures_page_get_editing (self->measures_page))
+    return;
+
+  what = undo ? measures_undo_stack_undo (stack, author, &error)
+              : measures_undo_stack_redo (stack, author, &error);
+  if (what == NULL)
+    {
+      _measures_window_show_error_toast (self, error);
+      return;
+    }
+
+  /* Translators: %s says what, e.g. "Undone: changes to “Europatag”" */
+  message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), what);
+  _measures_window_show_toast (self, message);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  undo_redo (MEASURES_WINDOW (widget), TRUE);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  undo_redo (MEASURES_WINDOW (widget), FALSE);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  if (gtk_stack_get_visible_child (self->content_stack) != GTK_WIDGET (self->measures_page))
+    _measures_window_select_view (self, VIEW_ALL_MEASURES, 0);
+
+  measures_measures_page_find (self->measures_page);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  measures_measures_page_clear_filters (MEASURES_WINDOW (widget)->measures_page);
+}
+
+static void
+show_sidebar_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar_pane);
+}
+
+/* Pages lead to each other through these. */
+static void
+show_goal_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  measures_window_show_goal (MEASURES_WINDOW (widget), g_variant_get_uint32 (parameter));
+}
+
+static void
+show_measure_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  measures_window_show_measure (MEASURES_WINDOW (widget), g_variant_get_int64 (parameter));
+}
+
+/* All measures of a large office: the measure list, filtered by it. */
+static void
+show_office_measures_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  measures_measures_page_filter_by_office (self->measures_page,
+                                           g_variant_get_string (parameter, NULL));
+  _measures_window_select_view (self, VIEW_ALL_MEASURES, 0);
+}
+
+/* Printing and exporting ------------------------------------------------ */
+
+typedef enum {
+  DOCUMENT_CURRENT,
+  DOCUMENT_GOAL,
+  DOCUMENT_STRATEGY,
+  DOCUMENT_OVERVIEW,
+} Document;
+
+static MeasuresReport *
+create_report (MeasuresWindow  *self,
+               Document         document,
+               GError         **error)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
+  MeasuresReport *report = NULL;
+  g_autofree char *author = measures_context_dup_author (self->context);
+
+  /* A page says what it prints; one with nothing of its own prints the
+   * whole strategy. */
+  if (document == DOCUMENT_CURRENT && MEASURES_IS_PAGE (page))
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      report = measures_page_create_report (MEASURES_PAGE (page), &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      document = DOCUMENT_STRATEGY;
+    }
+
+  if (report == NULL)
+    switch (document)
+      {
+      case DOCUMENT_GOAL:
+        report = measures_report_new_goal (self->store,
+                                           measures_measures_page_get_goal (self->measures_page),
+                                           error);
+        break;
+      case DOCUMENT_OVERVIEW:
+        report = measures_report_new_overview (self->store, error);
+        break;
+      case DOCUMENT_CURRENT:
+      case DOCUMENT_STRATEGY:
+      default:
+        report = measures_report_new_strategy (self->store, error);
+        break;
+      }
+
+  if (report != NULL)
+    measures_report_set_author (report, author);
+
+  return report;
+}
+
+static void
+print_document (MeasuresWindow *self,
+                Document        document)
+{
+  g_autoptr(MeasuresReport) report = NULL;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = create_report (self, document, &error);
+  if (report == NULL)
+    {
+      _measures_window_show_error_toast (self, error);
+      return;
+    }
+
+  operation = GTK_PRINT_OPERATION (
+    measures_print_operation_new (report, measures_context_get_paper (self->context)));
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    _measures_window_show_error_toast (self, error);
+}
+
+static void
+exported (MeasuresWindow *self,
+          GFile          *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
+  AdwToast *toast;
+
+  /* Translators: %s is the name of the PDF file or folder just written */
+  message = g_strdup_printf (_("Exported “%s”"), basename);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_detailed_action_name (toast, "win.open-exported");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+export_document (MeasuresWindow *self,
+                 MeasuresReport *report)
+{
+  g_autoptr(MeasuresExportDialog) dialog = NULL;
+
+  dialog = measures_export_dialog_new (GTK_WINDOW (self), self->context, report);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (exported), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (_measures_window_show_error_toast), self,
+                           G_CONNECT_SWAPPED);
+  measures_export_dialog_show (dialog);
+}
+
+static void
+export_current (MeasuresWindow *self,
+                Document        document)
+{
+  g_autoptr(MeasuresReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  report = create_report (self, document, &error);
+  if (report == NULL)
+    {
+      _measures_window_show_error_toast (self, error);
+      return;
+    }
+
+  export_document (self, report);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.print-goal"))
+    print_document (self, DOCUMENT_GOAL);
+  else if (g_str_equal (action_name, "win.print-strategy"))
+    print_document (self, DOCUMENT_STRATEGY);
+  else if (g_str_equal (action_name, "win.print-overview"))
+    print_document (self, DOCUMENT_OVERVIEW);
+  else
+    print_document (self, DOCUMENT_CURRENT);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  if (g_str_equal (action_name, "win.export-office-sheets"))
+    export_document (self, NULL);
+  else if (g_str_equal (action_name, "win.export-strategy"))
+    export_current (self, DOCUMENT_STRATEGY);
+  else if (g_str_equal (action_name, "win.export-overview"))
+    export_current (self, DOCUMENT_OVERVIEW);
+  else
+    export_current (self, DOCUMENT_CURRENT);
+}
+
+static void
+open_exported_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  gtk_show_uri (GTK_WINDOW (widget), g_variant_get_string (parameter, NULL), GDK_CURRENT_TIME);
+}
+
+/* The shortcuts window is made when asked for, not with every window. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX
+                                                                 "/window/measures-shortcuts.ui");
+  GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (overlay, GTK_WINDOW (widget));
+  gtk_window_set_modal (overlay, TRUE);
+  gtk_window_set_destroy_with_parent (overlay, TRUE);
+  gtk_window_present (overlay);
+}
+
+void
+_measures_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-goal", "u", show_goal_action);
+  gtk_widget_class_install_action (widget_class, "win.show-measure", "x", show_measure_action);
+  gtk_widget_class_install_action (widget_class, "win.show-office-measures", "s",
+                                   show_office_measures_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.new-measure", NULL, new_measure_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-measure", NULL, edit_measure_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-measure", NULL,
+                                   remove_measure_action);
+  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
+  gtk_widget_class_install_action (widget_class, "win.add-log-entry", "(uus)",
+                                   add_log_entry_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-goal", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-strategy", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-overview", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-strategy", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-overview", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-office-sheets", NULL,
+                                   export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
+
+  /* A binding, not an accelerator: popovers and the search entry see
+   * Escape first and close themselves. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel", NULL);
+}
