@@ -641,10 +641,11 @@ test_rebase_edit (TempDir       *fixture,
   g_assert_nonnull (strstr (text, "Costs:\nMeine Kosten"));
 
   /* What differs between theirs and the draft, field by field. */
-  differences = measures_measure_describe_differences (theirs, draft);
-  g_assert_nonnull (strstr (differences, "Title:\nNow: Ihr Titel\nYours: "));
-  g_assert_nonnull (strstr (differences, "Costs:\nNow: "));
-  g_assert_nonnull (strstr (differences, "\nYours: Meine Kosten"));
+  differences = measures_measure_describe_differences (original, draft, theirs);
+  g_assert_nonnull (strstr (differences, "Title:\nSaved now: Ihr Titel\n"
+                                         "Your edit: unchanged, the saved text is kept"));
+  g_assert_nonnull (strstr (differences, "Costs:\nSaved now: "));
+  g_assert_nonnull (strstr (differences, "\nYour edit: Meine Kosten"));
   g_assert_null (strstr (differences, "Short description"));
 }
 

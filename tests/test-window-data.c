@@ -4,10 +4,258 @@
 #include <string.h>
 
 #include "measures-backup.h"
+#include "measures-measure-editor.h"
+#include "measures-measure-view.h"
 #include "measures-restore-window.h"
 #include "window-test-util.h"
 
-/* Keeping the strategy safe, in the real window: restoring a backup. */
+/* Keeping the strategy safe, in the real window: another process writing
+ * to the same file, an edit left with Escape, restoring a backup. */
+
+static const char *test_program;
+
+static AdwMessageDialog *find_message_dialog (void);
+
+/* Another process writes to the window's file, as a second window or a
+ * colleague on a network drive does: this program run with
+ * "--write DATABASE ID FIELD VALUE". */
+static int
+write_as_other_process (const char *path,
+                        gint64      id,
+                        const char *property,
+                        const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MeasuresStore) store = measures_store_open (path, &error);
+  g_autoptr(MeasuresMeasure) measure = NULL;
+  g_autoptr(MeasuresMeasure) edited = NULL;
+
+  if (store == NULL || !(measure = measures_store_get_measure (store, id, &error)))
+    g_error ("%s", error->message);
+
+  edited = measures_measure_copy_with (measure, property, value, NULL);
+  if (!measures_store_update_measure (store, edited, measures_measure_get_revision (measure),
+                                      "Bea Beispiel", NULL, &error))
+    g_error ("%s", error->message);
+
+  return 0;
+}
+
+static void
+other_process_writes (Fixture    *f,
+                      gint64      id,
+                      const char *property,
+                      const char *value)
+{
+  g_autofree char *path = temp_path (&f->tmp, "strategy.db");
+  g_autofree char *id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  const char *argv[] = { test_program, "--write", path, id_text, property, value, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+}
+
+/* Runs the main loop for up to a second, until @done says so. */
+static gboolean
+within_a_second (gboolean (*done) (gpointer),
+                 gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+
+  return done (data);
+}
+
+static MeasuresMeasureView *
+sheet (Fixture *f)
+{
+  return detail_page (f, "sheet");
+}
+
+static MeasuresMeasureEditor *
+editor (Fixture *f)
+{
+  return detail_page (f, "editor");
+}
+
+static gboolean
+sheet_shows_other_title (gpointer data)
+{
+  return g_strcmp0 (label_text (sheet (data), MEASURES_TYPE_MEASURE_VIEW, "title_label"),
+                    "Titel aus dem anderen Fenster") == 0;
+}
+
+static gboolean
+editor_told (gpointer data)
+{
+  return measures_measure_editor_get_conflict (editor (data)) != NULL;
+}
+
+static const char *
+detail_child_name (Fixture *f)
+{
+  return gtk_stack_get_visible_child_name (MEASURES_CHILD (f, "detail_stack"));
+}
+
+static gint64
+open_first_measure_of_goal (Fixture *f,
+                            guint    goal)
+{
+  MeasuresMeasure *measure;
+
+  select_sidebar_row (f, goal);
+  g_signal_emit_by_name (MEASURES_CHILD (f, "measure_list"), "activate", 0);
+  iterate ();
+  measure = measures_measure_view_get_measure (sheet (f));
+  g_assert_nonnull (measure);
+  return measures_measure_get_id (measure);
+}
+
+static const char *
+stored_text (Fixture    *f,
+             gint64      id,
+             const char *property)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MeasuresMeasure) measure =
+    measures_store_get_measure (measures_application_get_store (f->app), id, &error);
+  static char text[512];
+  g_autofree char *value = NULL;
+
+  g_assert_no_error (error);
+  g_object_get (measure, property, &value, NULL);
+  g_strlcpy (text, value ? value : "", sizeof text);
+  return text;
+}
+
+/* Another process changes the measure in view: the sheet and the list
+ * show it by themselves, within a second, and the selection stays. */
+static void
+test_other_writer_appears (Fixture       *f,
+                           gconstpointer  data)
+{
+  gint64 id = open_first_measure_of_goal (f, 2);
+  MeasuresMeasure *selected;
+
+  other_process_writes (f, id, "title", "Titel aus dem anderen Fenster");
+  g_assert_true (within_a_second (sheet_shows_other_title, f));
+  g_assert_true (shows_label (GTK_WIDGET (MEASURES_CHILD (f, "measure_list")),
+                              "Titel aus dem anderen Fenster"));
+  selected = measures_measures_page_get_measure (WINDOW_CHILD (f, "measures_page"));
+  g_assert_cmpint (measures_measure_get_id (selected), ==, id);
+  pause_for_screenshot ("other-writer-appears");
+}
+
+/* Window B changes the title while window A has the editor open: A is
+ * told, its save is refused with who and when, its edit stays; carried
+ * over to the current version, it saves, and B's title stands. */
+static void
+test_stale_edit_is_refused (Fixture       *f,
+                            gconstpointer  data)
+{
+  MeasuresMeasureEditor *form;
+  AdwMessageDialog *dialog;
+  GtkWidget *banner;
+  gint64 id = open_first_measure_of_goal (f, 2);
+
+  /* A starts editing and changes the costs. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-measure", NULL);
+  iterate ();
+  form = editor (f);
+  g_assert_cmpstr (detail_child_name (f), ==, "editor");
+  gtk_editable_set_text (child (form, MEASURES_TYPE_MEASURE_EDITOR, "costs_row"),
+                         "Kosten aus Fenster A");
+  iterate ();
+
+  /* B saves a new title; A's editor says so by itself. */
+  other_process_writes (f, id, "title", "Titel aus dem anderen Fenster");
+  g_assert_true (within_a_second (editor_told, f));
+  g_assert_nonnull (strstr (measures_measure_editor_get_conflict (form),
+                            "Bea Beispiel changed this measure"));
+  banner = child (form, MEASURES_TYPE_MEASURE_EDITOR, "conflict_revealer");
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  /* A saves anyway, with Ctrl+S: refused, nothing written, the edit stays. */
+  gtk_widget_grab_focus (child (form, MEASURES_TYPE_MEASURE_EDITOR, "costs_row"));
+  press_keys (GTK_WIDGET (f->window), GDK_CONTROL_MASK, GDK_KEY_s);
+  g_assert_cmpstr (detail_child_name (f), ==, "editor");
+  g_assert_nonnull (strstr (measures_measure_editor_get_conflict (form),
+                            "was changed by Bea Beispiel"));
+  g_assert_cmpstr (stored_text (f, id, "title"), ==, "Titel aus dem anderen Fenster");
+  g_assert_cmpstr (stored_text (f, id, "costs"), !=, "Kosten aus Fenster A");
+  g_assert_cmpstr (gtk_editable_get_text (child (form, MEASURES_TYPE_MEASURE_EDITOR, "costs_row")),
+                   ==, "Kosten aus Fenster A");
+  pause_for_screenshot ("stale-edit-refused");
+
+  /* Their version, field by field; A carries the change over. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-current-version", NULL);
+  iterate ();
+  dialog = ADW_MESSAGE_DIALOG (find_message_dialog ());
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "Saved now: Titel aus dem anderen Fenster\n"
+                            "Your edit: unchanged, the saved text is kept"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog),
+                            "Your edit: Kosten aus Fenster A"));
+  pause_for_screenshot ("current-version");
+  adw_message_dialog_response (dialog, "carry-over");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_null (measures_measure_editor_get_conflict (form));
+  g_assert_cmpstr (gtk_editable_get_text (child (form, MEASURES_TYPE_MEASURE_EDITOR, "title_row")),
+                   ==, "Titel aus dem anderen Fenster");
+
+  /* Ctrl+Enter saves: both changes stand. */
+  press_keys (GTK_WIDGET (f->window), GDK_CONTROL_MASK, GDK_KEY_Return);
+  g_assert_cmpstr (detail_child_name (f), ==, "sheet");
+  g_assert_cmpstr (stored_text (f, id, "title"), ==, "Titel aus dem anderen Fenster");
+  g_assert_cmpstr (stored_text (f, id, "costs"), ==, "Kosten aus Fenster A");
+}
+
+/* Escape with changes leaves the editor, and Undo on the toast brings the
+ * edit back as it was; Ctrl+E opens the editor. */
+static void
+test_escape_keeps_edit (Fixture       *f,
+                        gconstpointer  data)
+{
+  MeasuresMeasureEditor *form;
+  GtkWidget *title_row;
+
+  open_first_measure_of_goal (f, 3);
+  press_keys (GTK_WIDGET (f->window), GDK_CONTROL_MASK, GDK_KEY_e);
+  g_assert_cmpstr (detail_child_name (f), ==, "editor");
+  form = editor (f);
+  title_row = child (form, MEASURES_TYPE_MEASURE_EDITOR, "title_row");
+  gtk_editable_set_text (GTK_EDITABLE (title_row), "Ein Titel, der nicht verloren geht");
+  iterate ();
+
+  press_keys (GTK_WIDGET (f->window), 0, GDK_KEY_Escape);
+  g_assert_cmpstr (detail_child_name (f), ==, "sheet");
+  g_assert_true (shows_label (WINDOW_CHILD (f, "toast_overlay"), "Changes discarded"));
+  pause_for_screenshot ("changes-discarded");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.resume-discarded-edit", NULL);
+  iterate ();
+  g_assert_cmpstr (detail_child_name (f), ==, "editor");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title_row)), ==,
+                   "Ein Titel, der nicht verloren geht");
+  g_assert_true (measures_measure_editor_get_modified (form));
+
+  /* Without changes, Escape just leaves. */
+  measures_measures_page_resume_discarded_edit (WINDOW_CHILD (f, "measures_page"));
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.cancel", NULL);
+  iterate ();
+  g_assert_cmpstr (detail_child_name (f), ==, "sheet");
+}
 
 /* Iterates until @done says so, for what a thread brings. */
 static void
@@ -174,8 +422,16 @@ int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 6 && g_str_equal (argv[1], "--write"))
+    return write_as_other_process (argv[2], g_ascii_strtoll (argv[3], NULL, 10), argv[4],
+                                   argv[5]);
+
+  test_program = argv[0];
   window_test_init (&argc, &argv);
 
+  ADD ("other-writer-appears", test_other_writer_appears);
+  ADD ("stale-edit-is-refused", test_stale_edit_is_refused);
+  ADD ("escape-keeps-edit", test_escape_keeps_edit);
   ADD ("restore-backup", test_restore_backup);
 
   return g_test_run ();

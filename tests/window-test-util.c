@@ -3,6 +3,7 @@
 
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
 
 #include "window-test-util.h"
 
@@ -335,4 +336,24 @@ find_window (Fixture *f,
       return l->data;
 
   return NULL;
+}
+
+/* Presses @keyval with @modifiers through the display server, as a
+ * keyboard does: the focused widget and the window's shortcuts see it. */
+void
+press_keys (GtkWidget *widget,
+            guint      modifiers,
+            guint      keyval)
+{
+  Display *display = x_display (widget);
+  KeyCode control = XKeysymToKeycode (display, XK_Control_L);
+  KeyCode key = XKeysymToKeycode (display, keyval);
+
+  if (modifiers & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (display, control, True, CurrentTime);
+  XTestFakeKeyEvent (display, key, True, CurrentTime);
+  XTestFakeKeyEvent (display, key, False, CurrentTime);
+  if (modifiers & GDK_CONTROL_MASK)
+    XTestFakeKeyEvent (display, control, False, CurrentTime);
+  sync_input (widget);
 }

@@ -73,5 +73,8 @@ void                 search_now           (Fixture       *f);
 guint                count_rows           (GtkListBox    *list);
 GtkWindow           *find_window          (Fixture       *f,
                                            GType          type);
+void                 press_keys           (GtkWidget     *widget,
+                                           guint          modifiers,
+                                           guint          keyval);
 
 G_END_DECLS

@@ -220,26 +220,46 @@ measures_measure_dup_text (MeasuresMeasure *measure)
   return g_string_free (text, FALSE);
 }
 
+static gboolean
+field_changed (GArray     *changes,
+               const char *field)
+{
+  for (guint i = 0; i < changes->len; i++)
+    if (g_str_equal (g_array_index (changes, MeasuresFieldChange, i).field, field))
+      return TRUE;
+
+  return FALSE;
+}
+
 /**
  * measures_measure_describe_differences:
+ * @original: the measure as the edit started from it
+ * @draft: the edit
  * @current: the measure as it is stored now
- * @draft: an edit of it
  *
- * Returns: (transfer full): for each field where the two differ, the
- *   field's name with the stored text and the edit's, shortened; an empty
- *   string if they do not differ
+ * Describes, for each field where the stored measure and the edit differ,
+ * the text saved now and the edit's, and what measures_measure_rebase()
+ * keeps: the edit's text where the edit changed the field, the saved one
+ * where only someone else did.
+ *
+ * Returns: (transfer full): the description, shortened; an empty string
+ *   if the two do not differ
  */
 char *
-measures_measure_describe_differences (MeasuresMeasure *current,
-                                       MeasuresMeasure *draft)
+measures_measure_describe_differences (MeasuresMeasure *original,
+                                       MeasuresMeasure *draft,
+                                       MeasuresMeasure *current)
 {
   g_autoptr(GArray) changes = NULL;
+  g_autoptr(GArray) edited = NULL;
   GString *text = g_string_new (NULL);
 
-  g_return_val_if_fail (MEASURES_IS_MEASURE (current), NULL);
+  g_return_val_if_fail (MEASURES_IS_MEASURE (original), NULL);
   g_return_val_if_fail (MEASURES_IS_MEASURE (draft), NULL);
+  g_return_val_if_fail (MEASURES_IS_MEASURE (current), NULL);
 
   changes = measures_measure_diff (current, draft);
+  edited = measures_measure_diff (original, draft);
   for (guint i = 0; i < changes->len; i++)
     {
       const MeasuresFieldChange *change = &g_array_index (changes, MeasuresFieldChange, i);
@@ -259,10 +279,14 @@ measures_measure_describe_differences (MeasuresMeasure *current,
         }
 
       append_field (text, change->field);
-      /* Translators: a field's text as saved now, then as the user typed it */
-      g_string_append_printf (text, _("Now: %s"), now);
+      /* Translators: a field's text as saved now */
+      g_string_append_printf (text, _("Saved now: %s"), now);
       g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Yours: %s"), yours);
+      if (field_changed (edited, change->field))
+        /* Translators: a field's text as the user typed it */
+        g_string_append_printf (text, _("Your edit: %s"), yours);
+      else
+        g_string_append (text, _("Your edit: unchanged, the saved text is kept"));
     }
 
   return g_string_free (text, FALSE);

@@ -27,7 +27,8 @@ MeasuresMeasure *measures_measure_rebase                (MeasuresMeasure *origin
                                                         MeasuresMeasure *draft,
                                                         MeasuresMeasure *current);
 char            *measures_measure_dup_text              (MeasuresMeasure *measure);
-char            *measures_measure_describe_differences  (MeasuresMeasure *current,
-                                                        MeasuresMeasure *draft);
+char            *measures_measure_describe_differences  (MeasuresMeasure *original,
+                                                        MeasuresMeasure *draft,
+                                                        MeasuresMeasure *current);
 
 G_END_DECLS

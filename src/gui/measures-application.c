@@ -934,7 +934,7 @@ measures_application_startup (GApplication *app)
 {
   static const struct {
     const char *action;
-    const char *accels[3];
+    const char *accels[4];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
@@ -943,6 +943,8 @@ measures_application_startup (GApplication *app)
     { "win.find", { "<Control>f", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.new-measure", { "<Control>n", NULL } },
+    { "win.edit-measure", { "<Control>e", NULL } },
+    { "win.save", { "<Control>s", "<Control>Return", "<Control>KP_Enter", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
   };

@@ -5,6 +5,8 @@
 
 #include <glib/gi18n.h>
 
+#include "measures-format.h"
+#include "measures-measure-diff.h"
 #include "measures-measures-page-private.h"
 #include "measures-navigation.h"
 
@@ -117,23 +119,24 @@ measures_measures_page_save (MeasuresMeasuresPage *self)
   if (edited == NULL)
     return FALSE;
 
+  self->saving = TRUE;
   if (measures_measure_get_id (original) == 0)
-    {
-      id = measures_undo_stack_create (undo_stack, edited, author, &error);
-      if (id == 0)
-        {
-          measures_page_show_error (MEASURES_PAGE (self), error);
-          return FALSE;
-        }
-    }
+    id = measures_undo_stack_create (undo_stack, edited, author, &error);
+  else if (measures_undo_stack_edit (undo_stack, original, edited, author, &error))
+    id = measures_measure_get_id (original);
   else
+    id = 0;
+  self->saving = FALSE;
+
+  if (id == 0)
     {
-      id = measures_measure_get_id (original);
-      if (!measures_undo_stack_edit (undo_stack, original, edited, author, &error))
-        {
-          measures_page_show_error (MEASURES_PAGE (self), error);
-          return FALSE;
-        }
+      /* Someone else saved first: the edit stays, with what happened and
+       * the ways on above it. */
+      if (g_error_matches (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_CONFLICT))
+        measures_measure_editor_set_conflict (editor, error->message);
+      else
+        measures_page_show_error (MEASURES_PAGE (self), error);
+      return FALSE;
     }
 
   set_editing (self, FALSE, _("Measure"));
@@ -162,6 +165,23 @@ measures_measures_page_cancel (MeasuresMeasuresPage *self)
 
   if (_measures_measures_page_is_editing (self))
     {
+      MeasuresMeasureEditor *editor = _measures_measures_page_get_measure_editor (self);
+
+      /* A changed edit is not thrown away unasked: the toast takes it back. */
+      g_clear_object (&self->discarded_original);
+      g_clear_object (&self->discarded_draft);
+      if (measures_measure_editor_get_modified (editor))
+        {
+          AdwToast *toast = adw_toast_new (_("Changes discarded"));
+
+          self->discarded_original = g_object_ref (measures_measure_editor_get_original (editor));
+          self->discarded_draft = measures_measure_editor_dup_draft (editor);
+          adw_toast_set_button_label (toast, _("_Undo"));
+          adw_toast_set_action_name (toast, "win.resume-discarded-edit");
+          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+          measures_page_add_toast (MEASURES_PAGE (self), toast);
+        }
+
       set_editing (self, FALSE, _("Measure"));
       _measures_measures_page_measure_selection_changed (self);
     }
@@ -170,19 +190,250 @@ measures_measures_page_cancel (MeasuresMeasuresPage *self)
 }
 
 /**
+ * measures_measures_page_resume_discarded_edit:
+ *
+ * Opens the editor again on the edit that Escape or Cancel left, as it was.
+ */
+void
+measures_measures_page_resume_discarded_edit (MeasuresMeasuresPage *self)
+{
+  g_autoptr(MeasuresMeasure) original = NULL;
+  g_autoptr(MeasuresMeasure) draft = NULL;
+
+  g_return_if_fail (MEASURES_IS_MEASURES_PAGE (self));
+
+  original = g_steal_pointer (&self->discarded_original);
+  draft = g_steal_pointer (&self->discarded_draft);
+  if (original == NULL || draft == NULL || _measures_measures_page_is_editing (self))
+    return;
+
+  measures_measures_page_resume_edit (self, original, draft, TRUE);
+  measures_navigate_to (self->measures_leaflet, self->measure_detail_pane, NULL);
+  /* The sheet was made for another measure meanwhile, perhaps: tell it
+   * if someone else changed this one since. */
+  _measures_measures_page_edited_measure_changed (self, measures_measure_get_id (original));
+}
+
+/* The measure as the store holds it now, for the one being edited. */
+static MeasuresMeasure *
+read_current (MeasuresMeasuresPage  *self,
+              GError               **error)
+{
+  MeasuresMeasure *original = measures_measure_editor_get_original (
+    _measures_measures_page_get_measure_editor (self));
+
+  return measures_store_get_measure (self->store, measures_measure_get_id (original), error);
+}
+
+/* Tells an open editor that someone else (another window, process or
+ * workstation) changed its measure since it was opened: saving it as it
+ * is would be refused. */
+void
+_measures_measures_page_edited_measure_changed (MeasuresMeasuresPage *self,
+                                                gint64                id)
+{
+  MeasuresMeasureEditor *editor;
+  MeasuresMeasure *original;
+  g_autoptr(MeasuresMeasure) current = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(MeasuresChange) latest = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->saving || id == 0 || !_measures_measures_page_is_editing (self))
+    return;
+
+  editor = _measures_measures_page_get_measure_editor (self);
+  original = measures_measure_editor_get_original (editor);
+  if (measures_measure_get_id (original) != id)
+    return;
+
+  current = read_current (self, NULL);
+  if (current == NULL ||
+      measures_measure_get_revision (current) <= measures_measure_get_revision (original))
+    return;
+
+  /* A progress report changes no field of the sheet. */
+  if (measures_measure_get_removed (current) == NULL)
+    {
+      g_autoptr(GArray) changes = measures_measure_diff (original, current);
+
+      if (changes->len == 0)
+        return;
+    }
+
+  history = measures_store_list_history (self->store, id, NULL);
+  if (history != NULL && g_list_model_get_n_items (history) > 0)
+    latest = g_list_model_get_item (history, 0);
+  when = measures_format_iso_date (latest ? measures_change_get_date (latest) : NULL, TRUE);
+
+  if (measures_measure_get_removed (current) != NULL)
+    /* Translators: "Anna Schmidt removed this measure on November 25, 2026, 14:05 …" */
+    message = g_strdup_printf (_("%s removed this measure on %s, after you started editing it. "
+                                 "Your edit is kept here: copy your text to keep it."),
+                               latest ? measures_change_get_author (latest) : _("Someone"), when);
+  else
+    /* Translators: "Anna Schmidt changed this measure on November 25, 2026, 14:05 …" */
+    message = g_strdup_printf (_("%s changed this measure on %s, after you started editing it. "
+                                 "Your edit is kept here: see the current version and carry "
+                                 "your changes over to it."),
+                               latest ? measures_change_get_author (latest) : _("Someone"), when);
+  measures_measure_editor_set_conflict (editor, message);
+}
+
+/**
+ * measures_measures_page_copy_draft:
+ *
+ * Puts the text of the edit in progress on the clipboard.
+ */
+void
+measures_measures_page_copy_draft (MeasuresMeasuresPage *self)
+{
+  g_autoptr(MeasuresMeasure) draft = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (MEASURES_IS_MEASURES_PAGE (self));
+
+  if (!_measures_measures_page_is_editing (self))
+    return;
+
+  draft = measures_measure_editor_dup_draft (_measures_measures_page_get_measure_editor (self));
+  text = measures_measure_dup_text (draft);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  measures_page_add_toast (MEASURES_PAGE (self), adw_toast_new (_("Your text is on the clipboard")));
+}
+
+/* What the dialog of the current version answers about. */
+typedef struct {
+  MeasuresMeasuresPage *page;   /* weak */
+  MeasuresMeasure *current;
+} CurrentVersion;
+
+static void
+current_version_free (gpointer  data,
+                      GClosure *closure)
+{
+  CurrentVersion *version = data;
+
+  g_clear_weak_pointer (&version->page);
+  g_clear_object (&version->current);
+  g_free (version);
+}
+
+static void
+current_version_response (AdwMessageDialog *dialog,
+                          const char       *response,
+                          CurrentVersion   *version)
+{
+  MeasuresMeasuresPage *self = version->page;
+  MeasuresMeasure *current = version->current;
+  MeasuresMeasureEditor *editor;
+  g_autoptr(MeasuresMeasure) draft = NULL;
+  g_autoptr(MeasuresMeasure) rebased = NULL;
+  g_autoptr(MeasuresMeasure) original = NULL;
+
+  if (self == NULL || !g_str_equal (response, "carry-over") ||
+      !_measures_measures_page_is_editing (self))
+    return;
+
+  editor = _measures_measures_page_get_measure_editor (self);
+  original = g_object_ref (measures_measure_editor_get_original (editor));
+  draft = measures_measure_editor_dup_draft (editor);
+  rebased = measures_measure_rebase (original, draft, current);
+  measures_measures_page_resume_edit (self, current, rebased, TRUE);
+  measures_page_add_toast (MEASURES_PAGE (self),
+                           adw_toast_new (_("Your changes are now on the current version: "
+                                            "check them, then save")));
+}
+
+/**
+ * measures_measures_page_show_current_version:
+ *
+ * Shows, field by field, how the measure being edited is saved now and
+ * what the edit holds, and offers to carry the edit's changes over to the
+ * current version.
+ */
+void
+measures_measures_page_show_current_version (MeasuresMeasuresPage *self)
+{
+  g_autoptr(MeasuresMeasure) current = NULL;
+  g_autoptr(MeasuresMeasure) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *differences = NULL;
+  g_autofree char *heading = NULL;
+  MeasuresMeasureEditor *editor;
+  CurrentVersion *version;
+  GtkWidget *dialog;
+
+  g_return_if_fail (MEASURES_IS_MEASURES_PAGE (self));
+
+  if (!_measures_measures_page_is_editing (self))
+    return;
+
+  current = read_current (self, &error);
+  if (current == NULL)
+    {
+      measures_page_show_error (MEASURES_PAGE (self), error);
+      return;
+    }
+
+  editor = _measures_measures_page_get_measure_editor (self);
+  draft = measures_measure_editor_dup_draft (editor);
+  differences = measures_measure_describe_differences (measures_measure_editor_get_original (editor),
+                                                       draft, current);
+  /* Translators: %s is a measure's title */
+  heading = g_strdup_printf (_("“%s” as Saved Now"), measures_measure_get_title (current));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                   differences[0] ? differences
+                                                  : _("The saved version and your edit are the "
+                                                      "same."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Editing"),
+                                    "carry-over", _("_Carry My Changes Over"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "carry-over",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "carry-over");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  /* Removed meanwhile: there is nothing to carry the changes over to. */
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "carry-over",
+                                           measures_measure_get_removed (current) == NULL);
+  version = g_new0 (CurrentVersion, 1);
+  g_set_weak_pointer (&version->page, self);
+  version->current = g_steal_pointer (&current);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (current_version_response), version,
+                         current_version_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
  * measures_measures_page_finish_edit:
  *
  * An edit in progress is never left half-written: a valid one is saved
- * when the window closes, one that cannot be saved is discarded.
+ * when the window closes, one that cannot be saved is discarded. One that
+ * someone else's change refused stays open, so that nothing is lost.
+ *
+ * Returns: %FALSE if the window should stay open for the edit
  */
-void
+gboolean
 measures_measures_page_finish_edit (MeasuresMeasuresPage *self)
 {
-  g_return_if_fail (MEASURES_IS_MEASURES_PAGE (self));
+  MeasuresMeasureEditor *editor;
 
-  if (_measures_measures_page_is_editing (self) && measures_measure_editor_get_modified (_measures_measures_page_get_measure_editor (self)) &&
-      !measures_measures_page_save (self))
-    g_message ("Closed with an edit that could not be saved; it was discarded");
+  g_return_val_if_fail (MEASURES_IS_MEASURES_PAGE (self), TRUE);
+
+  if (!_measures_measures_page_is_editing (self))
+    return TRUE;
+
+  editor = _measures_measures_page_get_measure_editor (self);
+  if (!measures_measure_editor_get_modified (editor) || measures_measures_page_save (self))
+    return TRUE;
+
+  if (measures_measure_editor_get_conflict (editor) != NULL)
+    return FALSE;
+
+  g_message ("Closed with an edit that could not be saved; it was discarded");
+  return TRUE;
 }
 
 /**

@@ -28,6 +28,10 @@ struct _MeasuresMeasuresPage
   GtkSingleSelection *measure_selection;
   guint goal;
   gboolean changing_list;
+  gboolean saving;              /* the page's own save: its signal is no news */
+  /* An edit left with Escape or Cancel, for the toast's Undo */
+  MeasuresMeasure *discarded_original;
+  MeasuresMeasure *discarded_draft;
   gboolean folded;
   gboolean warm;
   guint pending_scroll;         /* position + 1 to bring into view after the first frame */
@@ -79,6 +83,10 @@ MeasuresMeasureEditor *_measures_measures_page_get_measure_editor        (Measur
 void                   _measures_measures_page_update_state              (MeasuresMeasuresPage *self);
 void                   _measures_measures_page_search_stopped            (MeasuresMeasuresPage *self);
 void                   _measures_measures_page_measure_selection_changed (MeasuresMeasuresPage *self);
+
+/* measures-measures-page-edit.c */
+void                   _measures_measures_page_edited_measure_changed    (MeasuresMeasuresPage *self,
+                                                                          gint64                id);
 
 /* measures-measures-page-list.c */
 const char      *_measures_measures_page_get_office_filter  (MeasuresMeasuresPage *self);

@@ -215,6 +215,7 @@ measure_changed (MeasuresMeasuresPage *self,
   /* A changed measure may have moved: keep it in sight. */
   if (was_shown)
     measures_measures_page_select_measure (self, id);
+  _measures_measures_page_edited_measure_changed (self, id);
   _measures_measures_page_update_state (self);
 }
 
@@ -442,6 +443,8 @@ measures_measures_page_dispose (GObject *object)
   g_clear_object (&self->offices);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
+  g_clear_object (&self->discarded_original);
+  g_clear_object (&self->discarded_draft);
 
   G_OBJECT_CLASS (measures_measures_page_parent_class)->dispose (object);
 }

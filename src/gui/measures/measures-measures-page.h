@@ -30,7 +30,10 @@ void             measures_measures_page_edit_measure      (MeasuresMeasuresPage 
 void             measures_measures_page_new_measure       (MeasuresMeasuresPage  *self);
 gboolean         measures_measures_page_save              (MeasuresMeasuresPage  *self);
 void             measures_measures_page_cancel            (MeasuresMeasuresPage  *self);
-void             measures_measures_page_finish_edit       (MeasuresMeasuresPage  *self);
+gboolean         measures_measures_page_finish_edit       (MeasuresMeasuresPage  *self);
+void             measures_measures_page_resume_discarded_edit (MeasuresMeasuresPage *self);
+void             measures_measures_page_copy_draft        (MeasuresMeasuresPage  *self);
+void             measures_measures_page_show_current_version (MeasuresMeasuresPage *self);
 void             measures_measures_page_remove_measure    (MeasuresMeasuresPage  *self);
 void             measures_measures_page_add_log_entry     (MeasuresMeasuresPage  *self,
                                                            MeasuresStatus         status,

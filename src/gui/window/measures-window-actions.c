@@ -78,6 +78,35 @@ cancel_action (GtkWidget  *widget,
 }
 
 static void
+resume_discarded_edit_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  if (gtk_stack_get_visible_child (self->content_stack) != GTK_WIDGET (self->measures_page))
+    _measures_window_select_view (self, VIEW_GOAL,
+                                  MAX (measures_measures_page_get_goal (self->measures_page), 1));
+  measures_measures_page_resume_discarded_edit (self->measures_page);
+}
+
+static void
+copy_draft_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  measures_measures_page_copy_draft (MEASURES_WINDOW (widget)->measures_page);
+}
+
+static void
+show_current_version_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  measures_measures_page_show_current_version (MEASURES_WINDOW (widget)->measures_page);
+}
+
+static void
 remove_measure_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -404,6 +433,11 @@ _measures_window_class_actions_init (GtkWidgetClass *widget_class)
                                    remove_measure_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "win.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "win.resume-discarded-edit", NULL,
+                                   resume_discarded_edit_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-draft", NULL, copy_draft_action);
+  gtk_widget_class_install_action (widget_class, "win.show-current-version", NULL,
+                                   show_current_version_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "win.add-log-entry", "(uus)",

@@ -181,7 +181,12 @@ measures_window_close_request (GtkWindow *window)
   if (settings != NULL)
     measures_window_save_settings (self, settings);
 
-  measures_measures_page_finish_edit (self->measures_page);
+  /* An edit that someone else's change refused stays open, with why. */
+  if (!measures_measures_page_finish_edit (self->measures_page))
+    {
+      gtk_window_present (window);
+      return TRUE;
+    }
 
   return GTK_WINDOW_CLASS (measures_window_parent_class)->close_request (window);
 }
