@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "measures-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "measures-application-private.h"
+#include "measures-export.h"
+#include "measures-format.h"
+#include "measures-report.h"
+
+/* The command line: what is done before any window, and without a display
+ * — a dump, a PDF, every office's sheets — and which instance shows which
+ * database. */
+
+const GOptionEntry _measures_application_options[] = {
+  { "database", 'd', 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the strategy database FILE instead of the default one "
+       "(created and filled with the embedded strategy when it does not exist)"),
+    N_("FILE") },
+  { "dump-json", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Write the whole database to standard output as JSON and exit"), NULL },
+  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a report to the PDF file FILE and exit: the whole strategy, or what "
+       "--office, --goal, --measure or --overview chooses"), N_("FILE") },
+  { "office", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: the measure sheets of the office ABBREVIATION"), N_("ABBREVIATION") },
+  { "goal", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --export-pdf: the report of goal NUMBER"), N_("NUMBER") },
+  { "measure", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("With --export-pdf: the sheet of the measure ID (see --dump-json)"), N_("ID") },
+  { "overview", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-pdf: the overview table of all measures"), NULL },
+  { "export-office-sheets", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the measure sheets of every office, one PDF each, into the folder FOLDER "
+       "and exit"), N_("FOLDER") },
+  { "report-language", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The language of the reports’ labels: de, en or fr (default: the interface’s)"),
+    N_("LANGUAGE") },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The paper size of the reports: a4 (default) or letter"), N_("SIZE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+/**
+ * measures_application_init_i18n:
+ *
+ * Sets up gettext before anything is translated. Call first thing in main().
+ */
+void
+measures_application_init_i18n (void)
+{
+  const char *localedir = g_getenv ("MEASURES_LOCALEDIR");
+
+  /* MEASURES_LOCALEDIR lets the build tree's catalogs be used. */
+  measures_i18n_setup (localedir ? localedir : LOCALEDIR);
+
+  /* The locale is chosen; GTK must not choose it again. */
+  gtk_disable_setlocale ();
+}
+
+static int
+dump_json (MeasuresApplication *self)
+{
+  g_autoptr(MeasuresStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json = NULL;
+
+  if (!(store = _measures_application_open_store (self, &error)) || !(json = measures_export_json (store, &error)))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (fputs (json, stdout) == EOF || fputc ('\n', stdout) == EOF || fflush (stdout) != 0)
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), _("Could not write to standard output."));
+      return EXIT_FAILURE;
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static int
+fail (const char *message)
+{
+  g_printerr ("%s: %s\n", g_get_prgname (), message);
+  return EXIT_FAILURE;
+}
+
+typedef struct
+{
+  const char *language;
+  MeasuresPaper paper;
+} ExportOptions;
+
+static gboolean
+read_export_options (GVariantDict  *options,
+                     ExportOptions *export,
+                     GError       **error)
+{
+  const char *paper = NULL;
+  static const char * const languages[] = { "de", "en", "fr", NULL };
+
+  export->paper = MEASURES_PAPER_A4;
+  export->language = NULL;
+  g_variant_dict_lookup (options, "report-language", "&s", &export->language);
+  g_variant_dict_lookup (options, "paper", "&s", &paper);
+
+  if (export->language != NULL && !g_strv_contains (languages, export->language))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown report language “%s”: choose de, en or fr."), export->language);
+      return FALSE;
+    }
+
+  if (paper != NULL && !measures_paper_from_string (paper, &export->paper))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown paper size “%s”: choose a4 or letter."), paper);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+write_report (MeasuresReport       *report,
+              const char           *path,
+              const ExportOptions  *export,
+              GError              **error)
+{
+  measures_report_set_language (report, export->language);
+  measures_report_set_author (report, g_get_real_name ());
+  return measures_report_write_pdf (report, path, export->paper, error);
+}
+
+static int
+export_pdf (MeasuresApplication *self,
+            GVariantDict        *options,
+            const char          *path)
+{
+  g_autoptr(MeasuresStore) store = NULL;
+  g_autoptr(MeasuresReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  ExportOptions export;
+  const char *office = NULL;
+  gint64 measure = 0;
+  int goal = 0;
+  guint chosen;
+
+  g_variant_dict_lookup (options, "office", "&s", &office);
+  g_variant_dict_lookup (options, "goal", "i", &goal);
+  g_variant_dict_lookup (options, "measure", "x", &measure);
+  chosen = (office != NULL) + g_variant_dict_contains (options, "goal") +
+           g_variant_dict_contains (options, "measure") +
+           g_variant_dict_contains (options, "overview");
+
+  if (chosen > 1)
+    return fail (_("Choose one of --office, --goal, --measure and --overview."));
+  if (!read_export_options (options, &export, &error))
+    return fail (error->message);
+  if (!(store = _measures_application_open_store (self, &error)))
+    return fail (error->message);
+
+  if (office != NULL)
+    report = measures_report_new_office (store, office, &error);
+  else if (g_variant_dict_contains (options, "goal"))
+    report = goal > 0 ? measures_report_new_goal (store, goal, &error) : NULL;
+  else if (g_variant_dict_contains (options, "measure"))
+    report = measures_report_new_measure (store, measure, &error);
+  else if (g_variant_dict_contains (options, "overview"))
+    report = measures_report_new_overview (store, &error);
+  else
+    report = measures_report_new_strategy (store, &error);
+
+  if (report == NULL)
+    {
+      if (error == NULL)
+        return fail (_("Goals are numbered from 1."));
+      return fail (error->message);
+    }
+
+  if (!write_report (report, path, &export, &error))
+    return fail (error->message);
+
+  return EXIT_SUCCESS;
+}
+
+static int
+export_office_sheets (MeasuresApplication *self,
+                      GVariantDict        *options,
+                      const char          *folder)
+{
+  g_autoptr(MeasuresStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = g_filename_display_name (folder);
+  ExportOptions export;
+  guint n;
+
+  if (!read_export_options (options, &export, &error))
+    return fail (error->message);
+  if (!(store = _measures_application_open_store (self, &error)) ||
+      !measures_report_export_office_sheets (store, folder, export.language, export.paper,
+                                             g_get_real_name (), &n, &error))
+    return fail (error->message);
+
+  g_print (ngettext ("Wrote the sheets of %u office into %s\n",
+                     "Wrote the sheets of %u offices into %s\n", n),
+           n, display);
+  return EXIT_SUCCESS;
+}
+
+int
+_measures_application_handle_local_options (GApplication *app,
+                                           GVariantDict *options)
+{
+  MeasuresApplication *self = MEASURES_APPLICATION (app);
+  const char *path;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_lookup (options, "database", "^&ay", &path))
+    {
+      g_autofree char *default_path = measures_store_get_default_path ();
+
+      g_free (self->database_path);
+      self->database_path = g_canonicalize_filename (path, NULL);
+
+      /* A window on another database is another instance: do not hand the
+       * request to a running window that shows a different file. But a
+       * window that shows this file is presented, rather than a second
+       * one opened on the same measures. */
+      if (!g_str_equal (self->database_path, default_path))
+        {
+          gboolean exporting = g_variant_dict_contains (options, "dump-json") ||
+                               g_variant_dict_contains (options, "export-pdf") ||
+                               g_variant_dict_contains (options, "export-office-sheets");
+
+          if (!exporting && measures_instance_present_other (self->database_path))
+            return EXIT_SUCCESS;
+          g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+        }
+    }
+
+  if (g_variant_dict_contains (options, "dump-json"))
+    return dump_json (self);
+
+  if (g_variant_dict_lookup (options, "export-pdf", "^&ay", &path))
+    return export_pdf (self, options, path);
+
+  if (g_variant_dict_lookup (options, "export-office-sheets", "^&ay", &path))
+    return export_office_sheets (self, options, path);
+
+  return -1;
+}
