@@ -11,6 +11,7 @@
 #include "measures-offices-page.h"
 #include "measures-preferences-window.h"
 #include "measures-print-preview.h"
+#include "measures-status-summary.h"
 #include "measures-vision-page.h"
 #include "measures-vision-view.h"
 #include "measures-window.h"
@@ -54,7 +55,7 @@ main (int   argc,
   struct {
     const char *name;
     GType type;
-  } templates[9];
+  } templates[10];
 
   measures_application_init_i18n ();
   gtk_test_init (&argc, &argv, NULL);
@@ -81,6 +82,8 @@ main (int   argc,
   templates[7].type = MEASURES_TYPE_OFFICES_PAGE;
   templates[8].name = "measures-page";
   templates[8].type = MEASURES_TYPE_MEASURES_PAGE;
+  templates[9].name = "status-summary";
+  templates[9].type = MEASURES_TYPE_STATUS_SUMMARY;
 
   for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
     {

@@ -8,6 +8,7 @@
 #include "measures-format.h"
 #include "measures-measures-page-private.h"
 #include "measures-statistics.h"
+#include "measures-status-summary.h"
 
 /* The measures page's list: search, filters and order, and the count
  * and goal above it. */
@@ -156,9 +157,6 @@ update_goal_header (MeasuresMeasuresPage *self)
 {
   MeasuresGoal *goal = self->goal ? _measures_measures_page_find_goal (self, self->goal) : NULL;
   MeasuresStatistics statistics;
-  g_autofree char *summary = NULL;
-  g_autofree char *progress_text = NULL;
-  double progress;
 
   gtk_widget_set_visible (self->goal_header, goal != NULL);
   if (goal == NULL)
@@ -170,13 +168,7 @@ update_goal_header (MeasuresMeasuresPage *self)
 
   measures_measure_list_count_statuses (self->measures, self->goal, statistics.counts,
                                         &statistics.progress_sum);
-  summary = measures_statistics_describe (&statistics);
-  progress = measures_statistics_get_mean_progress (&statistics);
-  gtk_label_set_text (self->goal_summary_label, summary);
-  /* Translators: the average progress of a goal's measures, e.g. "Overall 35 %" */
-  progress_text = g_strdup_printf (_("Overall %.0f %%"), progress * 100);
-  gtk_progress_bar_set_fraction (self->goal_progress_bar, progress);
-  gtk_progress_bar_set_text (self->goal_progress_bar, progress_text);
+  measures_status_summary_set_statistics (self->goal_summary, &statistics);
 }
 
 void

@@ -12,6 +12,7 @@
 #include "measures-measure-view.h"
 #include "measures-measures-page.h"
 #include "measures-page.h"
+#include "measures-status-summary.h"
 
 G_BEGIN_DECLS
 
@@ -56,8 +57,7 @@ struct _MeasuresMeasuresPage
   GtkWidget *goal_header;
   GtkLabel *goal_title_label;
   GtkLabel *goal_headline_label;
-  GtkLabel *goal_summary_label;
-  GtkProgressBar *goal_progress_bar;
+  MeasuresStatusSummary *goal_summary;
   GtkLabel *goal_text_label;
   GtkStack *list_stack;
   GtkListView *measure_list;

@@ -521,6 +521,7 @@ measures_measures_page_class_init (MeasuresMeasuresPageClass *klass)
 
   g_type_ensure (MEASURES_TYPE_MEASURE_EDITOR);
   g_type_ensure (MEASURES_TYPE_MEASURE_VIEW);
+  g_type_ensure (MEASURES_TYPE_STATUS_SUMMARY);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX
                                                "/measures/measures-measures-page.ui");
@@ -534,8 +535,7 @@ measures_measures_page_class_init (MeasuresMeasuresPageClass *klass)
   CHILD (goal_header);
   CHILD (goal_title_label);
   CHILD (goal_headline_label);
-  CHILD (goal_summary_label);
-  CHILD (goal_progress_bar);
+  CHILD (goal_summary);
   CHILD (goal_text_label);
   CHILD (list_stack);
   CHILD (measure_list);

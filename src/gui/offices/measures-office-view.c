@@ -9,6 +9,7 @@
 #include "measures-measure-list.h"
 #include "measures-office-view.h"
 #include "measures-statistics.h"
+#include "measures-status-summary.h"
 
 /**
  * MeasuresOfficeView:
@@ -23,8 +24,7 @@ struct _MeasuresOfficeView
   GtkStack *stack;
   GtkLabel *abbreviation_label;
   GtkLabel *name_label;
-  GtkLabel *summary_label;
-  GtkProgressBar *progress_bar;
+  MeasuresStatusSummary *summary;
   GtkLabel *lead_heading;
   GtkListBox *lead_list;
   GtkButton *lead_more_button;
@@ -187,8 +187,8 @@ measures_office_view_class_init (MeasuresOfficeViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, stack);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, abbreviation_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, name_label);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, summary);
+  g_type_ensure (MEASURES_TYPE_STATUS_SUMMARY);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, lead_heading);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, lead_list);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficeView, involved_heading);
@@ -222,12 +222,9 @@ measures_office_view_set_office (MeasuresOfficeView *self,
 {
   g_autofree char *lead = NULL;
   g_autofree char *involved = NULL;
-  g_autofree char *summary = NULL;
-  g_autofree char *progress_text = NULL;
   g_autoptr(MeasuresMeasureList) led = NULL;
   g_autoptr(MeasuresMeasureList) involved_model = NULL;
   MeasuresStatistics statistics;
-  double progress;
   guint n_lead, n_involved;
 
   g_return_if_fail (MEASURES_IS_OFFICE_VIEW (self));
@@ -267,13 +264,5 @@ measures_office_view_set_office (MeasuresOfficeView *self,
 
   /* The office answers for the measures it leads. */
   measures_measure_list_count_statuses (led, 0, statistics.counts, &statistics.progress_sum);
-  summary = measures_statistics_describe (&statistics);
-  progress = measures_statistics_get_mean_progress (&statistics);
-  gtk_label_set_text (self->summary_label, summary);
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), n_lead > 0);
-  /* Translators: the average progress of the measures an office leads */
-  progress_text = g_strdup_printf (_("Overall %.0f %%"), progress * 100);
-  gtk_progress_bar_set_fraction (self->progress_bar, progress);
-  gtk_progress_bar_set_text (self->progress_bar, progress_text);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), n_lead > 0);
+  measures_status_summary_set_statistics (self->summary, &statistics);
 }
