@@ -290,6 +290,29 @@ test_newer_schema (TempDir       *fixture,
   g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, 999);
 }
 
+/* A damaged header can make the data version negative, which no version
+ * writes: refused as damaged, and not read as a list index. */
+static void
+test_negative_schema (TempDir       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path (fixture, "damaged.db");
+  g_autoptr(MeasuresStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE goals (id INTEGER);"
+                                     "PRAGMA user_version = -2147483644",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = measures_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_CORRUPT);
+  g_assert_cmpint (query_int (path, "PRAGMA user_version"), ==, -2147483644);
+}
+
 static void
 test_empty_file_is_new_database (TempDir       *fixture,
                                  gconstpointer  data)
@@ -633,6 +656,7 @@ main (int   argc,
   ADD ("not-a-database", test_not_a_database);
   ADD ("foreign-database", test_foreign_database);
   ADD ("newer-schema", test_newer_schema);
+  ADD ("negative-schema", test_negative_schema);
   ADD ("empty-file", test_empty_file_is_new_database);
   ADD ("path-cannot-be-created", test_path_cannot_be_created);
   ADD ("path-is-folder", test_path_is_folder);

@@ -88,6 +88,16 @@ check_file_is_ours (MeasuresSqliteStore  *self,
       !sql_query_int (self, "SELECT count(*) FROM sqlite_schema", &n_objects, error))
     return FALSE;
 
+  /* No version of Measures writes a negative one: a damaged header. */
+  if (*version < 0)
+    {
+      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be read safely (%s). "
+                     "It was left unchanged; restore a backup."),
+                   self->display_name, _("the data version is not valid"));
+      return FALSE;
+    }
+
   if (*version > (int)measures_sqlite_store_get_schema_version ())
     {
       g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_TOO_NEW,
