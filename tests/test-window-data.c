@@ -41,6 +41,34 @@ write_as_other_process (const char *path,
   return 0;
 }
 
+/* Another process restores a backup over the window's file: this program
+ * run with "--restore BACKUP DATABASE". */
+static int
+restore_as_other_process (const char *backup,
+                          const char *database)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!measures_backup_restore (backup, database, &error))
+    g_error ("%s", error->message);
+
+  return 0;
+}
+
+static void
+other_process_restores (const char *backup,
+                        const char *database)
+{
+  const char *argv[] = { test_program, "--restore", backup, database, NULL };
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                               &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+}
+
 static void
 other_process_writes (Fixture    *f,
                       gint64      id,
@@ -57,6 +85,25 @@ other_process_writes (Fixture    *f,
                                &status, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, &error));
+}
+
+/* Runs the main loop for up to @seconds, until @done says so. */
+static gboolean
+within (double      seconds,
+        gboolean  (*done) (gpointer),
+        gpointer    data)
+{
+  gint64 start = g_get_monotonic_time ();
+  gint64 end = start + seconds * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+
+  g_test_message ("waited %.2f s", (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC);
+  return done (data);
 }
 
 /* Runs the main loop for up to a second, until @done says so. */
@@ -104,6 +151,28 @@ static const char *
 detail_child_name (Fixture *f)
 {
   return gtk_stack_get_visible_child_name (MEASURES_CHILD (f, "detail_stack"));
+}
+
+/* Keys pressed through the display server arrive when they arrive: what
+ * they do is waited for. */
+static gboolean
+save_refused (gpointer data)
+{
+  const char *conflict = measures_measure_editor_get_conflict (editor (data));
+
+  return conflict != NULL && strstr (conflict, "was changed by Bea Beispiel") != NULL;
+}
+
+static gboolean
+sheet_shown (gpointer data)
+{
+  return g_strcmp0 (detail_child_name (data), "sheet") == 0;
+}
+
+static gboolean
+editor_shown (gpointer data)
+{
+  return g_strcmp0 (detail_child_name (data), "editor") == 0;
 }
 
 static gint64
@@ -187,9 +256,8 @@ test_stale_edit_is_refused (Fixture       *f,
   /* A saves anyway, with Ctrl+S: refused, nothing written, the edit stays. */
   gtk_widget_grab_focus (child (form, MEASURES_TYPE_MEASURE_EDITOR, "costs_row"));
   press_keys (GTK_WIDGET (f->window), GDK_CONTROL_MASK, GDK_KEY_s);
+  g_assert_true (within_a_second (save_refused, f));
   g_assert_cmpstr (detail_child_name (f), ==, "editor");
-  g_assert_nonnull (strstr (measures_measure_editor_get_conflict (form),
-                            "was changed by Bea Beispiel"));
   g_assert_cmpstr (stored_text (f, id, "title"), ==, "Titel aus dem anderen Fenster");
   g_assert_cmpstr (stored_text (f, id, "costs"), !=, "Kosten aus Fenster A");
   g_assert_cmpstr (gtk_editable_get_text (child (form, MEASURES_TYPE_MEASURE_EDITOR, "costs_row")),
@@ -216,9 +284,70 @@ test_stale_edit_is_refused (Fixture       *f,
 
   /* Ctrl+Enter saves: both changes stand. */
   press_keys (GTK_WIDGET (f->window), GDK_CONTROL_MASK, GDK_KEY_Return);
-  g_assert_cmpstr (detail_child_name (f), ==, "sheet");
+  g_assert_true (within_a_second (sheet_shown, f));
   g_assert_cmpstr (stored_text (f, id, "title"), ==, "Titel aus dem anderen Fenster");
   g_assert_cmpstr (stored_text (f, id, "costs"), ==, "Kosten aus Fenster A");
+}
+
+/* The window that was there is gone (f->window is a weak pointer then),
+ * and a new one shows the strategy. */
+static gboolean
+window_replaced (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->window == NULL && find_window (f, MEASURES_TYPE_WINDOW) != NULL;
+}
+
+/* Another window restores a backup over the file while this one has an
+ * edit open: the window shows the restored strategy by itself, says so,
+ * keeps the edit, and does not save it over the restored measure before
+ * it is carried over. */
+static void
+test_restore_elsewhere_keeps_edit (Fixture       *f,
+                                   gconstpointer  data)
+{
+  MeasuresStore *store = measures_application_get_store (f->app);
+  g_autofree char *path = temp_path (&f->tmp, "strategy.db");
+  g_autofree char *backup = NULL;
+  g_autofree char *restored_costs = NULL;
+  g_autoptr(GError) error = NULL;
+  MeasuresMeasureEditor *form;
+  gint64 id;
+
+  backup = measures_backup_make (store, "daily", 7, &error);
+  g_assert_no_error (error);
+  id = open_first_measure_of_goal (f, 4);
+  restored_costs = g_strdup (stored_text (f, id, "costs"));
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-measure", NULL);
+  iterate ();
+  gtk_editable_set_text (child (editor (f), MEASURES_TYPE_MEASURE_EDITOR, "costs_row"),
+                         "Kosten vor der Wiederherstellung");
+  iterate ();
+
+  /* Noticed within a second, then the strategy is opened and checked again. */
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *)&f->window);
+  other_process_restores (backup, path);
+  g_assert_true (within (5, window_replaced, f));
+  f->window = MEASURES_WINDOW (find_window (f, MEASURES_TYPE_WINDOW));
+  iterate ();
+  g_assert_true (shows_label (WINDOW_CHILD (f, "toast_overlay"),
+                              "Another window restored a backup: this is the strategy as "
+                              "restored"));
+  form = editor (f);
+  g_assert_cmpstr (detail_child_name (f), ==, "editor");
+  g_assert_cmpstr (gtk_editable_get_text (child (form, MEASURES_TYPE_MEASURE_EDITOR, "costs_row")),
+                   ==, "Kosten vor der Wiederherstellung");
+  g_assert_nonnull (strstr (measures_measure_editor_get_conflict (form),
+                            "Another window restored a backup"));
+  pause_for_screenshot ("restored-elsewhere");
+
+  /* Saving waits for the changes to be carried over. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL);
+  iterate ();
+  g_assert_cmpstr (detail_child_name (f), ==, "editor");
+  g_assert_cmpstr (stored_text (f, id, "costs"), ==, restored_costs);
 }
 
 /* Escape with changes leaves the editor, and Undo on the toast brings the
@@ -232,14 +361,14 @@ test_escape_keeps_edit (Fixture       *f,
 
   open_first_measure_of_goal (f, 3);
   press_keys (GTK_WIDGET (f->window), GDK_CONTROL_MASK, GDK_KEY_e);
-  g_assert_cmpstr (detail_child_name (f), ==, "editor");
+  g_assert_true (within_a_second (editor_shown, f));
   form = editor (f);
   title_row = child (form, MEASURES_TYPE_MEASURE_EDITOR, "title_row");
   gtk_editable_set_text (GTK_EDITABLE (title_row), "Ein Titel, der nicht verloren geht");
   iterate ();
 
   press_keys (GTK_WIDGET (f->window), 0, GDK_KEY_Escape);
-  g_assert_cmpstr (detail_child_name (f), ==, "sheet");
+  g_assert_true (within_a_second (sheet_shown, f));
   g_assert_true (shows_label (WINDOW_CHILD (f, "toast_overlay"), "Changes discarded"));
   pause_for_screenshot ("changes-discarded");
 
@@ -422,6 +551,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  if (argc == 4 && g_str_equal (argv[1], "--restore"))
+    return restore_as_other_process (argv[2], argv[3]);
   if (argc == 6 && g_str_equal (argv[1], "--write"))
     return write_as_other_process (argv[2], g_ascii_strtoll (argv[3], NULL, 10), argv[4],
                                    argv[5]);
@@ -432,6 +563,7 @@ main (int   argc,
   ADD ("other-writer-appears", test_other_writer_appears);
   ADD ("stale-edit-is-refused", test_stale_edit_is_refused);
   ADD ("escape-keeps-edit", test_escape_keeps_edit);
+  ADD ("restore-elsewhere-keeps-edit", test_restore_elsewhere_keeps_edit);
   ADD ("restore-backup", test_restore_backup);
 
   return g_test_run ();

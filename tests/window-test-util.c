@@ -348,6 +348,10 @@ press_keys (GtkWidget *widget,
   Display *display = x_display (widget);
   KeyCode control = XKeysymToKeycode (display, XK_Control_L);
   KeyCode key = XKeysymToKeycode (display, keyval);
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+
+  /* Without a window manager, the keyboard goes where it is sent. */
+  XSetInputFocus (display, gdk_x11_surface_get_xid (surface), RevertToParent, CurrentTime);
 
   if (modifiers & GDK_CONTROL_MASK)
     XTestFakeKeyEvent (display, control, True, CurrentTime);

@@ -34,6 +34,7 @@ G_DEFINE_QUARK (measures-store-error-quark, measures_store_error)
 enum {
   MEASURE_CHANGED,
   OFFICES_CHANGED,
+  REPLACED,
   N_SIGNALS
 };
 
@@ -88,6 +89,19 @@ measures_store_class_init (MeasuresStoreClass *klass)
    */
   signals[OFFICES_CHANGED] =
     g_signal_new ("offices-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * MeasuresStore::replaced:
+   * @self: the store
+   *
+   * Emitted once when the strategy this store holds was replaced as a
+   * whole behind its back, e.g. by a backup that another process
+   * restored. The store refuses to write from then on: open the strategy
+   * again.
+   */
+  signals[REPLACED] =
+    g_signal_new ("replaced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
@@ -185,6 +199,22 @@ measures_store_emit_changed (MeasuresStore *self,
     g_signal_emit (self, signals[OFFICES_CHANGED], 0);
   for (guint i = 0; i < n_ids; i++)
     g_signal_emit (self, signals[MEASURE_CHANGED], 0, ids[i]);
+}
+
+/* Tells the listeners that the strategy was replaced behind the store's back. */
+void
+measures_store_emit_replaced (MeasuresStore *self)
+{
+  g_signal_emit (self, signals[REPLACED], 0);
+}
+
+/* The message of a write refused because the strategy was replaced. */
+void
+measures_store_set_replaced_error (GError **error)
+{
+  g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_CONFLICT,
+                       _("The strategy was replaced meanwhile, by a backup restored in another "
+                         "window. Nothing was saved; it is opened again."));
 }
 
 static gboolean

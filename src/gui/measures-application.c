@@ -109,6 +109,67 @@ store_checked (GObject      *source,
     }
 }
 
+static void show_main_window (MeasuresApplication *self);
+
+static MeasuresWindow *
+find_main_window (MeasuresApplication *self)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    if (MEASURES_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* Another process restored a backup over the file: the window opens the
+ * file again, where it was, and keeps an edit in progress — which must
+ * then be checked against what the file holds now. */
+static gboolean
+reopen_replaced (gpointer data)
+{
+  MeasuresApplication *self = data;
+  MeasuresWindow *window = find_main_window (self);
+  g_autoptr(MeasuresWindowState) state = NULL;
+  g_autofree char *database = _measures_application_dup_database_path (self);
+
+  /* No window shows the strategy: nothing to open again. */
+  if (window == NULL)
+    return G_SOURCE_REMOVE;
+
+  /* Moved or deleted, not replaced: say so rather than start anew there. */
+  if (!g_file_test (database, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *name = g_filename_display_name (database);
+      g_autoptr(GError) error = g_error_new (MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_OPEN,
+                                             _("“%s” was moved or deleted while it was open."),
+                                             name);
+
+      close_store (self);
+      show_open_error (self, error);
+      return G_SOURCE_REMOVE;
+    }
+
+  state = measures_window_save_state (window);
+  g_application_hold (G_APPLICATION (self));
+  close_store (self);
+  open_database (self, database);
+  window = find_main_window (self);
+  if (window != NULL && state != NULL)
+    {
+      measures_window_restore_state (window, state);
+      measures_window_strategy_replaced (window);
+    }
+  g_application_release (G_APPLICATION (self));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+store_replaced (MeasuresApplication *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, reopen_replaced, g_object_ref (self), g_object_unref);
+}
+
 static void
 show_main_window (MeasuresApplication *self)
 {
@@ -132,6 +193,9 @@ show_main_window (MeasuresApplication *self)
                                                                             "restore-backup")),
                                (measures_store_get_features (self->store) &
                                 MEASURES_STORE_FEATURE_BACKUPS) != 0);
+
+  g_signal_connect_object (self->store, "replaced", G_CALLBACK (store_replaced), self,
+                           G_CONNECT_SWAPPED);
 
   context = measures_context_new (self->store, self->undo_stack, self->settings);
   window = GTK_WINDOW (measures_window_new (self, context));

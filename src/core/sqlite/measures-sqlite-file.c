@@ -341,6 +341,17 @@ measures_sqlite_open_file (MeasuresSqliteStore  *self,
 
   sqlite3_extended_result_codes (self->db, TRUE);
   measures_sqlite_add_functions (self);
+
+  /* The file opened, to notice when another one takes its place. */
+  {
+    GStatBuf buf;
+
+    if (g_stat (self->path, &buf) == 0)
+      {
+        self->device = buf.st_dev;
+        self->inode = buf.st_ino;
+      }
+  }
   /* A command-line export may read while the window writes: wait for the
    * other side's short transaction instead of failing. */
   sqlite3_busy_timeout (self->db, 5000);

@@ -209,6 +209,8 @@ sqlite_add_measure (MeasuresStore    *store,
     }
 
   measure_id = sqlite3_last_insert_rowid (self->db);
+  /* This store's own: not news for its watch on other writers. */
+  g_hash_table_add (self->own_revisions, g_memdup2 (&revision, sizeof revision));
 
   if (!replace_objectives (self, measure_id, measures_measure_get_objectives (measure), error) ||
       !replace_links (self, measure_id, measure, error) ||

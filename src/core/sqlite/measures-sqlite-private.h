@@ -24,6 +24,9 @@ struct _MeasuresSqliteStore
   GHashTable *statements;   /* SQL → prepared statement, see sql_prepare_cached() */
 
   /* Watching other writers of the same file */
+  guint64 device;           /* the file opened, to notice it replaced by another */
+  guint64 inode;
+  gboolean replaced;
   guint watch_id;
   gint64 data_version;
   gint64 seen_revision;     /* the latest revision announced */
@@ -164,5 +167,7 @@ void             measures_sqlite_reader_close    (Reader               *reader);
 
 /* measures-sqlite-store.c */
 sqlite3         *measures_sqlite_store_get_db    (MeasuresSqliteStore  *self);
+gboolean         measures_sqlite_check_not_replaced (MeasuresSqliteStore *self,
+                                                     GError             **error);
 
 G_END_DECLS

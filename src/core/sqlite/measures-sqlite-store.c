@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "measures-sqlite-private.h"
 
@@ -197,10 +198,50 @@ announce_other_writes (MeasuresSqliteStore *self)
 }
 
 static gboolean
+emit_replaced (gpointer data)
+{
+  measures_store_emit_replaced (MEASURES_STORE (data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Whether the path still leads to the file this store opened: restoring a
+ * backup puts another file in its place, and what this store wrote then
+ * would go to a file nobody opens again. */
+gboolean
+measures_sqlite_check_not_replaced (MeasuresSqliteStore  *self,
+                                    GError              **error)
+{
+  GStatBuf buf;
+
+  if (!self->replaced &&
+      (g_stat (self->path, &buf) != 0 ||
+       (guint64)buf.st_dev != self->device || (guint64)buf.st_ino != self->inode))
+    {
+      self->replaced = TRUE;
+      g_debug ("%s was replaced by another file", self->display_name);
+      g_idle_add_full (G_PRIORITY_DEFAULT, emit_replaced, g_object_ref (self), g_object_unref);
+    }
+
+  if (self->replaced)
+    {
+      measures_store_set_replaced_error (error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
 watch_other_writers (gpointer data)
 {
   MeasuresSqliteStore *self = data;
   gint64 version;
+
+  if (!measures_sqlite_check_not_replaced (self, NULL))
+    {
+      self->watch_id = 0;
+      return G_SOURCE_REMOVE;
+    }
 
   /* Not inside a write of our own, e.g. while an import runs. */
   if (!sqlite3_get_autocommit (self->db))

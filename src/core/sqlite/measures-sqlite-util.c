@@ -229,6 +229,10 @@ gboolean
 measures_sqlite_begin (MeasuresSqliteStore  *self,
                        GError              **error)
 {
+  /* A write into a file that was replaced meanwhile would be lost. */
+  if (!measures_sqlite_check_not_replaced (self, error))
+    return FALSE;
+
   self->counts_changed = FALSE;
   return sql_exec (self, "BEGIN IMMEDIATE", error);
 }

@@ -62,6 +62,7 @@ measures_measures_page_edit_measure (MeasuresMeasuresPage *self)
   if (measure == NULL)
     return;
 
+  self->edit_stale = FALSE;
   measures_measure_editor_edit (_measures_measures_page_get_measure_editor (self), measure, self->goals,
                                 G_LIST_MODEL (self->offices));
   set_editing (self, TRUE, _("Edit Measure"));
@@ -84,6 +85,7 @@ measures_measures_page_new_measure (MeasuresMeasuresPage *self)
                         "goal", self->goal ? self->goal : 1,
                         "priority", MEASURES_PRIORITY_MEDIUM,
                         NULL);
+  self->edit_stale = FALSE;
   measures_measure_editor_edit (_measures_measures_page_get_measure_editor (self), draft, self->goals,
                                 G_LIST_MODEL (self->offices));
   set_editing (self, TRUE, _("New Measure"));
@@ -118,6 +120,13 @@ measures_measures_page_save (MeasuresMeasuresPage *self)
   edited = measures_measure_editor_build (editor, &error);
   if (edited == NULL)
     return FALSE;
+
+  /* Its revision belongs to the strategy before the restore. */
+  if (self->edit_stale)
+    {
+      measures_measures_page_strategy_replaced (self);
+      return FALSE;
+    }
 
   self->saving = TRUE;
   if (measures_measure_get_id (original) == 0)
@@ -341,6 +350,7 @@ current_version_response (AdwMessageDialog *dialog,
   draft = measures_measure_editor_dup_draft (editor);
   rebased = measures_measure_rebase (original, draft, current);
   measures_measures_page_resume_edit (self, current, rebased, TRUE);
+  self->edit_stale = FALSE;
   measures_page_add_toast (MEASURES_PAGE (self),
                            adw_toast_new (_("Your changes are now on the current version: "
                                             "check them, then save")));
@@ -570,4 +580,35 @@ measures_measures_page_resume_edit (MeasuresMeasuresPage *self,
                                       self->goals, G_LIST_MODEL (self->offices));
   set_editing (self, TRUE, measures_measure_get_id (original) == 0 ? _("New Measure")
                                                                    : _("Edit Measure"));
+}
+
+/**
+ * measures_measures_page_strategy_replaced:
+ *
+ * The strategy was replaced by a restored backup after an edit in
+ * progress began: the edit stays, but is saved only once its changes have
+ * been carried over to the measure as restored.
+ */
+void
+measures_measures_page_strategy_replaced (MeasuresMeasuresPage *self)
+{
+  MeasuresMeasureEditor *editor;
+  MeasuresMeasure *original;
+
+  g_return_if_fail (MEASURES_IS_MEASURES_PAGE (self));
+
+  if (!_measures_measures_page_is_editing (self))
+    return;
+
+  editor = _measures_measures_page_get_measure_editor (self);
+  original = measures_measure_editor_get_original (editor);
+  /* A new measure does not depend on what was there. */
+  if (measures_measure_get_id (original) == 0)
+    return;
+
+  self->edit_stale = TRUE;
+  measures_measure_editor_set_conflict (editor,
+                                        _("Another window restored a backup after you started "
+                                          "this edit. Your edit is kept here: see the current "
+                                          "version and carry your changes over to it."));
 }

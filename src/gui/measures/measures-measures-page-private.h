@@ -30,6 +30,7 @@ struct _MeasuresMeasuresPage
   guint goal;
   gboolean changing_list;
   gboolean saving;              /* the page's own save: its signal is no news */
+  gboolean edit_stale;          /* the edit began on a strategy since replaced */
   /* An edit left with Escape or Cancel, for the toast's Undo */
   MeasuresMeasure *discarded_original;
   MeasuresMeasure *discarded_draft;

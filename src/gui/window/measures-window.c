@@ -456,3 +456,21 @@ measures_window_show_measure (MeasuresWindow *self,
   if (measures_measures_page_select_measure (self->measures_page, measure_id))
     measures_measures_page_show_sheet (self->measures_page);
 }
+
+/**
+ * measures_window_strategy_replaced:
+ *
+ * Tells the user that the window shows the strategy anew because another
+ * window put a backup in its place, and holds back an edit in progress
+ * until it is checked against the restored strategy.
+ */
+void
+measures_window_strategy_replaced (MeasuresWindow *self)
+{
+  g_return_if_fail (MEASURES_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (_("Another window restored a backup: this is the "
+                                                "strategy as restored")));
+  measures_measures_page_strategy_replaced (self->measures_page);
+}

@@ -22,6 +22,7 @@ void             measures_window_show_goal    (MeasuresWindow      *self,
 void             measures_window_show_measure (MeasuresWindow      *self,
                                                gint64               measure_id);
 
+void                 measures_window_strategy_replaced (MeasuresWindow  *self);
 MeasuresWindowState *measures_window_save_state    (MeasuresWindow      *self);
 void                 measures_window_restore_state (MeasuresWindow      *self,
                                                     MeasuresWindowState *state);
