@@ -34,6 +34,37 @@ add (GArray     *changes,
   g_array_append_val (changes, change);
 }
 
+/**
+ * measures_measure_state_diff:
+ * @before: the measure as stored
+ * @status: its new status
+ * @progress: its new progress
+ *
+ * Compares a measure's state, as a progress report or its withdrawal
+ * changes it, in the format of measures_measure_diff().
+ *
+ * Returns: (transfer full) (element-type MeasuresFieldChange): "status"
+ *   and "progress" where they differ; empty if neither does
+ */
+GArray *
+measures_measure_state_diff (MeasuresMeasure *before,
+                             MeasuresStatus   status,
+                             guint            progress)
+{
+  GArray *changes;
+
+  g_return_val_if_fail (MEASURES_IS_MEASURE (before), NULL);
+
+  changes = g_array_new (FALSE, FALSE, sizeof (MeasuresFieldChange));
+  g_array_set_clear_func (changes, field_change_clear);
+  add (changes, "status", g_strdup (measures_status_to_string (measures_measure_get_status (before))),
+       g_strdup (measures_status_to_string (status)));
+  add (changes, "progress", g_strdup_printf ("%u", measures_measure_get_progress (before)),
+       g_strdup_printf ("%u", progress));
+
+  return changes;
+}
+
 static char *
 join (const char * const *strv,
       const char         *separator)

@@ -23,6 +23,9 @@ typedef struct {
 
 GArray          *measures_measure_diff                  (MeasuresMeasure *before,
                                                         MeasuresMeasure *after);
+GArray          *measures_measure_state_diff            (MeasuresMeasure *before,
+                                                        MeasuresStatus   status,
+                                                        guint            progress);
 MeasuresMeasure *measures_measure_rebase                (MeasuresMeasure *original,
                                                         MeasuresMeasure *draft,
                                                         MeasuresMeasure *current);

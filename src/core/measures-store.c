@@ -8,6 +8,9 @@
 #include "measures-format.h"
 #include "measures-store-private.h"
 #include "sqlite/measures-sqlite-store.h"
+#ifdef HAVE_POSTGRESQL
+#include "postgres/measures-pg-store.h"
+#endif
 
 /**
  * MeasuresStore:
@@ -242,14 +245,27 @@ measures_store_get_default_path (void)
   return g_build_filename (g_get_user_data_dir (), APP_ID, "strategy.db", NULL);
 }
 
+/* A PostgreSQL database rather than a file: a "postgresql://" or
+ * "postgres://" URI, or libpq's "host=… dbname=…" or "service=…", which
+ * starts with one of libpq's keywords and "=". */
+static gboolean
+is_server_address (const char *path)
+{
+  return g_str_has_prefix (path, "postgresql://") || g_str_has_prefix (path, "postgres://") ||
+         g_regex_match_simple ("^\\s*(host|hostaddr|port|dbname|user|service|sslmode|passfile)\\s*=",
+                               path, 0, 0);
+}
+
 /**
  * measures_store_open:
- * @path: the database file; it and its folder are created when missing
+ * @path: the database file, created with its folder when missing; or a
+ *   PostgreSQL database: a "postgresql://" URI or a libpq connection
+ *   string such as "host=server dbname=strategy" or "service=strategy"
  * @error: return location for a #MeasuresStoreError
  *
  * Opens the strategy and brings its schema up to date. A file that is not
  * a database, belongs to another application or comes from a newer version
- * is refused without being written to.
+ * is refused without being written to; so is such a server database.
  *
  * Returns: (transfer full): the store, or %NULL with @error set
  */
@@ -259,6 +275,19 @@ measures_store_open (const char  *path,
 {
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (is_server_address (path))
+    {
+#ifdef HAVE_POSTGRESQL
+      return measures_pg_store_open (path, error);
+#else
+      g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_OPEN,
+                           _("This is the address of a PostgreSQL server, and this build "
+                             "of Measures was made without PostgreSQL support. Open a "
+                             "strategy file instead, or install a build with PostgreSQL."));
+      return NULL;
+#endif
+    }
 
   return measures_sqlite_store_open (path, error);
 }

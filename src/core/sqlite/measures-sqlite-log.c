@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "measures-measure-diff.h"
 #include "measures-sqlite-private.h"
 
 /* The progress log, the history, and the revisions that keep one writer
@@ -184,8 +185,7 @@ set_state (MeasuresSqliteStore  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 id = measures_measure_get_id (stored);
-  MeasuresStatus old_status = measures_measure_get_status (stored);
-  guint old_progress = measures_measure_get_progress (stored);
+  g_autoptr(GArray) changes = NULL;
 
   stmt = sql_prepare (self,
                       "UPDATE measures SET status = ?, progress = ?, status_derived = ? "
@@ -201,19 +201,13 @@ set_state (MeasuresSqliteStore  *self,
   if (!sql_step_done (self, stmt, error))
     return FALSE;
 
-  if (old_status != status &&
-      !measures_sqlite_record_change (self, id, now, author, "status",
-                                      measures_status_to_string (old_status),
-                                      measures_status_to_string (status), error))
-    return FALSE;
-
-  if (old_progress != progress)
+  changes = measures_measure_state_diff (stored, status, progress);
+  for (guint i = 0; i < changes->len; i++)
     {
-      g_autofree char *old_text = g_strdup_printf ("%u", old_progress);
-      g_autofree char *new_text = g_strdup_printf ("%u", progress);
+      const MeasuresFieldChange *change = &g_array_index (changes, MeasuresFieldChange, i);
 
-      if (!measures_sqlite_record_change (self, id, now, author, "progress", old_text, new_text,
-                                          error))
+      if (!measures_sqlite_record_change (self, id, now, author, change->field,
+                                          change->old_text, change->new_text, error))
         return FALSE;
     }
 

@@ -3,18 +3,10 @@
 
 #include "config.h"
 
+#include "measures-search-text.h"
 #include "measures-sqlite-private.h"
 
 /* Full-text search: an FTS5 index of folded text, written with every change. */
-
-/* What the index holds and what a query is matched with: case-folded text,
- * so that "ß" and "ss" are one ("Straßburg", "strassburg"); the index's
- * tokenizer then drops accents ("Français", "francais"). */
-static char *
-fold (const char *text)
-{
-  return g_utf8_casefold (text ? text : "", -1);
-}
 
 gboolean
 measures_sqlite_refresh_search_index (MeasuresSqliteStore  *self,
@@ -63,7 +55,7 @@ measures_sqlite_refresh_search_index (MeasuresSqliteStore  *self,
   sqlite3_bind_int64 (insert, 1, measure_id);
   for (int i = 0; i < 5; i++)
     {
-      g_autofree char *folded = fold (sql_column_text (read, i));
+      g_autofree char *folded = measures_search_text_fold (sql_column_text (read, i));
 
       sqlite3_bind_text (insert, i + 2, folded, -1, SQLITE_TRANSIENT);
     }
@@ -117,22 +109,16 @@ measures_sqlite_ensure_search_index (MeasuresSqliteStore  *self,
 static char *
 build_match_query (const char *text)
 {
-  g_autofree char *folded = fold (text);
-  g_auto(GStrv) words = g_strsplit_set (folded, " \t\n\r", -1);
-  GString *query = g_string_new (NULL);
+  g_auto(GStrv) words = measures_search_text_words (text);
+  GString *query;
 
+  if (words[0] == NULL)
+    return NULL;
+
+  query = g_string_new (NULL);
   for (guint i = 0; words[i] != NULL; i++)
     {
-      gboolean has_alnum = FALSE;
-
-      for (const char *p = words[i]; *p; p = g_utf8_next_char (p))
-        has_alnum |= g_unichar_isalnum (g_utf8_get_char (p));
-
-      /* A word of punctuation only would make an empty phrase. */
-      if (!has_alnum)
-        continue;
-
-      if (query->len > 0)
+      if (i > 0)
         g_string_append (query, " AND ");
       g_string_append_c (query, '"');
       for (const char *p = words[i]; *p; p++)
@@ -142,12 +128,6 @@ build_match_query (const char *text)
           g_string_append_c (query, *p);
         }
       g_string_append (query, "\"*");
-    }
-
-  if (query->len == 0)
-    {
-      g_string_free (query, TRUE);
-      return NULL;
     }
 
   return g_string_free (query, FALSE);

@@ -1,0 +1,438 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "measures-pg"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "measures-measure-diff.h"
+#include "measures-pg-private.h"
+
+/* The progress log, the history, and the revisions that keep one writer
+ * from overwriting another's work: the same rules as the SQLite engine's. */
+
+gboolean
+measures_pg_record_change (MeasuresPgStore  *self,
+                           gint64            measure_id,
+                           const char       *date,
+                           const char       *author,
+                           const char       *field,
+                           const char       *old_value,
+                           const char       *new_value,
+                           GError          **error)
+{
+  g_auto(PgParams) params = { NULL };
+
+  pg_params_init (&params);
+  pg_params_int (&params, measure_id);
+  pg_params_text (&params, date);
+  pg_params_text (&params, author);
+  pg_params_text (&params, field);
+  pg_params_text (&params, old_value);
+  pg_params_text (&params, new_value);
+
+  return pg_exec (self,
+                  "INSERT INTO history (measure_id, date, author, field, old_value, new_value) "
+                  "VALUES ($1::bigint, $2::text, $3::text, $4::text, $5::text, $6::text)",
+                  &params, error);
+}
+
+/* Revisions ------------------------------------------------------------------ */
+
+/* The largest plus one: every writer holds the writers' lock, so that no
+ * two writes get the same revision and they commit in this order. */
+gboolean
+measures_pg_next_revision (MeasuresPgStore  *self,
+                           gint64           *revision,
+                           GError          **error)
+{
+  g_autoptr(PGresult) result = NULL;
+
+  result = pg_query (self, "SELECT coalesce (max (revision), 0) + 1 FROM measures", NULL, error);
+  if (result == NULL)
+    return FALSE;
+
+  *revision = pg_int (result, 0, 0);
+  return TRUE;
+}
+
+/* Refuses a write when someone else wrote @part of the measure after
+ * @base_revision, naming them from the history. Call inside the write's
+ * transaction, so that nobody can write in between. */
+gboolean
+measures_pg_check_revision (MeasuresPgStore  *self,
+                            gint64            measure_id,
+                            gint64            base_revision,
+                            PgMeasurePart     part,
+                            GError          **error)
+{
+  g_auto(PgParams) params = { NULL };
+  g_autoptr(PGresult) result = NULL;
+  gboolean found;
+  gint64 revision;
+
+  pg_params_init (&params);
+  pg_params_int (&params, measure_id);
+  /* The latest entry of the history says who and when. */
+  result = pg_query (self,
+                     "SELECT m.revision, m.sheet_revision, m.state_revision, m.title,"
+                     "       m.removed IS NOT NULL, h.author, h.date "
+                     "FROM measures m "
+                     "LEFT JOIN LATERAL (SELECT author, date FROM history"
+                     "                   WHERE measure_id = m.id"
+                     "                   ORDER BY id DESC LIMIT 1) h ON true "
+                     "WHERE m.id = $1::bigint",
+                     &params, error);
+  if (result == NULL)
+    return FALSE;
+
+  if (PQntuples (result) == 0)
+    {
+      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                   _("The measure no longer exists."));
+      return FALSE;
+    }
+
+  revision = pg_int (result, 0, part == PG_PART_ALL ? 0 : part == PG_PART_SHEET ? 1 : 2);
+  if (revision <= base_revision)
+    return TRUE;
+
+  found = !PQgetisnull (result, 0, 5);
+  measures_store_set_conflict_error (error, pg_text (result, 0, 3),
+                                     found ? pg_text (result, 0, 5) : NULL,
+                                     found ? pg_text (result, 0, 6) : NULL,
+                                     pg_bool (result, 0, 4));
+  return FALSE;
+}
+
+/* Gives the measure the strategy's next revision, for @part and as a whole,
+ * and tells the other connections inside the same transaction: a write
+ * that is rolled back tells nobody. */
+gboolean
+measures_pg_bump_revision (MeasuresPgStore  *self,
+                           gint64            measure_id,
+                           PgMeasurePart     part,
+                           const char       *now,
+                           MeasuresWrite    *write,
+                           GError          **error)
+{
+  g_auto(PgParams) params = { NULL };
+  gint64 revision;
+
+  if (!measures_pg_next_revision (self, &revision, error))
+    return FALSE;
+
+  pg_params_init (&params);
+  pg_params_int (&params, revision);
+  pg_params_text (&params, now);
+  pg_params_bool (&params, (part & PG_PART_SHEET) != 0);
+  pg_params_bool (&params, (part & PG_PART_STATE) != 0);
+  pg_params_int (&params, measure_id);
+  if (!pg_exec (self,
+                "UPDATE measures SET revision = $1::bigint, updated = $2::text,"
+                "  sheet_revision = CASE WHEN $3::boolean THEN $1::bigint ELSE sheet_revision END,"
+                "  state_revision = CASE WHEN $4::boolean THEN $1::bigint ELSE state_revision END "
+                "WHERE id = $5::bigint",
+                &params, error) ||
+      !measures_pg_notify_write (self, measure_id, error))
+    return FALSE;
+
+  write->measure_id = measure_id;
+  write->revision = revision;
+  return TRUE;
+}
+
+/* Commits a write; the store announces it, and the notification of it
+ * does not announce it a second time. */
+gboolean
+measures_pg_finish_write (MeasuresPgStore  *self,
+                          MeasuresWrite    *write,
+                          GError          **error)
+{
+  g_hash_table_add (self->own_revisions, g_memdup2 (&write->revision, sizeof write->revision));
+  if (!measures_pg_commit (self, error))
+    {
+      g_hash_table_remove (self->own_revisions, &write->revision);
+      return measures_pg_fail (self);
+    }
+
+  write->counts_changed = self->counts_changed;
+  self->counts_changed = FALSE;
+  return TRUE;
+}
+
+static gboolean
+set_state (MeasuresPgStore   *self,
+           MeasuresMeasure   *stored,
+           MeasuresStatus     status,
+           guint              progress,
+           gboolean           derived,
+           const char        *now,
+           const char        *author,
+           GError           **error)
+{
+  g_auto(PgParams) params = { NULL };
+  gint64 id = measures_measure_get_id (stored);
+  g_autoptr(GArray) changes = NULL;
+
+  pg_params_init (&params);
+  pg_params_int (&params, status);
+  pg_params_int (&params, progress);
+  pg_params_bool (&params, derived);
+  pg_params_int (&params, id);
+  if (!pg_exec (self,
+                "UPDATE measures SET status = $1::integer, progress = $2::integer,"
+                "  status_derived = $3::boolean WHERE id = $4::bigint",
+                &params, error))
+    return FALSE;
+
+  changes = measures_measure_state_diff (stored, status, progress);
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const MeasuresFieldChange *change = &g_array_index (changes, MeasuresFieldChange, i);
+
+      if (!measures_pg_record_change (self, id, now, author, change->field,
+                                      change->old_text, change->new_text, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gint64
+pg_add_log_entry (MeasuresStore   *store,
+                  gint64           measure_id,
+                  gint64           base_revision,
+                  MeasuresStatus   status,
+                  guint            progress,
+                  const char      *text,
+                  const char      *author,
+                  MeasuresWrite   *write,
+                  GError         **error)
+{
+  MeasuresPgStore *self = MEASURES_PG_STORE (store);
+  g_auto(PgParams) params = { NULL };
+  g_autoptr(PGresult) result = NULL;
+  g_autofree char *now = measures_store_now ();
+  g_autoptr(MeasuresMeasure) stored = NULL;
+  gint64 entry_id;
+
+  if (!measures_pg_begin (self, error))
+    return 0;
+
+  if (!measures_pg_check_revision (self, measure_id, base_revision, PG_PART_STATE, error) ||
+      !(stored = measures_store_get_measure (store, measure_id, error)))
+    return measures_pg_fail (self);
+
+  pg_params_init (&params);
+  pg_params_int (&params, measure_id);
+  pg_params_text (&params, now);
+  pg_params_text (&params, author);
+  pg_params_int (&params, status);
+  pg_params_int (&params, progress);
+  pg_params_text (&params, text);
+  result = pg_query (self,
+                     "INSERT INTO log_entries (measure_id, date, author, status, progress, text) "
+                     "VALUES ($1::bigint, $2::text, $3::text, $4::integer, $5::integer, $6::text) "
+                     "RETURNING id",
+                     &params, error);
+  if (result == NULL)
+    return measures_pg_fail (self);
+  entry_id = pg_int (result, 0, 0);
+
+  if (!measures_pg_record_change (self, measure_id, now, author, "log", NULL, text, error) ||
+      !set_state (self, stored, status, progress, FALSE, now, author, error) ||
+      !measures_pg_bump_revision (self, measure_id, PG_PART_STATE, now, write, error) ||
+      !measures_pg_finish_write (self, write, error))
+    return measures_pg_fail (self);
+
+  return entry_id;
+}
+
+static gboolean
+pg_set_log_entry_withdrawn (MeasuresStore   *store,
+                            gint64           entry_id,
+                            gint64           base_revision,
+                            gboolean         withdrawn,
+                            MeasuresStatus   status,
+                            guint            progress,
+                            gboolean         derived,
+                            const char      *author,
+                            MeasuresWrite   *write,
+                            GError         **error)
+{
+  MeasuresPgStore *self = MEASURES_PG_STORE (store);
+  g_auto(PgParams) find = { NULL };
+  g_auto(PgParams) mark = { NULL };
+  g_autoptr(PGresult) entry = NULL;
+  g_autofree char *now = measures_store_now ();
+  g_autoptr(MeasuresMeasure) stored = NULL;
+  const char *text;
+  gint64 measure_id;
+
+  if (!measures_pg_begin (self, error))
+    return FALSE;
+
+  pg_params_init (&find);
+  pg_params_int (&find, entry_id);
+  entry = pg_query (self,
+                    "SELECT measure_id, status, progress, text FROM log_entries "
+                    "WHERE id = $1::bigint",
+                    &find, error);
+  if (entry == NULL)
+    return measures_pg_fail (self);
+  if (PQntuples (entry) == 0)
+    {
+      g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                           _("The log entry no longer exists."));
+      return measures_pg_fail (self);
+    }
+
+  measure_id = pg_int (entry, 0, 0);
+  if (!withdrawn)
+    {
+      status = CLAMP (pg_int (entry, 0, 1), 0, MEASURES_N_STATUSES - 1);
+      progress = CLAMP (pg_int (entry, 0, 2), 0, 100);
+      derived = FALSE;
+    }
+  text = pg_text (entry, 0, 3);
+
+  if (!measures_pg_check_revision (self, measure_id, base_revision, PG_PART_STATE, error) ||
+      !(stored = measures_store_get_measure (store, measure_id, error)))
+    return measures_pg_fail (self);
+
+  pg_params_init (&mark);
+  pg_params_text (&mark, withdrawn ? now : NULL);
+  pg_params_int (&mark, entry_id);
+
+  if (!pg_exec (self, "UPDATE log_entries SET withdrawn = $1::text WHERE id = $2::bigint",
+                &mark, error) ||
+      !measures_pg_record_change (self, measure_id, now, author, "log",
+                                  withdrawn ? text : NULL, withdrawn ? NULL : text, error) ||
+      !set_state (self, stored, status, progress, derived, now, author, error) ||
+      !measures_pg_bump_revision (self, measure_id, PG_PART_STATE, now, write, error))
+    return measures_pg_fail (self);
+
+  return measures_pg_finish_write (self, write, error);
+}
+
+static GListModel *
+pg_list_log (MeasuresStore  *store,
+             gint64          measure_id,
+             gboolean        include_withdrawn,
+             GError        **error)
+{
+  g_auto(PgParams) params = { NULL };
+  g_autoptr(PGresult) result = NULL;
+  g_autoptr(GListStore) entries = g_list_store_new (MEASURES_TYPE_LOG_ENTRY);
+
+  pg_params_init (&params);
+  pg_params_int (&params, measure_id);
+  pg_params_bool (&params, include_withdrawn);
+  result = pg_query (MEASURES_PG_STORE (store),
+                     "SELECT id, date, author, status, progress, text, withdrawn "
+                     "FROM log_entries "
+                     "WHERE measure_id = $1::bigint AND ($2::boolean OR withdrawn IS NULL) "
+                     "ORDER BY date DESC, id DESC",
+                     &params, error);
+  if (result == NULL)
+    return NULL;
+
+  for (int row = 0; row < PQntuples (result); row++)
+    {
+      g_autoptr(MeasuresLogEntry) entry = NULL;
+
+      entry = measures_log_entry_new (pg_int (result, row, 0), measure_id,
+                                      pg_text (result, row, 1), pg_text (result, row, 2),
+                                      CLAMP (pg_int (result, row, 3), 0, MEASURES_N_STATUSES - 1),
+                                      CLAMP (pg_int (result, row, 4), 0, 100),
+                                      pg_text (result, row, 5),
+                                      pg_text_or_null (result, row, 6));
+      g_list_store_append (entries, entry);
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&entries));
+}
+
+static GListModel *
+pg_list_history (MeasuresStore  *store,
+                 gint64          measure_id,
+                 GError        **error)
+{
+  g_auto(PgParams) params = { NULL };
+  g_autoptr(PGresult) result = NULL;
+  g_autoptr(GListStore) changes = g_list_store_new (MEASURES_TYPE_CHANGE);
+
+  pg_params_init (&params);
+  pg_params_int (&params, measure_id);
+  result = pg_query (MEASURES_PG_STORE (store),
+                     "SELECT id, date, author, field, old_value, new_value FROM history "
+                     "WHERE measure_id = $1::bigint ORDER BY id DESC",
+                     &params, error);
+  if (result == NULL)
+    return NULL;
+
+  for (int row = 0; row < PQntuples (result); row++)
+    {
+      g_autoptr(MeasuresChange) change = NULL;
+
+      change = measures_change_new (pg_int (result, row, 0), measure_id,
+                                    pg_text (result, row, 1), pg_text (result, row, 2),
+                                    pg_text (result, row, 3),
+                                    pg_text_or_null (result, row, 4),
+                                    pg_text_or_null (result, row, 5));
+      g_list_store_append (changes, change);
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&changes));
+}
+
+static gboolean
+pg_insert_log_entry (MeasuresStore     *store,
+                     gint64             measure_id,
+                     MeasuresLogEntry  *entry,
+                     GError           **error)
+{
+  g_auto(PgParams) params = { NULL };
+
+  pg_params_init (&params);
+  pg_params_int (&params, measure_id);
+  pg_params_text (&params, measures_log_entry_get_date (entry));
+  pg_params_text (&params, measures_log_entry_get_author (entry));
+  pg_params_int (&params, measures_log_entry_get_status (entry));
+  pg_params_int (&params, measures_log_entry_get_progress (entry));
+  pg_params_text (&params, measures_log_entry_get_text (entry));
+  pg_params_text (&params, measures_log_entry_get_withdrawn (entry));
+
+  return pg_exec (MEASURES_PG_STORE (store),
+                  "INSERT INTO log_entries (measure_id, date, author, status, progress, text,"
+                  "                         withdrawn) "
+                  "VALUES ($1::bigint, $2::text, $3::text, $4::integer, $5::integer, $6::text,"
+                  "        $7::text)",
+                  &params, error);
+}
+
+static gboolean
+pg_insert_change (MeasuresStore   *store,
+                  gint64           measure_id,
+                  MeasuresChange  *change,
+                  GError         **error)
+{
+  return measures_pg_record_change (MEASURES_PG_STORE (store), measure_id,
+                                    measures_change_get_date (change),
+                                    measures_change_get_author (change),
+                                    measures_change_get_field (change),
+                                    measures_change_get_old_value (change),
+                                    measures_change_get_new_value (change), error);
+}
+
+void
+measures_pg_log_init_class (MeasuresStoreClass *store_class)
+{
+  store_class->add_log_entry = pg_add_log_entry;
+  store_class->set_log_entry_withdrawn = pg_set_log_entry_withdrawn;
+  store_class->list_log = pg_list_log;
+  store_class->list_history = pg_list_history;
+  store_class->insert_log_entry = pg_insert_log_entry;
+  store_class->insert_change = pg_insert_change;
+}

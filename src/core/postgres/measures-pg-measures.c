@@ -1,0 +1,743 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "measures-pg"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "measures-format.h"
+#include "measures-measure-diff.h"
+#include "measures-pg-private.h"
+
+/* Measures: reading them in batches, adding, editing and removing them. */
+
+static gboolean
+replace_objectives (MeasuresPgStore     *self,
+                    gint64               measure_id,
+                    const char * const  *objectives,
+                    GError             **error)
+{
+  g_auto(PgParams) clear = { NULL };
+  g_auto(PgParams) insert = { NULL };
+
+  pg_params_init (&clear);
+  pg_params_int (&clear, measure_id);
+  pg_params_init (&insert);
+  pg_params_int (&insert, measure_id);
+  pg_params_strv (&insert, objectives);
+
+  return pg_exec (self, "DELETE FROM objectives WHERE measure_id = $1::bigint", &clear, error) &&
+         pg_exec (self,
+                  "INSERT INTO objectives (measure_id, position, text) "
+                  "SELECT $1::bigint, ordinality - 1, text "
+                  "FROM unnest ($2::text[]) WITH ORDINALITY AS o (text)",
+                  &insert, error);
+}
+
+/* Both link lists in one statement; an office named twice or missing from
+ * the directory is refused with the SQLite engine's messages. */
+static gboolean
+replace_links (MeasuresPgStore  *self,
+               gint64            measure_id,
+               MeasuresMeasure  *measure,
+               GError          **error)
+{
+  const char * const *lead = measures_measure_get_lead_offices (measure);
+  const char * const *involved = measures_measure_get_involved_offices (measure);
+  const char *title = measures_measure_get_title (measure);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) roles = g_string_new ("{");
+  g_auto(GStrv) all = NULL;
+  g_auto(PgParams) clear = { NULL };
+  g_auto(PgParams) insert = { NULL };
+  g_autoptr(PGresult) result = NULL;
+  guint n = 0;
+
+  for (guint role = 0; role < 2; role++)
+    for (const char * const *a = role == MEASURES_ROLE_LEAD ? lead : involved; *a; a++)
+      {
+        if (!g_hash_table_add (seen, (gpointer)*a))
+          {
+            g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                         _("The measure “%s” names the office “%s” twice."), title, *a);
+            return FALSE;
+          }
+        g_strv_builder_add (names, *a);
+        g_string_append_printf (roles, "%s%u", n++ ? "," : "", role);
+      }
+  g_string_append_c (roles, '}');
+  all = g_strv_builder_end (names);
+
+  self->counts_changed = TRUE;
+  pg_params_init (&clear);
+  pg_params_int (&clear, measure_id);
+  if (!pg_exec (self, "DELETE FROM measure_offices WHERE measure_id = $1::bigint", &clear, error))
+    return FALSE;
+
+  pg_params_init (&insert);
+  pg_params_int (&insert, measure_id);
+  pg_params_strv (&insert, (const char * const *)all);
+  pg_params_text (&insert, roles->str);
+  result = pg_query (self,
+                     "INSERT INTO measure_offices (measure_id, office_id, role, position) "
+                     "SELECT $1::bigint, o.id, a.role, a.ordinality - 1 "
+                     "FROM unnest ($2::text[], $3::integer[]) WITH ORDINALITY"
+                     "     AS a (abbreviation, role, ordinality) "
+                     "JOIN offices o ON o.abbreviation = a.abbreviation "
+                     "RETURNING (SELECT abbreviation FROM offices WHERE id = office_id)",
+                     &insert, error);
+  if (result == NULL)
+    return FALSE;
+
+  if ((guint)PQntuples (result) < n)
+    {
+      g_autoptr(GHashTable) linked = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (int row = 0; row < PQntuples (result); row++)
+        g_hash_table_add (linked, (gpointer)pg_text (result, row, 0));
+      for (guint i = 0; all[i] != NULL; i++)
+        if (!g_hash_table_contains (linked, all[i]))
+          {
+            g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                         _("The measure “%s” names the office “%s”, which is not in the "
+                           "office directory."),
+                         title, all[i]);
+            return FALSE;
+          }
+    }
+
+  return TRUE;
+}
+
+/* The next free position at the end of a goal's measures. */
+static gboolean
+next_position (MeasuresPgStore  *self,
+               guint             goal,
+               guint            *position,
+               GError          **error)
+{
+  g_auto(PgParams) params = { NULL };
+  g_autoptr(PGresult) result = NULL;
+
+  pg_params_init (&params);
+  pg_params_int (&params, goal);
+  result = pg_query (self,
+                     "SELECT coalesce (max (m.position), 0) + 1 FROM measures m "
+                     "JOIN goals g ON g.id = m.goal_id WHERE g.number = $1::integer",
+                     &params, error);
+  if (result == NULL)
+    return FALSE;
+
+  *position = (guint)pg_int (result, 0, 0);
+  return TRUE;
+}
+
+static void
+set_goal_missing_error (MeasuresMeasure  *measure,
+                        GError          **error)
+{
+  g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+               _("The measure “%s” belongs to goal %u, which does not exist."),
+               measures_measure_get_title (measure), measures_measure_get_goal (measure));
+}
+
+static gint64
+pg_add_measure (MeasuresStore    *store,
+                MeasuresMeasure  *measure,
+                GError          **error)
+{
+  MeasuresPgStore *self = MEASURES_PG_STORE (store);
+  g_auto(PgParams) params = { NULL };
+  g_autoptr(PGresult) result = NULL;
+  g_autofree char *title_key = measures_sort_key (measures_measure_get_title (measure));
+  gint64 measure_id;
+  guint position;
+  gint64 revision;
+
+  /* Another window learns of the new measure by its revision. */
+  if (!measures_pg_next_revision (self, &revision, error))
+    return 0;
+
+  position = measures_measure_get_position (measure);
+  if (position == 0 && !next_position (self, measures_measure_get_goal (measure), &position, error))
+    return 0;
+
+  pg_params_init (&params);
+  pg_params_int (&params, position);
+  pg_params_text (&params, measures_measure_get_title (measure));
+  pg_params_text (&params, measures_measure_get_description (measure));
+  pg_params_text (&params, measures_measure_get_lead (measure));
+  pg_params_text (&params, measures_measure_get_actors (measure));
+  pg_params_int (&params, measures_measure_get_priority (measure));
+  pg_params_text (&params, measures_measure_get_period (measure));
+  pg_params_text (&params, measures_measure_get_costs (measure));
+  pg_params_text (&params, measures_measure_get_overview_title (measure));
+  pg_params_text (&params, measures_measure_get_overview_lead (measure));
+  pg_params_int (&params, measures_measure_get_status (measure));
+  pg_params_bool (&params, measures_measure_get_status_derived (measure));
+  pg_params_int (&params, measures_measure_get_progress (measure));
+  pg_params_text (&params, measures_measure_get_updated (measure));
+  pg_params_text (&params, measures_measure_get_removed (measure));
+  pg_params_int (&params, measures_measure_get_goal (measure));
+  pg_params_int (&params, measures_measure_get_id (measure));
+  pg_params_int (&params, revision);
+  pg_params_text (&params, title_key);
+
+  /* Ids as SQLite gives rowids: the one asked for, or the largest plus one
+   * (writers hold the writers' lock). */
+  result = pg_query (self,
+                     "INSERT INTO measures (goal_id, position, title, description, lead, actors,"
+                     "                      priority, period, costs, overview_title, overview_lead,"
+                     "                      status, status_derived, progress, updated, removed, id,"
+                     "                      title_key, revision, sheet_revision, state_revision) "
+                     "SELECT g.id, $1::integer, $2::text, $3::text, $4::text, $5::text,"
+                     "       $6::integer, $7::text, $8::text, $9::text, $10::text, $11::integer,"
+                     "       $12::boolean, $13::integer, $14::text, $15::text,"
+                     "       coalesce (nullif ($17::bigint, 0),"
+                     "                 (SELECT coalesce (max (id), 0) + 1 FROM measures)),"
+                     "       $19::text, $18::bigint, $18::bigint, $18::bigint "
+                     "FROM goals g WHERE g.number = $16::integer "
+                     "RETURNING id",
+                     &params, error);
+  if (result == NULL)
+    return 0;
+
+  if (PQntuples (result) == 0)
+    {
+      set_goal_missing_error (measure, error);
+      return 0;
+    }
+
+  measure_id = pg_int (result, 0, 0);
+
+  if (!replace_objectives (self, measure_id, measures_measure_get_objectives (measure), error) ||
+      !replace_links (self, measure_id, measure, error) ||
+      !measures_pg_refresh_search (self, measure_id, error))
+    return 0;
+
+  return measure_id;
+}
+
+/* Collects rows of (measure_id, text[, role]) into one string list per
+ * measure, in tables[role] (or tables[0] when the query has no role). */
+static void
+collect_by_measure (const PGresult  *result,
+                    GHashTable     **tables,
+                    guint            n_tables)
+{
+  for (int row = 0; row < PQntuples (result); row++)
+    {
+      gint64 measure_id = pg_int (result, row, 0);
+      guint role = n_tables > 1 ? (guint)pg_int (result, row, 2) : 0;
+      GHashTable *by_measure = tables[MIN (role, n_tables - 1)];
+      GStrvBuilder *list = g_hash_table_lookup (by_measure, &measure_id);
+
+      if (list == NULL)
+        {
+          list = g_strv_builder_new ();
+          g_hash_table_insert (by_measure, g_memdup2 (&measure_id, sizeof measure_id), list);
+        }
+
+      g_strv_builder_add (list, pg_text (result, row, 1));
+    }
+}
+
+static GHashTable *
+new_measure_table (void)
+{
+  return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                (GDestroyNotify)g_strv_builder_unref);
+}
+
+static GStrv
+lookup_strv (GHashTable *table,
+             gint64      measure_id)
+{
+  GStrvBuilder *list = g_hash_table_lookup (table, &measure_id);
+
+  return list ? g_strv_builder_end (list) : g_new0 (char *, 1);
+}
+
+typedef enum {
+  LOAD_PRESENT,
+  LOAD_REMOVED,
+  LOAD_IDS,
+} LoadWhich;
+
+/* Reads measures with their objectives and offices, in three queries
+ * whatever their number. The conditions are fixed SQL; the only parameter
+ * is the array of ids for LOAD_IDS. */
+static GPtrArray *
+load_measures (MeasuresPgStore  *self,
+               LoadWhich         which,
+               const gint64     *ids,
+               guint             n_ids,
+               GError          **error)
+{
+  static const char * const objectives_sql[] = {
+    [LOAD_PRESENT] = "SELECT measure_id, text FROM objectives ORDER BY measure_id, position",
+    [LOAD_REMOVED] = "SELECT measure_id, text FROM objectives ORDER BY measure_id, position",
+    [LOAD_IDS] = "SELECT measure_id, text FROM objectives WHERE measure_id = ANY ($1::bigint[]) "
+                 "ORDER BY measure_id, position",
+  };
+  static const char * const offices_sql[] = {
+    [LOAD_PRESENT] = "SELECT l.measure_id, o.abbreviation, l.role FROM measure_offices l "
+                     "JOIN offices o ON o.id = l.office_id ORDER BY l.measure_id, l.position",
+    [LOAD_REMOVED] = "SELECT l.measure_id, o.abbreviation, l.role FROM measure_offices l "
+                     "JOIN offices o ON o.id = l.office_id ORDER BY l.measure_id, l.position",
+    [LOAD_IDS] = "SELECT l.measure_id, o.abbreviation, l.role FROM measure_offices l "
+                 "JOIN offices o ON o.id = l.office_id WHERE l.measure_id = ANY ($1::bigint[]) "
+                 "ORDER BY l.measure_id, l.position",
+  };
+#define MEASURE_COLUMNS \
+  "SELECT m.id, g.number, m.position, m.title, m.description, m.lead," \
+  "       m.actors, m.priority, m.period, m.costs, m.overview_title," \
+  "       m.overview_lead, m.status, m.status_derived, m.progress," \
+  "       m.updated, m.removed, m.revision " \
+  "FROM measures m JOIN goals g ON g.id = m.goal_id "
+  static const char * const measures_sql[] = {
+    [LOAD_PRESENT] = MEASURE_COLUMNS "WHERE m.removed IS NULL ORDER BY g.number, m.position, m.id",
+    [LOAD_REMOVED] = MEASURE_COLUMNS "WHERE m.removed IS NOT NULL "
+                     "ORDER BY g.number, m.position, m.id",
+    [LOAD_IDS] = MEASURE_COLUMNS "WHERE m.id = ANY ($1::bigint[])",
+  };
+#undef MEASURE_COLUMNS
+  g_auto(PgParams) params = { NULL };
+  PgParams *bound = which == LOAD_IDS ? &params : NULL;
+  g_autoptr(PGresult) objectives_rows = NULL;
+  g_autoptr(PGresult) offices_rows = NULL;
+  g_autoptr(PGresult) rows = NULL;
+  g_autoptr(GHashTable) objectives = new_measure_table ();
+  g_autoptr(GHashTable) lead = new_measure_table ();
+  g_autoptr(GHashTable) involved = new_measure_table ();
+  GHashTable *by_role[] = { [MEASURES_ROLE_LEAD] = lead, [MEASURES_ROLE_INVOLVED] = involved };
+  g_autoptr(GPtrArray) measures = g_ptr_array_new_with_free_func (g_object_unref);
+
+  pg_params_init (&params);
+  pg_params_ids (&params, ids, n_ids);
+
+  objectives_rows = pg_query (self, objectives_sql[which], bound, error);
+  if (objectives_rows == NULL)
+    return NULL;
+  collect_by_measure (objectives_rows, &objectives, 1);
+
+  offices_rows = pg_query (self, offices_sql[which], bound, error);
+  if (offices_rows == NULL)
+    return NULL;
+  collect_by_measure (offices_rows, by_role, G_N_ELEMENTS (by_role));
+
+  rows = pg_query (self, measures_sql[which], bound, error);
+  if (rows == NULL)
+    return NULL;
+
+  for (int row = 0; row < PQntuples (rows); row++)
+    {
+      gint64 measure_id = pg_int (rows, row, 0);
+      gint64 priority = pg_int (rows, row, 7);
+      gint64 status = pg_int (rows, row, 12);
+      g_auto(GStrv) objective_list = lookup_strv (objectives, measure_id);
+      g_auto(GStrv) lead_list = lookup_strv (lead, measure_id);
+      g_auto(GStrv) involved_list = lookup_strv (involved, measure_id);
+      MeasuresMeasure *measure;
+
+      measure = g_object_new (MEASURES_TYPE_MEASURE,
+                              "id", measure_id,
+                              "goal", (guint)pg_int (rows, row, 1),
+                              "position", (guint)MAX (pg_int (rows, row, 2), 0),
+                              "title", pg_text (rows, row, 3),
+                              "description", pg_text (rows, row, 4),
+                              "lead", pg_text (rows, row, 5),
+                              "actors", pg_text (rows, row, 6),
+                              "priority", (int)CLAMP (priority, 0, MEASURES_N_PRIORITIES - 1),
+                              "period", pg_text (rows, row, 8),
+                              "costs", pg_text (rows, row, 9),
+                              "overview-title", pg_text (rows, row, 10),
+                              "overview-lead", pg_text (rows, row, 11),
+                              "status", (int)CLAMP (status, 0, MEASURES_N_STATUSES - 1),
+                              "status-derived", pg_bool (rows, row, 13),
+                              "progress", (guint)CLAMP (pg_int (rows, row, 14), 0, 100),
+                              "updated", pg_text_or_null (rows, row, 15),
+                              "removed", pg_text_or_null (rows, row, 16),
+                              "revision", MAX (pg_int (rows, row, 17), 0),
+                              "objectives", objective_list,
+                              "lead-offices", lead_list,
+                              "involved-offices", involved_list,
+                              NULL);
+      g_ptr_array_add (measures, measure);
+    }
+
+  return g_steal_pointer (&measures);
+}
+
+static GPtrArray *
+pg_load_measures (MeasuresStore  *store,
+                  gboolean        removed,
+                  GError        **error)
+{
+  return load_measures (MEASURES_PG_STORE (store), removed ? LOAD_REMOVED : LOAD_PRESENT,
+                        NULL, 0, error);
+}
+
+static GPtrArray *
+pg_load_measures_by_id (MeasuresStore  *store,
+                        const gint64   *ids,
+                        guint           n_ids,
+                        GError        **error)
+{
+  return load_measures (MEASURES_PG_STORE (store), LOAD_IDS, ids, n_ids, error);
+}
+
+static gboolean
+pg_list_summaries (MeasuresStore  *store,
+                   const char     *office,
+                   int             role,
+                   gint64          id,
+                   GArray        **summaries,
+                   GError        **error)
+{
+  g_auto(PgParams) params = { NULL };
+  g_autoptr(PGresult) result = NULL;
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (MeasuresSummary));
+
+  pg_params_init (&params);
+  pg_params_int (&params, id);
+  pg_params_text (&params, office);
+  pg_params_int (&params, role);
+
+  result = pg_query (MEASURES_PG_STORE (store),
+                     "SELECT m.id, g.number, m.position, m.priority, m.status, m.progress "
+                     "FROM measures m JOIN goals g ON g.id = m.goal_id "
+                     "WHERE m.removed IS NULL AND ($1::bigint = 0 OR m.id = $1::bigint) AND"
+                     "      ($2::text IS NULL OR m.id IN (SELECT l.measure_id"
+                     "                                    FROM measure_offices l"
+                     "                                    JOIN offices o ON o.id = l.office_id"
+                     "                                    WHERE o.abbreviation = $2::text"
+                     "                                      AND ($3::integer < 0"
+                     "                                           OR l.role = $3::integer))) "
+                     "ORDER BY g.number, m.position, m.id",
+                     &params, error);
+  if (result == NULL)
+    return FALSE;
+
+  for (int row = 0; row < PQntuples (result); row++)
+    {
+      MeasuresSummary summary = {
+        .id = pg_int (result, row, 0),
+        .goal = CLAMP (pg_int (result, row, 1), 0, G_MAXUINT16),
+        .position = MAX (pg_int (result, row, 2), 0),
+        .priority = CLAMP (pg_int (result, row, 3), 0, MEASURES_N_PRIORITIES - 1),
+        .status = CLAMP (pg_int (result, row, 4), 0, MEASURES_N_STATUSES - 1),
+        .progress = CLAMP (pg_int (result, row, 5), 0, 100),
+      };
+
+      g_array_append_val (list, summary);
+    }
+
+  *summaries = g_steal_pointer (&list);
+  return TRUE;
+}
+
+static gboolean
+pg_list_office_ids (MeasuresStore  *store,
+                    const char     *abbreviation,
+                    GArray        **ids,
+                    GError        **error)
+{
+  g_auto(PgParams) params = { NULL };
+  g_autoptr(PGresult) result = NULL;
+
+  pg_params_init (&params);
+  pg_params_text (&params, abbreviation);
+  result = pg_query (MEASURES_PG_STORE (store),
+                     "SELECT l.measure_id FROM measure_offices l "
+                     "JOIN offices o ON o.id = l.office_id "
+                     "WHERE o.abbreviation = $1::text ORDER BY l.measure_id",
+                     &params, error);
+  if (result == NULL)
+    return FALSE;
+
+  *ids = pg_collect_ids (result);
+  return TRUE;
+}
+
+static gboolean
+pg_list_ranks (MeasuresStore  *store,
+               MeasuresOrder   order,
+               GArray        **ranks,
+               GError        **error)
+{
+  /* Byte order of the keys, as SQLite compares them; never updated last. */
+  static const char * const queries[] = {
+    [MEASURES_ORDER_TITLE] = "SELECT id, title_key FROM measures ORDER BY title_key COLLATE \"C\"",
+    [MEASURES_ORDER_UPDATED] = "SELECT id, updated FROM measures "
+                               "ORDER BY updated COLLATE \"C\" DESC NULLS LAST",
+  };
+  g_autoptr(PGresult) result = NULL;
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (MeasuresRank));
+  const char *last_key = NULL;
+  guint32 rank = 0;
+
+  result = pg_query (MEASURES_PG_STORE (store), queries[order], NULL, error);
+  if (result == NULL)
+    return FALSE;
+
+  for (int row = 0; row < PQntuples (result); row++)
+    {
+      const char *key = pg_text (result, row, 1);
+      MeasuresRank entry;
+
+      if (last_key == NULL || !g_str_equal (key, last_key))
+        {
+          rank = list->len;
+          last_key = key;
+        }
+      entry.id = pg_int (result, row, 0);
+      entry.rank = rank;
+      g_array_append_val (list, entry);
+    }
+
+  *ranks = g_steal_pointer (&list);
+  return TRUE;
+}
+
+/* Writing with history ------------------------------------------------------ */
+
+static gboolean
+pg_create_measure (MeasuresStore    *store,
+                   MeasuresMeasure  *measure,
+                   const char       *author,
+                   MeasuresWrite    *write,
+                   GError          **error)
+{
+  MeasuresPgStore *self = MEASURES_PG_STORE (store);
+  g_autoptr(MeasuresMeasure) fresh = NULL;
+  g_autofree char *now = measures_store_now ();
+  gint64 id;
+
+  fresh = measures_measure_copy_with (measure,
+                                      "id", (gint64)0,
+                                      "position", 0,
+                                      "updated", now,
+                                      "removed", NULL,
+                                      NULL);
+
+  if (!measures_pg_begin (self, error))
+    return FALSE;
+
+  id = pg_add_measure (store, fresh, error);
+  if (id == 0 ||
+      !measures_pg_record_change (self, id, now, author, "created", NULL,
+                                  measures_measure_get_title (fresh), error) ||
+      !measures_pg_bump_revision (self, id, PG_PART_ALL, now, write, error))
+    return measures_pg_fail (self);
+
+  self->counts_changed = TRUE;
+  return measures_pg_finish_write (self, write, error);
+}
+
+static gboolean
+move_to_goal (MeasuresPgStore  *self,
+              MeasuresMeasure  *measure,
+              GError          **error)
+{
+  g_auto(PgParams) params = { NULL };
+  g_autoptr(PGresult) result = NULL;
+  guint position;
+
+  if (!next_position (self, measures_measure_get_goal (measure), &position, error))
+    return FALSE;
+
+  pg_params_init (&params);
+  pg_params_int (&params, measures_measure_get_goal (measure));
+  pg_params_int (&params, position);
+  pg_params_int (&params, measures_measure_get_id (measure));
+  result = pg_query (self,
+                     "UPDATE measures SET goal_id = g.id, position = $2::integer "
+                     "FROM goals g WHERE g.number = $1::integer AND measures.id = $3::bigint",
+                     &params, error);
+  if (result == NULL)
+    return FALSE;
+
+  if (g_ascii_strtoll (PQcmdTuples (result), NULL, 10) == 0)
+    {
+      set_goal_missing_error (measure, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Writes one changed field of the sheet. */
+static gboolean
+apply_change (MeasuresPgStore            *self,
+              MeasuresMeasure            *measure,
+              const MeasuresFieldChange  *change,
+              gboolean                   *links_done,
+              GError                    **error)
+{
+  static const struct {
+    const char *field;
+    const char *sql;
+  } columns[] = {
+    { "description", "UPDATE measures SET description = $1::text WHERE id = $2::bigint" },
+    { "lead", "UPDATE measures SET lead = $1::text WHERE id = $2::bigint" },
+    { "actors", "UPDATE measures SET actors = $1::text WHERE id = $2::bigint" },
+    { "period", "UPDATE measures SET period = $1::text WHERE id = $2::bigint" },
+    { "costs", "UPDATE measures SET costs = $1::text WHERE id = $2::bigint" },
+  };
+  gint64 id = measures_measure_get_id (measure);
+  g_auto(PgParams) params = { NULL };
+
+  if (g_str_equal (change->field, "goal"))
+    return move_to_goal (self, measure, error);
+
+  if (g_str_equal (change->field, "objectives"))
+    return replace_objectives (self, id, measures_measure_get_objectives (measure), error);
+
+  /* Both link lists are rewritten together, once. */
+  if (g_str_has_suffix (change->field, "_offices"))
+    {
+      if (*links_done)
+        return TRUE;
+      *links_done = TRUE;
+      return replace_links (self, id, measure, error);
+    }
+
+  pg_params_init (&params);
+
+  if (g_str_equal (change->field, "priority"))
+    {
+      pg_params_int (&params, measures_measure_get_priority (measure));
+      pg_params_int (&params, id);
+      return pg_exec (self, "UPDATE measures SET priority = $1::integer WHERE id = $2::bigint",
+                      &params, error);
+    }
+
+  if (g_str_equal (change->field, "title"))
+    {
+      g_autofree char *key = measures_sort_key (change->new_text);
+
+      pg_params_text (&params, change->new_text);
+      pg_params_int (&params, id);
+      pg_params_text (&params, key);
+      return pg_exec (self,
+                      "UPDATE measures SET title = $1::text, title_key = $3::text "
+                      "WHERE id = $2::bigint",
+                      &params, error);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    if (g_str_equal (change->field, columns[i].field))
+      {
+        pg_params_text (&params, change->new_text);
+        pg_params_int (&params, id);
+        return pg_exec (self, columns[i].sql, &params, error);
+      }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+pg_update_measure (MeasuresStore    *store,
+                   MeasuresMeasure  *measure,
+                   gint64            base_revision,
+                   const char       *author,
+                   MeasuresWrite    *write,
+                   GError          **error)
+{
+  MeasuresPgStore *self = MEASURES_PG_STORE (store);
+  g_autoptr(GArray) changes = NULL;
+  g_autofree char *now = measures_store_now ();
+  g_autoptr(MeasuresMeasure) stored = NULL;
+  gint64 id = measures_measure_get_id (measure);
+  gboolean links_done = FALSE;
+
+  if (!measures_pg_begin (self, error))
+    return FALSE;
+
+  if (!measures_pg_check_revision (self, id, base_revision, PG_PART_SHEET, error) ||
+      !(stored = measures_store_get_measure (store, id, error)))
+    return measures_pg_fail (self);
+
+  changes = measures_measure_diff (stored, measure);
+  if (changes->len == 0)
+    {
+      measures_pg_rollback (self);
+      write->revision = measures_measure_get_revision (stored);
+      return TRUE;
+    }
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const MeasuresFieldChange *change = &g_array_index (changes, MeasuresFieldChange, i);
+
+      if (!apply_change (self, measure, change, &links_done, error) ||
+          !measures_pg_record_change (self, id, now, author, change->field,
+                                      change->old_text, change->new_text, error))
+        return measures_pg_fail (self);
+    }
+
+  if (!measures_pg_refresh_search (self, id, error) ||
+      !measures_pg_bump_revision (self, id, PG_PART_SHEET, now, write, error))
+    return measures_pg_fail (self);
+
+  return measures_pg_finish_write (self, write, error);
+}
+
+static gboolean
+pg_set_removed (MeasuresStore  *store,
+                gint64          id,
+                gint64          base_revision,
+                gboolean        removed,
+                const char     *author,
+                MeasuresWrite  *write,
+                GError        **error)
+{
+  MeasuresPgStore *self = MEASURES_PG_STORE (store);
+  g_auto(PgParams) params = { NULL };
+  g_autofree char *now = measures_store_now ();
+  g_autoptr(MeasuresMeasure) stored = NULL;
+
+  if (!measures_pg_begin (self, error))
+    return FALSE;
+
+  if (!measures_pg_check_revision (self, id, base_revision, PG_PART_ALL, error) ||
+      !(stored = measures_store_get_measure (store, id, error)))
+    return measures_pg_fail (self);
+
+  if ((measures_measure_get_removed (stored) != NULL) == !!removed)
+    {
+      measures_pg_rollback (self);
+      write->revision = measures_measure_get_revision (stored);
+      return TRUE;
+    }
+
+  self->counts_changed = TRUE;
+  pg_params_init (&params);
+  pg_params_text (&params, removed ? now : NULL);
+  pg_params_int (&params, id);
+
+  if (!pg_exec (self, "UPDATE measures SET removed = $1::text WHERE id = $2::bigint", &params,
+                error) ||
+      !measures_pg_record_change (self, id, now, author, removed ? "removed" : "restored",
+                                  NULL, measures_measure_get_title (stored), error) ||
+      !measures_pg_bump_revision (self, id, PG_PART_ALL, now, write, error))
+    return measures_pg_fail (self);
+
+  return measures_pg_finish_write (self, write, error);
+}
+
+void
+measures_pg_measures_init_class (MeasuresStoreClass *store_class)
+{
+  store_class->add_measure = pg_add_measure;
+  store_class->load_measures = pg_load_measures;
+  store_class->load_measures_by_id = pg_load_measures_by_id;
+  store_class->list_summaries = pg_list_summaries;
+  store_class->list_office_ids = pg_list_office_ids;
+  store_class->list_ranks = pg_list_ranks;
+  store_class->create_measure = pg_create_measure;
+  store_class->update_measure = pg_update_measure;
+  store_class->set_removed = pg_set_removed;
+}

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "measures-pg"
+
+#include "config.h"
+
+#include <glib-unix.h>
+
+#include "measures-pg-private.h"
+
+/* Other writers: every write NOTIFYs inside its transaction, so only
+ * committed writes are told. The connection LISTENs on the main loop —
+ * no polling — and treats a notification as a hint only: anyone who may
+ * connect may NOTIFY anything, so it looks again at the revisions and
+ * announces the measures that are newer than it has announced. */
+
+#define CHANNEL "measures_changed"
+
+static gboolean
+announce_other_writes (gpointer data)
+{
+  MeasuresPgStore *self = data;
+  g_auto(PgParams) params = { NULL };
+  g_autoptr(PGresult) result = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gint64 latest = self->seen_revision;
+
+  self->announce_id = 0;
+  /* Not inside a write of our own, e.g. while an import runs: the commit
+   * looks again. */
+  if (self->in_transaction)
+    return G_SOURCE_REMOVE;
+  self->notified = FALSE;
+
+  pg_params_init (&params);
+  pg_params_int (&params, self->seen_revision);
+  result = pg_query (self,
+                     "SELECT id, revision FROM measures WHERE revision > $1::bigint "
+                     "ORDER BY revision",
+                     &params, NULL);
+  if (result == NULL)
+    return G_SOURCE_REMOVE;
+
+  for (int row = 0; row < PQntuples (result); row++)
+    {
+      gint64 id = pg_int (result, row, 0);
+      gint64 revision = pg_int (result, row, 1);
+
+      latest = MAX (latest, revision);
+      if (!g_hash_table_remove (self->own_revisions, &revision))
+        g_array_append_val (ids, id);
+    }
+
+  self->seen_revision = latest;
+  /* Revisions at or below the latest are announced or never will be. */
+  g_hash_table_remove_all (self->own_revisions);
+
+  if (ids->len > 0)
+    {
+      g_debug ("%u measures changed by another writer of %s", ids->len, self->display_name);
+      /* Which offices' counts changed is not known: recount them. */
+      measures_store_emit_changed (MEASURES_STORE (self), (const gint64 *)(gpointer)ids->data,
+                                   ids->len, TRUE);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Takes the notifications libpq has read, with an answer or from the
+ * socket, and looks again once the store is idle. */
+void
+measures_pg_notify_check (MeasuresPgStore *self)
+{
+  PGnotify *notify;
+
+  while ((notify = PQnotifies (self->conn)) != NULL)
+    {
+      self->notified = TRUE;
+      PQfreemem (notify);
+    }
+
+  if (self->notified && !self->in_transaction && self->announce_id == 0 &&
+      self->socket_watch_id != 0)
+    {
+      self->announce_id = g_idle_add (announce_other_writes, self);
+      g_source_set_name_by_id (self->announce_id, "[measures] other writers");
+    }
+}
+
+static gboolean
+socket_ready (int           fd,
+              GIOCondition  condition,
+              gpointer      data)
+{
+  MeasuresPgStore *self = data;
+
+  if (!PQconsumeInput (self->conn))
+    {
+      /* Reconnecting is for the caller; until then, nothing to watch. */
+      g_warning ("Lost the connection to %s: %s", self->display_name,
+                 PQerrorMessage (self->conn));
+      self->socket_watch_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  measures_pg_notify_check (self);
+  return G_SOURCE_CONTINUE;
+}
+
+gboolean
+measures_pg_notify_start (MeasuresPgStore  *self,
+                          GError          **error)
+{
+  g_autoptr(PGresult) listen = PQexec (self->conn, "LISTEN " CHANNEL);
+  g_autoptr(PGresult) latest = NULL;
+
+  if (PQresultStatus (listen) != PGRES_COMMAND_OK)
+    return pg_set_error (self, listen, error);
+
+  latest = pg_query (self, "SELECT coalesce (max (revision), 0) FROM measures", NULL, error);
+  if (latest == NULL)
+    return FALSE;
+  self->seen_revision = pg_int (latest, 0, 0);
+
+  self->socket_watch_id = g_unix_fd_add (PQsocket (self->conn), G_IO_IN | G_IO_HUP | G_IO_ERR,
+                                         socket_ready, self);
+  g_source_set_name_by_id (self->socket_watch_id, "[measures] server notifications");
+  return TRUE;
+}
+
+void
+measures_pg_notify_stop (MeasuresPgStore *self)
+{
+  g_clear_handle_id (&self->socket_watch_id, g_source_remove);
+  g_clear_handle_id (&self->announce_id, g_source_remove);
+}
+
+/* Tells the other connections, inside the write's transaction. The
+ * payload is the measure's id, for debugging: listeners do not trust it. */
+gboolean
+measures_pg_notify_write (MeasuresPgStore  *self,
+                          gint64            measure_id,
+                          GError          **error)
+{
+  g_auto(PgParams) params = { NULL };
+
+  pg_params_init (&params);
+  pg_params_int (&params, measure_id);
+  return pg_exec (self, "SELECT pg_notify ('" CHANNEL "', $1::text)", &params, error);
+}

@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* What the files of the PostgreSQL engine share; nothing outside the
+ * engine includes this. */
+
+#include <libpq-fe.h>
+
+#include "measures-store-private.h"
+#include "measures-pg-store.h"
+
+G_BEGIN_DECLS
+
+struct _MeasuresPgStore
+{
+  MeasuresStore parent_instance;
+
+  PGconn *conn;
+  char *display_name;
+  gboolean counts_changed;   /* the write changes how many measures an office has */
+  gboolean in_transaction;
+  GHashTable *statements;    /* SQL → name of its prepared statement */
+
+  /* Other writers, announced through LISTEN/NOTIFY (measures-pg-notify.c) */
+  guint socket_watch_id;
+  guint announce_id;
+  gboolean notified;         /* a notification came that was not looked into yet */
+  gint64 seen_revision;      /* the latest revision announced */
+  GHashTable *own_revisions; /* revisions this store wrote, not to announce twice */
+};
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
+
+/* The parameters of one statement, as text: libpq sends them apart from
+ * the SQL, so nothing a user typed ever becomes SQL. */
+typedef struct {
+  GPtrArray *values;
+} PgParams;
+
+void             pg_params_init       (PgParams             *params);
+void             pg_params_clear      (PgParams             *params);
+void             pg_params_text       (PgParams             *params,
+                                       const char           *text);
+void             pg_params_int        (PgParams             *params,
+                                       gint64                value);
+void             pg_params_bool       (PgParams             *params,
+                                       gboolean              value);
+void             pg_params_ids        (PgParams             *params,
+                                       const gint64         *ids,
+                                       guint                 n_ids);
+void             pg_params_strv       (PgParams             *params,
+                                       const char * const   *strv);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PgParams, pg_params_clear)
+
+/* measures-pg-util.c */
+gboolean         pg_set_error         (MeasuresPgStore      *self,
+                                       const PGresult       *result,
+                                       GError              **error);
+PGresult        *pg_query             (MeasuresPgStore      *self,
+                                       const char           *sql,
+                                       PgParams             *params,
+                                       GError              **error);
+gboolean         pg_exec              (MeasuresPgStore      *self,
+                                       const char           *sql,
+                                       PgParams             *params,
+                                       GError              **error);
+const char      *pg_text              (const PGresult       *result,
+                                       int                   row,
+                                       int                   column);
+const char      *pg_text_or_null      (const PGresult       *result,
+                                       int                   row,
+                                       int                   column);
+gint64           pg_int               (const PGresult       *result,
+                                       int                   row,
+                                       int                   column);
+gboolean         pg_bool              (const PGresult       *result,
+                                       int                   row,
+                                       int                   column);
+GArray          *pg_collect_ids       (const PGresult       *result);
+gboolean         measures_pg_begin    (MeasuresPgStore      *self,
+                                       GError              **error);
+gboolean         measures_pg_commit   (MeasuresPgStore      *self,
+                                       GError              **error);
+void             measures_pg_rollback (MeasuresPgStore      *self);
+gboolean         measures_pg_fail     (MeasuresPgStore      *self);
+
+/* measures-pg-schema.c */
+gboolean         measures_pg_ensure_schema (MeasuresPgStore *self,
+                                            GError         **error);
+
+/* measures-pg-strategy.c */
+void             measures_pg_strategy_init_class (MeasuresStoreClass *store_class);
+
+/* measures-pg-measures.c */
+void             measures_pg_measures_init_class (MeasuresStoreClass *store_class);
+
+/* measures-pg-log.c: the history and the revisions, with the same rules as
+ * the SQLite engine's. */
+typedef enum {
+  PG_PART_SHEET = 1 << 0,
+  PG_PART_STATE = 1 << 1,
+  PG_PART_ALL = PG_PART_SHEET | PG_PART_STATE,
+} PgMeasurePart;
+
+void             measures_pg_log_init_class      (MeasuresStoreClass   *store_class);
+gboolean         measures_pg_record_change       (MeasuresPgStore      *self,
+                                                  gint64                measure_id,
+                                                  const char           *date,
+                                                  const char           *author,
+                                                  const char           *field,
+                                                  const char           *old_value,
+                                                  const char           *new_value,
+                                                  GError              **error);
+gboolean         measures_pg_next_revision       (MeasuresPgStore      *self,
+                                                  gint64               *revision,
+                                                  GError              **error);
+gboolean         measures_pg_check_revision      (MeasuresPgStore      *self,
+                                                  gint64                measure_id,
+                                                  gint64                base_revision,
+                                                  PgMeasurePart         part,
+                                                  GError              **error);
+gboolean         measures_pg_bump_revision       (MeasuresPgStore      *self,
+                                                  gint64                measure_id,
+                                                  PgMeasurePart         part,
+                                                  const char           *now,
+                                                  MeasuresWrite        *write,
+                                                  GError              **error);
+gboolean         measures_pg_finish_write        (MeasuresPgStore      *self,
+                                                  MeasuresWrite        *write,
+                                                  GError              **error);
+
+/* measures-pg-search.c */
+gboolean         measures_pg_refresh_search      (MeasuresPgStore      *self,
+                                                  gint64                measure_id,
+                                                  GError              **error);
+void             measures_pg_search_init_class   (MeasuresStoreClass   *store_class);
+
+/* measures-pg-notify.c */
+gboolean         measures_pg_notify_start        (MeasuresPgStore      *self,
+                                                  GError              **error);
+void             measures_pg_notify_stop         (MeasuresPgStore      *self);
+void             measures_pg_notify_check        (MeasuresPgStore      *self);
+gboolean         measures_pg_notify_write        (MeasuresPgStore      *self,
+                                                  gint64                measure_id,
+                                                  GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "measures-pg"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "measures-pg-private.h"
+
+/**
+ * MeasuresPgStore:
+ *
+ * The strategy on a PostgreSQL server, shared by everyone who works on it.
+ * All SQL of the engine lives in this folder, split by concern as the
+ * SQLite engine's (schema, strategy, measures, log, search, notify); every
+ * statement is prepared and bound, every write runs inside a transaction,
+ * and measures are read in batches, never one query per row.
+ *
+ * Other writers are announced through LISTEN/NOTIFY on the main loop (see
+ * measures-pg-notify.c).
+ */
+
+G_DEFINE_FINAL_TYPE (MeasuresPgStore, measures_pg_store, MEASURES_TYPE_STORE)
+
+static void
+measures_pg_store_finalize (GObject *object)
+{
+  MeasuresPgStore *self = (MeasuresPgStore *)object;
+
+  measures_pg_notify_stop (self);
+  g_clear_pointer (&self->conn, PQfinish);
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->own_revisions, g_hash_table_unref);
+  g_free (self->display_name);
+
+  G_OBJECT_CLASS (measures_pg_store_parent_class)->finalize (object);
+}
+
+static MeasuresStoreFeatures
+pg_get_features (MeasuresStore *store)
+{
+  return MEASURES_STORE_FEATURE_SHARED;
+}
+
+static char *
+pg_dup_display_name (MeasuresStore *store)
+{
+  return g_strdup (MEASURES_PG_STORE (store)->display_name);
+}
+
+/* The server checks its own data: nothing is left to check here. */
+static void
+pg_check_async (MeasuresStore       *store,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (store, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, pg_check_async);
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+pg_check_finish (MeasuresStore  *store,
+                 GAsyncResult   *result,
+                 GError        **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static gboolean
+pg_is_empty (MeasuresStore  *store,
+             gboolean       *empty,
+             GError        **error)
+{
+  g_autoptr(PGresult) result = NULL;
+
+  result = pg_query (MEASURES_PG_STORE (store), "SELECT NOT EXISTS (SELECT 1 FROM goals)", NULL,
+                     error);
+  if (result == NULL)
+    return FALSE;
+
+  *empty = pg_bool (result, 0, 0);
+  return TRUE;
+}
+
+static gboolean
+pg_begin (MeasuresStore  *store,
+          GError        **error)
+{
+  return measures_pg_begin (MEASURES_PG_STORE (store), error);
+}
+
+static gboolean
+pg_commit (MeasuresStore  *store,
+           GError        **error)
+{
+  return measures_pg_commit (MEASURES_PG_STORE (store), error);
+}
+
+static void
+pg_rollback (MeasuresStore *store)
+{
+  measures_pg_rollback (MEASURES_PG_STORE (store));
+}
+
+static void
+measures_pg_store_class_init (MeasuresPgStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  MeasuresStoreClass *store_class = MEASURES_STORE_CLASS (klass);
+
+  object_class->finalize = measures_pg_store_finalize;
+
+  store_class->get_features = pg_get_features;
+  store_class->dup_display_name = pg_dup_display_name;
+  store_class->check_async = pg_check_async;
+  store_class->check_finish = pg_check_finish;
+  store_class->is_empty = pg_is_empty;
+  store_class->begin = pg_begin;
+  store_class->commit = pg_commit;
+  store_class->rollback = pg_rollback;
+  measures_pg_strategy_init_class (store_class);
+  measures_pg_measures_init_class (store_class);
+  measures_pg_log_init_class (store_class);
+  measures_pg_search_init_class (store_class);
+}
+
+static void
+measures_pg_store_init (MeasuresPgStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->own_revisions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+}
+
+/* The server's notices ("terminating connection …") are for the log, not
+ * for standard error. */
+static void
+log_notice (void       *data,
+            const char *message)
+{
+  g_debug ("%s", message);
+}
+
+/* How to name the strategy to a user: its database and server, never the
+ * password that the connection string may hold. */
+static char *
+describe (const char *conninfo)
+{
+  PQconninfoOption *options = PQconninfoParse (conninfo, NULL);
+  const char *dbname = NULL;
+  const char *host = NULL;
+  char *name;
+
+  for (PQconninfoOption *o = options; o && o->keyword; o++)
+    {
+      if (g_str_equal (o->keyword, "dbname") && o->val && *o->val)
+        dbname = o->val;
+      else if (g_str_equal (o->keyword, "host") && o->val && *o->val)
+        host = o->val;
+    }
+
+  if (dbname && host)
+    /* Translators: a database on a server, e.g. "strategy on db.example.org" */
+    name = g_strdup_printf (_("%s on %s"), dbname, host);
+  else
+    name = g_strdup (dbname ? dbname : host ? host : "PostgreSQL");
+
+  PQconninfoFree (options);
+  return name;
+}
+
+/**
+ * measures_pg_store_open:
+ * @conninfo: a "postgresql://" URI or libpq's "keyword=value" string
+ *
+ * Connects, and sets up the schema in an empty database or brings it up to
+ * date; a database of another application or a newer version of Measures
+ * is refused without being written to.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+MeasuresStore *
+measures_pg_store_open (const char  *conninfo,
+                        GError     **error)
+{
+  g_autoptr(MeasuresPgStore) self = NULL;
+  g_autoptr(PGresult) path = NULL;
+
+  g_return_val_if_fail (conninfo != NULL, NULL);
+
+  self = g_object_new (MEASURES_TYPE_PG_STORE, NULL);
+  self->display_name = describe (conninfo);
+  self->conn = PQconnectdb (conninfo);
+
+  if (PQstatus (self->conn) != CONNECTION_OK)
+    {
+      g_autofree char *detail = g_strchomp (g_strdup (PQerrorMessage (self->conn)));
+
+      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_OPEN,
+                   _("Could not connect to the strategy database “%s” (%s)."),
+                   self->display_name, detail);
+      return NULL;
+    }
+
+  PQsetNoticeProcessor (self->conn, log_notice, NULL);
+  measures_store_set_path (MEASURES_STORE (self), conninfo);
+
+  /* Our schema first: no other schema's table or function can stand in
+   * for ours. */
+  path = PQexec (self->conn, "SET search_path = measures, pg_catalog");
+  if (PQresultStatus (path) != PGRES_COMMAND_OK || PQsetClientEncoding (self->conn, "UTF8") != 0)
+    {
+      pg_set_error (self, path, error);
+      return NULL;
+    }
+
+  if (!measures_pg_ensure_schema (self, error) || !measures_pg_notify_start (self, error))
+    return NULL;
+
+  return MEASURES_STORE (g_steal_pointer (&self));
+}

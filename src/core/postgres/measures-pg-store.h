@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "measures-store.h"
+
+G_BEGIN_DECLS
+
+#define MEASURES_TYPE_PG_STORE (measures_pg_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (MeasuresPgStore, measures_pg_store, MEASURES, PG_STORE, MeasuresStore)
+
+MeasuresStore *measures_pg_store_open               (const char  *conninfo,
+                                                     GError     **error);
+int            measures_pg_store_get_schema_version (void);
+
+G_END_DECLS

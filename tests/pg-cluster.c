@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "pg-cluster"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <libpq-fe.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "pg-cluster.h"
+
+/* A throwaway PostgreSQL cluster for one test program: initdb into a
+ * folder under /tmp, the server a direct child of the test, listening on a
+ * Unix socket in that folder only. The child dies with the test, even when
+ * the test is killed (PR_SET_PDEATHSIG): pg_ctl would detach it and leave
+ * it running. PostgreSQL refuses to run as root: as root, the children run
+ * as the "postgres" user. */
+
+#define ADMIN "measures_admin"
+
+static struct {
+  char *dir;
+  GPid pid;
+  uid_t uid;
+  gid_t gid;
+  gboolean switch_user;
+} cluster;
+
+static void
+child_setup (gpointer data)
+{
+  gboolean server = GPOINTER_TO_INT (data);
+
+  if (cluster.switch_user &&
+      (setgroups (0, NULL) != 0 || setgid (cluster.gid) != 0 || setuid (cluster.uid) != 0))
+    _exit (127);
+
+  /* After the user switch, which clears it. */
+  if (server)
+    prctl (PR_SET_PDEATHSIG, SIGQUIT);
+}
+
+static char *
+program (const char *name)
+{
+  const char *bindir = g_getenv ("MEASURES_PG_BINDIR");
+
+  return g_build_filename (bindir ? bindir : MEASURES_PG_BINDIR, name, NULL);
+}
+
+char *
+pg_cluster_conninfo (const char *dbname)
+{
+  return g_strdup_printf ("host=%s dbname=%s user=" ADMIN, cluster.dir, dbname);
+}
+
+static gboolean
+wait_until_ready (GError **error)
+{
+  g_autofree char *conninfo = pg_cluster_conninfo ("postgres");
+
+  for (guint i = 0; i < 1000; i++)
+    {
+      int status;
+
+      if (PQping (conninfo) == PQPING_OK)
+        return TRUE;
+
+      if (waitpid (cluster.pid, &status, WNOHANG) == cluster.pid)
+        {
+          g_autofree char *log = g_build_filename (cluster.dir, "server.log", NULL);
+          g_autofree char *text = NULL;
+
+          cluster.pid = 0;
+          g_file_get_contents (log, &text, NULL, NULL);
+          g_set_error (error, G_SPAWN_ERROR, G_SPAWN_ERROR_FAILED,
+                       "The PostgreSQL server stopped: %s", text ? text : "");
+          return FALSE;
+        }
+
+      g_usleep (10 * 1000);
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "The PostgreSQL server did not start");
+  return FALSE;
+}
+
+/**
+ * pg_cluster_start:
+ *
+ * Starts the test program's cluster, once.
+ *
+ * Returns: %FALSE with @error set if no server can be started here
+ */
+gboolean
+pg_cluster_start (GError **error)
+{
+  g_autofree char *initdb = program ("initdb");
+  g_autofree char *postgres = program ("postgres");
+  g_autofree char *data = NULL;
+  g_autofree char *log = NULL;
+  g_autofree char *socket_dir = NULL;
+  g_autofree char *output = NULL;
+  int status = 0;
+  int log_fd;
+  gboolean spawned;
+  char template[] = "/tmp/measures-pg-XXXXXX";
+
+  if (!g_file_test (postgres, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "No PostgreSQL server at %s (install the postgresql package)", postgres);
+      return FALSE;
+    }
+
+  /* Under /tmp: the socket's path must stay short, and as root the
+   * postgres user must reach the folder. */
+  if (g_mkdtemp (template) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s", g_strerror (errno));
+      return FALSE;
+    }
+  cluster.dir = g_strdup (template);
+
+  if (geteuid () == 0)
+    {
+      struct passwd *user = getpwnam ("postgres");
+
+      if (user == NULL || chown (cluster.dir, user->pw_uid, user->pw_gid) != 0)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                       "Running as root, and no \"postgres\" user to run the server as");
+          return FALSE;
+        }
+      cluster.switch_user = TRUE;
+      cluster.uid = user->pw_uid;
+      cluster.gid = user->pw_gid;
+    }
+
+  data = g_build_filename (cluster.dir, "data", NULL);
+  {
+    const char *argv[] = {
+      initdb, "-D", data, "-U", ADMIN, "-E", "UTF8", "--locale=C.UTF-8", "-N",
+      "--auth-local=trust", "--auth-host=scram-sha-256", NULL
+    };
+
+    if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, child_setup,
+                       GINT_TO_POINTER (FALSE), NULL, &output, &status, error))
+      return FALSE;
+    if (!g_spawn_check_wait_status (status, NULL))
+      {
+        g_set_error (error, G_SPAWN_ERROR, G_SPAWN_ERROR_FAILED, "initdb failed: %s", output);
+        return FALSE;
+      }
+  }
+
+  log = g_build_filename (cluster.dir, "server.log", NULL);
+  log_fd = open (log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (log_fd < 0 || (cluster.switch_user && fchown (log_fd, cluster.uid, cluster.gid) != 0))
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s", g_strerror (errno));
+      if (log_fd >= 0)
+        close (log_fd);
+      return FALSE;
+    }
+
+  socket_dir = g_strdup_printf ("unix_socket_directories=%s", cluster.dir);
+  {
+    const char *argv[] = {
+      postgres, "-D", data, "-c", "listen_addresses=", "-c", socket_dir,
+      "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+      NULL
+    };
+
+    spawned = g_spawn_async_with_pipes_and_fds (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
+                                                child_setup, GINT_TO_POINTER (TRUE),
+                                                -1, log_fd, log_fd, NULL, NULL, 0,
+                                                &cluster.pid, NULL, NULL, NULL, error);
+    close (log_fd);
+    if (!spawned)
+      return FALSE;
+  }
+
+  return wait_until_ready (error);
+}
+
+/**
+ * pg_cluster_stop:
+ *
+ * Stops the server at once (SIGQUIT: nothing of it is kept) and removes
+ * its folder.
+ */
+void
+pg_cluster_stop (void)
+{
+  if (cluster.pid > 0)
+    {
+      kill (cluster.pid, SIGQUIT);
+      waitpid (cluster.pid, NULL, 0);
+      cluster.pid = 0;
+    }
+
+  if (cluster.dir != NULL)
+    {
+      const char *argv[] = { "rm", "-rf", cluster.dir, NULL };
+
+      g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                    NULL, NULL);
+      g_clear_pointer (&cluster.dir, g_free);
+    }
+}
+
+/**
+ * pg_cluster_create_database:
+ * @name: the new database
+ * @template_name: (nullable): the database to copy, or %NULL for an empty one
+ *
+ * Returns: %FALSE with @error set if the server refused
+ */
+gboolean
+pg_cluster_create_database (const char  *name,
+                            const char  *template_name,
+                            GError     **error)
+{
+  g_autofree char *conninfo = pg_cluster_conninfo ("postgres");
+  PGconn *conn = PQconnectdb (conninfo);
+  g_autoptr(GString) sql = g_string_new ("CREATE DATABASE ");
+  PGresult *result;
+  gboolean done;
+  char *quoted;
+
+  quoted = PQescapeIdentifier (conn, name, strlen (name));
+  g_string_append (sql, quoted ? quoted : "");
+  PQfreemem (quoted);
+  if (template_name != NULL)
+    {
+      quoted = PQescapeIdentifier (conn, template_name, strlen (template_name));
+      g_string_append_printf (sql, " TEMPLATE %s", quoted ? quoted : "");
+      PQfreemem (quoted);
+    }
+
+  result = PQexec (conn, sql->str);
+  done = PQresultStatus (result) == PGRES_COMMAND_OK;
+  if (!done)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", PQerrorMessage (conn));
+
+  PQclear (result);
+  PQfinish (conn);
+  return done;
+}
