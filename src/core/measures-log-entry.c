@@ -89,6 +89,18 @@ measures_log_entry_get_id (MeasuresLogEntry *self)
   return self->id;
 }
 
+/**
+ * measures_log_entry_get_measure_id:
+ *
+ * Returns: the id of the measure the entry reports on
+ */
+gint64
+measures_log_entry_get_measure_id (MeasuresLogEntry *self)
+{
+  g_return_val_if_fail (MEASURES_IS_LOG_ENTRY (self), 0);
+  return self->measure_id;
+}
+
 const char *
 measures_log_entry_get_date (MeasuresLogEntry *self)
 {

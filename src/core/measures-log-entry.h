@@ -20,6 +20,7 @@ MeasuresLogEntry *measures_log_entry_new          (gint64            id,
                                                    const char       *text,
                                                    const char       *withdrawn);
 gint64            measures_log_entry_get_id         (MeasuresLogEntry *self);
+gint64            measures_log_entry_get_measure_id (MeasuresLogEntry *self);
 const char       *measures_log_entry_get_date       (MeasuresLogEntry *self);
 const char       *measures_log_entry_get_author     (MeasuresLogEntry *self);
 MeasuresStatus    measures_log_entry_get_status     (MeasuresLogEntry *self);

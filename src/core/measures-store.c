@@ -220,16 +220,6 @@ measures_store_set_replaced_error (GError **error)
                          "window. Nothing was saved; it is opened again."));
 }
 
-static gboolean
-finish_write (MeasuresStore       *self,
-              const MeasuresWrite *write,
-              gint64              *revision)
-{
-  if (revision != NULL)
-    *revision = write->revision;
-  measures_store_emit_changed (self, &write->measure_id, 1, write->counts_changed);
-  return TRUE;
-}
 
 /* The public API ------------------------------------------------------------ */
 
@@ -534,7 +524,7 @@ measures_store_insert_log_entry (MeasuresStore     *self,
   g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
   g_return_val_if_fail (MEASURES_IS_LOG_ENTRY (entry), FALSE);
 
-  return MEASURES_STORE_GET_CLASS (self)->insert_log_entry (self, measure_id, entry, error);
+  return MEASURES_STORE_GET_CLASS (self)->insert_log_entry (self, measure_id, entry, error) != 0;
 }
 
 /**
@@ -553,7 +543,13 @@ measures_store_insert_change (MeasuresStore   *self,
   g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
   g_return_val_if_fail (MEASURES_IS_CHANGE (change), FALSE);
 
-  return MEASURES_STORE_GET_CLASS (self)->insert_change (self, measure_id, change, error);
+  return MEASURES_STORE_GET_CLASS (self)->record_change (self, measure_id,
+                                                        measures_change_get_date (change),
+                                                        measures_change_get_author (change),
+                                                        measures_change_get_field (change),
+                                                        measures_change_get_old_value (change),
+                                                        measures_change_get_new_value (change),
+                                                        error);
 }
 
 /**
@@ -874,231 +870,4 @@ measures_store_list_history (MeasuresStore  *self,
   g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
 
   return MEASURES_STORE_GET_CLASS (self)->list_history (self, measure_id, error);
-}
-
-/**
- * measures_store_create_measure:
- * @measure: the new measure; its id and position are ignored, it is added
- *   at the end of its goal
- * @author: who creates it, for the history
- * @revision: (out) (optional): the new measure's revision
- *
- * Creates a measure in one transaction and records it in the history.
- *
- * Returns: the new measure's id, or 0 with @error set
- */
-gint64
-measures_store_create_measure (MeasuresStore    *self,
-                               MeasuresMeasure  *measure,
-                               const char       *author,
-                               gint64           *revision,
-                               GError          **error)
-{
-  MeasuresWrite write = { 0 };
-
-  g_return_val_if_fail (MEASURES_IS_STORE (self), 0);
-  g_return_val_if_fail (MEASURES_IS_MEASURE (measure), 0);
-  g_return_val_if_fail (author != NULL, 0);
-
-  if (!measures_measure_validate (measure, NULL, error) ||
-      !MEASURES_STORE_GET_CLASS (self)->create_measure (self, measure, author, &write, error))
-    return 0;
-
-  finish_write (self, &write, revision);
-  return write.measure_id;
-}
-
-/**
- * measures_store_update_measure:
- * @measure: the measure as edited, with the id of the stored one
- * @base_revision: the revision of the measure that the edit started from
- * @author: who edits it, for the history
- * @revision: (out) (optional): the measure's revision after the write
- *
- * Saves the fields of a measure's sheet (title, goal, description,
- * objectives, lead, actors, offices, priority, period, costs) in one
- * transaction, with one history row for each field that changed. Status
- * and progress change through the progress log only.
- *
- * Refused with %MEASURES_STORE_ERROR_CONFLICT when someone else changed
- * the sheet, or removed the measure, after @base_revision; a progress
- * report meanwhile is no conflict.
- *
- * Returns: %FALSE with @error set if nothing was saved
- */
-gboolean
-measures_store_update_measure (MeasuresStore    *self,
-                               MeasuresMeasure  *measure,
-                               gint64            base_revision,
-                               const char       *author,
-                               gint64           *revision,
-                               GError          **error)
-{
-  MeasuresWrite write = { 0 };
-
-  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
-  g_return_val_if_fail (MEASURES_IS_MEASURE (measure), FALSE);
-  g_return_val_if_fail (author != NULL, FALSE);
-
-  if (!measures_measure_validate (measure, NULL, error) ||
-      !MEASURES_STORE_GET_CLASS (self)->update_measure (self, measure, base_revision, author,
-                                                        &write, error))
-    return FALSE;
-
-  /* Nothing changed: nothing to tell. */
-  if (write.measure_id == 0)
-    {
-      if (revision != NULL)
-        *revision = write.revision;
-      return TRUE;
-    }
-
-  return finish_write (self, &write, revision);
-}
-
-/**
- * measures_store_set_removed:
- * @id: a measure's id
- * @base_revision: the revision of the measure that the user saw
- * @removed: %TRUE to remove the measure from the strategy, %FALSE to
- *   restore it
- * @author: who does it, for the history
- * @revision: (out) (optional): the measure's revision after the write
- *
- * Removes a measure, keeping everything about it so that it can be
- * restored, or restores it. Refused with %MEASURES_STORE_ERROR_CONFLICT
- * when anyone changed the measure after @base_revision.
- *
- * Returns: %FALSE with @error set if nothing changed
- */
-gboolean
-measures_store_set_removed (MeasuresStore  *self,
-                            gint64          id,
-                            gint64          base_revision,
-                            gboolean        removed,
-                            const char     *author,
-                            gint64         *revision,
-                            GError        **error)
-{
-  MeasuresWrite write = { 0 };
-
-  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
-  g_return_val_if_fail (author != NULL, FALSE);
-
-  if (!MEASURES_STORE_GET_CLASS (self)->set_removed (self, id, base_revision, removed, author,
-                                                     &write, error))
-    return FALSE;
-
-  if (write.measure_id == 0)
-    {
-      if (revision != NULL)
-        *revision = write.revision;
-      return TRUE;
-    }
-
-  return finish_write (self, &write, revision);
-}
-
-/**
- * measures_store_add_log_entry:
- * @measure_id: the measure the entry reports on
- * @base_revision: the revision of the measure that the reporter saw
- * @status: the measure's status as of this entry
- * @progress: the measure's progress as of this entry, 0 to 100
- * @text: (nullable): what happened
- * @author: who reports it
- * @revision: (out) (optional): the measure's revision after the write
- *
- * Adds a dated entry to a measure's progress log and sets the measure's
- * status and progress to the entry's, in one transaction. Refused with
- * %MEASURES_STORE_ERROR_CONFLICT when someone else reported on the measure,
- * or removed it, after @base_revision; a sheet edit meanwhile is no
- * conflict.
- *
- * Returns: the entry's id, or 0 with @error set
- */
-gint64
-measures_store_add_log_entry (MeasuresStore   *self,
-                              gint64           measure_id,
-                              gint64           base_revision,
-                              MeasuresStatus   status,
-                              guint            progress,
-                              const char      *text,
-                              const char      *author,
-                              gint64          *revision,
-                              GError         **error)
-{
-  MeasuresWrite write = { 0 };
-  gint64 entry_id;
-
-  g_return_val_if_fail (MEASURES_IS_STORE (self), 0);
-  g_return_val_if_fail (author != NULL, 0);
-
-  if (text == NULL)
-    text = "";
-
-  if (status >= MEASURES_N_STATUSES || progress > 100)
-    {
-      g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
-                           _("The progress must be between 0 and 100 percent."));
-      return 0;
-    }
-
-  if (!measures_store_check_log_text (text, error))
-    return 0;
-
-  entry_id = MEASURES_STORE_GET_CLASS (self)->add_log_entry (self, measure_id, base_revision,
-                                                             status, progress, text, author,
-                                                             &write, error);
-  if (entry_id == 0)
-    return 0;
-
-  finish_write (self, &write, revision);
-  return entry_id;
-}
-
-/**
- * measures_store_set_log_entry_withdrawn:
- * @entry_id: the log entry
- * @base_revision: the revision of the measure that the user saw
- * @withdrawn: %TRUE to withdraw the entry, %FALSE to reinstate it
- * @status: with @withdrawn, the status to go back to
- * @progress: with @withdrawn, the progress to go back to
- * @derived: with @withdrawn, whether that status was the derived one
- * @author: who does it
- * @revision: (out) (optional): the measure's revision after the write
- *
- * Withdraws a log entry: the entry is kept but marked withdrawn, and the
- * measure gets back its status and progress from before the entry; or
- * reinstates it, which sets the measure's status and progress to the
- * entry's again. Refused with %MEASURES_STORE_ERROR_CONFLICT when someone
- * else reported on the measure after @base_revision.
- *
- * Returns: %FALSE with @error set if nothing changed
- */
-gboolean
-measures_store_set_log_entry_withdrawn (MeasuresStore   *self,
-                                        gint64           entry_id,
-                                        gint64           base_revision,
-                                        gboolean         withdrawn,
-                                        MeasuresStatus   status,
-                                        guint            progress,
-                                        gboolean         derived,
-                                        const char      *author,
-                                        gint64          *revision,
-                                        GError         **error)
-{
-  MeasuresWrite write = { 0 };
-
-  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
-  g_return_val_if_fail (author != NULL, FALSE);
-  g_return_val_if_fail (status < MEASURES_N_STATUSES && progress <= 100, FALSE);
-
-  if (!MEASURES_STORE_GET_CLASS (self)->set_log_entry_withdrawn (self, entry_id, base_revision,
-                                                                 withdrawn, status, progress,
-                                                                 derived, author, &write,
-                                                                 error))
-    return FALSE;
-
-  return finish_write (self, &write, revision);
 }

@@ -75,6 +75,22 @@ typedef struct {
 } MeasuresWrite;
 
 /**
+ * MeasuresPart:
+ * @MEASURES_PART_SHEET: the fields of the measure's sheet
+ * @MEASURES_PART_STATE: its status, progress and log
+ * @MEASURES_PART_ALL: both, and whether it is removed
+ *
+ * What a write changes of a measure, and so with which writes of others it
+ * conflicts: a sheet edit and a progress report made at the same time do
+ * not refuse each other.
+ */
+typedef enum {
+  MEASURES_PART_SHEET = 1 << 0,
+  MEASURES_PART_STATE = 1 << 1,
+  MEASURES_PART_ALL = MEASURES_PART_SHEET | MEASURES_PART_STATE,
+} MeasuresPart;
+
+/**
  * MeasuresSummary:
  * @id: the measure's id
  * @position: its place among its goal's sheets
@@ -171,13 +187,17 @@ struct _MeasuresStoreClass
   gint64           (*add_measure)          (MeasuresStore       *self,
                                             MeasuresMeasure     *measure,
                                             GError             **error);
-  gboolean         (*insert_log_entry)     (MeasuresStore       *self,
+  gint64           (*insert_log_entry)     (MeasuresStore       *self,
                                             gint64               measure_id,
                                             MeasuresLogEntry    *entry,
                                             GError             **error);
-  gboolean         (*insert_change)        (MeasuresStore       *self,
+  gboolean         (*record_change)        (MeasuresStore       *self,
                                             gint64               measure_id,
-                                            MeasuresChange      *change,
+                                            const char          *date,
+                                            const char          *author,
+                                            const char          *field,
+                                            const char          *old_value,
+                                            const char          *new_value,
                                             GError             **error);
 
   /* Reading */
@@ -223,43 +243,48 @@ struct _MeasuresStoreClass
                                             gint64               measure_id,
                                             GError             **error);
 
-  /* Writing, each in one transaction with history */
-  gboolean         (*create_measure)       (MeasuresStore       *self,
-                                            MeasuresMeasure     *measure,
-                                            const char          *author,
-                                            MeasuresWrite       *write,
-                                            GError             **error);
-  gboolean         (*update_measure)       (MeasuresStore       *self,
-                                            MeasuresMeasure     *measure,
-                                            gint64               base_revision,
-                                            const char          *author,
-                                            MeasuresWrite       *write,
-                                            GError             **error);
-  gboolean         (*set_removed)          (MeasuresStore       *self,
-                                            gint64               id,
-                                            gint64               base_revision,
-                                            gboolean             removed,
-                                            const char          *author,
-                                            MeasuresWrite       *write,
-                                            GError             **error);
-  gint64           (*add_log_entry)        (MeasuresStore       *self,
+  /* The steps of the writes with history, which the store puts together
+   * in one transaction each (measures-store-write.c): begin, check the
+   * revision the writer read, change, record, take the next revision,
+   * commit. */
+  gboolean         (*check_revision)       (MeasuresStore       *self,
                                             gint64               measure_id,
                                             gint64               base_revision,
-                                            MeasuresStatus       status,
-                                            guint                progress,
-                                            const char          *text,
-                                            const char          *author,
+                                            MeasuresPart         part,
+                                            GError             **error);
+  gboolean         (*bump_revision)        (MeasuresStore       *self,
+                                            gint64               measure_id,
+                                            MeasuresPart         part,
+                                            const char          *now,
                                             MeasuresWrite       *write,
                                             GError             **error);
-  gboolean         (*set_log_entry_withdrawn) (MeasuresStore    *self,
-                                            gint64               entry_id,
-                                            gint64               base_revision,
-                                            gboolean             withdrawn,
+  gboolean         (*finish_write)         (MeasuresStore       *self,
+                                            MeasuresWrite       *write,
+                                            GError             **error);
+  gboolean         (*write_field)          (MeasuresStore       *self,
+                                            MeasuresMeasure     *measure,
+                                            const char          *field,
+                                            const char          *new_text,
+                                            GError             **error);
+  gboolean         (*write_removed)        (MeasuresStore       *self,
+                                            gint64               measure_id,
+                                            const char          *removed,
+                                            GError             **error);
+  gboolean         (*write_state)          (MeasuresStore       *self,
+                                            gint64               measure_id,
                                             MeasuresStatus       status,
                                             guint                progress,
                                             gboolean             derived,
-                                            const char          *author,
-                                            MeasuresWrite       *write,
+                                            GError             **error);
+  gboolean         (*refresh_search)       (MeasuresStore       *self,
+                                            gint64               measure_id,
+                                            GError             **error);
+  MeasuresLogEntry *(*load_log_entry)      (MeasuresStore       *self,
+                                            gint64               entry_id,
+                                            GError             **error);
+  gboolean         (*write_withdrawn)      (MeasuresStore       *self,
+                                            gint64               entry_id,
+                                            const char          *withdrawn,
                                             GError             **error);
 
   /*< private >*/

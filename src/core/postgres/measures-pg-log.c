@@ -63,7 +63,7 @@ gboolean
 measures_pg_check_revision (MeasuresPgStore  *self,
                             gint64            measure_id,
                             gint64            base_revision,
-                            PgMeasurePart     part,
+                            MeasuresPart      part,
                             GError          **error)
 {
   g_auto(PgParams) params = { NULL };
@@ -93,7 +93,7 @@ measures_pg_check_revision (MeasuresPgStore  *self,
       return FALSE;
     }
 
-  revision = pg_int (result, 0, part == PG_PART_ALL ? 0 : part == PG_PART_SHEET ? 1 : 2);
+  revision = pg_int (result, 0, part == MEASURES_PART_ALL ? 0 : part == MEASURES_PART_SHEET ? 1 : 2);
   if (revision <= base_revision)
     return TRUE;
 
@@ -111,7 +111,7 @@ measures_pg_check_revision (MeasuresPgStore  *self,
 gboolean
 measures_pg_bump_revision (MeasuresPgStore  *self,
                            gint64            measure_id,
-                           PgMeasurePart     part,
+                           MeasuresPart      part,
                            const char       *now,
                            MeasuresWrite    *write,
                            GError          **error)
@@ -125,8 +125,8 @@ measures_pg_bump_revision (MeasuresPgStore  *self,
   pg_params_init (&params);
   pg_params_int (&params, revision);
   pg_params_text (&params, now);
-  pg_params_bool (&params, (part & PG_PART_SHEET) != 0);
-  pg_params_bool (&params, (part & PG_PART_STATE) != 0);
+  pg_params_bool (&params, (part & MEASURES_PART_SHEET) != 0);
+  pg_params_bool (&params, (part & MEASURES_PART_STATE) != 0);
   pg_params_int (&params, measure_id);
   if (!pg_exec (self,
                 "UPDATE measures SET revision = $1::bigint, updated = $2::text,"
@@ -144,176 +144,112 @@ measures_pg_bump_revision (MeasuresPgStore  *self,
 
 /* Commits a write; the store announces it, and the notification of it
  * does not announce it a second time. */
-gboolean
-measures_pg_finish_write (MeasuresPgStore  *self,
-                          MeasuresWrite    *write,
-                          GError          **error)
+static gboolean
+pg_finish_write (MeasuresStore  *store,
+                 MeasuresWrite  *write,
+                 GError        **error)
 {
+  MeasuresPgStore *self = MEASURES_PG_STORE (store);
+
   g_hash_table_add (self->own_revisions, g_memdup2 (&write->revision, sizeof write->revision));
   if (!measures_pg_commit (self, error))
     {
       g_hash_table_remove (self->own_revisions, &write->revision);
-      return measures_pg_fail (self);
+      return FALSE;
     }
 
-  write->counts_changed = self->counts_changed;
-  self->counts_changed = FALSE;
   return TRUE;
 }
 
 static gboolean
-set_state (MeasuresPgStore   *self,
-           MeasuresMeasure   *stored,
-           MeasuresStatus     status,
-           guint              progress,
-           gboolean           derived,
-           const char        *now,
-           const char        *author,
-           GError           **error)
+pg_check_revision (MeasuresStore  *store,
+                   gint64          measure_id,
+                   gint64          base_revision,
+                   MeasuresPart    part,
+                   GError        **error)
+{
+  return measures_pg_check_revision (MEASURES_PG_STORE (store), measure_id, base_revision, part,
+                                     error);
+}
+
+static gboolean
+pg_bump_revision (MeasuresStore  *store,
+                  gint64          measure_id,
+                  MeasuresPart    part,
+                  const char     *now,
+                  MeasuresWrite  *write,
+                  GError        **error)
+{
+  return measures_pg_bump_revision (MEASURES_PG_STORE (store), measure_id, part, now, write,
+                                    error);
+}
+
+static gboolean
+pg_write_state (MeasuresStore   *store,
+                gint64           measure_id,
+                MeasuresStatus   status,
+                guint            progress,
+                gboolean         derived,
+                GError         **error)
 {
   g_auto(PgParams) params = { NULL };
-  gint64 id = measures_measure_get_id (stored);
-  g_autoptr(GArray) changes = NULL;
 
   pg_params_init (&params);
   pg_params_int (&params, status);
   pg_params_int (&params, progress);
   pg_params_bool (&params, derived);
-  pg_params_int (&params, id);
-  if (!pg_exec (self,
-                "UPDATE measures SET status = $1::integer, progress = $2::integer,"
-                "  status_derived = $3::boolean WHERE id = $4::bigint",
-                &params, error))
-    return FALSE;
-
-  changes = measures_measure_state_diff (stored, status, progress);
-  for (guint i = 0; i < changes->len; i++)
-    {
-      const MeasuresFieldChange *change = &g_array_index (changes, MeasuresFieldChange, i);
-
-      if (!measures_pg_record_change (self, id, now, author, change->field,
-                                      change->old_text, change->new_text, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  pg_params_int (&params, measure_id);
+  return pg_exec (MEASURES_PG_STORE (store),
+                  "UPDATE measures SET status = $1::integer, progress = $2::integer,"
+                  "  status_derived = $3::boolean WHERE id = $4::bigint",
+                  &params, error);
 }
 
-static gint64
-pg_add_log_entry (MeasuresStore   *store,
-                  gint64           measure_id,
-                  gint64           base_revision,
-                  MeasuresStatus   status,
-                  guint            progress,
-                  const char      *text,
-                  const char      *author,
-                  MeasuresWrite   *write,
-                  GError         **error)
+static MeasuresLogEntry *
+pg_load_log_entry (MeasuresStore  *store,
+                   gint64          entry_id,
+                   GError        **error)
 {
-  MeasuresPgStore *self = MEASURES_PG_STORE (store);
   g_auto(PgParams) params = { NULL };
   g_autoptr(PGresult) result = NULL;
-  g_autofree char *now = measures_store_now ();
-  g_autoptr(MeasuresMeasure) stored = NULL;
-  gint64 entry_id;
-
-  if (!measures_pg_begin (self, error))
-    return 0;
-
-  if (!measures_pg_check_revision (self, measure_id, base_revision, PG_PART_STATE, error) ||
-      !(stored = measures_store_get_measure (store, measure_id, error)))
-    return measures_pg_fail (self);
 
   pg_params_init (&params);
-  pg_params_int (&params, measure_id);
-  pg_params_text (&params, now);
-  pg_params_text (&params, author);
-  pg_params_int (&params, status);
-  pg_params_int (&params, progress);
-  pg_params_text (&params, text);
-  result = pg_query (self,
-                     "INSERT INTO log_entries (measure_id, date, author, status, progress, text) "
-                     "VALUES ($1::bigint, $2::text, $3::text, $4::integer, $5::integer, $6::text) "
-                     "RETURNING id",
+  pg_params_int (&params, entry_id);
+  result = pg_query (MEASURES_PG_STORE (store),
+                     "SELECT measure_id, date, author, status, progress, text, withdrawn "
+                     "FROM log_entries WHERE id = $1::bigint",
                      &params, error);
   if (result == NULL)
-    return measures_pg_fail (self);
-  entry_id = pg_int (result, 0, 0);
+    return NULL;
 
-  if (!measures_pg_record_change (self, measure_id, now, author, "log", NULL, text, error) ||
-      !set_state (self, stored, status, progress, FALSE, now, author, error) ||
-      !measures_pg_bump_revision (self, measure_id, PG_PART_STATE, now, write, error) ||
-      !measures_pg_finish_write (self, write, error))
-    return measures_pg_fail (self);
-
-  return entry_id;
-}
-
-static gboolean
-pg_set_log_entry_withdrawn (MeasuresStore   *store,
-                            gint64           entry_id,
-                            gint64           base_revision,
-                            gboolean         withdrawn,
-                            MeasuresStatus   status,
-                            guint            progress,
-                            gboolean         derived,
-                            const char      *author,
-                            MeasuresWrite   *write,
-                            GError         **error)
-{
-  MeasuresPgStore *self = MEASURES_PG_STORE (store);
-  g_auto(PgParams) find = { NULL };
-  g_auto(PgParams) mark = { NULL };
-  g_autoptr(PGresult) entry = NULL;
-  g_autofree char *now = measures_store_now ();
-  g_autoptr(MeasuresMeasure) stored = NULL;
-  const char *text;
-  gint64 measure_id;
-
-  if (!measures_pg_begin (self, error))
-    return FALSE;
-
-  pg_params_init (&find);
-  pg_params_int (&find, entry_id);
-  entry = pg_query (self,
-                    "SELECT measure_id, status, progress, text FROM log_entries "
-                    "WHERE id = $1::bigint",
-                    &find, error);
-  if (entry == NULL)
-    return measures_pg_fail (self);
-  if (PQntuples (entry) == 0)
+  if (PQntuples (result) == 0)
     {
       g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
                            _("The log entry no longer exists."));
-      return measures_pg_fail (self);
+      return NULL;
     }
 
-  measure_id = pg_int (entry, 0, 0);
-  if (!withdrawn)
-    {
-      status = CLAMP (pg_int (entry, 0, 1), 0, MEASURES_N_STATUSES - 1);
-      progress = CLAMP (pg_int (entry, 0, 2), 0, 100);
-      derived = FALSE;
-    }
-  text = pg_text (entry, 0, 3);
+  return measures_log_entry_new (entry_id, pg_int (result, 0, 0), pg_text (result, 0, 1),
+                                 pg_text (result, 0, 2),
+                                 CLAMP (pg_int (result, 0, 3), 0, MEASURES_N_STATUSES - 1),
+                                 CLAMP (pg_int (result, 0, 4), 0, 100), pg_text (result, 0, 5),
+                                 PQgetisnull (result, 0, 6) ? NULL : pg_text (result, 0, 6));
+}
 
-  if (!measures_pg_check_revision (self, measure_id, base_revision, PG_PART_STATE, error) ||
-      !(stored = measures_store_get_measure (store, measure_id, error)))
-    return measures_pg_fail (self);
+static gboolean
+pg_write_withdrawn (MeasuresStore  *store,
+                    gint64          entry_id,
+                    const char     *withdrawn,
+                    GError        **error)
+{
+  g_auto(PgParams) params = { NULL };
 
-  pg_params_init (&mark);
-  pg_params_text (&mark, withdrawn ? now : NULL);
-  pg_params_int (&mark, entry_id);
-
-  if (!pg_exec (self, "UPDATE log_entries SET withdrawn = $1::text WHERE id = $2::bigint",
-                &mark, error) ||
-      !measures_pg_record_change (self, measure_id, now, author, "log",
-                                  withdrawn ? text : NULL, withdrawn ? NULL : text, error) ||
-      !set_state (self, stored, status, progress, derived, now, author, error) ||
-      !measures_pg_bump_revision (self, measure_id, PG_PART_STATE, now, write, error))
-    return measures_pg_fail (self);
-
-  return measures_pg_finish_write (self, write, error);
+  pg_params_init (&params);
+  pg_params_text (&params, withdrawn);
+  pg_params_int (&params, entry_id);
+  return pg_exec (MEASURES_PG_STORE (store),
+                  "UPDATE log_entries SET withdrawn = $1::text WHERE id = $2::bigint",
+                  &params, error);
 }
 
 static GListModel *
@@ -387,13 +323,14 @@ pg_list_history (MeasuresStore  *store,
   return G_LIST_MODEL (g_steal_pointer (&changes));
 }
 
-static gboolean
+static gint64
 pg_insert_log_entry (MeasuresStore     *store,
                      gint64             measure_id,
                      MeasuresLogEntry  *entry,
                      GError           **error)
 {
   g_auto(PgParams) params = { NULL };
+  g_autoptr(PGresult) result = NULL;
 
   pg_params_init (&params);
   pg_params_int (&params, measure_id);
@@ -404,35 +341,44 @@ pg_insert_log_entry (MeasuresStore     *store,
   pg_params_text (&params, measures_log_entry_get_text (entry));
   pg_params_text (&params, measures_log_entry_get_withdrawn (entry));
 
-  return pg_exec (MEASURES_PG_STORE (store),
-                  "INSERT INTO log_entries (measure_id, date, author, status, progress, text,"
-                  "                         withdrawn) "
-                  "VALUES ($1::bigint, $2::text, $3::text, $4::integer, $5::integer, $6::text,"
-                  "        $7::text)",
-                  &params, error);
+  result = pg_query (MEASURES_PG_STORE (store),
+                     "INSERT INTO log_entries (measure_id, date, author, status, progress, text,"
+                     "                         withdrawn) "
+                     "VALUES ($1::bigint, $2::text, $3::text, $4::integer, $5::integer, $6::text,"
+                     "        $7::text) "
+                     "RETURNING id",
+                     &params, error);
+  if (result == NULL)
+    return 0;
+
+  return pg_int (result, 0, 0);
 }
 
 static gboolean
-pg_insert_change (MeasuresStore   *store,
-                  gint64           measure_id,
-                  MeasuresChange  *change,
-                  GError         **error)
+pg_record_change (MeasuresStore  *store,
+                  gint64          measure_id,
+                  const char     *date,
+                  const char     *author,
+                  const char     *field,
+                  const char     *old_value,
+                  const char     *new_value,
+                  GError        **error)
 {
-  return measures_pg_record_change (MEASURES_PG_STORE (store), measure_id,
-                                    measures_change_get_date (change),
-                                    measures_change_get_author (change),
-                                    measures_change_get_field (change),
-                                    measures_change_get_old_value (change),
-                                    measures_change_get_new_value (change), error);
+  return measures_pg_record_change (MEASURES_PG_STORE (store), measure_id, date, author, field,
+                                    old_value, new_value, error);
 }
 
 void
 measures_pg_log_init_class (MeasuresStoreClass *store_class)
 {
-  store_class->add_log_entry = pg_add_log_entry;
-  store_class->set_log_entry_withdrawn = pg_set_log_entry_withdrawn;
   store_class->list_log = pg_list_log;
   store_class->list_history = pg_list_history;
   store_class->insert_log_entry = pg_insert_log_entry;
-  store_class->insert_change = pg_insert_change;
+  store_class->record_change = pg_record_change;
+  store_class->check_revision = pg_check_revision;
+  store_class->bump_revision = pg_bump_revision;
+  store_class->finish_write = pg_finish_write;
+  store_class->write_state = pg_write_state;
+  store_class->load_log_entry = pg_load_log_entry;
+  store_class->write_withdrawn = pg_write_withdrawn;
 }

@@ -69,7 +69,6 @@ replace_links (MeasuresPgStore  *self,
   g_string_append_c (roles, '}');
   all = g_strv_builder_end (names);
 
-  self->counts_changed = TRUE;
   pg_params_init (&clear);
   pg_params_int (&clear, measure_id);
   if (!pg_exec (self, "DELETE FROM measure_offices WHERE measure_id = $1::bigint", &clear, error))
@@ -504,39 +503,6 @@ pg_list_ranks (MeasuresStore  *store,
 /* Writing with history ------------------------------------------------------ */
 
 static gboolean
-pg_create_measure (MeasuresStore    *store,
-                   MeasuresMeasure  *measure,
-                   const char       *author,
-                   MeasuresWrite    *write,
-                   GError          **error)
-{
-  MeasuresPgStore *self = MEASURES_PG_STORE (store);
-  g_autoptr(MeasuresMeasure) fresh = NULL;
-  g_autofree char *now = measures_store_now ();
-  gint64 id;
-
-  fresh = measures_measure_copy_with (measure,
-                                      "id", (gint64)0,
-                                      "position", 0,
-                                      "updated", now,
-                                      "removed", NULL,
-                                      NULL);
-
-  if (!measures_pg_begin (self, error))
-    return FALSE;
-
-  id = pg_add_measure (store, fresh, error);
-  if (id == 0 ||
-      !measures_pg_record_change (self, id, now, author, "created", NULL,
-                                  measures_measure_get_title (fresh), error) ||
-      !measures_pg_bump_revision (self, id, PG_PART_ALL, now, write, error))
-    return measures_pg_fail (self);
-
-  self->counts_changed = TRUE;
-  return measures_pg_finish_write (self, write, error);
-}
-
-static gboolean
 move_to_goal (MeasuresPgStore  *self,
               MeasuresMeasure  *measure,
               GError          **error)
@@ -568,14 +534,16 @@ move_to_goal (MeasuresPgStore  *self,
   return TRUE;
 }
 
-/* Writes one changed field of the sheet. */
+/* Writes one changed field of the sheet: @new_text as the history has it,
+ * or what @measure holds where that is not text. */
 static gboolean
-apply_change (MeasuresPgStore            *self,
-              MeasuresMeasure            *measure,
-              const MeasuresFieldChange  *change,
-              gboolean                   *links_done,
-              GError                    **error)
+pg_write_field (MeasuresStore    *store,
+                MeasuresMeasure  *measure,
+                const char       *field,
+                const char       *new_text,
+                GError          **error)
 {
+  MeasuresPgStore *self = MEASURES_PG_STORE (store);
   static const struct {
     const char *field;
     const char *sql;
@@ -589,24 +557,19 @@ apply_change (MeasuresPgStore            *self,
   gint64 id = measures_measure_get_id (measure);
   g_auto(PgParams) params = { NULL };
 
-  if (g_str_equal (change->field, "goal"))
+  if (g_str_equal (field, "goal"))
     return move_to_goal (self, measure, error);
 
-  if (g_str_equal (change->field, "objectives"))
+  if (g_str_equal (field, "objectives"))
     return replace_objectives (self, id, measures_measure_get_objectives (measure), error);
 
-  /* Both link lists are rewritten together, once. */
-  if (g_str_has_suffix (change->field, "_offices"))
-    {
-      if (*links_done)
-        return TRUE;
-      *links_done = TRUE;
-      return replace_links (self, id, measure, error);
-    }
+  /* Both lists of offices are written together. */
+  if (g_str_has_suffix (field, "_offices"))
+    return replace_links (self, id, measure, error);
 
   pg_params_init (&params);
 
-  if (g_str_equal (change->field, "priority"))
+  if (g_str_equal (field, "priority"))
     {
       pg_params_int (&params, measures_measure_get_priority (measure));
       pg_params_int (&params, id);
@@ -614,11 +577,11 @@ apply_change (MeasuresPgStore            *self,
                       &params, error);
     }
 
-  if (g_str_equal (change->field, "title"))
+  if (g_str_equal (field, "title"))
     {
-      g_autofree char *key = measures_sort_key (change->new_text);
+      g_autofree char *key = measures_sort_key (new_text);
 
-      pg_params_text (&params, change->new_text);
+      pg_params_text (&params, new_text);
       pg_params_int (&params, id);
       pg_params_text (&params, key);
       return pg_exec (self,
@@ -628,9 +591,9 @@ apply_change (MeasuresPgStore            *self,
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    if (g_str_equal (change->field, columns[i].field))
+    if (g_str_equal (field, columns[i].field))
       {
-        pg_params_text (&params, change->new_text);
+        pg_params_text (&params, new_text);
         pg_params_int (&params, id);
         return pg_exec (self, columns[i].sql, &params, error);
       }
@@ -639,93 +602,19 @@ apply_change (MeasuresPgStore            *self,
 }
 
 static gboolean
-pg_update_measure (MeasuresStore    *store,
-                   MeasuresMeasure  *measure,
-                   gint64            base_revision,
-                   const char       *author,
-                   MeasuresWrite    *write,
-                   GError          **error)
+pg_write_removed (MeasuresStore  *store,
+                  gint64          measure_id,
+                  const char     *removed,
+                  GError        **error)
 {
-  MeasuresPgStore *self = MEASURES_PG_STORE (store);
-  g_autoptr(GArray) changes = NULL;
-  g_autofree char *now = measures_store_now ();
-  g_autoptr(MeasuresMeasure) stored = NULL;
-  gint64 id = measures_measure_get_id (measure);
-  gboolean links_done = FALSE;
-
-  if (!measures_pg_begin (self, error))
-    return FALSE;
-
-  if (!measures_pg_check_revision (self, id, base_revision, PG_PART_SHEET, error) ||
-      !(stored = measures_store_get_measure (store, id, error)))
-    return measures_pg_fail (self);
-
-  changes = measures_measure_diff (stored, measure);
-  if (changes->len == 0)
-    {
-      measures_pg_rollback (self);
-      write->revision = measures_measure_get_revision (stored);
-      return TRUE;
-    }
-
-  for (guint i = 0; i < changes->len; i++)
-    {
-      const MeasuresFieldChange *change = &g_array_index (changes, MeasuresFieldChange, i);
-
-      if (!apply_change (self, measure, change, &links_done, error) ||
-          !measures_pg_record_change (self, id, now, author, change->field,
-                                      change->old_text, change->new_text, error))
-        return measures_pg_fail (self);
-    }
-
-  if (!measures_pg_refresh_search (self, id, error) ||
-      !measures_pg_bump_revision (self, id, PG_PART_SHEET, now, write, error))
-    return measures_pg_fail (self);
-
-  return measures_pg_finish_write (self, write, error);
-}
-
-static gboolean
-pg_set_removed (MeasuresStore  *store,
-                gint64          id,
-                gint64          base_revision,
-                gboolean        removed,
-                const char     *author,
-                MeasuresWrite  *write,
-                GError        **error)
-{
-  MeasuresPgStore *self = MEASURES_PG_STORE (store);
   g_auto(PgParams) params = { NULL };
-  g_autofree char *now = measures_store_now ();
-  g_autoptr(MeasuresMeasure) stored = NULL;
 
-  if (!measures_pg_begin (self, error))
-    return FALSE;
-
-  if (!measures_pg_check_revision (self, id, base_revision, PG_PART_ALL, error) ||
-      !(stored = measures_store_get_measure (store, id, error)))
-    return measures_pg_fail (self);
-
-  if ((measures_measure_get_removed (stored) != NULL) == !!removed)
-    {
-      measures_pg_rollback (self);
-      write->revision = measures_measure_get_revision (stored);
-      return TRUE;
-    }
-
-  self->counts_changed = TRUE;
   pg_params_init (&params);
-  pg_params_text (&params, removed ? now : NULL);
-  pg_params_int (&params, id);
-
-  if (!pg_exec (self, "UPDATE measures SET removed = $1::text WHERE id = $2::bigint", &params,
-                error) ||
-      !measures_pg_record_change (self, id, now, author, removed ? "removed" : "restored",
-                                  NULL, measures_measure_get_title (stored), error) ||
-      !measures_pg_bump_revision (self, id, PG_PART_ALL, now, write, error))
-    return measures_pg_fail (self);
-
-  return measures_pg_finish_write (self, write, error);
+  pg_params_text (&params, removed);
+  pg_params_int (&params, measure_id);
+  return pg_exec (MEASURES_PG_STORE (store),
+                  "UPDATE measures SET removed = $1::text WHERE id = $2::bigint",
+                  &params, error);
 }
 
 void
@@ -737,7 +626,6 @@ measures_pg_measures_init_class (MeasuresStoreClass *store_class)
   store_class->list_summaries = pg_list_summaries;
   store_class->list_office_ids = pg_list_office_ids;
   store_class->list_ranks = pg_list_ranks;
-  store_class->create_measure = pg_create_measure;
-  store_class->update_measure = pg_update_measure;
-  store_class->set_removed = pg_set_removed;
+  store_class->write_field = pg_write_field;
+  store_class->write_removed = pg_write_removed;
 }

@@ -17,7 +17,6 @@ struct _MeasuresPgStore
 
   PGconn *conn;
   char *display_name;
-  gboolean counts_changed;   /* the write changes how many measures an office has */
   gboolean in_transaction;
   GHashTable *statements;    /* SQL → name of its prepared statement */
 
@@ -97,11 +96,6 @@ void             measures_pg_measures_init_class (MeasuresStoreClass *store_clas
 
 /* measures-pg-log.c: the history and the revisions, with the same rules as
  * the SQLite engine's. */
-typedef enum {
-  PG_PART_SHEET = 1 << 0,
-  PG_PART_STATE = 1 << 1,
-  PG_PART_ALL = PG_PART_SHEET | PG_PART_STATE,
-} PgMeasurePart;
 
 void             measures_pg_log_init_class      (MeasuresStoreClass   *store_class);
 gboolean         measures_pg_record_change       (MeasuresPgStore      *self,
@@ -118,15 +112,12 @@ gboolean         measures_pg_next_revision       (MeasuresPgStore      *self,
 gboolean         measures_pg_check_revision      (MeasuresPgStore      *self,
                                                   gint64                measure_id,
                                                   gint64                base_revision,
-                                                  PgMeasurePart         part,
+                                                  MeasuresPart          part,
                                                   GError              **error);
 gboolean         measures_pg_bump_revision       (MeasuresPgStore      *self,
                                                   gint64                measure_id,
-                                                  PgMeasurePart         part,
+                                                  MeasuresPart          part,
                                                   const char           *now,
-                                                  MeasuresWrite        *write,
-                                                  GError              **error);
-gboolean         measures_pg_finish_write        (MeasuresPgStore      *self,
                                                   MeasuresWrite        *write,
                                                   GError              **error);
 

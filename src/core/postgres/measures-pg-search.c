@@ -93,8 +93,17 @@ pg_search_ids (MeasuresStore  *store,
   return TRUE;
 }
 
+static gboolean
+pg_refresh_search (MeasuresStore  *store,
+                   gint64          measure_id,
+                   GError        **error)
+{
+  return measures_pg_refresh_search (MEASURES_PG_STORE (store), measure_id, error);
+}
+
 void
 measures_pg_search_init_class (MeasuresStoreClass *store_class)
 {
   store_class->search_ids = pg_search_ids;
+  store_class->refresh_search = pg_refresh_search;
 }

@@ -261,7 +261,6 @@ gboolean
 measures_pg_begin (MeasuresPgStore  *self,
                    GError          **error)
 {
-  self->counts_changed = FALSE;
   if (!exec_fixed (self, "BEGIN; " WRITER_LOCK, error))
     {
       measures_pg_rollback (self);
@@ -290,7 +289,6 @@ measures_pg_rollback (MeasuresPgStore *self)
   if (PQtransactionStatus (self->conn) != PQTRANS_IDLE)
     exec_fixed (self, "ROLLBACK", NULL);
   self->in_transaction = FALSE;
-  self->counts_changed = FALSE;
 }
 
 /* Rolls back a write that failed; for "return measures_pg_fail (self)". */

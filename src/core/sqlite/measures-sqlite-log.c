@@ -71,7 +71,7 @@ gboolean
 measures_sqlite_check_revision (MeasuresSqliteStore  *self,
                                 gint64                measure_id,
                                 gint64                base_revision,
-                                MeasurePart           part,
+                                MeasuresPart          part,
                                 GError              **error)
 {
   g_autoptr(CachedStatement) stmt = NULL;
@@ -98,7 +98,7 @@ measures_sqlite_check_revision (MeasuresSqliteStore  *self,
   if (rc != SQLITE_ROW)
     return sql_set_error (self, rc, error);
 
-  revision = sqlite3_column_int64 (stmt, part == PART_ALL ? 0 : part == PART_SHEET ? 1 : 2);
+  revision = sqlite3_column_int64 (stmt, part == MEASURES_PART_ALL ? 0 : part == MEASURES_PART_SHEET ? 1 : 2);
   if (revision <= base_revision)
     return TRUE;
 
@@ -125,7 +125,7 @@ measures_sqlite_check_revision (MeasuresSqliteStore  *self,
 gboolean
 measures_sqlite_bump_revision (MeasuresSqliteStore  *self,
                                gint64                measure_id,
-                               MeasurePart           part,
+                               MeasuresPart          part,
                                const char           *now,
                                MeasuresWrite        *write,
                                GError              **error)
@@ -146,8 +146,8 @@ measures_sqlite_bump_revision (MeasuresSqliteStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, revision);
   sql_bind_text (stmt, 2, now);
-  sqlite3_bind_int (stmt, 3, (part & PART_SHEET) != 0);
-  sqlite3_bind_int (stmt, 4, (part & PART_STATE) != 0);
+  sqlite3_bind_int (stmt, 3, (part & MEASURES_PART_SHEET) != 0);
+  sqlite3_bind_int (stmt, 4, (part & MEASURES_PART_STATE) != 0);
   sqlite3_bind_int64 (stmt, 5, measure_id);
   if (!sql_step_done (self, stmt, error))
     return FALSE;
@@ -159,144 +159,86 @@ measures_sqlite_bump_revision (MeasuresSqliteStore  *self,
 
 /* Commits a write; the store announces it, and the watch on other writers
  * does not announce it a second time. */
-gboolean
-measures_sqlite_finish_write (MeasuresSqliteStore  *self,
-                              MeasuresWrite        *write,
-                              GError              **error)
+static gboolean
+sqlite_finish_write (MeasuresStore  *store,
+                     MeasuresWrite  *write,
+                     GError        **error)
 {
-  if (!measures_sqlite_commit (self, error))
-    return measures_sqlite_fail (self);
+  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
 
-  write->counts_changed = self->counts_changed;
-  self->counts_changed = FALSE;
+  if (!measures_sqlite_commit (self, error))
+    return FALSE;
+
   g_hash_table_add (self->own_revisions, g_memdup2 (&write->revision, sizeof write->revision));
   return TRUE;
 }
 
 static gboolean
-set_state (MeasuresSqliteStore  *self,
-           MeasuresMeasure      *stored,
-           MeasuresStatus        status,
-           guint                 progress,
-           gboolean              derived,
-           const char           *now,
-           const char           *author,
-           GError              **error)
+sqlite_check_revision (MeasuresStore  *store,
+                       gint64          measure_id,
+                       gint64          base_revision,
+                       MeasuresPart    part,
+                       GError        **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  gint64 id = measures_measure_get_id (stored);
-  g_autoptr(GArray) changes = NULL;
+  return measures_sqlite_check_revision (MEASURES_SQLITE_STORE (store), measure_id,
+                                         base_revision, part, error);
+}
 
-  stmt = sql_prepare (self,
-                      "UPDATE measures SET status = ?, progress = ?, status_derived = ? "
-                      "WHERE id = ?",
-                      error);
+static gboolean
+sqlite_bump_revision (MeasuresStore  *store,
+                      gint64          measure_id,
+                      MeasuresPart    part,
+                      const char     *now,
+                      MeasuresWrite  *write,
+                      GError        **error)
+{
+  return measures_sqlite_bump_revision (MEASURES_SQLITE_STORE (store), measure_id, part, now,
+                                        write, error);
+}
+
+static gboolean
+sqlite_write_state (MeasuresStore   *store,
+                    gint64           measure_id,
+                    MeasuresStatus   status,
+                    guint            progress,
+                    gboolean         derived,
+                    GError         **error)
+{
+  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
+  g_autoptr(CachedStatement) stmt = NULL;
+
+  stmt = sql_prepare_cached (self,
+                             "UPDATE measures SET status = ?, progress = ?, status_derived = ? "
+                             "WHERE id = ?",
+                             error);
   if (stmt == NULL)
     return FALSE;
 
   sqlite3_bind_int (stmt, 1, status);
   sqlite3_bind_int (stmt, 2, progress);
   sqlite3_bind_int (stmt, 3, derived);
-  sqlite3_bind_int64 (stmt, 4, id);
-  if (!sql_step_done (self, stmt, error))
-    return FALSE;
-
-  changes = measures_measure_state_diff (stored, status, progress);
-  for (guint i = 0; i < changes->len; i++)
-    {
-      const MeasuresFieldChange *change = &g_array_index (changes, MeasuresFieldChange, i);
-
-      if (!measures_sqlite_record_change (self, id, now, author, change->field,
-                                          change->old_text, change->new_text, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  sqlite3_bind_int64 (stmt, 4, measure_id);
+  return sql_step_done (self, stmt, error);
 }
 
-static gint64
-sqlite_add_log_entry (MeasuresStore   *store,
-                      gint64           measure_id,
-                      gint64           base_revision,
-                      MeasuresStatus   status,
-                      guint            progress,
-                      const char      *text,
-                      const char      *author,
-                      MeasuresWrite   *write,
-                      GError         **error)
+static MeasuresLogEntry *
+sqlite_load_log_entry (MeasuresStore  *store,
+                       gint64          entry_id,
+                       GError        **error)
 {
   MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = measures_store_now ();
-  g_autoptr(MeasuresMeasure) stored = NULL;
-  gint64 entry_id;
-
-  if (!measures_sqlite_begin (self, error))
-    return 0;
-
-  if (!measures_sqlite_check_revision (self, measure_id, base_revision, PART_STATE, error) ||
-      !(stored = measures_store_get_measure (store, measure_id, error)))
-    return measures_sqlite_fail (self);
-
-  stmt = sql_prepare (self,
-                      "INSERT INTO log_entries (measure_id, date, author, status,"
-                      "                         progress, text) "
-                      "VALUES (?, ?, ?, ?, ?, ?)",
-                      error);
-  if (stmt == NULL)
-    return measures_sqlite_fail (self);
-
-  sqlite3_bind_int64 (stmt, 1, measure_id);
-  sql_bind_text (stmt, 2, now);
-  sql_bind_text (stmt, 3, author);
-  sqlite3_bind_int (stmt, 4, status);
-  sqlite3_bind_int (stmt, 5, progress);
-  sql_bind_text (stmt, 6, text);
-  if (!sql_step_done (self, stmt, error))
-    return measures_sqlite_fail (self);
-  entry_id = sqlite3_last_insert_rowid (self->db);
-
-  if (!measures_sqlite_record_change (self, measure_id, now, author, "log", NULL, text, error) ||
-      !set_state (self, stored, status, progress, FALSE, now, author, error) ||
-      !measures_sqlite_bump_revision (self, measure_id, PART_STATE, now, write, error) ||
-      !measures_sqlite_finish_write (self, write, error))
-    return measures_sqlite_fail (self);
-
-  return entry_id;
-}
-
-static gboolean
-sqlite_set_log_entry_withdrawn (MeasuresStore   *store,
-                                gint64           entry_id,
-                                gint64           base_revision,
-                                gboolean         withdrawn,
-                                MeasuresStatus   status,
-                                guint            progress,
-                                gboolean         derived,
-                                const char      *author,
-                                MeasuresWrite   *write,
-                                GError         **error)
-{
-  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
-  g_autoptr(sqlite3_stmt) entry = NULL;
-  g_autoptr(sqlite3_stmt) mark = NULL;
-  g_autofree char *now = measures_store_now ();
-  g_autofree char *text = NULL;
-  g_autoptr(MeasuresMeasure) stored = NULL;
-  gint64 measure_id;
+  g_autoptr(CachedStatement) stmt = NULL;
   int rc;
 
-  if (!measures_sqlite_begin (self, error))
-    return FALSE;
+  stmt = sql_prepare_cached (self,
+                             "SELECT measure_id, date, author, status, progress, text, withdrawn "
+                             "FROM log_entries WHERE id = ?",
+                             error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
 
-  entry = sql_prepare (self,
-                       "SELECT measure_id, status, progress, text FROM log_entries "
-                       "WHERE id = ?",
-                       error);
-  if (entry == NULL)
-    return measures_sqlite_fail (self);
-  sqlite3_bind_int64 (entry, 1, entry_id);
-  rc = sqlite3_step (entry);
+  rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
       if (rc == SQLITE_DONE)
@@ -304,37 +246,32 @@ sqlite_set_log_entry_withdrawn (MeasuresStore   *store,
                              _("The log entry no longer exists."));
       else
         sql_set_error (self, rc, error);
-      return measures_sqlite_fail (self);
+      return NULL;
     }
 
-  measure_id = sqlite3_column_int64 (entry, 0);
-  if (!withdrawn)
-    {
-      status = CLAMP (sqlite3_column_int (entry, 1), 0, MEASURES_N_STATUSES - 1);
-      progress = CLAMP (sqlite3_column_int (entry, 2), 0, 100);
-      derived = FALSE;
-    }
-  text = g_strdup (sql_column_text (entry, 3));
+  return measures_log_entry_new (entry_id, sqlite3_column_int64 (stmt, 0),
+                                 sql_column_text (stmt, 1), sql_column_text (stmt, 2),
+                                 CLAMP (sqlite3_column_int (stmt, 3), 0, MEASURES_N_STATUSES - 1),
+                                 CLAMP (sqlite3_column_int (stmt, 4), 0, 100),
+                                 sql_column_text (stmt, 5),
+                                 (const char *)sqlite3_column_text (stmt, 6));
+}
 
-  if (!measures_sqlite_check_revision (self, measure_id, base_revision, PART_STATE, error) ||
-      !(stored = measures_store_get_measure (store, measure_id, error)))
-    return measures_sqlite_fail (self);
+static gboolean
+sqlite_write_withdrawn (MeasuresStore  *store,
+                        gint64          entry_id,
+                        const char     *withdrawn,
+                        GError        **error)
+{
+  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
+  g_autoptr(CachedStatement) stmt = NULL;
 
-  mark = sql_prepare (self, "UPDATE log_entries SET withdrawn = ? WHERE id = ?",
-                      error);
-  if (mark == NULL)
-    return measures_sqlite_fail (self);
-  sql_bind_text (mark, 1, withdrawn ? now : NULL);
-  sqlite3_bind_int64 (mark, 2, entry_id);
-
-  if (!sql_step_done (self, mark, error) ||
-      !measures_sqlite_record_change (self, measure_id, now, author, "log",
-                                      withdrawn ? text : NULL, withdrawn ? NULL : text, error) ||
-      !set_state (self, stored, status, progress, derived, now, author, error) ||
-      !measures_sqlite_bump_revision (self, measure_id, PART_STATE, now, write, error))
-    return measures_sqlite_fail (self);
-
-  return measures_sqlite_finish_write (self, write, error);
+  stmt = sql_prepare_cached (self, "UPDATE log_entries SET withdrawn = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sql_bind_text (stmt, 1, withdrawn);
+  sqlite3_bind_int64 (stmt, 2, entry_id);
+  return sql_step_done (self, stmt, error);
 }
 
 static GListModel *
@@ -420,7 +357,7 @@ sqlite_list_history (MeasuresStore  *store,
   return G_LIST_MODEL (g_steal_pointer (&changes));
 }
 
-static gboolean
+static gint64
 sqlite_insert_log_entry (MeasuresStore     *store,
                          gint64             measure_id,
                          MeasuresLogEntry  *entry,
@@ -434,7 +371,7 @@ sqlite_insert_log_entry (MeasuresStore     *store,
                       "                         withdrawn) VALUES (?, ?, ?, ?, ?, ?, ?)",
                       error);
   if (stmt == NULL)
-    return FALSE;
+    return 0;
 
   sqlite3_bind_int64 (stmt, 1, measure_id);
   sql_bind_text (stmt, 2, measures_log_entry_get_date (entry));
@@ -444,30 +381,36 @@ sqlite_insert_log_entry (MeasuresStore     *store,
   sql_bind_text (stmt, 6, measures_log_entry_get_text (entry));
   sql_bind_text (stmt, 7, measures_log_entry_get_withdrawn (entry));
 
-  return sql_step_done (self, stmt, error);
+  if (!sql_step_done (self, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (self->db);
 }
 
 static gboolean
-sqlite_insert_change (MeasuresStore   *store,
-                      gint64           measure_id,
-                      MeasuresChange  *change,
-                      GError         **error)
+sqlite_record_change (MeasuresStore  *store,
+                      gint64          measure_id,
+                      const char     *date,
+                      const char     *author,
+                      const char     *field,
+                      const char     *old_value,
+                      const char     *new_value,
+                      GError        **error)
 {
-  return measures_sqlite_record_change (MEASURES_SQLITE_STORE (store), measure_id,
-                                        measures_change_get_date (change),
-                                        measures_change_get_author (change),
-                                        measures_change_get_field (change),
-                                        measures_change_get_old_value (change),
-                                        measures_change_get_new_value (change), error);
+  return measures_sqlite_record_change (MEASURES_SQLITE_STORE (store), measure_id, date, author,
+                                        field, old_value, new_value, error);
 }
 
 void
 measures_sqlite_log_init_class (MeasuresStoreClass *store_class)
 {
-  store_class->add_log_entry = sqlite_add_log_entry;
-  store_class->set_log_entry_withdrawn = sqlite_set_log_entry_withdrawn;
   store_class->list_log = sqlite_list_log;
   store_class->list_history = sqlite_list_history;
   store_class->insert_log_entry = sqlite_insert_log_entry;
-  store_class->insert_change = sqlite_insert_change;
+  store_class->record_change = sqlite_record_change;
+  store_class->check_revision = sqlite_check_revision;
+  store_class->bump_revision = sqlite_bump_revision;
+  store_class->finish_write = sqlite_finish_write;
+  store_class->write_state = sqlite_write_state;
+  store_class->load_log_entry = sqlite_load_log_entry;
+  store_class->write_withdrawn = sqlite_write_withdrawn;
 }

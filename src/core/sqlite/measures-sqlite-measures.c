@@ -107,7 +107,6 @@ replace_links (MeasuresSqliteStore  *self,
   const char *title = measures_measure_get_title (measure);
   guint position = 0;
 
-  self->counts_changed = TRUE;
   clear = sql_prepare (self, "DELETE FROM measure_offices WHERE measure_id = ?", error);
   if (clear == NULL)
     return FALSE;
@@ -574,39 +573,6 @@ sqlite_list_ranks (MeasuresStore  *store,
 /* Writing with history ------------------------------------------------------ */
 
 static gboolean
-sqlite_create_measure (MeasuresStore    *store,
-                       MeasuresMeasure  *measure,
-                       const char       *author,
-                       MeasuresWrite    *write,
-                       GError          **error)
-{
-  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
-  g_autoptr(MeasuresMeasure) fresh = NULL;
-  g_autofree char *now = measures_store_now ();
-  gint64 id;
-
-  fresh = measures_measure_copy_with (measure,
-                                      "id", (gint64)0,
-                                      "position", 0,
-                                      "updated", now,
-                                      "removed", NULL,
-                                      NULL);
-
-  if (!measures_sqlite_begin (self, error))
-    return FALSE;
-
-  id = sqlite_add_measure (store, fresh, error);
-  if (id == 0 ||
-      !measures_sqlite_record_change (self, id, now, author, "created", NULL,
-                                      measures_measure_get_title (fresh), error) ||
-      !measures_sqlite_bump_revision (self, id, PART_ALL, now, write, error))
-    return measures_sqlite_fail (self);
-
-  self->counts_changed = TRUE;
-  return measures_sqlite_finish_write (self, write, error);
-}
-
-static gboolean
 update_column (MeasuresSqliteStore  *self,
                const char           *sql,
                gint64                measure_id,
@@ -660,14 +626,16 @@ move_to_goal (MeasuresSqliteStore  *self,
   return TRUE;
 }
 
-/* Writes one changed field of the sheet. */
+/* Writes one changed field of the sheet: @new_text as the history has it,
+ * or what @measure holds where that is not text. */
 static gboolean
-apply_change (MeasuresSqliteStore        *self,
-              MeasuresMeasure            *measure,
-              const MeasuresFieldChange  *change,
-              gboolean                   *links_done,
-              GError                    **error)
+sqlite_write_field (MeasuresStore    *store,
+                    MeasuresMeasure  *measure,
+                    const char       *field,
+                    const char       *new_text,
+                    GError          **error)
 {
+  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
   static const struct {
     const char *field;
     const char *sql;
@@ -682,7 +650,7 @@ apply_change (MeasuresSqliteStore        *self,
   gint64 id = measures_measure_get_id (measure);
   g_auto(GValue) value = G_VALUE_INIT;
 
-  if (g_str_equal (change->field, "priority"))
+  if (g_str_equal (field, "priority"))
     {
       g_value_init (&value, G_TYPE_INT64);
       g_value_set_int64 (&value, measures_measure_get_priority (measure));
@@ -690,26 +658,21 @@ apply_change (MeasuresSqliteStore        *self,
                             error);
     }
 
-  if (g_str_equal (change->field, "goal"))
+  if (g_str_equal (field, "goal"))
     return move_to_goal (self, measure, error);
 
-  if (g_str_equal (change->field, "objectives"))
+  if (g_str_equal (field, "objectives"))
     return replace_objectives (self, id, measures_measure_get_objectives (measure), error);
 
-  /* Both link lists are rewritten together, once. */
-  if (g_str_has_suffix (change->field, "_offices"))
-    {
-      if (*links_done)
-        return TRUE;
-      *links_done = TRUE;
-      return replace_links (self, id, measure, error);
-    }
+  /* Both lists of offices are written together. */
+  if (g_str_has_suffix (field, "_offices"))
+    return replace_links (self, id, measure, error);
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    if (g_str_equal (change->field, columns[i].field))
+    if (g_str_equal (field, columns[i].field))
       {
         g_value_init (&value, G_TYPE_STRING);
-        g_value_set_string (&value, change->new_text);
+        g_value_set_string (&value, new_text);
         return update_column (self, columns[i].sql, id, &value, error);
       }
 
@@ -717,94 +680,20 @@ apply_change (MeasuresSqliteStore        *self,
 }
 
 static gboolean
-sqlite_update_measure (MeasuresStore    *store,
-                       MeasuresMeasure  *measure,
-                       gint64            base_revision,
-                       const char       *author,
-                       MeasuresWrite    *write,
-                       GError          **error)
+sqlite_write_removed (MeasuresStore  *store,
+                      gint64          measure_id,
+                      const char     *removed,
+                      GError        **error)
 {
   MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
-  g_autoptr(GArray) changes = NULL;
-  g_autofree char *now = measures_store_now ();
-  g_autoptr(MeasuresMeasure) stored = NULL;
-  gint64 id = measures_measure_get_id (measure);
-  gboolean links_done = FALSE;
+  g_autoptr(CachedStatement) stmt = NULL;
 
-  if (!measures_sqlite_begin (self, error))
-    return FALSE;
-
-  if (!measures_sqlite_check_revision (self, id, base_revision, PART_SHEET, error) ||
-      !(stored = measures_store_get_measure (store, id, error)))
-    return measures_sqlite_fail (self);
-
-  changes = measures_measure_diff (stored, measure);
-  if (changes->len == 0)
-    {
-      measures_sqlite_rollback (self);
-      write->revision = measures_measure_get_revision (stored);
-      return TRUE;
-    }
-
-  for (guint i = 0; i < changes->len; i++)
-    {
-      const MeasuresFieldChange *change = &g_array_index (changes, MeasuresFieldChange, i);
-
-      if (!apply_change (self, measure, change, &links_done, error) ||
-          !measures_sqlite_record_change (self, id, now, author, change->field,
-                                          change->old_text, change->new_text, error))
-        return measures_sqlite_fail (self);
-    }
-
-  if (!measures_sqlite_refresh_search_index (self, id, error) ||
-      !measures_sqlite_bump_revision (self, id, PART_SHEET, now, write, error))
-    return measures_sqlite_fail (self);
-
-  return measures_sqlite_finish_write (self, write, error);
-}
-
-static gboolean
-sqlite_set_removed (MeasuresStore  *store,
-                    gint64          id,
-                    gint64          base_revision,
-                    gboolean        removed,
-                    const char     *author,
-                    MeasuresWrite  *write,
-                    GError        **error)
-{
-  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *now = measures_store_now ();
-  g_autoptr(MeasuresMeasure) stored = NULL;
-
-  if (!measures_sqlite_begin (self, error))
-    return FALSE;
-
-  if (!measures_sqlite_check_revision (self, id, base_revision, PART_ALL, error) ||
-      !(stored = measures_store_get_measure (store, id, error)))
-    return measures_sqlite_fail (self);
-
-  if ((measures_measure_get_removed (stored) != NULL) == !!removed)
-    {
-      measures_sqlite_rollback (self);
-      write->revision = measures_measure_get_revision (stored);
-      return TRUE;
-    }
-
-  self->counts_changed = TRUE;
-  stmt = sql_prepare (self, "UPDATE measures SET removed = ? WHERE id = ?", error);
+  stmt = sql_prepare_cached (self, "UPDATE measures SET removed = ? WHERE id = ?", error);
   if (stmt == NULL)
-    return measures_sqlite_fail (self);
-  sql_bind_text (stmt, 1, removed ? now : NULL);
-  sqlite3_bind_int64 (stmt, 2, id);
-
-  if (!sql_step_done (self, stmt, error) ||
-      !measures_sqlite_record_change (self, id, now, author, removed ? "removed" : "restored",
-                                      NULL, measures_measure_get_title (stored), error) ||
-      !measures_sqlite_bump_revision (self, id, PART_ALL, now, write, error))
-    return measures_sqlite_fail (self);
-
-  return measures_sqlite_finish_write (self, write, error);
+    return FALSE;
+  sql_bind_text (stmt, 1, removed);
+  sqlite3_bind_int64 (stmt, 2, measure_id);
+  return sql_step_done (self, stmt, error);
 }
 
 void
@@ -816,7 +705,6 @@ measures_sqlite_measures_init_class (MeasuresStoreClass *store_class)
   store_class->list_summaries = sqlite_list_summaries;
   store_class->list_office_ids = sqlite_list_office_ids;
   store_class->list_ranks = sqlite_list_ranks;
-  store_class->create_measure = sqlite_create_measure;
-  store_class->update_measure = sqlite_update_measure;
-  store_class->set_removed = sqlite_set_removed;
+  store_class->write_field = sqlite_write_field;
+  store_class->write_removed = sqlite_write_removed;
 }

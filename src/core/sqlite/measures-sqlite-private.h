@@ -19,7 +19,6 @@ struct _MeasuresSqliteStore
   char *path;
   char *display_name;
   gboolean check_pending;
-  gboolean counts_changed;  /* the write changes how many measures an office has */
   gboolean network;         /* on a network file system: no WAL, see open_file() */
   GHashTable *statements;   /* SQL → prepared statement, see sql_prepare_cached() */
 
@@ -79,7 +78,6 @@ gboolean         measures_sqlite_begin           (MeasuresSqliteStore  *self,
 gboolean         measures_sqlite_commit          (MeasuresSqliteStore  *self,
                                                   GError              **error);
 void             measures_sqlite_rollback        (MeasuresSqliteStore  *self);
-gboolean         measures_sqlite_fail            (MeasuresSqliteStore  *self);
 
 /* measures-sqlite-schema.c */
 gboolean         measures_sqlite_migrate         (MeasuresSqliteStore  *self,
@@ -109,30 +107,21 @@ gboolean         measures_sqlite_record_change   (MeasuresSqliteStore  *self,
                                                   const char           *new_value,
                                                   GError              **error);
 
-/* Revisions, in measures-sqlite-log.c: which part of a measure a write
- * changes, and whether someone else changed it first. */
-typedef enum {
-  PART_SHEET = 1 << 0,
-  PART_STATE = 1 << 1,
-  PART_ALL = PART_SHEET | PART_STATE,
-} MeasurePart;
+/* Revisions, in measures-sqlite-log.c */
 
 gboolean         measures_sqlite_check_revision  (MeasuresSqliteStore  *self,
                                                   gint64                measure_id,
                                                   gint64                base_revision,
-                                                  MeasurePart           part,
+                                                  MeasuresPart          part,
                                                   GError              **error);
 gboolean         measures_sqlite_bump_revision   (MeasuresSqliteStore  *self,
                                                   gint64                measure_id,
-                                                  MeasurePart           part,
+                                                  MeasuresPart          part,
                                                   const char           *now,
                                                   MeasuresWrite        *write,
                                                   GError              **error);
 gboolean         measures_sqlite_next_revision   (MeasuresSqliteStore  *self,
                                                   gint64               *revision,
-                                                  GError              **error);
-gboolean         measures_sqlite_finish_write    (MeasuresSqliteStore  *self,
-                                                  MeasuresWrite        *write,
                                                   GError              **error);
 
 /* measures-sqlite-search.c */

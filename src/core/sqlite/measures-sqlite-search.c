@@ -165,8 +165,17 @@ sqlite_search_ids (MeasuresStore  *store,
   return TRUE;
 }
 
+static gboolean
+sqlite_refresh_search (MeasuresStore  *store,
+                       gint64          measure_id,
+                       GError        **error)
+{
+  return measures_sqlite_refresh_search_index (MEASURES_SQLITE_STORE (store), measure_id, error);
+}
+
 void
 measures_sqlite_search_init_class (MeasuresStoreClass *store_class)
 {
   store_class->search_ids = sqlite_search_ids;
+  store_class->refresh_search = sqlite_refresh_search;
 }

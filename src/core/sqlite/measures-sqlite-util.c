@@ -233,7 +233,6 @@ measures_sqlite_begin (MeasuresSqliteStore  *self,
   if (!measures_sqlite_check_not_replaced (self, error))
     return FALSE;
 
-  self->counts_changed = FALSE;
   return sql_exec (self, "BEGIN IMMEDIATE", error);
 }
 
@@ -249,13 +248,4 @@ measures_sqlite_rollback (MeasuresSqliteStore *self)
 {
   if (!sqlite3_get_autocommit (self->db))
     sql_exec (self, "ROLLBACK", NULL);
-  self->counts_changed = FALSE;
-}
-
-/* Rolls back a write that failed; for "return measures_sqlite_fail (self)". */
-gboolean
-measures_sqlite_fail (MeasuresSqliteStore *self)
-{
-  measures_sqlite_rollback (self);
-  return FALSE;
 }

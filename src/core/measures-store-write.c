@@ -1,0 +1,427 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "measures-store"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "measures-measure-diff.h"
+#include "measures-store-private.h"
+
+/* The writes with history, the same for every engine: each is one
+ * transaction that checks the revision its writer read, changes what it
+ * changes, records it in the history, gives the measure the strategy's next
+ * revision and commits; the engine only provides the steps (see
+ * MeasuresStoreClass). The signals are emitted once it has committed. */
+
+#define ENGINE(self) MEASURES_STORE_GET_CLASS (self)
+
+/* Rolls back a write that failed; for "return fail (self)". */
+static gboolean
+fail (MeasuresStore *self)
+{
+  ENGINE (self)->rollback (self);
+  return FALSE;
+}
+
+/* Commits, then tells the listeners. */
+static gboolean
+commit (MeasuresStore *self,
+        MeasuresWrite *write,
+        gint64        *revision,
+        GError       **error)
+{
+  if (!ENGINE (self)->finish_write (self, write, error))
+    return fail (self);
+
+  if (revision != NULL)
+    *revision = write->revision;
+  measures_store_emit_changed (self, &write->measure_id, 1, write->counts_changed);
+  return TRUE;
+}
+
+/* Nothing to write after all: the measure keeps its revision. */
+static gboolean
+unchanged (MeasuresStore   *self,
+           MeasuresMeasure *stored,
+           gint64          *revision)
+{
+  ENGINE (self)->rollback (self);
+  if (revision != NULL)
+    *revision = measures_measure_get_revision (stored);
+  return TRUE;
+}
+
+/* Begins a write of @part of a measure that its writer read at
+ * @base_revision, and reads the measure as it is stored now. */
+static MeasuresMeasure *
+begin (MeasuresStore  *self,
+       gint64          measure_id,
+       gint64          base_revision,
+       MeasuresPart    part,
+       GError        **error)
+{
+  MeasuresMeasure *stored;
+
+  if (!ENGINE (self)->begin (self, error))
+    return NULL;
+
+  if (!ENGINE (self)->check_revision (self, measure_id, base_revision, part, error) ||
+      !(stored = measures_store_get_measure (self, measure_id, error)))
+    {
+      fail (self);
+      return NULL;
+    }
+
+  return stored;
+}
+
+static gboolean
+record (MeasuresStore      *self,
+        gint64              measure_id,
+        const char         *now,
+        const char         *author,
+        const char         *field,
+        const char         *old_value,
+        const char         *new_value,
+        GError            **error)
+{
+  return ENGINE (self)->record_change (self, measure_id, now, author, field, old_value, new_value,
+                                       error);
+}
+
+/* Sets status and progress, with a history row for each that changed. */
+static gboolean
+write_state (MeasuresStore    *self,
+             MeasuresMeasure  *stored,
+             MeasuresStatus    status,
+             guint             progress,
+             gboolean          derived,
+             const char       *now,
+             const char       *author,
+             GError          **error)
+{
+  gint64 id = measures_measure_get_id (stored);
+  g_autoptr(GArray) changes = measures_measure_state_diff (stored, status, progress);
+
+  if (!ENGINE (self)->write_state (self, id, status, progress, derived, error))
+    return FALSE;
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const MeasuresFieldChange *change = &g_array_index (changes, MeasuresFieldChange, i);
+
+      if (!record (self, id, now, author, change->field, change->old_text, change->new_text,
+                   error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * measures_store_create_measure:
+ * @measure: the new measure; its id and position are ignored, it is added
+ *   at the end of its goal
+ * @author: who creates it, for the history
+ * @revision: (out) (optional): the new measure's revision
+ *
+ * Creates a measure in one transaction and records it in the history.
+ *
+ * Returns: the new measure's id, or 0 with @error set
+ */
+gint64
+measures_store_create_measure (MeasuresStore    *self,
+                               MeasuresMeasure  *measure,
+                               const char       *author,
+                               gint64           *revision,
+                               GError          **error)
+{
+  g_autoptr(MeasuresMeasure) fresh = NULL;
+  g_autofree char *now = measures_store_now ();
+  MeasuresWrite write = { .counts_changed = TRUE };
+  gint64 id;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), 0);
+  g_return_val_if_fail (MEASURES_IS_MEASURE (measure), 0);
+  g_return_val_if_fail (author != NULL, 0);
+
+  if (!measures_measure_validate (measure, NULL, error))
+    return 0;
+
+  fresh = measures_measure_copy_with (measure,
+                                      "id", (gint64)0,
+                                      "position", 0,
+                                      "updated", now,
+                                      "removed", NULL,
+                                      NULL);
+
+  if (!ENGINE (self)->begin (self, error))
+    return 0;
+
+  id = ENGINE (self)->add_measure (self, fresh, error);
+  if (id == 0 ||
+      !record (self, id, now, author, "created", NULL, measures_measure_get_title (fresh), error) ||
+      !ENGINE (self)->bump_revision (self, id, MEASURES_PART_ALL, now, &write, error))
+    return fail (self);
+
+  if (!commit (self, &write, revision, error))
+    return 0;
+
+  return id;
+}
+
+/**
+ * measures_store_update_measure:
+ * @measure: the measure as edited, with the id of the stored one
+ * @base_revision: the revision of the measure that the edit started from
+ * @author: who edits it, for the history
+ * @revision: (out) (optional): the measure's revision after the write
+ *
+ * Saves the fields of a measure's sheet (title, goal, description,
+ * objectives, lead, actors, offices, priority, period, costs) in one
+ * transaction, with one history row for each field that changed. Status
+ * and progress change through the progress log only.
+ *
+ * Refused with %MEASURES_STORE_ERROR_CONFLICT when someone else changed
+ * the sheet, or removed the measure, after @base_revision; a progress
+ * report meanwhile is no conflict.
+ *
+ * Returns: %FALSE with @error set if nothing was saved
+ */
+gboolean
+measures_store_update_measure (MeasuresStore    *self,
+                               MeasuresMeasure  *measure,
+                               gint64            base_revision,
+                               const char       *author,
+                               gint64           *revision,
+                               GError          **error)
+{
+  g_autoptr(MeasuresMeasure) stored = NULL;
+  g_autoptr(GArray) changes = NULL;
+  g_autofree char *now = measures_store_now ();
+  MeasuresWrite write = { 0 };
+  gint64 id;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (MEASURES_IS_MEASURE (measure), FALSE);
+  g_return_val_if_fail (author != NULL, FALSE);
+
+  if (!measures_measure_validate (measure, NULL, error))
+    return FALSE;
+
+  id = measures_measure_get_id (measure);
+  if (!(stored = begin (self, id, base_revision, MEASURES_PART_SHEET, error)))
+    return FALSE;
+
+  changes = measures_measure_diff (stored, measure);
+  if (changes->len == 0)
+    return unchanged (self, stored, revision);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const MeasuresFieldChange *change = &g_array_index (changes, MeasuresFieldChange, i);
+      gboolean offices = g_str_has_suffix (change->field, "_offices");
+
+      /* Both lists of offices are written together, once. */
+      if (!(offices && write.counts_changed) &&
+          !ENGINE (self)->write_field (self, measure, change->field, change->new_text, error))
+        return fail (self);
+      write.counts_changed |= offices;
+
+      if (!record (self, id, now, author, change->field, change->old_text, change->new_text,
+                   error))
+        return fail (self);
+    }
+
+  if (!ENGINE (self)->refresh_search (self, id, error) ||
+      !ENGINE (self)->bump_revision (self, id, MEASURES_PART_SHEET, now, &write, error))
+    return fail (self);
+
+  return commit (self, &write, revision, error);
+}
+
+/**
+ * measures_store_set_removed:
+ * @id: a measure's id
+ * @base_revision: the revision of the measure that the user saw
+ * @removed: %TRUE to remove the measure from the strategy, %FALSE to
+ *   restore it
+ * @author: who does it, for the history
+ * @revision: (out) (optional): the measure's revision after the write
+ *
+ * Removes a measure, keeping everything about it so that it can be
+ * restored, or restores it. Refused with %MEASURES_STORE_ERROR_CONFLICT
+ * when anyone changed the measure after @base_revision.
+ *
+ * Returns: %FALSE with @error set if nothing changed
+ */
+gboolean
+measures_store_set_removed (MeasuresStore  *self,
+                            gint64          id,
+                            gint64          base_revision,
+                            gboolean        removed,
+                            const char     *author,
+                            gint64         *revision,
+                            GError        **error)
+{
+  g_autoptr(MeasuresMeasure) stored = NULL;
+  g_autofree char *now = measures_store_now ();
+  MeasuresWrite write = { .counts_changed = TRUE };
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (author != NULL, FALSE);
+
+  if (!(stored = begin (self, id, base_revision, MEASURES_PART_ALL, error)))
+    return FALSE;
+
+  if ((measures_measure_get_removed (stored) != NULL) == !!removed)
+    return unchanged (self, stored, revision);
+
+  if (!ENGINE (self)->write_removed (self, id, removed ? now : NULL, error) ||
+      !record (self, id, now, author, removed ? "removed" : "restored", NULL,
+               measures_measure_get_title (stored), error) ||
+      !ENGINE (self)->bump_revision (self, id, MEASURES_PART_ALL, now, &write, error))
+    return fail (self);
+
+  return commit (self, &write, revision, error);
+}
+
+/**
+ * measures_store_add_log_entry:
+ * @measure_id: the measure the entry reports on
+ * @base_revision: the revision of the measure that the reporter saw
+ * @status: the measure's status as of this entry
+ * @progress: the measure's progress as of this entry, 0 to 100
+ * @text: (nullable): what happened
+ * @author: who reports it
+ * @revision: (out) (optional): the measure's revision after the write
+ *
+ * Adds a dated entry to a measure's progress log and sets the measure's
+ * status and progress to the entry's, in one transaction. Refused with
+ * %MEASURES_STORE_ERROR_CONFLICT when someone else reported on the measure,
+ * or removed it, after @base_revision; a sheet edit meanwhile is no
+ * conflict.
+ *
+ * Returns: the entry's id, or 0 with @error set
+ */
+gint64
+measures_store_add_log_entry (MeasuresStore   *self,
+                              gint64           measure_id,
+                              gint64           base_revision,
+                              MeasuresStatus   status,
+                              guint            progress,
+                              const char      *text,
+                              const char      *author,
+                              gint64          *revision,
+                              GError         **error)
+{
+  g_autoptr(MeasuresMeasure) stored = NULL;
+  g_autoptr(MeasuresLogEntry) entry = NULL;
+  g_autofree char *now = measures_store_now ();
+  MeasuresWrite write = { 0 };
+  gint64 entry_id;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), 0);
+  g_return_val_if_fail (author != NULL, 0);
+
+  if (text == NULL)
+    text = "";
+
+  if (status >= MEASURES_N_STATUSES || progress > 100)
+    {
+      g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                           _("The progress must be between 0 and 100 percent."));
+      return 0;
+    }
+
+  if (!measures_store_check_log_text (text, error) ||
+      !(stored = begin (self, measure_id, base_revision, MEASURES_PART_STATE, error)))
+    return 0;
+
+  entry = measures_log_entry_new (0, measure_id, now, author, status, progress, text, NULL);
+  entry_id = ENGINE (self)->insert_log_entry (self, measure_id, entry, error);
+  if (entry_id == 0 ||
+      !record (self, measure_id, now, author, "log", NULL, text, error) ||
+      !write_state (self, stored, status, progress, FALSE, now, author, error) ||
+      !ENGINE (self)->bump_revision (self, measure_id, MEASURES_PART_STATE, now, &write, error))
+    return fail (self);
+
+  if (!commit (self, &write, revision, error))
+    return 0;
+
+  return entry_id;
+}
+
+/**
+ * measures_store_set_log_entry_withdrawn:
+ * @entry_id: the log entry
+ * @base_revision: the revision of the measure that the user saw
+ * @withdrawn: %TRUE to withdraw the entry, %FALSE to reinstate it
+ * @status: with @withdrawn, the status to go back to
+ * @progress: with @withdrawn, the progress to go back to
+ * @derived: with @withdrawn, whether that status was the derived one
+ * @author: who does it
+ * @revision: (out) (optional): the measure's revision after the write
+ *
+ * Withdraws a log entry: the entry is kept but marked withdrawn, and the
+ * measure gets back its status and progress from before the entry; or
+ * reinstates it, which sets the measure's status and progress to the
+ * entry's again. Refused with %MEASURES_STORE_ERROR_CONFLICT when someone
+ * else reported on the measure after @base_revision.
+ *
+ * Returns: %FALSE with @error set if nothing changed
+ */
+gboolean
+measures_store_set_log_entry_withdrawn (MeasuresStore   *self,
+                                        gint64           entry_id,
+                                        gint64           base_revision,
+                                        gboolean         withdrawn,
+                                        MeasuresStatus   status,
+                                        guint            progress,
+                                        gboolean         derived,
+                                        const char      *author,
+                                        gint64          *revision,
+                                        GError         **error)
+{
+  g_autoptr(MeasuresLogEntry) entry = NULL;
+  g_autoptr(MeasuresMeasure) stored = NULL;
+  g_autofree char *now = measures_store_now ();
+  MeasuresWrite write = { 0 };
+  const char *text;
+  gint64 measure_id;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (author != NULL, FALSE);
+  g_return_val_if_fail (status < MEASURES_N_STATUSES && progress <= 100, FALSE);
+
+  if (!ENGINE (self)->begin (self, error))
+    return FALSE;
+
+  if (!(entry = ENGINE (self)->load_log_entry (self, entry_id, error)))
+    return fail (self);
+
+  /* Reinstated, the entry's own status and progress are the measure's. */
+  measure_id = measures_log_entry_get_measure_id (entry);
+  if (!withdrawn)
+    {
+      status = measures_log_entry_get_status (entry);
+      progress = measures_log_entry_get_progress (entry);
+      derived = FALSE;
+    }
+  text = measures_log_entry_get_text (entry);
+
+  if (!ENGINE (self)->check_revision (self, measure_id, base_revision, MEASURES_PART_STATE,
+                                      error) ||
+      !(stored = measures_store_get_measure (self, measure_id, error)))
+    return fail (self);
+
+  if (!ENGINE (self)->write_withdrawn (self, entry_id, withdrawn ? now : NULL, error) ||
+      !record (self, measure_id, now, author, "log", withdrawn ? text : NULL,
+               withdrawn ? NULL : text, error) ||
+      !write_state (self, stored, status, progress, derived, now, author, error) ||
+      !ENGINE (self)->bump_revision (self, measure_id, MEASURES_PART_STATE, now, &write, error))
+    return fail (self);
+
+  return commit (self, &write, revision, error);
+}
