@@ -9,6 +9,7 @@
 
 #include "measures-application.h"
 #include "measures-measure-list.h"
+#include "measures-measures-page.h"
 #include "measures-window.h"
 
 /* The main window on a given database, under a real (virtual) display,
@@ -29,11 +30,16 @@
 
 static MeasuresWindow *window;
 
+/* A widget of the window's, or of its measures page's. */
 static gpointer
 child (const char *name)
 {
   gpointer found = gtk_widget_get_template_child (GTK_WIDGET (window), MEASURES_TYPE_WINDOW, name);
+  gpointer page = gtk_widget_get_template_child (GTK_WIDGET (window), MEASURES_TYPE_WINDOW,
+                                                 "measures_page");
 
+  if (found == NULL && page != NULL)
+    found = gtk_widget_get_template_child (page, MEASURES_TYPE_MEASURES_PAGE, name);
   if (found == NULL)
     g_error ("The window has no “%s”", name);
   return found;
