@@ -4,7 +4,7 @@
 /* What the files of the PostgreSQL engine share; nothing outside the
  * engine includes this. */
 
-#include <libpq-fe.h>
+#include "measures-pg-libpq.h"
 
 #include "measures-store-private.h"
 #include "measures-pg-store.h"

@@ -190,6 +190,9 @@ measures_pg_store_open (const char  *conninfo,
 
   g_return_val_if_fail (conninfo != NULL, NULL);
 
+  if (!measures_libpq_load (error))
+    return NULL;
+
   self = g_object_new (MEASURES_TYPE_PG_STORE, NULL);
   self->display_name = describe (conninfo);
   self->conn = PQconnectdb (conninfo);
