@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <json-glib/json-glib.h>
 
 #include "measures-test-util.h"
 #include "measures-undo-stack.h"
@@ -443,6 +444,56 @@ test_undo_never_overwrites (Fixture       *fixture,
   g_assert_true (measures_undo_stack_get_can_undo (undo));
 }
 
+/* The command line ------------------------------------------------------------ */
+
+/* `measures --database ADDRESS --dump-json` reads the strategy wherever it
+ * is kept: the same measures as the store lists. */
+static void
+test_command_line_reads_it (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = fixture->engine->open_new (fixture);
+  g_autofree char *address = fixture->engine->dup_address (fixture);
+  const char *argv[] = { g_getenv ("MEASURES_BIN"), "--database", address, "--dump-json", NULL };
+  g_autoptr(MeasuresMeasure) first = measure_at (store, 0);
+  g_autoptr(MeasuresMeasure) renamed = measures_measure_copy_with (first, "title",
+                                                                   "Nur in diesem Speicher", NULL);
+  g_autoptr(GListModel) measures = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  JsonArray *dumped;
+  int status = -1;
+
+  /* What only this strategy holds, so that no other could pass for it. */
+  g_assert_true (measures_store_update_measure (store, renamed, measures_measure_get_revision (first),
+                                                "Test", NULL, &error));
+  g_assert_no_error (error);
+  measures = measures_store_list_measures (store, NULL);
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                               &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("measures --dump-json failed: %s", err);
+
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  dumped = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                         "measures");
+  g_assert_cmpuint (json_array_get_length (dumped), ==, g_list_model_get_n_items (measures));
+  for (guint i = 0; i < json_array_get_length (dumped); i++)
+    {
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, i);
+
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (dumped, i),
+                                                      "title"),
+                       ==, measures_measure_get_title (measure));
+    }
+}
+
 /* Another writer ------------------------------------------------------------- */
 
 typedef struct
@@ -634,6 +685,7 @@ main (int   argc,
       ADD ("undo-never-overwrites", test_undo_never_overwrites);
       ADD ("other-writer-is-announced", test_other_writer_is_announced);
       ADD ("other-process-is-announced", test_other_process_is_announced);
+      ADD ("command-line-reads-it", test_command_line_reads_it);
 #undef ADD
     }
 

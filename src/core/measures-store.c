@@ -235,12 +235,19 @@ measures_store_get_default_path (void)
   return g_build_filename (g_get_user_data_dir (), APP_ID, "strategy.db", NULL);
 }
 
-/* A PostgreSQL database rather than a file: a "postgresql://" or
- * "postgres://" URI, or libpq's "host=… dbname=…" or "service=…", which
- * starts with one of libpq's keywords and "=". */
-static gboolean
-is_server_address (const char *path)
+/**
+ * measures_store_is_server_address:
+ * @path: what the user gave as the strategy's place
+ *
+ * Returns: %TRUE if @path names a PostgreSQL database rather than a file:
+ *   a "postgresql://" or "postgres://" URI, or libpq's "host=… dbname=…"
+ *   or "service=…", which starts with one of libpq's keywords and "="
+ */
+gboolean
+measures_store_is_server_address (const char *path)
 {
+  g_return_val_if_fail (path != NULL, FALSE);
+
   return g_str_has_prefix (path, "postgresql://") || g_str_has_prefix (path, "postgres://") ||
          g_regex_match_simple ("^\\s*(host|hostaddr|port|dbname|user|service|sslmode|passfile)\\s*=",
                                path, 0, 0);
@@ -266,7 +273,7 @@ measures_store_open (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (is_server_address (path))
+  if (measures_store_is_server_address (path))
     {
 #ifdef HAVE_POSTGRESQL
       return measures_pg_store_open (path, error);

@@ -293,6 +293,7 @@ struct _MeasuresStoreClass
 
 GQuark          measures_store_error_quark          (void);
 char           *measures_store_get_default_path     (void);
+gboolean        measures_store_is_server_address    (const char       *path);
 
 MeasuresStore  *measures_store_open                 (const char       *path,
                                                      GError          **error);

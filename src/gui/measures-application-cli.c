@@ -233,7 +233,10 @@ _measures_application_handle_local_options (GApplication *app,
       g_autofree char *default_path = measures_store_get_default_path ();
 
       g_free (self->database_path);
-      self->database_path = g_canonicalize_filename (path, NULL);
+      /* A server's address is taken as it is; a file's path made absolute. */
+      self->database_path = measures_store_is_server_address (path)
+                            ? g_strdup (path)
+                            : g_canonicalize_filename (path, NULL);
 
       /* A window on another database is another instance: do not hand the
        * request to a running window that shows a different file. But a

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "measures-instance.h"
+#include "measures-store.h"
 
 /**
  * MeasuresInstance:
@@ -49,7 +50,9 @@ static const char introspection[] =
 static char *
 key_for (const char *database)
 {
-  g_autofree char *canonical = g_canonicalize_filename (database, NULL);
+  g_autofree char *canonical = measures_store_is_server_address (database)
+                               ? g_strdup (database)
+                               : g_canonicalize_filename (database, NULL);
   g_autofree char *checksum = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
 
   return g_strdup_printf ("f%.32s", checksum);
