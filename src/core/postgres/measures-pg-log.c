@@ -116,8 +116,21 @@ measures_pg_bump_revision (MeasuresPgStore  *self,
                            MeasuresWrite    *write,
                            GError          **error)
 {
+  /* One statement per part: an official, who may only report progress, is
+   * granted no update of sheet_revision, even to set it to itself. */
+  static const char * const sql[] = {
+    [MEASURES_PART_SHEET] = "UPDATE measures SET revision = $1::bigint, updated = $2::text,"
+                            "  sheet_revision = $1::bigint WHERE id = $3::bigint",
+    [MEASURES_PART_STATE] = "UPDATE measures SET revision = $1::bigint, updated = $2::text,"
+                            "  state_revision = $1::bigint WHERE id = $3::bigint",
+    [MEASURES_PART_ALL] = "UPDATE measures SET revision = $1::bigint, updated = $2::text,"
+                          "  sheet_revision = $1::bigint, state_revision = $1::bigint "
+                          "WHERE id = $3::bigint",
+  };
   g_auto(PgParams) params = { NULL };
   gint64 revision;
+
+  g_assert (part > 0 && part <= MEASURES_PART_ALL);
 
   if (!measures_pg_next_revision (self, &revision, error))
     return FALSE;
@@ -125,15 +138,8 @@ measures_pg_bump_revision (MeasuresPgStore  *self,
   pg_params_init (&params);
   pg_params_int (&params, revision);
   pg_params_text (&params, now);
-  pg_params_bool (&params, (part & MEASURES_PART_SHEET) != 0);
-  pg_params_bool (&params, (part & MEASURES_PART_STATE) != 0);
   pg_params_int (&params, measure_id);
-  if (!pg_exec (self,
-                "UPDATE measures SET revision = $1::bigint, updated = $2::text,"
-                "  sheet_revision = CASE WHEN $3::boolean THEN $1::bigint ELSE sheet_revision END,"
-                "  state_revision = CASE WHEN $4::boolean THEN $1::bigint ELSE state_revision END "
-                "WHERE id = $5::bigint",
-                &params, error) ||
+  if (!pg_exec (self, sql[part], &params, error) ||
       !measures_pg_notify_write (self, measure_id, error))
     return FALSE;
 

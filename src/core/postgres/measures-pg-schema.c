@@ -122,6 +122,119 @@ static const char * const migrations[] = {
   "  WITH measures.unaccent, simple;"
   "INSERT INTO measures.meta (key, value) VALUES ('application', '" APPLICATION "');"
   "INSERT INTO measures.meta (key, value) VALUES ('version', '0');",
+
+  /* 2: roles enforced by the server. Who may do what is decided by
+   * PostgreSQL roles that IT grants from its directory: coordinators edit
+   * everything, an office's officials report progress on the measures their
+   * office leads or takes part in, readers read. The owner of the tables is
+   * not subject to row-level security and keeps full access (imports). The
+   * roles themselves need CREATEROLE, which the owner may not have: an
+   * administrator creates them with measures.setup_roles (). */
+  "CREATE FUNCTION measures.office_role (abbreviation text) RETURNS text"
+  "  LANGUAGE sql IMMUTABLE SET search_path = measures, pg_catalog"
+  "  AS $$ SELECT 'measures_office_' ||"
+  "               btrim (regexp_replace (lower ($1), '[^a-z0-9]+', '_', 'g'), '_') $$;"
+  /* pg_roles rather than the role's name: a role that does not exist
+   * (yet) is no error, only no membership. */
+  "CREATE FUNCTION measures.is_coordinator () RETURNS boolean"
+  "  LANGUAGE sql STABLE SET search_path = measures, pg_catalog"
+  "  AS $$ SELECT EXISTS (SELECT 1 FROM pg_roles r"
+  "                       WHERE r.rolname = 'measures_coordinator'"
+  "                         AND pg_has_role (current_user, r.oid, 'MEMBER')) $$;"
+  "CREATE FUNCTION measures.may_report (measure_id bigint) RETURNS boolean"
+  "  LANGUAGE sql STABLE SET search_path = measures, pg_catalog"
+  "  AS $$ SELECT measures.is_coordinator () OR"
+  "               EXISTS (SELECT 1 FROM measures.measure_offices l"
+  "                       JOIN measures.offices o ON o.id = l.office_id"
+  "                       JOIN pg_roles r ON r.rolname = measures.office_role (o.abbreviation)"
+  "                       WHERE l.measure_id = $1"
+  "                         AND pg_has_role (current_user, r.oid, 'MEMBER')) $$;"
+  /* Authors and times come from the server for everyone but the owner,
+   * whose imports keep those of the strategy they bring; the same strings
+   * as the application writes. */
+  "CREATE FUNCTION measures.stamp_author () RETURNS trigger"
+  "  LANGUAGE plpgsql SET search_path = measures, pg_catalog"
+  "  AS $$ BEGIN"
+  "    IF pg_has_role (session_user,"
+  "                    (SELECT relowner FROM pg_class WHERE oid = TG_RELID), 'MEMBER') THEN"
+  "      RETURN NEW;"
+  "    END IF;"
+  "    IF TG_OP = 'UPDATE' THEN"
+  "      NEW.author := OLD.author;"
+  "      NEW.date := OLD.date;"
+  "    ELSE"
+  "      NEW.author := session_user;"
+  "      NEW.date := to_char (now () AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"');"
+  "    END IF;"
+  "    RETURN NEW;"
+  "  END $$;"
+  "CREATE TRIGGER log_entries_author BEFORE INSERT OR UPDATE ON measures.log_entries"
+  "  FOR EACH ROW EXECUTE FUNCTION measures.stamp_author ();"
+  "CREATE TRIGGER history_author BEFORE INSERT OR UPDATE ON measures.history"
+  "  FOR EACH ROW EXECUTE FUNCTION measures.stamp_author ();"
+  /* USING (true): a refused update then fails with 42501 instead of
+   * updating no row, which would look like a conflict. */
+  "ALTER TABLE measures.measures ENABLE ROW LEVEL SECURITY;"
+  "CREATE POLICY may_read ON measures.measures FOR SELECT USING (true);"
+  "CREATE POLICY may_create ON measures.measures FOR INSERT"
+  "  WITH CHECK (measures.is_coordinator ());"
+  "CREATE POLICY may_report ON measures.measures FOR UPDATE"
+  "  USING (true) WITH CHECK (measures.may_report (id));"
+  "CREATE POLICY may_delete ON measures.measures FOR DELETE"
+  "  USING (measures.is_coordinator ());"
+  "ALTER TABLE measures.log_entries ENABLE ROW LEVEL SECURITY;"
+  "CREATE POLICY may_read ON measures.log_entries FOR SELECT USING (true);"
+  "CREATE POLICY may_report ON measures.log_entries FOR INSERT"
+  "  WITH CHECK (measures.may_report (measure_id));"
+  "CREATE POLICY may_withdraw ON measures.log_entries FOR UPDATE"
+  "  USING (true) WITH CHECK (measures.may_report (measure_id));"
+  "CREATE POLICY may_delete ON measures.log_entries FOR DELETE"
+  "  USING (measures.is_coordinator ());"
+  /* An official's history rows are those of a progress report only. */
+  "ALTER TABLE measures.history ENABLE ROW LEVEL SECURITY;"
+  "CREATE POLICY may_read ON measures.history FOR SELECT USING (true);"
+  "CREATE POLICY may_record ON measures.history FOR INSERT"
+  "  WITH CHECK (measures.is_coordinator () OR"
+  "              (field IN ('log', 'status', 'progress') AND measures.may_report (measure_id)));"
+  "CREATE POLICY may_delete ON measures.history FOR DELETE USING (measures.is_coordinator ());"
+  /* Run by an administrator (CREATEROLE and owner of the tables, or a
+   * superuser), again after offices were added: creates what is missing
+   * and grants what each role may do. */
+  "CREATE FUNCTION measures.setup_roles () RETURNS SETOF text"
+  "  LANGUAGE plpgsql SET search_path = measures, pg_catalog"
+  "  AS $$"
+  "  DECLARE"
+  "    role_name text;"
+  "  BEGIN"
+  "    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'measures_reader') THEN"
+  "      CREATE ROLE measures_reader NOLOGIN;"
+  "    END IF;"
+  "    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'measures_official') THEN"
+  "      CREATE ROLE measures_official NOLOGIN;"
+  "    END IF;"
+  "    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'measures_coordinator') THEN"
+  "      CREATE ROLE measures_coordinator NOLOGIN;"
+  "    END IF;"
+  "    GRANT USAGE ON SCHEMA measures"
+  "      TO measures_reader, measures_official, measures_coordinator;"
+  "    GRANT SELECT ON ALL TABLES IN SCHEMA measures"
+  "      TO measures_reader, measures_official, measures_coordinator;"
+  "    GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA measures TO measures_coordinator;"
+  "    GRANT USAGE ON ALL SEQUENCES IN SCHEMA measures TO measures_official, measures_coordinator;"
+  "    GRANT INSERT ON measures.log_entries, measures.history TO measures_official;"
+  "    GRANT UPDATE (withdrawn) ON measures.log_entries TO measures_official;"
+  "    GRANT UPDATE (status, progress, status_derived, revision, state_revision, updated)"
+  "      ON measures.measures TO measures_official;"
+  "    FOR role_name IN SELECT DISTINCT measures.office_role (abbreviation)"
+  "                       FROM measures.offices ORDER BY 1 LOOP"
+  "      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = role_name) THEN"
+  "        EXECUTE format ('CREATE ROLE %I NOLOGIN', role_name);"
+  "      END IF;"
+  "      EXECUTE format ('GRANT measures_official TO %I', role_name);"
+  "      RETURN NEXT role_name;"
+  "    END LOOP;"
+  "  END $$;"
+  "REVOKE ALL ON FUNCTION measures.setup_roles () FROM PUBLIC;",
 };
 
 /**
