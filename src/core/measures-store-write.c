@@ -24,6 +24,61 @@ fail (MeasuresStore *self)
   return FALSE;
 }
 
+/* What a write does, for the message when the user's role does not allow
+ * it. */
+typedef enum {
+  WRITE_SHEET,
+  WRITE_PROGRESS,
+  WRITE_REMOVAL,
+  WRITE_RESTORATION,
+  WRITE_CREATION,
+} WriteKind;
+
+/* Rolls back a write that failed, as fail (); when the server refused it
+ * for the user's role, the message says what was refused and who may do
+ * it, rather than which table the server protects. */
+static gboolean
+fail_write (MeasuresStore  *self,
+            WriteKind       kind,
+            const char     *title,
+            GError        **error)
+{
+  g_autofree char *message = NULL;
+
+  ENGINE (self)->rollback (self);
+  if (error == NULL ||
+      !g_error_matches (*error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_NOT_ALLOWED))
+    return FALSE;
+
+  switch (kind)
+    {
+    case WRITE_SHEET:
+      message = g_strdup_printf (_("You may not change the sheet of “%s”: only coordinators "
+                                   "may."), title);
+      break;
+    case WRITE_PROGRESS:
+      message = g_strdup_printf (_("You may not report progress on “%s”: only coordinators and "
+                                   "the offices that lead it or take part in it may."), title);
+      break;
+    case WRITE_REMOVAL:
+      message = g_strdup_printf (_("You may not remove “%s”: only coordinators may."), title);
+      break;
+    case WRITE_RESTORATION:
+      message = g_strdup_printf (_("You may not restore “%s”: only coordinators may."), title);
+      break;
+    case WRITE_CREATION:
+      message = g_strdup (_("You may not create measures: only coordinators may."));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_debug ("Refused by the server: %s", (*error)->message);
+  g_clear_error (error);
+  g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_NOT_ALLOWED, message);
+  return FALSE;
+}
+
 /* Commits, then tells the listeners. */
 static gboolean
 commit (MeasuresStore *self,
@@ -163,7 +218,7 @@ measures_store_create_measure (MeasuresStore    *self,
   if (id == 0 ||
       !record (self, id, now, author, "created", NULL, measures_measure_get_title (fresh), error) ||
       !ENGINE (self)->bump_revision (self, id, MEASURES_PART_ALL, now, &write, error))
-    return fail (self);
+    return fail_write (self, WRITE_CREATION, NULL, error);
 
   if (!commit (self, &write, revision, error))
     return 0;
@@ -201,6 +256,7 @@ measures_store_update_measure (MeasuresStore    *self,
   g_autoptr(GArray) changes = NULL;
   g_autofree char *now = measures_store_now ();
   MeasuresWrite write = { 0 };
+  const char *title;
   gint64 id;
 
   g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
@@ -217,6 +273,7 @@ measures_store_update_measure (MeasuresStore    *self,
   changes = measures_measure_diff (stored, measure);
   if (changes->len == 0)
     return unchanged (self, stored, revision);
+  title = measures_measure_get_title (stored);
 
   for (guint i = 0; i < changes->len; i++)
     {
@@ -226,17 +283,17 @@ measures_store_update_measure (MeasuresStore    *self,
       /* Both lists of offices are written together, once. */
       if (!(offices && write.counts_changed) &&
           !ENGINE (self)->write_field (self, measure, change->field, change->new_text, error))
-        return fail (self);
+        return fail_write (self, WRITE_SHEET, title, error);
       write.counts_changed |= offices;
 
       if (!record (self, id, now, author, change->field, change->old_text, change->new_text,
                    error))
-        return fail (self);
+        return fail_write (self, WRITE_SHEET, title, error);
     }
 
   if (!ENGINE (self)->refresh_search (self, id, error) ||
       !ENGINE (self)->bump_revision (self, id, MEASURES_PART_SHEET, now, &write, error))
-    return fail (self);
+    return fail_write (self, WRITE_SHEET, title, error);
 
   return commit (self, &write, revision, error);
 }
@@ -282,7 +339,8 @@ measures_store_set_removed (MeasuresStore  *self,
       !record (self, id, now, author, removed ? "removed" : "restored", NULL,
                measures_measure_get_title (stored), error) ||
       !ENGINE (self)->bump_revision (self, id, MEASURES_PART_ALL, now, &write, error))
-    return fail (self);
+    return fail_write (self, removed ? WRITE_REMOVAL : WRITE_RESTORATION,
+                       measures_measure_get_title (stored), error);
 
   return commit (self, &write, revision, error);
 }
@@ -345,7 +403,7 @@ measures_store_add_log_entry (MeasuresStore   *self,
       !record (self, measure_id, now, author, "log", NULL, text, error) ||
       !write_state (self, stored, status, progress, FALSE, now, author, error) ||
       !ENGINE (self)->bump_revision (self, measure_id, MEASURES_PART_STATE, now, &write, error))
-    return fail (self);
+    return fail_write (self, WRITE_PROGRESS, measures_measure_get_title (stored), error);
 
   if (!commit (self, &write, revision, error))
     return 0;
@@ -421,7 +479,7 @@ measures_store_set_log_entry_withdrawn (MeasuresStore   *self,
                withdrawn ? NULL : text, error) ||
       !write_state (self, stored, status, progress, derived, now, author, error) ||
       !ENGINE (self)->bump_revision (self, measure_id, MEASURES_PART_STATE, now, &write, error))
-    return fail (self);
+    return fail_write (self, WRITE_PROGRESS, measures_measure_get_title (stored), error);
 
   return commit (self, &write, revision, error);
 }

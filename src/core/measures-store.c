@@ -60,6 +60,13 @@ no_check_pending (MeasuresStore *self)
   return FALSE;
 }
 
+static MeasuresPermissions
+everything_allowed (MeasuresStore *self,
+                    gint64         measure_id)
+{
+  return MEASURES_PERMISSION_ALL;
+}
+
 static void
 measures_store_class_init (MeasuresStoreClass *klass)
 {
@@ -67,6 +74,7 @@ measures_store_class_init (MeasuresStoreClass *klass)
 
   object_class->finalize = measures_store_finalize;
   klass->get_check_pending = no_check_pending;
+  klass->get_permissions = everything_allowed;
 
   /**
    * MeasuresStore::measure-changed:
@@ -300,6 +308,29 @@ measures_store_get_features (MeasuresStore *self)
   g_return_val_if_fail (MEASURES_IS_STORE (self), MEASURES_STORE_FEATURE_NONE);
 
   return MEASURES_STORE_GET_CLASS (self)->get_features (self);
+}
+
+/**
+ * measures_store_get_permissions:
+ * @measure_id: a measure's id, or 0 for what does not depend on a measure
+ *   (%MEASURES_PERMISSION_CREATE)
+ *
+ * What the user may do with a measure, as the engine's roles allow it,
+ * so that the window offers only that. An engine without roles allows
+ * everything; one with roles asks its server once and remembers the
+ * answer until the roles or the measures' offices may have changed. The
+ * server has the last word: a write it refuses fails with
+ * %MEASURES_STORE_ERROR_NOT_ALLOWED all the same.
+ *
+ * Returns: the #MeasuresPermissions of the user on @measure_id
+ */
+MeasuresPermissions
+measures_store_get_permissions (MeasuresStore *self,
+                                gint64         measure_id)
+{
+  g_return_val_if_fail (MEASURES_IS_STORE (self), MEASURES_PERMISSION_NONE);
+
+  return MEASURES_STORE_GET_CLASS (self)->get_permissions (self, measure_id);
 }
 
 /**

@@ -26,6 +26,8 @@ G_BEGIN_DECLS
  * @MEASURES_STORE_ERROR_FAILED: any other failure of the database
  * @MEASURES_STORE_ERROR_CONFLICT: someone else changed the measure since
  *   the writer read it; nothing was written
+ * @MEASURES_STORE_ERROR_NOT_ALLOWED: the user's role does not allow the
+ *   write; nothing was written
  */
 typedef enum {
   MEASURES_STORE_ERROR_OPEN,
@@ -38,6 +40,7 @@ typedef enum {
   MEASURES_STORE_ERROR_INVALID,
   MEASURES_STORE_ERROR_FAILED,
   MEASURES_STORE_ERROR_CONFLICT,
+  MEASURES_STORE_ERROR_NOT_ALLOWED,
 } MeasuresStoreError;
 
 /**
@@ -58,6 +61,28 @@ typedef enum {
   MEASURES_STORE_FEATURE_SHARED = 1 << 1,
   MEASURES_STORE_FEATURE_ROLES = 1 << 2,
 } MeasuresStoreFeatures;
+
+/**
+ * MeasuresPermissions:
+ * @MEASURES_PERMISSION_NONE: the user may only read
+ * @MEASURES_PERMISSION_EDIT_SHEET: may change the fields of the measure's
+ *   sheet
+ * @MEASURES_PERMISSION_REPORT_PROGRESS: may add log entries to the measure,
+ *   withdraw them and so change its status and progress
+ * @MEASURES_PERMISSION_CREATE: may create measures
+ * @MEASURES_PERMISSION_REMOVE: may remove the measure and restore it
+ * @MEASURES_PERMISSION_ALL: all of the above
+ *
+ * What the user may do, as the engine's roles allow it.
+ */
+typedef enum {
+  MEASURES_PERMISSION_NONE = 0,
+  MEASURES_PERMISSION_EDIT_SHEET = 1 << 0,
+  MEASURES_PERMISSION_REPORT_PROGRESS = 1 << 1,
+  MEASURES_PERMISSION_CREATE = 1 << 2,
+  MEASURES_PERMISSION_REMOVE = 1 << 3,
+  MEASURES_PERMISSION_ALL = (1 << 4) - 1,
+} MeasuresPermissions;
 
 /**
  * MeasuresWrite:
@@ -287,8 +312,12 @@ struct _MeasuresStoreClass
                                             const char          *withdrawn,
                                             GError             **error);
 
+  /* Roles; engines without them leave it unset: everything is allowed */
+  MeasuresPermissions (*get_permissions)   (MeasuresStore       *self,
+                                            gint64               measure_id);
+
   /*< private >*/
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 GQuark          measures_store_error_quark          (void);
@@ -308,6 +337,8 @@ void            measures_store_check_async          (MeasuresStore       *self,
 gboolean        measures_store_check_finish         (MeasuresStore    *self,
                                                      GAsyncResult     *result,
                                                      GError          **error);
+MeasuresPermissions measures_store_get_permissions (MeasuresStore    *self,
+                                                    gint64            measure_id);
 gboolean        measures_store_is_empty             (MeasuresStore    *self,
                                                      gboolean         *empty,
                                                      GError          **error);

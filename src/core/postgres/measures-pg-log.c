@@ -158,6 +158,8 @@ pg_finish_write (MeasuresStore  *store,
   MeasuresPgStore *self = MEASURES_PG_STORE (store);
 
   g_hash_table_add (self->own_revisions, g_memdup2 (&write->revision, sizeof write->revision));
+  if (write->counts_changed)
+    measures_pg_forget_permissions (self);
   if (!measures_pg_commit (self, error))
     {
       g_hash_table_remove (self->own_revisions, &write->revision);

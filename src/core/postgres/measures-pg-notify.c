@@ -56,6 +56,8 @@ announce_other_writes (gpointer data)
 
   if (ids->len > 0)
     {
+      /* Offices may take part in other measures now. */
+      measures_pg_forget_permissions (self);
       g_debug ("%u measures changed by another writer of %s", ids->len, self->display_name);
       /* Which offices' counts changed is not known: recount them. */
       measures_store_emit_changed (MEASURES_STORE (self), (const gint64 *)(gpointer)ids->data,

@@ -26,6 +26,11 @@ struct _MeasuresPgStore
   gboolean notified;         /* a notification came that was not looked into yet */
   gint64 seen_revision;      /* the latest revision announced */
   GHashTable *own_revisions; /* revisions this store wrote, not to announce twice */
+
+  /* What the user may do (measures-pg-roles.c) */
+  gboolean permissions_known;
+  gboolean coordinator;
+  GHashTable *reportable;    /* ids of the measures the user's offices take part in */
 };
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
@@ -120,6 +125,10 @@ gboolean         measures_pg_bump_revision       (MeasuresPgStore      *self,
                                                   const char           *now,
                                                   MeasuresWrite        *write,
                                                   GError              **error);
+
+/* measures-pg-roles.c */
+void             measures_pg_roles_init_class    (MeasuresStoreClass   *store_class);
+void             measures_pg_forget_permissions  (MeasuresPgStore      *self);
 
 /* measures-pg-search.c */
 gboolean         measures_pg_refresh_search      (MeasuresPgStore      *self,

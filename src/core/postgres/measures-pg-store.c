@@ -31,6 +31,7 @@ measures_pg_store_finalize (GObject *object)
   g_clear_pointer (&self->conn, PQfinish);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->own_revisions, g_hash_table_unref);
+  g_clear_pointer (&self->reportable, g_hash_table_unref);
   g_free (self->display_name);
 
   G_OBJECT_CLASS (measures_pg_store_parent_class)->finalize (object);
@@ -39,7 +40,7 @@ measures_pg_store_finalize (GObject *object)
 static MeasuresStoreFeatures
 pg_get_features (MeasuresStore *store)
 {
-  return MEASURES_STORE_FEATURE_SHARED;
+  return MEASURES_STORE_FEATURE_SHARED | MEASURES_STORE_FEATURE_ROLES;
 }
 
 static char *
@@ -125,6 +126,7 @@ measures_pg_store_class_init (MeasuresPgStoreClass *klass)
   measures_pg_measures_init_class (store_class);
   measures_pg_log_init_class (store_class);
   measures_pg_search_init_class (store_class);
+  measures_pg_roles_init_class (store_class);
 }
 
 static void
@@ -132,6 +134,7 @@ measures_pg_store_init (MeasuresPgStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->own_revisions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->reportable = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 /* The server's notices ("terminating connection …") are for the log, not

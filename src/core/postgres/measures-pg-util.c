@@ -109,7 +109,12 @@ pg_set_error (MeasuresPgStore  *self,
     g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_FULL,
                  _("Could not write to “%s”: the disk is full."),
                  self->display_name);
-  else if (g_str_equal (state, "42501") || g_str_equal (state, "25006"))
+  else if (g_str_equal (state, "42501"))
+    /* The store's writes say which; this is for anything else. */
+    g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_NOT_ALLOWED,
+                 _("The server of “%s” does not let you make this change (%s)."),
+                 self->display_name, message);
+  else if (g_str_equal (state, "25006"))
     g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_READ_ONLY,
                  _("The server of “%s” does not let you make this change (%s)."),
                  self->display_name, message);
