@@ -259,3 +259,37 @@ pg_cluster_create_database (const char  *name,
   PQfinish (conn);
   return done;
 }
+
+/**
+ * pg_cluster_query:
+ * @dbname: the database to run @sql in, as the cluster's superuser
+ * @sql: one statement, with at most one parameter $1
+ * @param: (nullable): its value
+ *
+ * Returns: (transfer full): the first column of the first row, "" when
+ *   there is none, or %NULL with @error set
+ */
+char *
+pg_cluster_query (const char  *dbname,
+                  const char  *sql,
+                  const char  *param,
+                  GError     **error)
+{
+  g_autofree char *conninfo = pg_cluster_conninfo (dbname);
+  PGconn *conn = PQconnectdb (conninfo);
+  const char *params[] = { param };
+  PGresult *result;
+  char *value = NULL;
+  ExecStatusType status;
+
+  result = PQexecParams (conn, sql, param ? 1 : 0, NULL, param ? params : NULL, NULL, NULL, 0);
+  status = PQresultStatus (result);
+  if (status == PGRES_TUPLES_OK || status == PGRES_COMMAND_OK)
+    value = g_strdup (PQntuples (result) > 0 ? PQgetvalue (result, 0, 0) : "");
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", PQerrorMessage (conn));
+
+  PQclear (result);
+  PQfinish (conn);
+  return value;
+}

@@ -11,5 +11,9 @@ char     *pg_cluster_conninfo        (const char  *dbname);
 gboolean  pg_cluster_create_database (const char  *name,
                                       const char  *template_name,
                                       GError     **error);
+char     *pg_cluster_query           (const char  *dbname,
+                                      const char  *sql,
+                                      const char  *param,
+                                      GError     **error);
 
 G_END_DECLS

@@ -64,6 +64,54 @@ open_address (Fixture *fixture)
  * template; each test case copies it into a database of its own. */
 #define PG_TEMPLATE "measures_template"
 
+/* The people of the roles test: roles are the cluster's, so they are made
+ * once, as an administrator would (README); the template's grants go with
+ * every copy. The official works in the office that leads the first
+ * measure. */
+#define COORDINATOR "coord_anna"
+#define OFFICIAL "official_ben"
+#define READER "reader_cleo"
+
+static char *pg_official_office;
+
+static gboolean
+pg_run (const char  *sql,
+        const char  *param,
+        GError     **error)
+{
+  g_autofree char *value = pg_cluster_query (PG_TEMPLATE, sql, param, error);
+
+  return value != NULL;
+}
+
+static gboolean
+pg_prepare_roles (MeasuresStore  *store,
+                  GError        **error)
+{
+  g_autoptr(GListModel) measures = measures_store_list_measures (store, error);
+  g_autoptr(MeasuresMeasure) first = NULL;
+  g_autofree char *office_role = NULL;
+  g_autofree char *grant = NULL;
+
+  if (measures == NULL)
+    return FALSE;
+  first = g_list_model_get_item (measures, 0);
+  pg_official_office = g_strdup (measures_measure_get_lead_offices (first)[0]);
+
+  office_role = pg_cluster_query (PG_TEMPLATE, "SELECT measures.office_role ($1)",
+                                  pg_official_office, error);
+  if (office_role == NULL)
+    return FALSE;
+  /* The role's name is the server's, made of [a-z0-9_] only. */
+  grant = g_strdup_printf ("GRANT %s TO " OFFICIAL, office_role);
+
+  return pg_run ("SELECT count (*) FROM measures.setup_roles ()", NULL, error) &&
+         pg_run ("CREATE ROLE " COORDINATOR " LOGIN IN ROLE measures_coordinator", NULL, error) &&
+         pg_run ("CREATE ROLE " OFFICIAL " LOGIN", NULL, error) &&
+         pg_run (grant, NULL, error) &&
+         pg_run ("CREATE ROLE " READER " LOGIN IN ROLE measures_reader", NULL, error);
+}
+
 static gboolean
 pg_prepare_template (GError **error)
 {
@@ -74,7 +122,8 @@ pg_prepare_template (GError **error)
     return FALSE;
 
   store = measures_store_open (conninfo, error);
-  return store != NULL && measures_import_ensure_data (store, error);
+  return store != NULL && measures_import_ensure_data (store, error) &&
+         pg_prepare_roles (store, error);
 }
 
 static char *
@@ -621,6 +670,194 @@ test_other_process_is_announced (Fixture       *fixture,
 }
 
 #ifdef HAVE_POSTGRESQL
+/* Roles enforced by the server ------------------------------------------------ */
+
+static MeasuresStore *
+open_as (Fixture    *fixture,
+         const char *user)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *conninfo = g_strdup_printf ("%s user=%s", fixture->conninfo, user);
+  MeasuresStore *store = measures_store_open (conninfo, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+static gboolean
+takes_part (MeasuresMeasure *measure,
+            const char      *office)
+{
+  return g_strv_contains (measures_measure_get_lead_offices (measure), office) ||
+         g_strv_contains (measures_measure_get_involved_offices (measure), office);
+}
+
+static void
+assert_not_allowed (GError     **error,
+                    const char  *title)
+{
+  g_assert_error (*error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_NOT_ALLOWED);
+  if (title != NULL)
+    g_assert_nonnull (strstr ((*error)->message, title));
+  g_clear_error (error);
+}
+
+static guint
+n_items (GListModel *model)
+{
+  g_autoptr(GListModel) owned = model;
+
+  g_assert_nonnull (owned);
+  return g_list_model_get_n_items (owned);
+}
+
+/* The newest entry's author, of the log or the history. */
+static char *
+newest_log_author (MeasuresStore *store,
+                   gint64         measure_id)
+{
+  g_autoptr(GListModel) log = measures_store_list_log (store, measure_id, FALSE, NULL);
+  g_autoptr(MeasuresLogEntry) entry = g_list_model_get_item (log, 0);
+
+  return g_strdup (measures_log_entry_get_author (entry));
+}
+
+static char *
+newest_change_author (MeasuresStore *store,
+                      gint64         measure_id)
+{
+  g_autoptr(GListModel) history = measures_store_list_history (store, measure_id, NULL);
+  g_autoptr(MeasuresChange) change = g_list_model_get_item (history, 0);
+
+  return g_strdup (measures_change_get_author (change));
+}
+
+/* Tries every kind of write as a user who may not make it, and checks
+ * that the measure and its history are as before. */
+static void
+assert_refused (MeasuresStore   *store,
+                MeasuresMeasure *measure,
+                gboolean         may_report)
+{
+  g_autoptr(MeasuresMeasure) edited = NULL;
+  g_autoptr(MeasuresMeasure) fresh = NULL;
+  g_autoptr(MeasuresMeasure) after = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id = measures_measure_get_id (measure);
+  gint64 base = measures_measure_get_revision (measure);
+  guint n_history = n_items (measures_store_list_history (store, id, NULL));
+  guint n_measures = n_items (measures_store_list_measures (store, NULL));
+  const char *title = measures_measure_get_title (measure);
+
+  edited = measures_measure_copy_with (measure, "costs", "Viel Geld", NULL);
+  g_assert_false (measures_store_update_measure (store, edited, base, "Anna", NULL, &error));
+  assert_not_allowed (&error, title);
+
+  g_assert_false (measures_store_set_removed (store, id, base, TRUE, "Anna", NULL, &error));
+  assert_not_allowed (&error, title);
+
+  fresh = measures_measure_copy_with (measure, "title", "Neu und unerlaubt", NULL);
+  g_assert_cmpint (measures_store_create_measure (store, fresh, "Anna", NULL, &error), ==, 0);
+  assert_not_allowed (&error, NULL);
+
+  if (!may_report)
+    {
+      g_assert_cmpint (measures_store_add_log_entry (store, id, base, MEASURES_STATUS_COMPLETED,
+                                                     100, "Fertig", "Anna", NULL, &error), ==, 0);
+      assert_not_allowed (&error, title);
+    }
+
+  /* Nothing half-written. */
+  after = reread (store, measure);
+  g_assert_cmpint (measures_measure_get_revision (after), ==, base);
+  g_assert_cmpstr (measures_measure_get_costs (after), ==, measures_measure_get_costs (measure));
+  g_assert_null (measures_measure_get_removed (after));
+  g_assert_cmpuint (measures_measure_get_progress (after), ==,
+                    measures_measure_get_progress (measure));
+  g_assert_cmpuint (n_items (measures_store_list_history (store, id, NULL)), ==, n_history);
+  g_assert_cmpuint (n_items (measures_store_list_measures (store, NULL)), ==, n_measures);
+}
+
+static void
+test_roles_are_enforced (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) owner = fixture->engine->open_new (fixture);
+  g_autoptr(MeasuresStore) coordinator = open_as (fixture, COORDINATOR);
+  g_autoptr(MeasuresStore) official = open_as (fixture, OFFICIAL);
+  g_autoptr(MeasuresStore) reader = open_as (fixture, READER);
+  g_autoptr(GListModel) measures = measures_store_list_measures (owner, NULL);
+  g_autoptr(MeasuresMeasure) own = g_list_model_get_item (measures, 0);
+  g_autoptr(MeasuresMeasure) other = NULL;
+  g_autoptr(MeasuresMeasure) reported = NULL;
+  g_autoptr(MeasuresMeasure) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = NULL;
+  gint64 own_id = measures_measure_get_id (own);
+  gint64 other_id;
+  gint64 revision = 0;
+  gint64 n_measures = g_list_model_get_n_items (measures);
+
+  for (guint i = 1; other == NULL && i < n_measures; i++)
+    {
+      g_autoptr(MeasuresMeasure) candidate = g_list_model_get_item (measures, i);
+
+      if (!takes_part (candidate, pg_official_office))
+        other = g_steal_pointer (&candidate);
+    }
+  g_assert_nonnull (other);
+  other_id = measures_measure_get_id (other);
+
+  /* What the server answers matches what it enforces below. */
+  g_assert_true (measures_store_get_features (official) & MEASURES_STORE_FEATURE_ROLES);
+  g_assert_cmpint (measures_store_get_permissions (coordinator, other_id), ==,
+                   MEASURES_PERMISSION_ALL);
+  g_assert_cmpint (measures_store_get_permissions (official, own_id), ==,
+                   MEASURES_PERMISSION_REPORT_PROGRESS);
+  g_assert_cmpint (measures_store_get_permissions (official, other_id), ==,
+                   MEASURES_PERMISSION_NONE);
+  g_assert_cmpint (measures_store_get_permissions (official, 0), ==, MEASURES_PERMISSION_NONE);
+  g_assert_cmpint (measures_store_get_permissions (reader, own_id), ==, MEASURES_PERMISSION_NONE);
+
+  /* The official reports on the own office's measure; the author passed
+   * in is not the one recorded. */
+  g_assert_cmpint (measures_store_add_log_entry (official, own_id,
+                                                 measures_measure_get_revision (own),
+                                                 MEASURES_STATUS_IN_PROGRESS, 60, "Halbzeit",
+                                                 "Erika Mustermann", &revision, &error), >, 0);
+  g_assert_no_error (error);
+  author = newest_log_author (owner, own_id);
+  g_assert_cmpstr (author, ==, OFFICIAL);
+  g_clear_pointer (&author, g_free);
+  author = newest_change_author (owner, own_id);
+  g_assert_cmpstr (author, ==, OFFICIAL);
+  g_clear_pointer (&author, g_free);
+
+  /* Nothing else, and no report on another office's measure. */
+  reported = reread (official, own);
+  assert_refused (official, reported, TRUE);
+  assert_refused (official, other, FALSE);
+  assert_refused (reader, reported, FALSE);
+
+  /* The coordinator edits everything, as the server records it. */
+  edited = measures_measure_copy_with (other, "costs", "Vom Rat bewilligt", NULL);
+  g_assert_true (measures_store_update_measure (coordinator, edited,
+                                                measures_measure_get_revision (other),
+                                                "Erika Mustermann", &revision, &error));
+  g_assert_no_error (error);
+  author = newest_change_author (owner, other_id);
+  g_assert_cmpstr (author, ==, COORDINATOR);
+  g_assert_cmpint (measures_store_add_log_entry (coordinator, other_id, revision,
+                                                 MEASURES_STATUS_COMPLETED, 100, "Fertig",
+                                                 "Erika Mustermann", &revision, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (measures_store_set_removed (coordinator, other_id, revision, TRUE, "Erika",
+                                             NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (measures_store_create_measure (coordinator, edited, "Erika", NULL, &error), >, 0);
+  g_assert_no_error (error);
+}
+
 static char *pg_missing;
 
 /* Without a server the PostgreSQL cases are not run: a skip on a
@@ -662,6 +899,9 @@ main (int   argc,
       g_test_message ("PostgreSQL server and template ready in %" G_GINT64_FORMAT " ms",
                       (g_get_monotonic_time () - start) / 1000);
     g_test_add_func ("/store-contract/postgresql/server-is-available", test_server_is_available);
+    if (pg_missing == NULL)
+      g_test_add ("/store-contract/postgresql/roles-are-enforced", Fixture, &engines[1],
+                  fixture_setup, test_roles_are_enforced, fixture_teardown);
   }
 #endif
 
