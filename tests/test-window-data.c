@@ -8,6 +8,9 @@
 #include "measures-measure-view.h"
 #include "measures-restore-window.h"
 #include "window-test-util.h"
+#ifdef HAVE_POSTGRESQL
+#include "pg-cluster.h"
+#endif
 
 /* Keeping the strategy safe, in the real window: another process writing
  * to the same file, an edit left with Escape, restoring a backup. */
@@ -547,10 +550,160 @@ test_restore_backup (Fixture       *f,
   pause_for_screenshot ("restore-undone");
 }
 
+#ifdef HAVE_POSTGRESQL
+/* A strategy on a server, and an official of the office that leads its
+ * first measure, who may report on that measure and change no sheet. */
+#define OFFICIAL "official_ben"
+
+static char *pg_missing;
+static char *pg_official_conninfo;
+static char *pg_official_office;
+
+static gboolean
+prepare_server (GError **error)
+{
+  g_autofree char *conninfo = NULL;
+  g_autofree char *office_role = NULL;
+  g_autofree char *grant = NULL;
+  g_autofree char *done = NULL;
+  g_autoptr(MeasuresStore) store = NULL;
+  g_autoptr(GListModel) measures = NULL;
+  g_autoptr(MeasuresMeasure) first = NULL;
+  const char * const statements[] = {
+    "SELECT count (*) FROM measures.setup_roles ()",
+    "CREATE ROLE " OFFICIAL " LOGIN",
+  };
+
+  if (!pg_cluster_start (error) || !pg_cluster_create_database ("strategy", NULL, error))
+    return FALSE;
+
+  conninfo = pg_cluster_conninfo ("strategy");
+  store = measures_store_open (conninfo, error);
+  if (store == NULL || !measures_import_ensure_data (store, error) ||
+      !(measures = measures_store_list_measures (store, error)))
+    return FALSE;
+  first = g_list_model_get_item (measures, 0);
+  pg_official_office = g_strdup (measures_measure_get_lead_offices (first)[0]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (statements); i++)
+    {
+      g_free (done);
+      if (!(done = pg_cluster_query ("strategy", statements[i], NULL, error)))
+        return FALSE;
+    }
+
+  office_role = pg_cluster_query ("strategy", "SELECT measures.office_role ($1)",
+                                  pg_official_office, error);
+  if (office_role == NULL)
+    return FALSE;
+  /* The role's name is the server's, made of [a-z0-9_] only. */
+  grant = g_strdup_printf ("GRANT %s TO " OFFICIAL, office_role);
+  g_free (done);
+  if (!(done = pg_cluster_query ("strategy", grant, NULL, error)))
+    return FALSE;
+
+  pg_official_conninfo = g_strdup_printf ("%s user=" OFFICIAL, conninfo);
+  return TRUE;
+}
+
+static gboolean
+takes_part (MeasuresMeasure *measure,
+            const char      *office)
+{
+  return measures_measure_has_office (measure, office, MEASURES_ROLE_LEAD) ||
+         measures_measure_has_office (measure, office, MEASURES_ROLE_INVOLVED);
+}
+
+/* An office's official on the shared server: the window offers no edit of
+ * a sheet (greyed, saying why), offers a progress report only on the
+ * measures of the official's office, and the report is stamped with the
+ * official's name by the server. */
+static void
+test_official_offered_what_they_may (void)
+{
+  Fixture f = { { NULL }, NULL, NULL };
+  GtkListView *list;
+  GListModel *model;
+  MeasuresMeasureView *view;
+  GtkWidget *report;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) log = NULL;
+  g_autoptr(MeasuresLogEntry) entry = NULL;
+  guint other = G_MAXUINT;
+  gint64 id;
+
+  if (pg_missing != NULL)
+    {
+      if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+        g_test_fail_printf ("No PostgreSQL server for the tests: %s", pg_missing);
+      else
+        g_test_skip_printf ("No PostgreSQL server for the tests: %s", pg_missing);
+      return;
+    }
+
+  f.app = new_application ();
+  g_application_set_flags (G_APPLICATION (f.app), G_APPLICATION_NON_UNIQUE);
+  measures_application_set_database (f.app, pg_official_conninfo);
+  g_assert_true (g_application_register (G_APPLICATION (f.app), NULL, &error));
+  g_application_activate (G_APPLICATION (f.app));
+  f.window = MEASURES_WINDOW (find_window (&f, MEASURES_TYPE_WINDOW));
+  g_assert_nonnull (f.window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
+  iterate ();
+
+  /* The first measure of goal 1, which the official's office leads. */
+  select_sidebar_row (&f, 1);
+  list = MEASURES_CHILD (&f, "measure_list");
+  g_signal_emit_by_name (list, "activate", 0);
+  iterate ();
+  view = detail_page (&f, "sheet");
+  report = child (view, MEASURES_TYPE_MEASURE_VIEW, "add_entry_button");
+  g_assert_false (gtk_widget_is_sensitive (MEASURES_CHILD (&f, "edit_button")));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (MEASURES_CHILD (&f, "edit_button")));
+  g_assert_false (gtk_widget_is_sensitive (MEASURES_CHILD (&f, "remove_button")));
+  g_assert_true (gtk_widget_is_sensitive (report));
+  pause_for_screenshot ("official-own-measure");
+
+  /* The report goes through, in the official's name as the server has it. */
+  id = measures_measure_get_id (measures_measure_view_get_measure (view));
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.add-log-entry", "(uus)",
+                              MEASURES_STATUS_IN_PROGRESS, 40, "Bericht des Amts");
+  iterate ();
+  log = measures_store_list_log (measures_application_get_store (f.app), id, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (log), ==, 1);
+  entry = g_list_model_get_item (log, 0);
+  g_assert_cmpstr (measures_log_entry_get_author (entry), ==, OFFICIAL);
+
+  /* A measure the office has no part in: nothing to report on. */
+  model = G_LIST_MODEL (gtk_list_view_get_model (list));
+  for (guint i = 0; i < g_list_model_get_n_items (model) && other == G_MAXUINT; i++)
+    {
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (model, i);
+
+      if (!takes_part (measure, pg_official_office))
+        other = i;
+    }
+  g_assert_cmpuint (other, !=, G_MAXUINT);
+  g_signal_emit_by_name (list, "activate", other);
+  iterate ();
+  g_assert_false (gtk_widget_is_sensitive (report));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (report));
+  pause_for_screenshot ("official-other-measure");
+
+  while (gtk_application_get_windows (GTK_APPLICATION (f.app)))
+    gtk_window_destroy (gtk_application_get_windows (GTK_APPLICATION (f.app))->data);
+  iterate ();
+  g_clear_object (&f.app);
+}
+#endif
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   if (argc == 4 && g_str_equal (argv[1], "--restore"))
     return restore_as_other_process (argv[2], argv[3]);
   if (argc == 6 && g_str_equal (argv[1], "--write"))
@@ -566,5 +719,20 @@ main (int   argc,
   ADD ("restore-elsewhere-keeps-edit", test_restore_elsewhere_keeps_edit);
   ADD ("restore-backup", test_restore_backup);
 
-  return g_test_run ();
+#ifdef HAVE_POSTGRESQL
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!prepare_server (&error))
+      pg_missing = g_strdup (error->message);
+    g_test_add_func ("/window/official-offered-what-they-may", test_official_offered_what_they_may);
+  }
+#endif
+
+  status = g_test_run ();
+
+#ifdef HAVE_POSTGRESQL
+  pg_cluster_stop ();
+#endif
+  return status;
 }

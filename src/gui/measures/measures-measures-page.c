@@ -801,3 +801,45 @@ measures_measures_page_filter_by_office (MeasuresMeasuresPage *self,
     }
 }
 
+/* Why a button is off although a measure is selected: its tooltip. */
+static void
+explain (GtkWidget  *button,
+         gboolean    allowed,
+         const char *why)
+{
+  gtk_widget_set_tooltip_text (button, allowed ? NULL : why);
+}
+
+/**
+ * measures_measures_page_get_permissions:
+ *
+ * What the user may do with the measure in view, and in general, as the
+ * store's roles allow it; the buttons that the roles switch off say why.
+ *
+ * Returns: the permissions
+ */
+MeasuresPermissions
+measures_measures_page_get_permissions (MeasuresMeasuresPage *self)
+{
+  MeasuresMeasure *measure;
+  MeasuresPermissions allowed;
+
+  g_return_val_if_fail (MEASURES_IS_MEASURES_PAGE (self), MEASURES_PERMISSION_NONE);
+
+  if (self->store == NULL)
+    return MEASURES_PERMISSION_NONE;
+
+  measure = measures_measures_page_get_measure (self);
+  allowed = measures_store_get_permissions (self->store,
+                                            measure ? measures_measure_get_id (measure) : 0);
+
+  explain (self->edit_button, (allowed & MEASURES_PERMISSION_EDIT_SHEET) != 0,
+           _("Only coordinators may change a measure’s sheet"));
+  explain (self->remove_button, (allowed & MEASURES_PERMISSION_REMOVE) != 0,
+           _("Only coordinators may remove a measure"));
+  if (self->measure_view != NULL)
+    measures_measure_view_set_can_report (self->measure_view,
+                                          (allowed & MEASURES_PERMISSION_REPORT_PROGRESS) != 0);
+
+  return allowed;
+}

@@ -31,6 +31,7 @@ void             measures_measures_page_new_measure       (MeasuresMeasuresPage 
 gboolean         measures_measures_page_save              (MeasuresMeasuresPage  *self);
 void             measures_measures_page_cancel            (MeasuresMeasuresPage  *self);
 gboolean         measures_measures_page_finish_edit       (MeasuresMeasuresPage  *self);
+MeasuresPermissions measures_measures_page_get_permissions (MeasuresMeasuresPage *self);
 void             measures_measures_page_resume_discarded_edit (MeasuresMeasuresPage *self);
 void             measures_measures_page_copy_draft        (MeasuresMeasuresPage  *self);
 void             measures_measures_page_show_current_version (MeasuresMeasuresPage *self);

@@ -20,11 +20,19 @@ _measures_window_actions_update (MeasuresWindow *self)
   MeasuresUndoStack *stack = measures_context_get_undo_stack (self->context);
   gboolean editing = measures_measures_page_get_editing (self->measures_page);
   gboolean has_measure = measures_measures_page_get_measure (self->measures_page) != NULL;
+  /* On a server, what the user's role allows; the server enforces it. */
+  MeasuresPermissions allowed = measures_measures_page_get_permissions (self->measures_page);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-measure", has_measure && !editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-measure", has_measure && !editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-log-entry", has_measure && !editing);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-measure", !editing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-measure",
+                                 has_measure && !editing &&
+                                 (allowed & MEASURES_PERMISSION_EDIT_SHEET));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-measure",
+                                 has_measure && !editing && (allowed & MEASURES_PERMISSION_REMOVE));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-log-entry",
+                                 has_measure && !editing &&
+                                 (allowed & MEASURES_PERMISSION_REPORT_PROGRESS));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-measure",
+                                 !editing && (allowed & MEASURES_PERMISSION_CREATE));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save",
                                  measures_measures_page_get_can_save (self->measures_page));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
