@@ -26,6 +26,8 @@ typedef struct
   MeasuresStore *(*open_again) (Fixture *fixture);
   /* Where the strategy is, for measures_store_open() in another process */
   char *(*dup_address) (Fixture *fixture);
+  /* Where an empty strategy can be made, to move one into */
+  char *(*dup_empty_address) (Fixture *fixture);
 } Engine;
 
 /* What a test needs: the engine it runs on and its temporary folder. */
@@ -40,6 +42,12 @@ static char *
 sqlite_dup_address (Fixture *fixture)
 {
   return temp_path (&fixture->dir, "strategy.db");
+}
+
+static char *
+sqlite_dup_empty_address (Fixture *fixture)
+{
+  return temp_path (&fixture->dir, "moved.db");
 }
 
 static MeasuresStore *
@@ -132,6 +140,18 @@ pg_dup_address (Fixture *fixture)
   return g_strdup (fixture->conninfo);
 }
 
+static char *
+pg_dup_empty_address (Fixture *fixture)
+{
+  static guint n_databases;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("moved_%u", ++n_databases);
+
+  g_assert_true (pg_cluster_create_database (name, NULL, &error));
+  g_assert_no_error (error);
+  return pg_cluster_conninfo (name);
+}
+
 static MeasuresStore *
 pg_open_new (Fixture *fixture)
 {
@@ -152,11 +172,20 @@ pg_open_new (Fixture *fixture)
 #endif
 
 static const Engine engines[] = {
-  { "sqlite", sqlite_open_new, open_address, sqlite_dup_address },
+  { "sqlite", sqlite_open_new, open_address, sqlite_dup_address, sqlite_dup_empty_address },
 #ifdef HAVE_POSTGRESQL
-  { "postgresql", pg_open_new, open_address, pg_dup_address },
+  { "postgresql", pg_open_new, open_address, pg_dup_address, pg_dup_empty_address },
 #endif
 };
+
+static char *pg_missing;
+
+/* Whether the engine can be tested here: PostgreSQL needs its server. */
+static gboolean
+engine_available (const Engine *engine)
+{
+  return !g_str_equal (engine->name, "postgresql") || pg_missing == NULL;
+}
 
 static void
 fixture_setup (Fixture       *fixture,
@@ -545,6 +574,79 @@ test_command_line_reads_it (Fixture       *fixture,
     }
 }
 
+/* Runs the program with @args, and returns what it wrote. */
+static char *
+run_measures (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  char *out = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, (gpointer)g_getenv ("MEASURES_BIN"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("measures failed: %s", err);
+
+  return out;
+}
+
+/* An empty place for a strategy on another engine where there is one: a
+ * file's strategy moves onto the server, the server's into a file. */
+static char *
+dup_empty_address_elsewhere (Fixture *fixture)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (engines); i++)
+    if (&engines[i] != fixture->engine && engine_available (&engines[i]))
+      return engines[i].dup_empty_address (fixture);
+
+  return fixture->engine->dup_empty_address (fixture);
+}
+
+/* A strategy moves from one place into an empty one — from the file onto a
+ * server, or back — whole: the same dump, with its log and history, ids
+ * and dates. */
+static void
+test_strategy_moves_whole (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = fixture->engine->open_new (fixture);
+  g_autofree char *from = fixture->engine->dup_address (fixture);
+  g_autofree char *to = dup_empty_address_elsewhere (fixture);
+  g_autofree char *file = temp_path (&fixture->dir, "strategy.json");
+  g_autoptr(MeasuresMeasure) first = measure_at (store, 2);
+  g_autoptr(MeasuresMeasure) edited = measures_measure_copy_with (first, "costs", "50 000 Euro",
+                                                                  NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dump = NULL;
+  g_autofree char *read = NULL;
+  g_autofree char *again = NULL;
+  gint64 revision = 0;
+
+  /* Something of its own in the history and the log. */
+  g_assert_true (measures_store_update_measure (store, edited,
+                                                measures_measure_get_revision (first), "Anna",
+                                                &revision, &error));
+  g_assert_cmpint (measures_store_add_log_entry (store, measures_measure_get_id (first), revision,
+                                                 MEASURES_STATUS_IN_PROGRESS, 25, "Begonnen",
+                                                 "Anna", NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  dump = run_measures ((const char *[]){ "--database", from, "--dump-json", NULL });
+  g_assert_true (g_file_set_contents (file, dump, -1, &error));
+  read = run_measures ((const char *[]){ "--database", to, "--import-json", file, NULL });
+  g_assert_nonnull (strstr (read, "Read 50 measures"));
+  again = run_measures ((const char *[]){ "--database", to, "--dump-json", NULL });
+  g_assert_cmpstr (again, ==, dump);
+}
+
 /* Another writer ------------------------------------------------------------- */
 
 typedef struct
@@ -858,8 +960,6 @@ test_roles_are_enforced (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
-static char *pg_missing;
-
 /* Without a server the PostgreSQL cases are not run: a skip on a
  * developer's machine, a failure in CI, where the server is installed. */
 static void
@@ -928,6 +1028,7 @@ main (int   argc,
       ADD ("other-writer-is-announced", test_other_writer_is_announced);
       ADD ("other-process-is-announced", test_other_process_is_announced);
       ADD ("command-line-reads-it", test_command_line_reads_it);
+      ADD ("strategy-moves-whole", test_strategy_moves_whole);
 #undef ADD
     }
 

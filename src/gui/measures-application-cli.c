@@ -9,6 +9,7 @@
 #include "measures-application-private.h"
 #include "measures-export.h"
 #include "measures-format.h"
+#include "measures-import.h"
 #include "measures-report.h"
 
 /* The command line: what is done before any window, and without a display
@@ -22,6 +23,9 @@ const GOptionEntry _measures_application_options[] = {
     N_("FILE") },
   { "dump-json", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Write the whole database to standard output as JSON and exit"), NULL },
+  { "import-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Read a strategy written with --dump-json, with its log and history, into the empty "
+       "database given with --database (a file or a server) and exit"), N_("FILE") },
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a report to the PDF file FILE and exit: the whole strategy, or what "
        "--office, --goal, --measure or --overview chooses"), N_("FILE") },
@@ -90,6 +94,51 @@ fail (const char *message)
 {
   g_printerr ("%s: %s\n", g_get_prgname (), message);
   return EXIT_FAILURE;
+}
+
+/* Moves a strategy in: everything --dump-json wrote, into an empty store,
+ * e.g. from the file on a workstation onto a server. */
+static int
+import_json (MeasuresApplication *self,
+             const char          *file)
+{
+  g_autofree char *database = _measures_application_dup_database_path (self);
+  g_autofree char *display = g_filename_display_name (file);
+  g_autoptr(MeasuresStore) store = NULL;
+  g_autoptr(GListModel) measures = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) json = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  gboolean empty = FALSE;
+  guint n;
+
+  if (!g_file_get_contents (file, &contents, &length, &error))
+    return fail (error->message);
+  json = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  /* Not through the usual opening, which fills an empty store with the
+   * embedded strategy. */
+  if (!(store = measures_store_open (database, &error)) ||
+      !measures_store_is_empty (store, &empty, &error))
+    return fail (error->message);
+
+  if (!empty)
+    {
+      g_autofree char *name = measures_store_dup_display_name (store);
+      g_autofree char *message = g_strdup_printf (_("“%s” already holds a strategy: move one "
+                                                    "into an empty database only."), name);
+
+      return fail (message);
+    }
+
+  if (!measures_import_strategy (store, json, display, &error) ||
+      !(measures = measures_store_list_measures (store, &error)))
+    return fail (error->message);
+
+  n = g_list_model_get_n_items (measures);
+  g_print (ngettext ("Read %u measure from %s\n", "Read %u measures from %s\n", n), n, display);
+  return EXIT_SUCCESS;
 }
 
 typedef struct
@@ -245,6 +294,7 @@ _measures_application_handle_local_options (GApplication *app,
       if (!g_str_equal (self->database_path, default_path))
         {
           gboolean exporting = g_variant_dict_contains (options, "dump-json") ||
+                               g_variant_dict_contains (options, "import-json") ||
                                g_variant_dict_contains (options, "export-pdf") ||
                                g_variant_dict_contains (options, "export-office-sheets");
 
@@ -256,6 +306,9 @@ _measures_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "dump-json"))
     return dump_json (self);
+
+  if (g_variant_dict_lookup (options, "import-json", "^&ay", &path))
+    return import_json (self, path);
 
   if (g_variant_dict_lookup (options, "export-pdf", "^&ay", &path))
     return export_pdf (self, options, path);
