@@ -513,6 +513,7 @@ test_undo_never_overwrites (Fixture       *fixture,
                                                 "Bea Beispiel", NULL, &error));
   g_assert_null (measures_undo_stack_undo (undo, "Anna Anders", &error));
   assert_conflict (error, "Bea Beispiel");
+  g_assert_true (g_str_has_prefix (error->message, "Could not undo changes to “"));
   g_clear_error (&error);
 
   g_clear_object (&stored);

@@ -473,7 +473,13 @@ move (MeasuresUndoStack  *self,
 
   /* A step that fails stays where it is, so nothing is lost. */
   if (!apply (self, op, undo, author, error))
-    return NULL;
+    {
+      g_autofree char *what = op_describe (op);
+
+      /* Translators: "Could not undo changes to “…”: " followed by why */
+      g_prefix_error (error, undo ? _("Could not undo %s: ") : _("Could not redo %s: "), what);
+      return NULL;
+    }
 
   g_queue_push_head (to, g_queue_pop_head (from));
   notify_state (self);
