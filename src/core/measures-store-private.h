@@ -17,6 +17,8 @@ void      measures_store_set_conflict_error   (GError             **error,
                                                gboolean             removed);
 gboolean  measures_store_check_log_text       (const char          *text,
                                                GError             **error);
+void      measures_store_set_connection       (MeasuresStore       *self,
+                                               MeasuresConnection   connection);
 void      measures_store_emit_replaced        (MeasuresStore       *self);
 void      measures_store_set_replaced_error   (GError             **error);
 void      measures_store_emit_changed         (MeasuresStore       *self,

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "measures-enums.h"
 #include "measures-format.h"
 #include "measures-store-private.h"
 #include "sqlite/measures-sqlite-store.h"
@@ -29,6 +30,7 @@
 typedef struct
 {
   char *path;
+  MeasuresConnection connection;
 } MeasuresStorePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (MeasuresStore, measures_store, G_TYPE_OBJECT)
@@ -42,6 +44,33 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_CONNECTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+measures_store_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  MeasuresStore *self = MEASURES_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONNECTION:
+      g_value_set_enum (value, measures_store_get_connection (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 measures_store_finalize (GObject *object)
@@ -73,6 +102,7 @@ measures_store_class_init (MeasuresStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = measures_store_finalize;
+  object_class->get_property = measures_store_get_property;
   klass->get_check_pending = no_check_pending;
   klass->get_permissions = everything_allowed;
 
@@ -114,6 +144,19 @@ measures_store_class_init (MeasuresStoreClass *klass)
   signals[REPLACED] =
     g_signal_new ("replaced", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * MeasuresStore:connection:
+   *
+   * Whether the store can write now (see #MeasuresConnection); notified
+   * when the connection to a server is lost and when it is back.
+   */
+  properties[PROP_CONNECTION] =
+    g_param_spec_enum ("connection", NULL, NULL, MEASURES_TYPE_CONNECTION,
+                       MEASURES_CONNECTION_LOCAL,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -131,6 +174,20 @@ measures_store_set_path (MeasuresStore *self,
 
   g_free (priv->path);
   priv->path = g_strdup (path);
+}
+
+/* The engine of a server says when its connection was lost and is back. */
+void
+measures_store_set_connection (MeasuresStore      *self,
+                               MeasuresConnection  connection)
+{
+  MeasuresStorePrivate *priv = measures_store_get_instance_private (self);
+
+  if (priv->connection == connection)
+    return;
+
+  priv->connection = connection;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONNECTION]);
 }
 
 /* When something happened, as every engine writes it: ISO 8601 in UTC. */
@@ -278,13 +335,34 @@ MeasuresStore *
 measures_store_open (const char  *path,
                      GError     **error)
 {
+  return measures_store_open_with_password (path, NULL, error);
+}
+
+/**
+ * measures_store_open_with_password:
+ * @path: as for measures_store_open()
+ * @password: (nullable): the password for a server that asks for one, as
+ *   the user typed it or the keyring keeps it; ignored for a file
+ * @error: return location for a #MeasuresStoreError
+ *
+ * Opens the strategy like measures_store_open(). A server that wants a
+ * password it was not given, or a wrong one, is refused with
+ * %MEASURES_STORE_ERROR_PASSWORD: ask the user and try again.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+MeasuresStore *
+measures_store_open_with_password (const char  *path,
+                                   const char  *password,
+                                   GError     **error)
+{
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (measures_store_is_server_address (path))
     {
 #ifdef HAVE_POSTGRESQL
-      return measures_pg_store_open (path, error);
+      return measures_pg_store_open (path, password, error);
 #else
       g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_OPEN,
                            _("This is the address of a PostgreSQL server, and this build "
@@ -295,6 +373,56 @@ measures_store_open (const char  *path,
     }
 
   return measures_sqlite_store_open (path, error);
+}
+
+/**
+ * measures_store_get_connection:
+ *
+ * Returns: whether the store can write now: always
+ *   %MEASURES_CONNECTION_LOCAL for a file
+ */
+MeasuresConnection
+measures_store_get_connection (MeasuresStore *self)
+{
+  MeasuresStorePrivate *priv = measures_store_get_instance_private (self);
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), MEASURES_CONNECTION_LOCAL);
+
+  return priv->connection;
+}
+
+/**
+ * measures_store_get_unencrypted:
+ *
+ * Returns: %TRUE when the strategy travels over a network unencrypted,
+ *   so that the window can say so; %FALSE for a file, a local socket or
+ *   an encrypted connection
+ */
+gboolean
+measures_store_get_unencrypted (MeasuresStore *self)
+{
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+
+  if (MEASURES_STORE_GET_CLASS (self)->get_unencrypted == NULL)
+    return FALSE;
+
+  return MEASURES_STORE_GET_CLASS (self)->get_unencrypted (self);
+}
+
+/**
+ * measures_store_reconnect:
+ *
+ * Tries to connect again at once, when the connection was lost, instead
+ * of waiting for the store's next try. Does nothing for a file or when
+ * connected.
+ */
+void
+measures_store_reconnect (MeasuresStore *self)
+{
+  g_return_if_fail (MEASURES_IS_STORE (self));
+
+  if (MEASURES_STORE_GET_CLASS (self)->reconnect != NULL)
+    MEASURES_STORE_GET_CLASS (self)->reconnect (self);
 }
 
 /**

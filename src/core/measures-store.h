@@ -28,6 +28,10 @@ G_BEGIN_DECLS
  *   the writer read it; nothing was written
  * @MEASURES_STORE_ERROR_NOT_ALLOWED: the user's role does not allow the
  *   write; nothing was written
+ * @MEASURES_STORE_ERROR_OFFLINE: the server cannot be reached; nothing was
+ *   written, and the store reconnects by itself
+ * @MEASURES_STORE_ERROR_PASSWORD: the server asks for a password, or the one
+ *   given was wrong
  */
 typedef enum {
   MEASURES_STORE_ERROR_OPEN,
@@ -41,7 +45,28 @@ typedef enum {
   MEASURES_STORE_ERROR_FAILED,
   MEASURES_STORE_ERROR_CONFLICT,
   MEASURES_STORE_ERROR_NOT_ALLOWED,
+  MEASURES_STORE_ERROR_OFFLINE,
+  MEASURES_STORE_ERROR_PASSWORD,
 } MeasuresStoreError;
+
+/**
+ * MeasuresConnection:
+ * @MEASURES_CONNECTION_LOCAL: a file on this computer: always there
+ * @MEASURES_CONNECTION_ONLINE: connected to the server
+ * @MEASURES_CONNECTION_RECONNECTING: the connection was lost a moment ago;
+ *   the store is connecting again and reads what it has
+ * @MEASURES_CONNECTION_OFFLINE: the server could not be reached again; the
+ *   strategy is read-only until it can, and the store keeps trying
+ *
+ * Whether the store can write now. Writes made while it cannot are refused
+ * with %MEASURES_STORE_ERROR_OFFLINE, with nothing written.
+ */
+typedef enum {
+  MEASURES_CONNECTION_LOCAL,
+  MEASURES_CONNECTION_ONLINE,
+  MEASURES_CONNECTION_RECONNECTING,
+  MEASURES_CONNECTION_OFFLINE,
+} MeasuresConnection;
 
 /**
  * MeasuresStoreFeatures:
@@ -316,8 +341,12 @@ struct _MeasuresStoreClass
   MeasuresPermissions (*get_permissions)   (MeasuresStore       *self,
                                             gint64               measure_id);
 
+  /* Connections; engines of files leave them unset: always LOCAL */
+  gboolean         (*get_unencrypted)      (MeasuresStore       *self);
+  void             (*reconnect)            (MeasuresStore       *self);
+
   /*< private >*/
-  gpointer padding[7];
+  gpointer padding[5];
 };
 
 GQuark          measures_store_error_quark          (void);
@@ -326,6 +355,12 @@ gboolean        measures_store_is_server_address    (const char       *path);
 
 MeasuresStore  *measures_store_open                 (const char       *path,
                                                      GError          **error);
+MeasuresStore  *measures_store_open_with_password   (const char       *path,
+                                                     const char       *password,
+                                                     GError          **error);
+MeasuresConnection measures_store_get_connection    (MeasuresStore    *self);
+gboolean        measures_store_get_unencrypted      (MeasuresStore    *self);
+void            measures_store_reconnect            (MeasuresStore    *self);
 MeasuresStoreFeatures measures_store_get_features   (MeasuresStore    *self);
 char           *measures_store_dup_display_name     (MeasuresStore    *self);
 const char     *measures_store_get_path             (MeasuresStore    *self);

@@ -50,6 +50,13 @@ measures_libpq_load (GError **error)
     { "PQfreemem", G_STRUCT_OFFSET (MeasuresLibpq, PQfreemem_) },
     { "PQconninfoParse", G_STRUCT_OFFSET (MeasuresLibpq, PQconninfoParse_) },
     { "PQconninfoFree", G_STRUCT_OFFSET (MeasuresLibpq, PQconninfoFree_) },
+    { "PQconnectdbParams", G_STRUCT_OFFSET (MeasuresLibpq, PQconnectdbParams_) },
+    { "PQconnectionNeedsPassword", G_STRUCT_OFFSET (MeasuresLibpq, PQconnectionNeedsPassword_) },
+    { "PQsslInUse", G_STRUCT_OFFSET (MeasuresLibpq, PQsslInUse_) },
+    { "PQconnectStartParams", G_STRUCT_OFFSET (MeasuresLibpq, PQconnectStartParams_) },
+    { "PQconnectPoll", G_STRUCT_OFFSET (MeasuresLibpq, PQconnectPoll_) },
+    { "PQhost", G_STRUCT_OFFSET (MeasuresLibpq, PQhost_) },
+    { "PQparameterStatus", G_STRUCT_OFFSET (MeasuresLibpq, PQparameterStatus_) },
   };
   MeasuresLibpq table = { 0 };
 

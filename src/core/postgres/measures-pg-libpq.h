@@ -35,6 +35,13 @@ typedef struct {
   __typeof__ (PQfreemem) *PQfreemem_;
   __typeof__ (PQconninfoParse) *PQconninfoParse_;
   __typeof__ (PQconninfoFree) *PQconninfoFree_;
+  __typeof__ (PQconnectdbParams) *PQconnectdbParams_;
+  __typeof__ (PQconnectionNeedsPassword) *PQconnectionNeedsPassword_;
+  __typeof__ (PQsslInUse) *PQsslInUse_;
+  __typeof__ (PQconnectStartParams) *PQconnectStartParams_;
+  __typeof__ (PQconnectPoll) *PQconnectPoll_;
+  __typeof__ (PQhost) *PQhost_;
+  __typeof__ (PQparameterStatus) *PQparameterStatus_;
 } MeasuresLibpq;
 
 extern MeasuresLibpq measures_libpq;
@@ -65,6 +72,13 @@ gboolean measures_libpq_load (GError **error);
 #define PQfreemem (*measures_libpq.PQfreemem_)
 #define PQconninfoParse (*measures_libpq.PQconninfoParse_)
 #define PQconninfoFree (*measures_libpq.PQconninfoFree_)
+#define PQconnectdbParams (*measures_libpq.PQconnectdbParams_)
+#define PQconnectionNeedsPassword (*measures_libpq.PQconnectionNeedsPassword_)
+#define PQsslInUse (*measures_libpq.PQsslInUse_)
+#define PQconnectStartParams (*measures_libpq.PQconnectStartParams_)
+#define PQconnectPoll (*measures_libpq.PQconnectPoll_)
+#define PQhost (*measures_libpq.PQhost_)
+#define PQparameterStatus (*measures_libpq.PQparameterStatus_)
 #endif
 
 G_END_DECLS

@@ -177,6 +177,8 @@ describe (const char *conninfo)
 /**
  * measures_pg_store_open:
  * @conninfo: a "postgresql://" URI or libpq's "keyword=value" string
+ * @password: (nullable): the password, when the server asks for one that
+ *   neither @conninfo nor libpq's own places (~/.pgpass) hold
  *
  * Connects, and sets up the schema in an empty database or brings it up to
  * date; a database of another application or a newer version of Measures
@@ -186,8 +188,11 @@ describe (const char *conninfo)
  */
 MeasuresStore *
 measures_pg_store_open (const char  *conninfo,
+                        const char  *password,
                         GError     **error)
 {
+  const char *keywords[] = { "dbname", password ? "password" : NULL, NULL };
+  const char *values[] = { conninfo, password, NULL };
   g_autoptr(MeasuresPgStore) self = NULL;
   g_autoptr(PGresult) path = NULL;
 
@@ -198,7 +203,22 @@ measures_pg_store_open (const char  *conninfo,
 
   self = g_object_new (MEASURES_TYPE_PG_STORE, NULL);
   self->display_name = describe (conninfo);
-  self->conn = PQconnectdb (conninfo);
+  /* The address is expanded as libpq does with "dbname"; a password typed
+   * by the user goes beside it, never into it. */
+  self->conn = PQconnectdbParams (keywords, values, TRUE);
+
+  if (PQstatus (self->conn) != CONNECTION_OK && PQconnectionNeedsPassword (self->conn))
+    {
+      if (password == NULL)
+        g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_PASSWORD,
+                     _("The strategy database “%s” asks for a password."),
+                     self->display_name);
+      else
+        g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_PASSWORD,
+                     _("The password for the strategy database “%s” was not accepted."),
+                     self->display_name);
+      return NULL;
+    }
 
   if (PQstatus (self->conn) != CONNECTION_OK)
     {

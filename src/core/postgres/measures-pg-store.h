@@ -10,6 +10,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MeasuresPgStore, measures_pg_store, MEASURES, PG_STORE, MeasuresStore)
 
 MeasuresStore *measures_pg_store_open               (const char  *conninfo,
+                                                     const char  *password,
                                                      GError     **error);
 int            measures_pg_store_get_schema_version (void);
 
