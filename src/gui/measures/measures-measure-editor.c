@@ -46,6 +46,8 @@ struct _MeasuresMeasureEditor
   /* Template widgets */
   GtkRevealer *conflict_revealer;
   GtkLabel *conflict_label;
+  GtkWidget *conflict_actions;
+  gboolean waiting;             /* the message is that the server cannot be reached */
   GtkScrolledWindow *scroller;
   GtkLabel *error_label;
   AdwEntryRow *title_row;
@@ -605,6 +607,7 @@ measures_measure_editor_class_init (MeasuresMeasureEditorClass *klass)
                                                RESOURCE_PREFIX "/measures/measures-measure-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, conflict_revealer);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, conflict_label);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, conflict_actions);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, title_row);
@@ -844,11 +847,56 @@ measures_measure_editor_set_conflict (MeasuresMeasureEditor *self,
 {
   g_return_if_fail (MEASURES_IS_MEASURE_EDITOR (self));
 
+  self->waiting = FALSE;
+  gtk_widget_set_visible (self->conflict_actions, TRUE);
   gtk_label_set_text (self->conflict_label, message ? message : "");
   gtk_revealer_set_reveal_child (self->conflict_revealer, message != NULL);
   if (message != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->conflict_label),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+}
+
+/**
+ * measures_measure_editor_set_waiting:
+ * @waiting: whether the edit waits for the server to be reached again
+ *
+ * Says above the form that the edit could not be saved because the
+ * connection to the server was lost, and that it is kept and saved once
+ * the connection is back. A conflict set afterwards replaces it.
+ */
+void
+measures_measure_editor_set_waiting (MeasuresMeasureEditor *self,
+                                     gboolean               waiting)
+{
+  const char *message = _("Not saved yet: the connection to the server was lost. Your edit is "
+                          "kept and saved as soon as the connection is back.");
+
+  g_return_if_fail (MEASURES_IS_MEASURE_EDITOR (self));
+
+  if (!waiting)
+    {
+      if (self->waiting)
+        measures_measure_editor_set_conflict (self, NULL);
+      return;
+    }
+
+  measures_measure_editor_set_conflict (self, message);
+  gtk_widget_set_visible (self->conflict_actions, FALSE);
+  self->waiting = TRUE;
+}
+
+/**
+ * measures_measure_editor_get_waiting:
+ *
+ * Returns: whether the edit waits for the server, see
+ *   measures_measure_editor_set_waiting()
+ */
+gboolean
+measures_measure_editor_get_waiting (MeasuresMeasureEditor *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE_EDITOR (self), FALSE);
+
+  return self->waiting && gtk_revealer_get_reveal_child (self->conflict_revealer);
 }
 
 /**

@@ -33,5 +33,8 @@ GtkAdjustment   *measures_measure_editor_get_vadjustment (MeasuresMeasureEditor 
 void             measures_measure_editor_set_conflict (MeasuresMeasureEditor *self,
                                                        const char            *message);
 const char      *measures_measure_editor_get_conflict (MeasuresMeasureEditor *self);
+void             measures_measure_editor_set_waiting  (MeasuresMeasureEditor *self,
+                                                       gboolean               waiting);
+gboolean         measures_measure_editor_get_waiting  (MeasuresMeasureEditor *self);
 
 G_END_DECLS

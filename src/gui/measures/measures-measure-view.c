@@ -632,19 +632,22 @@ measures_measure_view_get_vadjustment (MeasuresMeasureView *self)
 /**
  * measures_measure_view_set_can_report:
  * @can_report: whether the user may report progress on the measure
+ * @why: (nullable): why not, if not because of the user's role
  *
  * Offers Report Progress only to those whose role allows it, and says why
  * to the others.
  */
 void
 measures_measure_view_set_can_report (MeasuresMeasureView *self,
-                                      gboolean             can_report)
+                                      gboolean             can_report,
+                                      const char          *why)
 {
   g_return_if_fail (MEASURES_IS_MEASURE_VIEW (self));
 
+  if (why == NULL)
+    why = _("Only the offices that lead or take part in this measure, and coordinators, may "
+            "report on it");
+
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_entry_button), can_report);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_entry_button),
-                               can_report ? NULL
-                                          : _("Only the offices that lead or take part in this "
-                                              "measure, and coordinators, may report on it"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_entry_button), can_report ? NULL : why);
 }

@@ -23,6 +23,7 @@ void             measures_measure_view_set_measure (MeasuresMeasureView *self,
 GtkAdjustment   *measures_measure_view_get_vadjustment (MeasuresMeasureView *self);
 
 void             measures_measure_view_set_can_report (MeasuresMeasureView *self,
-                                                       gboolean             can_report);
+                                                       gboolean             can_report,
+                                                       const char          *why);
 
 G_END_DECLS

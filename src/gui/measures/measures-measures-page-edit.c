@@ -143,6 +143,10 @@ measures_measures_page_save (MeasuresMeasuresPage *self)
        * the ways on above it. */
       if (g_error_matches (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_CONFLICT))
         measures_measure_editor_set_conflict (editor, error->message);
+      /* The server cannot be reached: the edit waits, and is saved when
+       * the connection is back (see measures_measures_page_connection_back). */
+      else if (g_error_matches (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_OFFLINE))
+        measures_measure_editor_set_waiting (editor, TRUE);
       else
         measures_page_show_error (MEASURES_PAGE (self), error);
       return FALSE;
@@ -439,6 +443,7 @@ measures_measures_page_finish_edit (MeasuresMeasuresPage *self)
   if (!measures_measure_editor_get_modified (editor) || measures_measures_page_save (self))
     return TRUE;
 
+  /* Refused by someone else's change, or waiting for the server. */
   if (measures_measure_editor_get_conflict (editor) != NULL)
     return FALSE;
 
@@ -514,6 +519,25 @@ measures_measures_page_add_log_entry (MeasuresMeasuresPage *self,
   if (measures_undo_stack_add_log_entry (measures_context_get_undo_stack (self->context), measure,
                                          status, progress, text, author, &error) == 0)
     {
+      /* The server cannot be reached: the report is kept and sent when
+       * the connection is back, checked against what happened meanwhile. */
+      if (g_error_matches (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_OFFLINE))
+        {
+          g_clear_pointer (&self->pending_report, pending_report_free);
+          self->pending_report = g_new0 (PendingReport, 1);
+          self->pending_report->measure = g_object_ref (measure);
+          self->pending_report->status = status;
+          self->pending_report->progress = progress;
+          self->pending_report->text = g_strdup (text);
+          /* Translators: %s is a measure's title */
+          message = g_strdup_printf (_("Not reported yet: the server cannot be reached. Your "
+                                       "report on “%s” is kept and sent when the connection "
+                                       "is back."),
+                                     measures_measure_get_title (measure));
+          show_toast (self, message);
+          return;
+        }
+
       measures_page_show_error (MEASURES_PAGE (self), error);
       return;
     }
@@ -522,6 +546,73 @@ measures_measures_page_add_log_entry (MeasuresMeasuresPage *self,
   message = g_strdup_printf (_("Progress reported for “%s”"),
                              measures_measure_get_title (measure));
   show_toast (self, message);
+}
+
+void
+pending_report_free (PendingReport *report)
+{
+  g_clear_object (&report->measure);
+  g_free (report->text);
+  g_free (report);
+}
+
+/**
+ * measures_measures_page_connection_back:
+ *
+ * The server can be reached again: an edit that waited for it is saved,
+ * and a report that waited is sent — both with the revision they were
+ * made on, so that what others changed meanwhile is not overwritten (an
+ * edit refused that way stays open with why).
+ */
+void
+measures_measures_page_connection_back (MeasuresMeasuresPage *self)
+{
+  g_return_if_fail (MEASURES_IS_MEASURES_PAGE (self));
+
+  if (_measures_measures_page_is_editing (self) &&
+      measures_measure_editor_get_waiting (_measures_measures_page_get_measure_editor (self)))
+    {
+      MeasuresMeasureEditor *editor = _measures_measures_page_get_measure_editor (self);
+      g_autoptr(MeasuresMeasure) draft = measures_measure_editor_dup_draft (editor);
+
+      measures_measure_editor_set_waiting (editor, FALSE);
+      if (measures_measures_page_save (self))
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: %s is a measure's title */
+          message = g_strdup_printf (_("“%s” saved now that the connection is back"),
+                                     measures_measure_get_title (draft));
+          show_toast (self, message);
+        }
+    }
+
+  if (self->pending_report != NULL)
+    {
+      PendingReport *report = g_steal_pointer (&self->pending_report);
+      MeasuresUndoStack *stack = measures_context_get_undo_stack (self->context);
+      g_autofree char *author = measures_context_dup_author (self->context);
+      g_autofree char *message = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (measures_undo_stack_add_log_entry (stack, report->measure, report->status,
+                                             report->progress, report->text, author,
+                                             &error) != 0)
+        {
+          /* Translators: %s is a measure's title */
+          message = g_strdup_printf (_("Progress reported for “%s” now that the connection "
+                                       "is back"),
+                                     measures_measure_get_title (report->measure));
+          show_toast (self, message);
+        }
+      else if (g_error_matches (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_OFFLINE))
+        /* Lost again at once: it waits for the next time. */
+        self->pending_report = g_steal_pointer (&report);
+      else
+        measures_page_show_error (MEASURES_PAGE (self), error);
+
+      g_clear_pointer (&report, pending_report_free);
+    }
 }
 
 /**

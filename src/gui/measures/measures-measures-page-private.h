@@ -16,6 +16,17 @@
 
 G_BEGIN_DECLS
 
+/* A progress report made while the server could not be reached */
+typedef struct
+{
+  MeasuresMeasure *measure;     /* as the report was made on it: its revision */
+  MeasuresStatus status;
+  guint progress;
+  char *text;
+} PendingReport;
+
+void pending_report_free (PendingReport *report);
+
 struct _MeasuresMeasuresPage
 {
   AdwBin parent_instance;
@@ -34,6 +45,7 @@ struct _MeasuresMeasuresPage
   /* An edit left with Escape or Cancel, for the toast's Undo */
   MeasuresMeasure *discarded_original;
   MeasuresMeasure *discarded_draft;
+  PendingReport *pending_report;
   gboolean folded;
   gboolean warm;
   guint pending_scroll;         /* position + 1 to bring into view after the first frame */

@@ -445,6 +445,7 @@ measures_measures_page_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->discarded_original);
   g_clear_object (&self->discarded_draft);
+  g_clear_pointer (&self->pending_report, pending_report_free);
 
   G_OBJECT_CLASS (measures_measures_page_parent_class)->dispose (object);
 }
@@ -569,6 +570,13 @@ measures_measures_page_init (MeasuresMeasuresPage *self)
 
 /* API -------------------------------------------------------------------- */
 
+static void
+connection_changed (MeasuresMeasuresPage *self)
+{
+  if (measures_store_get_connection (self->store) == MEASURES_CONNECTION_ONLINE)
+    measures_measures_page_connection_back (self);
+}
+
 /**
  * measures_measures_page_load:
  * @context: the open strategy
@@ -609,6 +617,8 @@ measures_measures_page_load (MeasuresMeasuresPage  *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "measure-changed", G_CALLBACK (measure_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::connection", G_CALLBACK (connection_changed),
+                           self, G_CONNECT_SWAPPED);
 
   _measures_measures_page_measure_selection_changed (self);
   _measures_measures_page_update_list_state (self);
@@ -821,8 +831,10 @@ explain (GtkWidget  *button,
 MeasuresPermissions
 measures_measures_page_get_permissions (MeasuresMeasuresPage *self)
 {
+  const char *offline_why = _("Read-only until the connection to the server is back");
   MeasuresMeasure *measure;
   MeasuresPermissions allowed;
+  gboolean offline;
 
   g_return_val_if_fail (MEASURES_IS_MEASURES_PAGE (self), MEASURES_PERMISSION_NONE);
 
@@ -830,16 +842,22 @@ measures_measures_page_get_permissions (MeasuresMeasuresPage *self)
     return MEASURES_PERMISSION_NONE;
 
   measure = measures_measures_page_get_measure (self);
-  allowed = measures_store_get_permissions (self->store,
-                                            measure ? measures_measure_get_id (measure) : 0);
+  offline = measures_store_get_connection (self->store) == MEASURES_CONNECTION_RECONNECTING ||
+            measures_store_get_connection (self->store) == MEASURES_CONNECTION_OFFLINE;
+  /* Nothing can be written while the server cannot be reached. */
+  allowed = offline ? MEASURES_PERMISSION_NONE
+                    : measures_store_get_permissions (self->store,
+                                                      measure ? measures_measure_get_id (measure)
+                                                              : 0);
 
   explain (self->edit_button, (allowed & MEASURES_PERMISSION_EDIT_SHEET) != 0,
-           _("Only coordinators may change a measure’s sheet"));
+           offline ? offline_why : _("Only coordinators may change a measure’s sheet"));
   explain (self->remove_button, (allowed & MEASURES_PERMISSION_REMOVE) != 0,
-           _("Only coordinators may remove a measure"));
+           offline ? offline_why : _("Only coordinators may remove a measure"));
   if (self->measure_view != NULL)
     measures_measure_view_set_can_report (self->measure_view,
-                                          (allowed & MEASURES_PERMISSION_REPORT_PROGRESS) != 0);
+                                          (allowed & MEASURES_PERMISSION_REPORT_PROGRESS) != 0,
+                                          offline ? offline_why : NULL);
 
   return allowed;
 }

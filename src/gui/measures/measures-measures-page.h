@@ -36,6 +36,7 @@ void             measures_measures_page_resume_discarded_edit (MeasuresMeasuresP
 void             measures_measures_page_copy_draft        (MeasuresMeasuresPage  *self);
 void             measures_measures_page_show_current_version (MeasuresMeasuresPage *self);
 void             measures_measures_page_strategy_replaced (MeasuresMeasuresPage  *self);
+void             measures_measures_page_connection_back   (MeasuresMeasuresPage  *self);
 void             measures_measures_page_remove_measure    (MeasuresMeasuresPage  *self);
 void             measures_measures_page_add_log_entry     (MeasuresMeasuresPage  *self,
                                                            MeasuresStatus         status,

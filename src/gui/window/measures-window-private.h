@@ -5,6 +5,7 @@
  * hosts its pages, -actions.c holds its actions, -state.c saves and
  * restores what it shows. */
 
+#include "measures-connection-banner.h"
 #include "measures-measures-page.h"
 #include "measures-offices-page.h"
 #include "measures-page.h"
@@ -32,6 +33,7 @@ struct _MeasuresWindow
   GListModel *goals;
   GListStore *offices;
   gboolean warm;
+  MeasuresConnection connection; /* as last shown */
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -42,6 +44,7 @@ struct _MeasuresWindow
   MeasuresVisionPage *vision_page;
   MeasuresMeasuresPage *measures_page;
   MeasuresOfficesPage *offices_page;
+  MeasuresConnectionBanner *connection_banner;
 };
 
 /* What a sidebar row shows; goals carry their number as well. */

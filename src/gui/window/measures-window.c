@@ -268,6 +268,30 @@ load (MeasuresWindow *self)
                         GTK_WIDGET (gtk_list_box_get_selected_row (self->sidebar)));
 }
 
+/* The bar at the foot says how the server can be reached; what may be
+ * changed follows (nothing while offline), and the user hears when the
+ * connection is back. */
+static void
+connection_changed (MeasuresWindow *self)
+{
+  MeasuresConnection connection = measures_store_get_connection (self->store);
+
+  if (connection == MEASURES_CONNECTION_ONLINE &&
+      (self->connection == MEASURES_CONNECTION_RECONNECTING ||
+       self->connection == MEASURES_CONNECTION_OFFLINE))
+    {
+      g_autofree char *name = measures_store_dup_display_name (self->store);
+      g_autofree char *message = NULL;
+
+      /* Translators: %s names the strategy's database */
+      message = g_strdup_printf (_("Connected to “%s” again"), name);
+      _measures_window_show_toast (self, message);
+    }
+
+  self->connection = connection;
+  _measures_window_actions_update (self);
+}
+
 static void
 measures_window_constructed (GObject *object)
 {
@@ -276,6 +300,11 @@ measures_window_constructed (GObject *object)
   G_OBJECT_CLASS (measures_window_parent_class)->constructed (object);
 
   load (self);
+
+  self->connection = measures_store_get_connection (self->store);
+  measures_connection_banner_set_store (self->connection_banner, self->store);
+  g_signal_connect_object (self->store, "notify::connection", G_CALLBACK (connection_changed),
+                           self, G_CONNECT_SWAPPED);
 
   /* Shared by all windows: "undo" takes back the latest change anywhere. */
   g_signal_connect_object (measures_context_get_undo_stack (self->context), "notify::can-undo",
@@ -360,6 +389,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   g_type_ensure (MEASURES_TYPE_MEASURES_PAGE);
   g_type_ensure (MEASURES_TYPE_OFFICES_PAGE);
   g_type_ensure (MEASURES_TYPE_VISION_PAGE);
+  g_type_ensure (MEASURES_TYPE_CONNECTION_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/window/measures-window.ui");
@@ -372,6 +402,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   CHILD (vision_page);
   CHILD (measures_page);
   CHILD (offices_page);
+  CHILD (connection_banner);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated);
