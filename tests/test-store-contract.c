@@ -205,18 +205,6 @@ fixture_teardown (Fixture       *fixture,
 }
 
 static MeasuresMeasure *
-measure_at (MeasuresStore *store,
-            guint          position)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) measures = measures_store_list_measures (store, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (measures), >, position);
-  return g_list_model_get_item (measures, position);
-}
-
-static MeasuresMeasure *
 reread (MeasuresStore   *store,
         MeasuresMeasure *measure)
 {
