@@ -58,6 +58,10 @@ pg_get_permissions (MeasuresStore *store,
 {
   MeasuresPgStore *self = MEASURES_PG_STORE (store);
 
+  /* Offline the strategy is read-only, until the server can say again. */
+  if (self->lost)
+    return MEASURES_PERMISSION_NONE;
+
   if (!self->permissions_known)
     {
       g_autoptr(GError) error = NULL;

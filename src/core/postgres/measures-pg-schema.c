@@ -397,6 +397,7 @@ check_and_migrate (MeasuresPgStore  *self,
 
   if (!inspect (self, &application, &version, &occupied, error))
     return FALSE;
+  self->found_version = version;
 
   if (application == NULL ? occupied : !g_str_equal (application, APPLICATION))
     {
