@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <libpq-fe.h>
+#include <unistd.h>
 
 #include "measures-test-util.h"
 #include "pg-cluster.h"
@@ -385,6 +386,93 @@ test_missed_write_is_announced (void)
   g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_CONFLICT);
 }
 
+/* A network that silently goes away: nothing closes the connection, only
+ * the keepalives and the TCP timeout find out. Taking the loopback
+ * interface down is safe in a network namespace of the test's own only
+ * (unshare --net), and slow, so it runs on request:
+ * MEASURES_TEST_DROP_NETWORK=1 unshare --net sh -c 'ip link set lo up;
+ * exec tests/test-pg-connection -p /pg-connection/dropped-network'. */
+static gboolean
+in_own_network_namespace (void)
+{
+  g_autofree char *parents = g_strdup_printf ("/proc/%d/ns/net", (int)getppid ());
+  GStatBuf mine;
+  GStatBuf parent;
+
+  /* The parent's, not init's, which a container may hide. */
+  return g_stat ("/proc/self/ns/net", &mine) == 0 && g_stat (parents, &parent) == 0 &&
+         mine.st_ino != parent.st_ino;
+}
+
+static void
+set_loopback (gboolean up)
+{
+  const char *argv[] = { "ip", "link", "set", "lo", up ? "up" : "down", NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL,
+                               NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+static gboolean
+connection_lost (gpointer data)
+{
+  return measures_store_get_connection (data) != MEASURES_CONNECTION_ONLINE;
+}
+
+static void
+test_dropped_network (void)
+{
+  g_autofree char *db = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *conninfo = NULL;
+  g_autoptr(MeasuresStore) store = NULL;
+  g_autoptr(MeasuresMeasure) seen = NULL;
+  g_autoptr(MeasuresMeasure) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start;
+
+  if (g_getenv ("MEASURES_TEST_DROP_NETWORK") == NULL || !in_own_network_namespace ())
+    {
+      g_test_skip ("Runs in a network namespace of its own, on request (see the source)");
+      return;
+    }
+
+  db = new_database ();
+  base = pg_cluster_tcp_conninfo ("127.0.0.1", db, PASSWORD_USER);
+  conninfo = g_strdup_printf ("%s sslmode=disable", base);
+  store = open_ok (conninfo, PASSWORD);
+  seen = measure_at (store, 1);
+
+  /* Idle and listening. */
+  set_loopback (FALSE);
+  start = g_get_monotonic_time ();
+  g_assert_true (iterate_until (connection_lost, store, 30000));
+  g_test_message ("An idle connection noticed the dropped network in %" G_GINT64_FORMAT " ms",
+                  (g_get_monotonic_time () - start) / 1000);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_TIME_SPAN_SECOND);
+
+  set_loopback (TRUE);
+  measures_store_reconnect (store);
+  g_assert_true (wait_for_connection (store, MEASURES_CONNECTION_ONLINE, 15000));
+
+  /* A save under way: it waits for libpq's timeouts, no longer. */
+  set_loopback (FALSE);
+  edited = measures_measure_copy_with (seen, "title", "Ins Leere", NULL);
+  start = g_get_monotonic_time ();
+  g_assert_false (measures_store_update_measure (store, edited,
+                                                 measures_measure_get_revision (seen), "Erika",
+                                                 NULL, &error));
+  g_test_message ("A save on the dropped network failed after %" G_GINT64_FORMAT " ms: %s",
+                  (g_get_monotonic_time () - start) / 1000, error->message);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 20 * G_TIME_SPAN_SECOND);
+  g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_OFFLINE);
+  set_loopback (TRUE);
+}
+
 /* Notifications ------------------------------------------------------------ */
 
 static int
@@ -731,6 +819,7 @@ main (int   argc,
       g_test_add_func ("/pg-connection/lost-inside-transaction", test_lost_inside_transaction);
       g_test_add_func ("/pg-connection/missed-write-is-announced",
                        test_missed_write_is_announced);
+      g_test_add_func ("/pg-connection/dropped-network", test_dropped_network);
       g_test_add_func ("/pg-connection/notification-latency", test_notification_latency);
       g_test_add_func ("/pg-connection/rollback-not-announced", test_rollback_not_announced);
       g_test_add_func ("/pg-connection/ctype-c-refused", test_ctype_c_refused);
