@@ -405,6 +405,26 @@ pg_cluster_stop (void)
 }
 
 /**
+ * pg_cluster_test_available:
+ * @missing: (nullable): why no server could be started, or %NULL
+ *
+ * The body of a test case that says whether the server's cases ran: a
+ * skip on a developer's machine without a server, a failure in CI, where
+ * the server is installed.
+ */
+void
+pg_cluster_test_available (const char *missing)
+{
+  if (missing == NULL)
+    return;
+
+  if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+    g_test_fail_printf ("No PostgreSQL server for the tests: %s", missing);
+  else
+    g_test_skip_printf ("No PostgreSQL server for the tests: %s", missing);
+}
+
+/**
  * pg_cluster_create_database:
  * @name: the new database
  * @template_name: (nullable): the database to copy, or %NULL for an empty one

@@ -21,6 +21,7 @@ char     *pg_cluster_tcp_conninfo    (const char  *host,
 char     *pg_cluster_get_certificate (void);
 void      pg_cluster_server_stop     (void);
 gboolean  pg_cluster_server_start    (GError     **error);
+void      pg_cluster_test_available  (const char  *missing);
 char     *pg_cluster_conninfo        (const char  *dbname);
 gboolean  pg_cluster_create_database (const char  *name,
                                       const char  *template_name,

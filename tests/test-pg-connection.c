@@ -773,18 +773,10 @@ prepare_template (GError **error)
   return done != NULL;
 }
 
-/* Without a server the cases are not run: a skip on a developer's
- * machine, a failure in CI, where the server is installed. */
 static void
 test_server_is_available (void)
 {
-  if (pg_missing == NULL)
-    return;
-
-  if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
-    g_test_fail_printf ("No PostgreSQL server for the tests: %s", pg_missing);
-  else
-    g_test_skip_printf ("No PostgreSQL server for the tests: %s", pg_missing);
+  pg_cluster_test_available (pg_missing);
 }
 
 int
