@@ -72,4 +72,17 @@ current_revision (MeasuresStore *store,
   return measures_measure_get_revision (measure);
 }
 
+/* The measure at @position in the store's order, which must be there. */
+static inline MeasuresMeasure *
+measure_at (MeasuresStore *store,
+            guint          position)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) measures = measures_store_list_measures (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (measures), >, position);
+  return g_list_model_get_item (measures, position);
+}
+
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <grp.h>
@@ -11,7 +12,9 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <netinet/in.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,7 +28,9 @@
  * Unix socket in that folder only. The child dies with the test, even when
  * the test is killed (PR_SET_PDEATHSIG): pg_ctl would detach it and leave
  * it running. PostgreSQL refuses to run as root: as root, the children run
- * as the "postgres" user. */
+ * as the "postgres" user. Optionally the server listens on 127.0.0.1 too,
+ * with password authentication, and with TLS; it can be stopped and
+ * started again on the same data, for the tests of a lost connection. */
 
 #define ADMIN "measures_admin"
 
@@ -35,6 +40,8 @@ static struct {
   uid_t uid;
   gid_t gid;
   gboolean switch_user;
+  PgClusterFlags flags;
+  guint port;                /* 0: the default, on the socket only */
 } cluster;
 
 static void
@@ -62,7 +69,93 @@ program (const char *name)
 char *
 pg_cluster_conninfo (const char *dbname)
 {
+  if (cluster.port != 0)
+    return g_strdup_printf ("host=%s port=%u dbname=%s user=" ADMIN, cluster.dir, cluster.port,
+                            dbname);
+
   return g_strdup_printf ("host=%s dbname=%s user=" ADMIN, cluster.dir, dbname);
+}
+
+/**
+ * pg_cluster_tcp_conninfo:
+ * @host: "127.0.0.1", "localhost" or a name with "hostaddr=127.0.0.1"
+ * @dbname: the database
+ * @user: the role to log in as
+ *
+ * Returns: (transfer full): the address of @dbname over TCP, on the
+ *   cluster's port, without a password: started with %PG_CLUSTER_TCP
+ */
+char *
+pg_cluster_tcp_conninfo (const char *host,
+                         const char *dbname,
+                         const char *user)
+{
+  g_assert (cluster.flags & PG_CLUSTER_TCP);
+
+  return g_strdup_printf ("host=%s port=%u dbname=%s user=%s", host, cluster.port, dbname, user);
+}
+
+/**
+ * pg_cluster_get_certificate:
+ *
+ * Returns: the server's self-signed certificate, for "sslrootcert":
+ *   started with %PG_CLUSTER_TLS
+ */
+char *
+pg_cluster_get_certificate (void)
+{
+  g_assert (cluster.flags & PG_CLUSTER_TLS);
+
+  return g_build_filename (cluster.dir, "server.crt", NULL);
+}
+
+/* A port nobody listens on now, for the server to take. */
+static guint
+free_port (GError **error)
+{
+  struct sockaddr_in address = { .sin_family = AF_INET };
+  socklen_t length = sizeof address;
+  int fd = socket (AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  guint port = 0;
+
+  address.sin_addr.s_addr = htonl (INADDR_LOOPBACK);
+  if (fd >= 0 && bind (fd, (struct sockaddr *)&address, sizeof address) == 0 &&
+      getsockname (fd, (struct sockaddr *)&address, &length) == 0)
+    port = ntohs (address.sin_port);
+  else
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "No free port: %s",
+                 g_strerror (errno));
+
+  if (fd >= 0)
+    close (fd);
+  return port;
+}
+
+/* A certificate for "localhost", made for this cluster only; the server
+ * wants its key readable by its own user alone. */
+static gboolean
+make_certificate (GError **error)
+{
+  g_autofree char *key = g_build_filename (cluster.dir, "server.key", NULL);
+  g_autofree char *certificate = g_build_filename (cluster.dir, "server.crt", NULL);
+  g_autofree char *output = NULL;
+  const char *argv[] = {
+    "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=localhost",
+    "-days", "2", "-keyout", key, "-out", certificate, NULL
+  };
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **)argv, NULL,
+                     G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, child_setup,
+                     GINT_TO_POINTER (FALSE), NULL, &output, &status, error))
+    return FALSE;
+  if (!g_spawn_check_wait_status (status, NULL) || g_chmod (key, 0600) != 0)
+    {
+      g_set_error (error, G_SPAWN_ERROR, G_SPAWN_ERROR_FAILED, "openssl failed: %s", output);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 static gboolean
@@ -96,26 +189,93 @@ wait_until_ready (GError **error)
   return FALSE;
 }
 
+/* Starts the server on the cluster's data, as a direct child. */
+static gboolean
+spawn_server (GError **error)
+{
+  g_autofree char *postgres = program ("postgres");
+  g_autofree char *data = g_build_filename (cluster.dir, "data", NULL);
+  g_autofree char *log = g_build_filename (cluster.dir, "server.log", NULL);
+  g_autofree char *socket_dir = g_strdup_printf ("unix_socket_directories=%s", cluster.dir);
+  g_autofree char *port = g_strdup_printf ("port=%u", cluster.port ? cluster.port : 5432);
+  g_autofree char *cert = g_strdup_printf ("ssl_cert_file=%s/server.crt", cluster.dir);
+  g_autofree char *key = g_strdup_printf ("ssl_key_file=%s/server.key", cluster.dir);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  gboolean spawned;
+  int log_fd;
+
+  /* Appended: a restarted server's log follows the first one's. */
+  log_fd = open (log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+  if (log_fd < 0 || (cluster.switch_user && fchown (log_fd, cluster.uid, cluster.gid) != 0))
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s", g_strerror (errno));
+      if (log_fd >= 0)
+        close (log_fd);
+      return FALSE;
+    }
+
+  g_ptr_array_add (argv, postgres);
+  g_ptr_array_add (argv, "-D");
+  g_ptr_array_add (argv, data);
+  g_ptr_array_add (argv, "-c");
+  g_ptr_array_add (argv, (cluster.flags & PG_CLUSTER_TCP) ? "listen_addresses=127.0.0.1"
+                                                          : "listen_addresses=");
+  g_ptr_array_add (argv, "-c");
+  g_ptr_array_add (argv, socket_dir);
+  g_ptr_array_add (argv, "-c");
+  g_ptr_array_add (argv, port);
+  if (cluster.flags & PG_CLUSTER_TLS)
+    {
+      g_ptr_array_add (argv, "-c");
+      g_ptr_array_add (argv, "ssl=on");
+      g_ptr_array_add (argv, "-c");
+      g_ptr_array_add (argv, cert);
+      g_ptr_array_add (argv, "-c");
+      g_ptr_array_add (argv, key);
+    }
+  g_ptr_array_add (argv, "-c");
+  g_ptr_array_add (argv, "fsync=off");
+  g_ptr_array_add (argv, "-c");
+  g_ptr_array_add (argv, "synchronous_commit=off");
+  g_ptr_array_add (argv, "-c");
+  g_ptr_array_add (argv, "full_page_writes=off");
+  g_ptr_array_add (argv, NULL);
+
+  spawned = g_spawn_async_with_pipes_and_fds (NULL, (const char * const *)argv->pdata, NULL,
+                                              G_SPAWN_DO_NOT_REAP_CHILD,
+                                              child_setup, GINT_TO_POINTER (TRUE),
+                                              -1, log_fd, log_fd, NULL, NULL, 0,
+                                              &cluster.pid, NULL, NULL, NULL, error);
+  close (log_fd);
+
+  return spawned && wait_until_ready (error);
+}
+
 /**
- * pg_cluster_start:
+ * pg_cluster_start_with:
+ * @flags: where the server listens besides its socket
  *
- * Starts the test program's cluster, once.
+ * Starts the test program's cluster, once. With %PG_CLUSTER_TCP the
+ * server listens on 127.0.0.1 on a free port too, where it asks for
+ * passwords (scram-sha-256); with %PG_CLUSTER_TLS also over TLS, with a
+ * self-signed certificate for "localhost".
  *
  * Returns: %FALSE with @error set if no server can be started here
  */
 gboolean
-pg_cluster_start (GError **error)
+pg_cluster_start_with (PgClusterFlags   flags,
+                       GError         **error)
 {
   g_autofree char *initdb = program ("initdb");
   g_autofree char *postgres = program ("postgres");
   g_autofree char *data = NULL;
-  g_autofree char *log = NULL;
-  g_autofree char *socket_dir = NULL;
   g_autofree char *output = NULL;
   int status = 0;
-  int log_fd;
-  gboolean spawned;
   char template[] = "/tmp/measures-pg-XXXXXX";
+
+  if (flags & PG_CLUSTER_TLS)
+    flags |= PG_CLUSTER_TCP;
+  cluster.flags = flags;
 
   if (!g_file_test (postgres, G_FILE_TEST_IS_EXECUTABLE))
     {
@@ -165,34 +325,57 @@ pg_cluster_start (GError **error)
       }
   }
 
-  log = g_build_filename (cluster.dir, "server.log", NULL);
-  log_fd = open (log, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (log_fd < 0 || (cluster.switch_user && fchown (log_fd, cluster.uid, cluster.gid) != 0))
+  if ((flags & PG_CLUSTER_TCP) && (cluster.port = free_port (error)) == 0)
+    return FALSE;
+  if ((flags & PG_CLUSTER_TLS) && !make_certificate (error))
+    return FALSE;
+
+  return spawn_server (error);
+}
+
+/**
+ * pg_cluster_start:
+ *
+ * Starts the test program's cluster, once, on its Unix socket only.
+ *
+ * Returns: %FALSE with @error set if no server can be started here
+ */
+gboolean
+pg_cluster_start (GError **error)
+{
+  return pg_cluster_start_with (PG_CLUSTER_UNIX, error);
+}
+
+/**
+ * pg_cluster_server_stop:
+ *
+ * Stops the server as an administrator would (a fast shutdown: every
+ * connection is closed), keeping its data for pg_cluster_server_start().
+ */
+void
+pg_cluster_server_stop (void)
+{
+  if (cluster.pid > 0)
     {
-      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s", g_strerror (errno));
-      if (log_fd >= 0)
-        close (log_fd);
-      return FALSE;
+      kill (cluster.pid, SIGINT);
+      waitpid (cluster.pid, NULL, 0);
+      cluster.pid = 0;
     }
+}
 
-  socket_dir = g_strdup_printf ("unix_socket_directories=%s", cluster.dir);
-  {
-    const char *argv[] = {
-      postgres, "-D", data, "-c", "listen_addresses=", "-c", socket_dir,
-      "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-      NULL
-    };
+/**
+ * pg_cluster_server_start:
+ *
+ * Starts the server again on the same data, socket and port.
+ *
+ * Returns: %FALSE with @error set if it did not start
+ */
+gboolean
+pg_cluster_server_start (GError **error)
+{
+  g_assert (cluster.dir != NULL && cluster.pid == 0);
 
-    spawned = g_spawn_async_with_pipes_and_fds (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD,
-                                                child_setup, GINT_TO_POINTER (TRUE),
-                                                -1, log_fd, log_fd, NULL, NULL, 0,
-                                                &cluster.pid, NULL, NULL, NULL, error);
-    close (log_fd);
-    if (!spawned)
-      return FALSE;
-  }
-
-  return wait_until_ready (error);
+  return spawn_server (error);
 }
 
 /**
@@ -219,6 +402,26 @@ pg_cluster_stop (void)
                     NULL, NULL);
       g_clear_pointer (&cluster.dir, g_free);
     }
+}
+
+/**
+ * pg_cluster_test_available:
+ * @missing: (nullable): why no server could be started, or %NULL
+ *
+ * The body of a test case that says whether the server's cases ran: a
+ * skip on a developer's machine without a server, a failure in CI, where
+ * the server is installed.
+ */
+void
+pg_cluster_test_available (const char *missing)
+{
+  if (missing == NULL)
+    return;
+
+  if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+    g_test_fail_printf ("No PostgreSQL server for the tests: %s", missing);
+  else
+    g_test_skip_printf ("No PostgreSQL server for the tests: %s", missing);
 }
 
 /**

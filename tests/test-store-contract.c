@@ -205,18 +205,6 @@ fixture_teardown (Fixture       *fixture,
 }
 
 static MeasuresMeasure *
-measure_at (MeasuresStore *store,
-            guint          position)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) measures = measures_store_list_measures (store, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (measures), >, position);
-  return g_list_model_get_item (measures, position);
-}
-
-static MeasuresMeasure *
 reread (MeasuresStore   *store,
         MeasuresMeasure *measure)
 {
@@ -961,18 +949,10 @@ test_roles_are_enforced (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
-/* Without a server the PostgreSQL cases are not run: a skip on a
- * developer's machine, a failure in CI, where the server is installed. */
 static void
 test_server_is_available (void)
 {
-  if (pg_missing == NULL)
-    return;
-
-  if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
-    g_test_fail_printf ("No PostgreSQL server for the tests: %s", pg_missing);
-  else
-    g_test_skip_printf ("No PostgreSQL server for the tests: %s", pg_missing);
+  pg_cluster_test_available (pg_missing);
 }
 #endif
 

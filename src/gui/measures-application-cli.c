@@ -11,6 +11,9 @@
 #include "measures-format.h"
 #include "measures-import.h"
 #include "measures-report.h"
+#ifdef HAVE_POSTGRESQL
+#include "postgres/measures-pg-store.h"
+#endif
 
 /* The command line: what is done before any window, and without a display
  * — a dump, a PDF, every office's sheets — and which instance shows which
@@ -45,6 +48,9 @@ const GOptionEntry _measures_application_options[] = {
     N_("LANGUAGE") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The paper size of the reports: a4 (default) or letter"), N_("SIZE") },
+  { "setup-database", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Set up the strategy’s schema and roles on the server given with --database (a new, "
+       "empty database, or one to bring up to date), print the next steps and exit"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { NULL }
@@ -139,6 +145,84 @@ import_json (MeasuresApplication *self,
   n = g_list_model_get_n_items (measures);
   g_print (ngettext ("Read %u measure from %s\n", "Read %u measures from %s\n", n), n, display);
   return EXIT_SUCCESS;
+}
+
+/* An administrator's command: the schema and the roles of a new strategy
+ * database, without a window and without the embedded strategy, which a
+ * coordinator moves in afterwards (--import-json) or the first window
+ * fills in. */
+static int
+setup_database (MeasuresApplication *self)
+{
+#ifdef HAVE_POSTGRESQL
+  g_autofree char *database = _measures_application_dup_database_path (self);
+  g_autoptr(MeasuresStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) roles = NULL;
+  g_autofree char *name = NULL;
+  int latest = measures_pg_store_get_schema_version ();
+  int found;
+
+  if (!measures_store_is_server_address (database))
+    return fail (_("--setup-database sets up a database on a server: give its address with "
+                   "--database, e.g. postgresql://server/strategy."));
+
+  /* Opening sets the schema up, or refuses another application's data
+   * and a newer schema, unchanged. */
+  if (!(store = measures_store_open (database, &error)))
+    return fail (error->message);
+
+  name = measures_store_dup_display_name (store);
+  found = measures_pg_store_get_found_version (MEASURES_PG_STORE (store));
+  if (found == 0)
+    g_print (_("Set up the schema “measures” (version %d) in %s.\n"), latest, name);
+  else if (found < latest)
+    g_print (_("Brought the schema “measures” in %s from version %d up to version %d.\n"),
+             name, found, latest);
+  else
+    g_print (_("The schema “measures” in %s is up to date (version %d).\n"), name, latest);
+
+  if (!measures_pg_store_setup_roles (MEASURES_PG_STORE (store), &roles, &error))
+    {
+      g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+      g_printerr ("%s: %s\n", g_get_prgname (),
+                  _("The roles were not created: run this again as a superuser, or as the "
+                    "owner of the database with the CREATEROLE attribute."));
+      return EXIT_FAILURE;
+    }
+
+  g_print (_("Created or kept the roles measures_coordinator, measures_official and "
+             "measures_reader.\n"));
+  if (roles[0] != NULL)
+    {
+      guint n = g_strv_length (roles);
+
+      g_print (ngettext ("The role of %u office:\n", "The roles of %u offices:\n", n), n);
+      for (guint i = 0; roles[i] != NULL; i++)
+        g_print ("  %s\n", roles[i]);
+    }
+  else
+    g_print (_("No offices yet: run this again after moving a strategy in, to create their "
+               "roles.\n"));
+
+  g_print ("\n%s\n", _("Next steps, in SQL on the server (the names are examples):"));
+  /* Translators: SQL, keep everything but the comment after "--" as it is */
+  g_print ("  %s\n", _("GRANT measures_coordinator TO \"max.muster\";   -- a coordinator"));
+  if (roles[0] != NULL)
+    {
+      /* Translators: SQL, keep everything but the comment after "--" as it is; %s is a role */
+      g_autofree char *grant = g_strdup_printf (_("GRANT %s TO \"erika.mustermann\";   -- an "
+                                                  "official of that office"), roles[0]);
+
+      g_print ("  %s\n", grant);
+    }
+  /* Translators: SQL, keep everything but the comment after "--" as it is */
+  g_print ("  %s\n", _("GRANT measures_reader TO \"gast\";   -- reads only"));
+  g_print ("%s\n", _("SELECT measures.office_role ('ABBREVIATION') tells an office’s role."));
+  return EXIT_SUCCESS;
+#else
+  return fail (_("This build of Measures cannot open a strategy on a server."));
+#endif
 }
 
 typedef struct
@@ -296,13 +380,17 @@ _measures_application_handle_local_options (GApplication *app,
           gboolean exporting = g_variant_dict_contains (options, "dump-json") ||
                                g_variant_dict_contains (options, "import-json") ||
                                g_variant_dict_contains (options, "export-pdf") ||
-                               g_variant_dict_contains (options, "export-office-sheets");
+                               g_variant_dict_contains (options, "export-office-sheets") ||
+                               g_variant_dict_contains (options, "setup-database");
 
           if (!exporting && measures_instance_present_other (self->database_path))
             return EXIT_SUCCESS;
           g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
         }
     }
+
+  if (g_variant_dict_contains (options, "setup-database"))
+    return setup_database (self);
 
   if (g_variant_dict_contains (options, "dump-json"))
     return dump_json (self);

@@ -57,6 +57,9 @@ measures_libpq_load (GError **error)
     { "PQconnectPoll", G_STRUCT_OFFSET (MeasuresLibpq, PQconnectPoll_) },
     { "PQhost", G_STRUCT_OFFSET (MeasuresLibpq, PQhost_) },
     { "PQparameterStatus", G_STRUCT_OFFSET (MeasuresLibpq, PQparameterStatus_) },
+    { "PQgssEncInUse", G_STRUCT_OFFSET (MeasuresLibpq, PQgssEncInUse_) },
+    { "PQconnectionUsedPassword",
+      G_STRUCT_OFFSET (MeasuresLibpq, PQconnectionUsedPassword_) },
   };
   MeasuresLibpq table = { 0 };
 

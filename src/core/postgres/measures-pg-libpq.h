@@ -42,6 +42,8 @@ typedef struct {
   __typeof__ (PQconnectPoll) *PQconnectPoll_;
   __typeof__ (PQhost) *PQhost_;
   __typeof__ (PQparameterStatus) *PQparameterStatus_;
+  __typeof__ (PQgssEncInUse) *PQgssEncInUse_;
+  __typeof__ (PQconnectionUsedPassword) *PQconnectionUsedPassword_;
 } MeasuresLibpq;
 
 extern MeasuresLibpq measures_libpq;
@@ -79,6 +81,8 @@ gboolean measures_libpq_load (GError **error);
 #define PQconnectPoll (*measures_libpq.PQconnectPoll_)
 #define PQhost (*measures_libpq.PQhost_)
 #define PQparameterStatus (*measures_libpq.PQparameterStatus_)
+#define PQgssEncInUse (*measures_libpq.PQgssEncInUse_)
+#define PQconnectionUsedPassword (*measures_libpq.PQconnectionUsedPassword_)
 #endif
 
 G_END_DECLS

@@ -95,12 +95,13 @@ socket_ready (int           fd,
 {
   MeasuresPgStore *self = data;
 
-  if (!PQconsumeInput (self->conn))
+  /* A server that went away, or a network that did (keepalives): connect
+   * again now rather than at the next write. */
+  if ((condition & (G_IO_HUP | G_IO_ERR)) != 0 || !PQconsumeInput (self->conn) ||
+      PQstatus (self->conn) == CONNECTION_BAD)
     {
-      /* Reconnecting is for the caller; until then, nothing to watch. */
-      g_warning ("Lost the connection to %s: %s", self->display_name,
-                 PQerrorMessage (self->conn));
       self->socket_watch_id = 0;
+      measures_pg_connection_lost (self);
       return G_SOURCE_REMOVE;
     }
 
@@ -108,25 +109,50 @@ socket_ready (int           fd,
   return G_SOURCE_CONTINUE;
 }
 
+/* Listens on the current connection; its socket is another one after
+ * connecting again. */
+gboolean
+measures_pg_notify_listen (MeasuresPgStore  *self,
+                           GError          **error)
+{
+  g_autoptr(PGresult) listen = PQexec (self->conn, "LISTEN " CHANNEL);
+
+  if (PQresultStatus (listen) != PGRES_COMMAND_OK)
+    return pg_set_error (self, listen, error);
+
+  g_clear_handle_id (&self->socket_watch_id, g_source_remove);
+  self->socket_watch_id = g_unix_fd_add (PQsocket (self->conn), G_IO_IN | G_IO_HUP | G_IO_ERR,
+                                         socket_ready, self);
+  g_source_set_name_by_id (self->socket_watch_id, "[measures] server notifications");
+  return TRUE;
+}
+
 gboolean
 measures_pg_notify_start (MeasuresPgStore  *self,
                           GError          **error)
 {
-  g_autoptr(PGresult) listen = PQexec (self->conn, "LISTEN " CHANNEL);
   g_autoptr(PGresult) latest = NULL;
 
-  if (PQresultStatus (listen) != PGRES_COMMAND_OK)
-    return pg_set_error (self, listen, error);
+  /* Listening first: a write committed in between is announced twice at
+   * worst, never missed. */
+  if (!measures_pg_notify_listen (self, error))
+    return FALSE;
 
   latest = pg_query (self, "SELECT coalesce (max (revision), 0) FROM measures", NULL, error);
   if (latest == NULL)
     return FALSE;
   self->seen_revision = pg_int (latest, 0, 0);
-
-  self->socket_watch_id = g_unix_fd_add (PQsocket (self->conn), G_IO_IN | G_IO_HUP | G_IO_ERR,
-                                         socket_ready, self);
-  g_source_set_name_by_id (self->socket_watch_id, "[measures] server notifications");
   return TRUE;
+}
+
+/* After connecting again: what others wrote while the connection was
+ * lost was told to nobody here; the revisions tell. */
+void
+measures_pg_notify_catch_up (MeasuresPgStore *self)
+{
+  g_clear_handle_id (&self->announce_id, g_source_remove);
+  self->notified = TRUE;
+  announce_other_writes (self);
 }
 
 void

@@ -20,6 +20,19 @@ struct _MeasuresPgStore
   gboolean in_transaction;
   GHashTable *statements;    /* SQL → name of its prepared statement */
 
+  /* The connection and connecting again (measures-pg-connection.c) */
+  GStrv keywords;            /* the first connection's parameters, and the */
+  GStrv values;              /* password, for every later one */
+  guint connect_timeout;     /* seconds an attempt may take */
+  gboolean opened;           /* opening is done: a lost connection is retried */
+  gboolean lost;             /* conn is dead: nothing is sent on it */
+  PGconn *attempt;           /* a connection under way */
+  guint attempt_watch_id;
+  guint attempt_timeout_id;
+  guint retry_id;
+  guint retry_delay_ms;
+  int found_version;         /* the schema version found at opening, 0 if none */
+
   /* Other writers, announced through LISTEN/NOTIFY (measures-pg-notify.c) */
   guint socket_watch_id;
   guint announce_id;
@@ -89,6 +102,21 @@ gboolean         measures_pg_commit   (MeasuresPgStore      *self,
 void             measures_pg_rollback (MeasuresPgStore      *self);
 gboolean         measures_pg_fail     (MeasuresPgStore      *self);
 
+/* measures-pg-connection.c */
+gboolean         measures_pg_connection_params   (MeasuresPgStore      *self,
+                                                  const char           *conninfo,
+                                                  const char           *password,
+                                                  GError              **error);
+gboolean         measures_pg_connection_setup    (MeasuresPgStore      *self,
+                                                  GError              **error);
+gboolean         measures_pg_check_ctype         (MeasuresPgStore      *self,
+                                                  GError              **error);
+gboolean         measures_pg_check_online        (MeasuresPgStore      *self,
+                                                  GError              **error);
+void             measures_pg_connection_lost     (MeasuresPgStore      *self);
+void             measures_pg_connection_stop     (MeasuresPgStore      *self);
+void             measures_pg_connection_init_class (MeasuresStoreClass *store_class);
+
 /* measures-pg-schema.c */
 gboolean         measures_pg_ensure_schema (MeasuresPgStore *self,
                                             GError         **error);
@@ -139,6 +167,9 @@ void             measures_pg_search_init_class   (MeasuresStoreClass   *store_cl
 /* measures-pg-notify.c */
 gboolean         measures_pg_notify_start        (MeasuresPgStore      *self,
                                                   GError              **error);
+gboolean         measures_pg_notify_listen       (MeasuresPgStore      *self,
+                                                  GError              **error);
+void             measures_pg_notify_catch_up     (MeasuresPgStore      *self);
 void             measures_pg_notify_stop         (MeasuresPgStore      *self);
 void             measures_pg_notify_check        (MeasuresPgStore      *self);
 gboolean         measures_pg_notify_write        (MeasuresPgStore      *self,

@@ -26,7 +26,7 @@ load_permissions (MeasuresPgStore  *self,
                      "       OR pg_has_role (current_user, c.relowner, 'MEMBER'),"
                      "       ARRAY (SELECT DISTINCT l.measure_id FROM measure_offices l"
                      "              JOIN offices o ON o.id = l.office_id"
-                     "              JOIN pg_roles r ON r.rolname = office_role (o.abbreviation)"
+                     "              JOIN pg_roles r ON r.rolname = o.role_name"
                      "              WHERE pg_has_role (current_user, r.oid, 'MEMBER'))::text "
                      "FROM pg_class c WHERE c.oid = 'measures.measures'::regclass",
                      NULL, error);
@@ -57,6 +57,10 @@ pg_get_permissions (MeasuresStore *store,
                     gint64         measure_id)
 {
   MeasuresPgStore *self = MEASURES_PG_STORE (store);
+
+  /* Offline the strategy is read-only, until the server can say again. */
+  if (self->lost)
+    return MEASURES_PERMISSION_NONE;
 
   if (!self->permissions_known)
     {

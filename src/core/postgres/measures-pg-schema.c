@@ -235,6 +235,102 @@ static const char * const migrations[] = {
   "    END LOOP;"
   "  END $$;"
   "REVOKE ALL ON FUNCTION measures.setup_roles () FROM PUBLIC;",
+
+  /* 3: a role name per office, kept in the table. Names made from the
+   * abbreviation alone collide ("Amt 1" and "amt-1") or are cut at 63
+   * bytes by the server, and one office's officials would get another's
+   * rights. The first office keeps the plain name; another one with the
+   * same name, or a name too long, gets its id appended. A name is given
+   * once and kept when the abbreviation changes: the grants stay valid. */
+  "CREATE FUNCTION measures.office_role_name (office_id bigint, abbreviation text)"
+  "  RETURNS text"
+  "  LANGUAGE plpgsql STABLE SET search_path = measures, pg_catalog"
+  "  AS $$"
+  "  DECLARE"
+  "    base text := 'measures_office_' ||"
+  "                 btrim (regexp_replace (lower (abbreviation), '[^a-z0-9]+', '_', 'g'), '_');"
+  "    candidate text := base;"
+  "    suffix text;"
+  "    attempt integer := 0;"
+  "  BEGIN"
+  "    WHILE (attempt = 0 AND (base = 'measures_office_' OR octet_length (base) > 63)) OR"
+  "          EXISTS (SELECT 1 FROM measures.offices o"
+  "                  WHERE o.role_name = candidate AND o.id <> office_id) LOOP"
+  "      attempt := attempt + 1;"
+  "      suffix := '_' || office_id || CASE WHEN attempt > 1 THEN '_' || attempt ELSE '' END;"
+  "      candidate := left (rtrim (base, '_'), 63 - octet_length (suffix)) || suffix;"
+  "    END LOOP;"
+  "    RETURN candidate;"
+  "  END $$;"
+  "ALTER TABLE measures.offices ADD COLUMN role_name text UNIQUE;"
+  "DO $$"
+  "  DECLARE"
+  "    office record;"
+  "  BEGIN"
+  "    FOR office IN SELECT id, abbreviation FROM measures.offices ORDER BY id LOOP"
+  "      UPDATE measures.offices SET role_name = measures.office_role_name (id, abbreviation)"
+  "        WHERE id = office.id;"
+  "    END LOOP;"
+  "  END $$;"
+  "ALTER TABLE measures.offices ALTER COLUMN role_name SET NOT NULL;"
+  "CREATE FUNCTION measures.name_office_role () RETURNS trigger"
+  "  LANGUAGE plpgsql SET search_path = measures, pg_catalog"
+  "  AS $$ BEGIN"
+  "    IF TG_OP = 'INSERT' OR NEW.role_name IS NULL THEN"
+  "      NEW.role_name := measures.office_role_name (NEW.id, NEW.abbreviation);"
+  "    ELSE"
+  "      NEW.role_name := OLD.role_name;"
+  "    END IF;"
+  "    RETURN NEW;"
+  "  END $$;"
+  "CREATE TRIGGER offices_role_name BEFORE INSERT OR UPDATE ON measures.offices"
+  "  FOR EACH ROW EXECUTE FUNCTION measures.name_office_role ();"
+  /* How an administrator finds an office's role, as before. */
+  "CREATE OR REPLACE FUNCTION measures.office_role (abbreviation text) RETURNS text"
+  "  LANGUAGE sql STABLE SET search_path = measures, pg_catalog"
+  "  AS $$ SELECT o.role_name FROM measures.offices o WHERE o.abbreviation = $1 $$;"
+  "CREATE OR REPLACE FUNCTION measures.may_report (measure_id bigint) RETURNS boolean"
+  "  LANGUAGE sql STABLE SET search_path = measures, pg_catalog"
+  "  AS $$ SELECT measures.is_coordinator () OR"
+  "               EXISTS (SELECT 1 FROM measures.measure_offices l"
+  "                       JOIN measures.offices o ON o.id = l.office_id"
+  "                       JOIN pg_roles r ON r.rolname = o.role_name"
+  "                       WHERE l.measure_id = $1"
+  "                         AND pg_has_role (current_user, r.oid, 'MEMBER')) $$;"
+  "CREATE OR REPLACE FUNCTION measures.setup_roles () RETURNS SETOF text"
+  "  LANGUAGE plpgsql SET search_path = measures, pg_catalog"
+  "  AS $$"
+  "  DECLARE"
+  "    role_name text;"
+  "  BEGIN"
+  "    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'measures_reader') THEN"
+  "      CREATE ROLE measures_reader NOLOGIN;"
+  "    END IF;"
+  "    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'measures_official') THEN"
+  "      CREATE ROLE measures_official NOLOGIN;"
+  "    END IF;"
+  "    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'measures_coordinator') THEN"
+  "      CREATE ROLE measures_coordinator NOLOGIN;"
+  "    END IF;"
+  "    GRANT USAGE ON SCHEMA measures"
+  "      TO measures_reader, measures_official, measures_coordinator;"
+  "    GRANT SELECT ON ALL TABLES IN SCHEMA measures"
+  "      TO measures_reader, measures_official, measures_coordinator;"
+  "    GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA measures TO measures_coordinator;"
+  "    GRANT USAGE ON ALL SEQUENCES IN SCHEMA measures TO measures_official, measures_coordinator;"
+  "    GRANT INSERT ON measures.log_entries, measures.history TO measures_official;"
+  "    GRANT UPDATE (withdrawn) ON measures.log_entries TO measures_official;"
+  "    GRANT UPDATE (status, progress, status_derived, revision, state_revision, updated)"
+  "      ON measures.measures TO measures_official;"
+  "    FOR role_name IN SELECT o.role_name FROM measures.offices o ORDER BY 1 LOOP"
+  "      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = role_name) THEN"
+  "        EXECUTE format ('CREATE ROLE %I NOLOGIN', role_name);"
+  "      END IF;"
+  "      EXECUTE format ('GRANT measures_official TO %I', role_name);"
+  "      RETURN NEXT role_name;"
+  "    END LOOP;"
+  "  END $$;"
+  "REVOKE ALL ON FUNCTION measures.setup_roles () FROM PUBLIC;",
 };
 
 /**
@@ -301,6 +397,7 @@ check_and_migrate (MeasuresPgStore  *self,
 
   if (!inspect (self, &application, &version, &occupied, error))
     return FALSE;
+  self->found_version = version;
 
   if (application == NULL ? occupied : !g_str_equal (application, APPLICATION))
     {

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "measures-pg-private.h"
 
@@ -23,15 +24,28 @@
 G_DEFINE_FINAL_TYPE (MeasuresPgStore, measures_pg_store, MEASURES_TYPE_STORE)
 
 static void
+measures_pg_store_dispose (GObject *object)
+{
+  MeasuresPgStore *self = (MeasuresPgStore *)object;
+
+  /* No source may call back into a store that is going away. */
+  measures_pg_connection_stop (self);
+
+  G_OBJECT_CLASS (measures_pg_store_parent_class)->dispose (object);
+}
+
+static void
 measures_pg_store_finalize (GObject *object)
 {
   MeasuresPgStore *self = (MeasuresPgStore *)object;
 
-  measures_pg_notify_stop (self);
+  measures_pg_connection_stop (self);
   g_clear_pointer (&self->conn, PQfinish);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->own_revisions, g_hash_table_unref);
   g_clear_pointer (&self->reportable, g_hash_table_unref);
+  g_clear_pointer (&self->keywords, g_strfreev);
+  g_clear_pointer (&self->values, g_strfreev);
   g_free (self->display_name);
 
   G_OBJECT_CLASS (measures_pg_store_parent_class)->finalize (object);
@@ -112,6 +126,7 @@ measures_pg_store_class_init (MeasuresPgStoreClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   MeasuresStoreClass *store_class = MEASURES_STORE_CLASS (klass);
 
+  object_class->dispose = measures_pg_store_dispose;
   object_class->finalize = measures_pg_store_finalize;
 
   store_class->get_features = pg_get_features;
@@ -127,6 +142,7 @@ measures_pg_store_class_init (MeasuresPgStoreClass *klass)
   measures_pg_log_init_class (store_class);
   measures_pg_search_init_class (store_class);
   measures_pg_roles_init_class (store_class);
+  measures_pg_connection_init_class (store_class);
 }
 
 static void
@@ -135,15 +151,6 @@ measures_pg_store_init (MeasuresPgStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->own_revisions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->reportable = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-}
-
-/* The server's notices ("terminating connection …") are for the log, not
- * for standard error. */
-static void
-log_notice (void       *data,
-            const char *message)
-{
-  g_debug ("%s", message);
 }
 
 /* How to name the strategy to a user: its database and server, never the
@@ -174,6 +181,19 @@ describe (const char *conninfo)
   return name;
 }
 
+/* libpq tells a password that was missing, not one that was wrong: the
+ * server's refusal does, in its message (SQLSTATE 28P01 does not reach
+ * the client of a failed connection). */
+static gboolean
+password_refused (PGconn     *conn,
+                  const char *password)
+{
+  const char *message = PQerrorMessage (conn);
+
+  return password != NULL && PQconnectionUsedPassword (conn) && message != NULL &&
+         strstr (message, "password authentication failed") != NULL;
+}
+
 /**
  * measures_pg_store_open:
  * @conninfo: a "postgresql://" URI or libpq's "keyword=value" string
@@ -191,10 +211,7 @@ measures_pg_store_open (const char  *conninfo,
                         const char  *password,
                         GError     **error)
 {
-  const char *keywords[] = { "dbname", password ? "password" : NULL, NULL };
-  const char *values[] = { conninfo, password, NULL };
   g_autoptr(MeasuresPgStore) self = NULL;
-  g_autoptr(PGresult) path = NULL;
 
   g_return_val_if_fail (conninfo != NULL, NULL);
 
@@ -203,11 +220,16 @@ measures_pg_store_open (const char  *conninfo,
 
   self = g_object_new (MEASURES_TYPE_PG_STORE, NULL);
   self->display_name = describe (conninfo);
+  if (!measures_pg_connection_params (self, conninfo, password, error))
+    return NULL;
+
   /* The address is expanded as libpq does with "dbname"; a password typed
    * by the user goes beside it, never into it. */
-  self->conn = PQconnectdbParams (keywords, values, TRUE);
+  self->conn = PQconnectdbParams ((const char * const *)self->keywords,
+                                  (const char * const *)self->values, TRUE);
 
-  if (PQstatus (self->conn) != CONNECTION_OK && PQconnectionNeedsPassword (self->conn))
+  if (PQstatus (self->conn) != CONNECTION_OK &&
+      (PQconnectionNeedsPassword (self->conn) || password_refused (self->conn, password)))
     {
       if (password == NULL)
         g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_PASSWORD,
@@ -230,20 +252,58 @@ measures_pg_store_open (const char  *conninfo,
       return NULL;
     }
 
-  PQsetNoticeProcessor (self->conn, log_notice, NULL);
   measures_store_set_path (MEASURES_STORE (self), conninfo);
 
-  /* Our schema first: no other schema's table or function can stand in
-   * for ours. */
-  path = PQexec (self->conn, "SET search_path = measures, pg_catalog");
-  if (PQresultStatus (path) != PGRES_COMMAND_OK || PQsetClientEncoding (self->conn, "UTF8") != 0)
-    {
-      pg_set_error (self, path, error);
-      return NULL;
-    }
-
-  if (!measures_pg_ensure_schema (self, error) || !measures_pg_notify_start (self, error))
+  if (!measures_pg_connection_setup (self, error) || !measures_pg_check_ctype (self, error) ||
+      !measures_pg_ensure_schema (self, error) || !measures_pg_notify_start (self, error))
     return NULL;
 
+  self->opened = TRUE;
+  measures_store_set_connection (MEASURES_STORE (self), MEASURES_CONNECTION_ONLINE);
   return MEASURES_STORE (g_steal_pointer (&self));
+}
+
+/**
+ * measures_pg_store_get_found_version:
+ *
+ * Returns: the schema version the database had when the store opened it:
+ *   0 when Measures set it up then, less than
+ *   measures_pg_store_get_schema_version() when it was brought up to date
+ */
+int
+measures_pg_store_get_found_version (MeasuresPgStore *self)
+{
+  g_return_val_if_fail (MEASURES_IS_PG_STORE (self), 0);
+
+  return self->found_version;
+}
+
+/**
+ * measures_pg_store_setup_roles:
+ * @roles: (out) (transfer full): the office roles, sorted
+ *
+ * Creates the roles of a strategy (measures.setup_roles()), which needs
+ * CREATEROLE: what an administrator runs once, and after offices were
+ * added.
+ *
+ * Returns: %FALSE with @error set if the server refused
+ */
+gboolean
+measures_pg_store_setup_roles (MeasuresPgStore   *self,
+                               GStrv             *roles,
+                               GError           **error)
+{
+  g_autoptr(PGresult) result = NULL;
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  g_return_val_if_fail (MEASURES_IS_PG_STORE (self), FALSE);
+
+  result = pg_query (self, "SELECT * FROM measures.setup_roles ()", NULL, error);
+  if (result == NULL)
+    return FALSE;
+
+  for (int row = 0; row < PQntuples (result); row++)
+    g_strv_builder_add (names, pg_text (result, row, 0));
+  *roles = g_strv_builder_end (names);
+  return TRUE;
 }

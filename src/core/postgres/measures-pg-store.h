@@ -13,5 +13,9 @@ MeasuresStore *measures_pg_store_open               (const char  *conninfo,
                                                      const char  *password,
                                                      GError     **error);
 int            measures_pg_store_get_schema_version (void);
+int            measures_pg_store_get_found_version  (MeasuresPgStore  *self);
+gboolean       measures_pg_store_setup_roles        (MeasuresPgStore  *self,
+                                                     GStrv            *roles,
+                                                     GError          **error);
 
 G_END_DECLS

@@ -96,8 +96,17 @@ pg_set_error (MeasuresPgStore  *self,
   const char *detail = primary ? primary : PQerrorMessage (self->conn);
   g_autofree char *message = g_strchomp (g_strdup (detail ? detail : ""));
 
-  /* A lost connection has no SQLSTATE. */
-  if (PQstatus (self->conn) == CONNECTION_BAD || state == NULL)
+  /* A lost connection has no SQLSTATE, or that of the administrator's
+   * shutdown: what counts is that it is dead. */
+  if (PQstatus (self->conn) == CONNECTION_BAD && self->opened)
+    {
+      measures_pg_connection_lost (self);
+      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_OFFLINE,
+                   _("The connection to the strategy database “%s” was lost. Nothing was "
+                     "saved; Measures connects again by itself."),
+                   self->display_name);
+    }
+  else if (PQstatus (self->conn) == CONNECTION_BAD || state == NULL)
     g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_FAILED,
                  _("The connection to the strategy database “%s” failed (%s)."),
                  self->display_name, message);
@@ -137,6 +146,8 @@ prepare_cached (MeasuresPgStore  *self,
   const char *name = g_hash_table_lookup (self->statements, sql);
   g_autofree char *new_name = NULL;
 
+  if (!measures_pg_check_online (self, error))
+    return NULL;
   if (name != NULL)
     return name;
 
@@ -202,9 +213,14 @@ exec_fixed (MeasuresPgStore  *self,
             const char       *sql,
             GError          **error)
 {
-  g_autoptr(PGresult) result = PQexec (self->conn, sql);
-  ExecStatusType status = PQresultStatus (result);
+  g_autoptr(PGresult) result = NULL;
+  ExecStatusType status;
 
+  if (!measures_pg_check_online (self, error))
+    return FALSE;
+
+  result = PQexec (self->conn, sql);
+  status = PQresultStatus (result);
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
     return pg_set_error (self, result, error);
 
@@ -291,7 +307,8 @@ measures_pg_commit (MeasuresPgStore  *self,
 void
 measures_pg_rollback (MeasuresPgStore *self)
 {
-  if (PQtransactionStatus (self->conn) != PQTRANS_IDLE)
+  /* On a lost connection the server has rolled back already. */
+  if (!self->lost && PQtransactionStatus (self->conn) != PQTRANS_IDLE)
     exec_fixed (self, "ROLLBACK", NULL);
   self->in_transaction = FALSE;
 }
