@@ -426,6 +426,24 @@ measures_store_reconnect (MeasuresStore *self)
 }
 
 /**
+ * measures_store_dup_user_name:
+ *
+ * Returns: (transfer full) (nullable): the name a server knows the user
+ *   by, and writes into the log and history; %NULL for a file, where the
+ *   user's name comes from the preferences
+ */
+char *
+measures_store_dup_user_name (MeasuresStore *self)
+{
+  g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
+
+  if (MEASURES_STORE_GET_CLASS (self)->dup_user_name == NULL)
+    return NULL;
+
+  return MEASURES_STORE_GET_CLASS (self)->dup_user_name (self);
+}
+
+/**
  * measures_store_get_features:
  *
  * Returns: what the engine can do, so that the window offers only that

@@ -344,9 +344,10 @@ struct _MeasuresStoreClass
   /* Connections; engines of files leave them unset: always LOCAL */
   gboolean         (*get_unencrypted)      (MeasuresStore       *self);
   void             (*reconnect)            (MeasuresStore       *self);
+  char            *(*dup_user_name)        (MeasuresStore       *self);
 
   /*< private >*/
-  gpointer padding[5];
+  gpointer padding[4];
 };
 
 GQuark          measures_store_error_quark          (void);
@@ -361,6 +362,7 @@ MeasuresStore  *measures_store_open_with_password   (const char       *path,
 MeasuresConnection measures_store_get_connection    (MeasuresStore    *self);
 gboolean        measures_store_get_unencrypted      (MeasuresStore    *self);
 void            measures_store_reconnect            (MeasuresStore    *self);
+char           *measures_store_dup_user_name        (MeasuresStore    *self);
 MeasuresStoreFeatures measures_store_get_features   (MeasuresStore    *self);
 char           *measures_store_dup_display_name     (MeasuresStore    *self);
 const char     *measures_store_get_path             (MeasuresStore    *self);

@@ -50,6 +50,7 @@ measures_libpq_load (GError **error)
     { "PQfreemem", G_STRUCT_OFFSET (MeasuresLibpq, PQfreemem_) },
     { "PQconninfoParse", G_STRUCT_OFFSET (MeasuresLibpq, PQconninfoParse_) },
     { "PQconninfoFree", G_STRUCT_OFFSET (MeasuresLibpq, PQconninfoFree_) },
+    { "PQuser", G_STRUCT_OFFSET (MeasuresLibpq, PQuser_) },
     { "PQconnectdbParams", G_STRUCT_OFFSET (MeasuresLibpq, PQconnectdbParams_) },
     { "PQconnectionNeedsPassword", G_STRUCT_OFFSET (MeasuresLibpq, PQconnectionNeedsPassword_) },
     { "PQsslInUse", G_STRUCT_OFFSET (MeasuresLibpq, PQsslInUse_) },

@@ -35,6 +35,7 @@ typedef struct {
   __typeof__ (PQfreemem) *PQfreemem_;
   __typeof__ (PQconninfoParse) *PQconninfoParse_;
   __typeof__ (PQconninfoFree) *PQconninfoFree_;
+  __typeof__ (PQuser) *PQuser_;
   __typeof__ (PQconnectdbParams) *PQconnectdbParams_;
   __typeof__ (PQconnectionNeedsPassword) *PQconnectionNeedsPassword_;
   __typeof__ (PQsslInUse) *PQsslInUse_;
@@ -74,6 +75,7 @@ gboolean measures_libpq_load (GError **error);
 #define PQfreemem (*measures_libpq.PQfreemem_)
 #define PQconninfoParse (*measures_libpq.PQconninfoParse_)
 #define PQconninfoFree (*measures_libpq.PQconninfoFree_)
+#define PQuser (*measures_libpq.PQuser_)
 #define PQconnectdbParams (*measures_libpq.PQconnectdbParams_)
 #define PQconnectionNeedsPassword (*measures_libpq.PQconnectionNeedsPassword_)
 #define PQsslInUse (*measures_libpq.PQsslInUse_)

@@ -17,6 +17,7 @@ struct _MeasuresPgStore
 
   PGconn *conn;
   char *display_name;
+  char *user_name;           /* as the server knows the user */
   gboolean in_transaction;
   GHashTable *statements;    /* SQL → name of its prepared statement */
 

@@ -47,6 +47,7 @@ measures_pg_store_finalize (GObject *object)
   g_clear_pointer (&self->keywords, g_strfreev);
   g_clear_pointer (&self->values, g_strfreev);
   g_free (self->display_name);
+  g_free (self->user_name);
 
   G_OBJECT_CLASS (measures_pg_store_parent_class)->finalize (object);
 }
@@ -61,6 +62,13 @@ static char *
 pg_dup_display_name (MeasuresStore *store)
 {
   return g_strdup (MEASURES_PG_STORE (store)->display_name);
+}
+
+/* The name the server knows the user by, which it writes into the log. */
+static char *
+pg_dup_user_name (MeasuresStore *store)
+{
+  return g_strdup (MEASURES_PG_STORE (store)->user_name);
 }
 
 /* The server checks its own data: nothing is left to check here. */
@@ -131,6 +139,7 @@ measures_pg_store_class_init (MeasuresPgStoreClass *klass)
 
   store_class->get_features = pg_get_features;
   store_class->dup_display_name = pg_dup_display_name;
+  store_class->dup_user_name = pg_dup_user_name;
   store_class->check_async = pg_check_async;
   store_class->check_finish = pg_check_finish;
   store_class->is_empty = pg_is_empty;
@@ -169,7 +178,13 @@ describe (const char *conninfo)
         dbname = o->val;
       else if (g_str_equal (o->keyword, "host") && o->val && *o->val)
         host = o->val;
+      else if (g_str_equal (o->keyword, "service") && o->val && *o->val && dbname == NULL)
+        dbname = o->val;
     }
+
+  /* A folder is the socket of a server on this computer: no name to give. */
+  if (host != NULL && host[0] == '/')
+    host = NULL;
 
   if (dbname && host)
     /* Translators: a database on a server, e.g. "strategy on db.example.org" */
@@ -253,6 +268,7 @@ measures_pg_store_open (const char  *conninfo,
     }
 
   measures_store_set_path (MEASURES_STORE (self), conninfo);
+  self->user_name = g_strdup (PQuser (self->conn));
 
   if (!measures_pg_connection_setup (self, error) || !measures_pg_check_ctype (self, error) ||
       !measures_pg_ensure_schema (self, error) || !measures_pg_notify_start (self, error))

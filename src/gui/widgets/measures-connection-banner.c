@@ -99,8 +99,8 @@ measures_connection_banner_dispose (GObject *object)
 {
   MeasuresConnectionBanner *self = (MeasuresConnectionBanner *)object;
 
+  /* AdwBin unparents its child, the template's. */
   g_clear_object (&self->store);
-  gtk_widget_dispose_template (GTK_WIDGET (object), MEASURES_TYPE_CONNECTION_BANNER);
 
   G_OBJECT_CLASS (measures_connection_banner_parent_class)->dispose (object);
 }

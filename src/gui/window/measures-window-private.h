@@ -39,6 +39,7 @@ struct _MeasuresWindow
   AdwToastOverlay *toast_overlay;
   AdwLeaflet *leaflet;
   GtkWidget *sidebar_pane;
+  AdwWindowTitle *sidebar_title;
   GtkListBox *sidebar;
   GtkStack *content_stack;
   MeasuresVisionPage *vision_page;

@@ -268,6 +268,29 @@ load (MeasuresWindow *self)
                         GTK_WIDGET (gtk_list_box_get_selected_row (self->sidebar)));
 }
 
+/* On a shared strategy, who is signed in, and where: two officials at one
+ * desk, or one in two windows, tell their windows apart. */
+static void
+show_user (MeasuresWindow *self)
+{
+  g_autofree char *user = measures_store_dup_user_name (self->store);
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
+
+  if (user == NULL)
+    return;
+
+  name = measures_store_dup_display_name (self->store);
+  /* Translators: the user signed in to a shared strategy, and its
+   * database, e.g. "anna.sam · strategy on db.example.org" */
+  subtitle = g_strdup_printf (_("%s · %s"), user, name);
+  adw_window_title_set_subtitle (self->sidebar_title, subtitle);
+  /* Translators: the window's title on a shared strategy: the user */
+  title = g_strdup_printf (_("Measures — %s"), user);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
 /* The bar at the foot says how the server can be reached; what may be
  * changed follows (nothing while offline), and the user hears when the
  * connection is back. */
@@ -301,6 +324,7 @@ measures_window_constructed (GObject *object)
 
   load (self);
 
+  show_user (self);
   self->connection = measures_store_get_connection (self->store);
   measures_connection_banner_set_store (self->connection_banner, self->store);
   g_signal_connect_object (self->store, "notify::connection", G_CALLBACK (connection_changed),
@@ -397,6 +421,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   CHILD (toast_overlay);
   CHILD (leaflet);
   CHILD (sidebar_pane);
+  CHILD (sidebar_title);
   CHILD (sidebar);
   CHILD (content_stack);
   CHILD (vision_page);
