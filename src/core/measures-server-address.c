@@ -206,8 +206,13 @@ measures_server_address_describe (const char  *address,
 {
   const char *db = NULL, *host = NULL, *login = NULL, *service = NULL;
 #ifdef HAVE_POSTGRESQL
-  g_autofree char *expanded = expand (address);
-  PQconninfoOption *options = parse (expanded, NULL);
+  g_autofree char *expanded = NULL;
+  PQconninfoOption *options;
+
+  g_return_if_fail (address != NULL);
+
+  expanded = expand (address);
+  options = parse (expanded, NULL);
 
   db = option (options, "dbname");
   host = option (options, "host");
