@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Runs a test program with a keyring of its own: a throwaway HOME, a
 # session bus for it alone, and gnome-keyring-daemon unlocked with a test
-# password, so that nothing touches the developer's own keyring.
+# password, so that nothing touches the developer's own keyring. A window
+# test runs through it too (inside xvfb-run: DISPLAY is kept).
 set -eu
 
 if ! command -v gnome-keyring-daemon >/dev/null 2>&1; then
@@ -13,7 +14,6 @@ fi
 home=$(mktemp -d /tmp/measures-keyring-XXXXXX)
 trap 'rm -rf "$home"' EXIT
 mkdir -m 700 "$home/run" "$home/data" "$home/config" "$home/cache"
-unset DISPLAY
 HOME="$home" XDG_DATA_HOME="$home/data" XDG_RUNTIME_DIR="$home/run" \
 XDG_CONFIG_HOME="$home/config" XDG_CACHE_HOME="$home/cache" MEASURES_TEST_KEYRING=1 \
   dbus-run-session -- sh -c '
