@@ -14,6 +14,7 @@
 #include "measures-context.h"
 #include "measures-format.h"
 #include "measures-import.h"
+#include "measures-measures-page.h"
 #include "measures-preferences-window.h"
 #include "measures-resources.h"
 #include "measures-restore-window.h"
@@ -1106,7 +1107,11 @@ switch_store (MeasuresApplication *self,
   if (state != NULL)
     {
       measures_window_restore_state (MEASURES_WINDOW (window), state);
-      measures_window_strategy_replaced (MEASURES_WINDOW (window));
+      /* An edit in progress is checked against the strategy now shown,
+       * without the window's word for a restored backup. */
+      measures_measures_page_strategy_replaced (MEASURES_MEASURES_PAGE (
+        gtk_widget_get_template_child (GTK_WIDGET (window), MEASURES_TYPE_WINDOW,
+                                       "measures_page")));
     }
 
   if (old != NULL)
