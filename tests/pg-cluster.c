@@ -496,3 +496,70 @@ pg_cluster_query (const char  *dbname,
   PQfinish (conn);
   return value;
 }
+
+/**
+ * pg_cluster_add_password_role:
+ * @role: the new login role, made of [a-z_] only
+ * @password: its password, made of [A-Za-z0-9] only
+ *
+ * Creates a role that must give its password even on the Unix socket,
+ * where the cluster otherwise trusts everyone: a line for it goes first
+ * in pg_hba.conf, and the server reloads it.
+ *
+ * Returns: %FALSE with @error set if the server refused
+ */
+gboolean
+pg_cluster_add_password_role (const char  *role,
+                              const char  *password,
+                              GError     **error)
+{
+  g_autofree char *hba = g_build_filename (cluster.dir, "data", "pg_hba.conf", NULL);
+  g_autofree char *rules = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *conninfo = NULL;
+  g_autoptr(GString) text = NULL;
+  int fd;
+
+  g_return_val_if_fail (g_regex_match_simple ("^[a-z_]+$", role, 0, 0), FALSE);
+  g_return_val_if_fail (g_regex_match_simple ("^[A-Za-z0-9]+$", password, 0, 0), FALSE);
+
+  sql = g_strdup_printf ("CREATE ROLE %s LOGIN PASSWORD '%s'", role, password);
+  if (!(done = pg_cluster_query ("postgres", sql, NULL, error)) ||
+      !g_file_get_contents (hba, &rules, NULL, error))
+    return FALSE;
+
+  /* Rewritten in place, so that the file stays the server user's. */
+  text = g_string_new (NULL);
+  g_string_append_printf (text, "local all %s scram-sha-256\n%s", role, rules);
+  fd = open (hba, O_WRONLY | O_TRUNC | O_CLOEXEC);
+  if (fd < 0 || write (fd, text->str, text->len) != (gssize)text->len)
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno), "%s", g_strerror (errno));
+      if (fd >= 0)
+        close (fd);
+      return FALSE;
+    }
+  close (fd);
+
+  g_free (done);
+  if (!(done = pg_cluster_query ("postgres", "SELECT pg_reload_conf ()", NULL, error)))
+    return FALSE;
+
+  /* The reload takes a moment: until the role is asked for its password. */
+  conninfo = g_strdup_printf ("host=%s dbname=postgres user=%s", cluster.dir, role);
+  for (guint i = 0; i < 500; i++)
+    {
+      PGconn *conn = PQconnectdb (conninfo);
+      gboolean asks = PQstatus (conn) != CONNECTION_OK && PQconnectionNeedsPassword (conn);
+
+      PQfinish (conn);
+      if (asks)
+        return TRUE;
+      g_usleep (10 * 1000);
+    }
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+               "The server did not start asking %s for a password", role);
+  return FALSE;
+}

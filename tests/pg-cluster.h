@@ -31,4 +31,8 @@ char     *pg_cluster_query           (const char  *dbname,
                                       const char  *param,
                                       GError     **error);
 
+gboolean  pg_cluster_add_password_role (const char  *role,
+                                        const char  *password,
+                                        GError     **error);
+
 G_END_DECLS

@@ -4,8 +4,12 @@
 #include <string.h>
 
 #include "measures-backup.h"
+#include "measures-connecting-window.h"
+#include "measures-keyring.h"
 #include "measures-measure-editor.h"
 #include "measures-measure-view.h"
+#include "measures-password-dialog.h"
+#include "measures-preferences-window.h"
 #include "measures-restore-window.h"
 #include "window-test-util.h"
 #ifdef HAVE_POSTGRESQL
@@ -554,10 +558,24 @@ test_restore_backup (Fixture       *f,
 /* A strategy on a server, and an official of the office that leads its
  * first measure, who may report on that measure and change no sheet. */
 #define OFFICIAL "official_ben"
+/* An official who gives a password, even on the server's own socket. */
+#define ANNA "official_anna"
+#define ANNA_PASSWORD "Rathaus2030"
 
 static char *pg_missing;
 static char *pg_official_conninfo;
+static char *pg_anna_conninfo;
 static char *pg_official_office;
+
+/* Runs the main loop until @condition holds, as a user waits: a server
+ * is connected to on a worker thread. */
+#define WAIT_UNTIL(condition) \
+  G_STMT_START { \
+    gint64 deadline_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; \
+    while (!(condition) && g_get_monotonic_time () < deadline_) \
+      g_main_context_iteration (NULL, FALSE), g_usleep (2000); \
+    g_assert_true (condition); \
+  } G_STMT_END
 
 static gboolean
 prepare_server (GError **error)
@@ -603,6 +621,13 @@ prepare_server (GError **error)
     return FALSE;
 
   pg_official_conninfo = g_strdup_printf ("%s user=" OFFICIAL, conninfo);
+
+  grant = (g_free (grant), g_strdup_printf ("GRANT %s TO " ANNA, office_role));
+  g_free (done);
+  if (!pg_cluster_add_password_role (ANNA, ANNA_PASSWORD, error) ||
+      !(done = pg_cluster_query ("strategy", grant, NULL, error)))
+    return FALSE;
+  pg_anna_conninfo = g_strdup_printf ("%s user=" ANNA, conninfo);
   return TRUE;
 }
 
@@ -646,8 +671,12 @@ test_official_offered_what_they_may (void)
   measures_application_set_database (f.app, pg_official_conninfo);
   g_assert_true (g_application_register (G_APPLICATION (f.app), NULL, &error));
   g_application_activate (G_APPLICATION (f.app));
+  /* A window says that it connects, at once; then the strategy's. */
+  g_assert_nonnull (find_window (&f, MEASURES_TYPE_CONNECTING_WINDOW));
+  WAIT_UNTIL (find_window (&f, MEASURES_TYPE_WINDOW) != NULL);
   f.window = MEASURES_WINDOW (find_window (&f, MEASURES_TYPE_WINDOW));
-  g_assert_nonnull (f.window);
+  iterate ();
+  g_assert_null (find_window (&f, MEASURES_TYPE_CONNECTING_WINDOW));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f.window));
   iterate ();
 
@@ -696,6 +725,193 @@ test_official_offered_what_they_may (void)
   iterate ();
   g_clear_object (&f.app);
 }
+
+static MeasuresPasswordDialog *
+find_password_dialog (Fixture *f)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l; l = l->next)
+    if (MEASURES_IS_PASSWORD_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static void
+answer_password (MeasuresPasswordDialog *dialog,
+                 const char             *password)
+{
+  gtk_editable_set_text (GTK_EDITABLE (child (dialog, MEASURES_TYPE_PASSWORD_DIALOG,
+                                              "password_row")), password);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "connect");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+#define PREFS_CHILD(prefs, name) child (prefs, MEASURES_TYPE_PREFERENCES_WINDOW, name)
+
+/* Where the strategy is kept, chosen in the preferences as a user does:
+ * the address is checked as it is typed, Connect brings the server's
+ * strategy into the window; a server that asks for a password gets it
+ * through the dialog, which says when it was wrong and asks again. */
+static void
+test_preferences_connect (void)
+{
+  Fixture f = { { NULL }, NULL, NULL };
+  GtkWindow *prefs;
+  GtkWidget *address_row, *connect_button, *message;
+  MeasuresWindow *file_window;
+  MeasuresPasswordDialog *dialog;
+  g_autofree char *bad = NULL;
+  g_autofree char *chosen = NULL;
+  g_autoptr(GError) error = NULL;
+  GSettings *settings;
+
+  if (pg_missing != NULL)
+    {
+      if (g_strcmp0 (g_getenv ("CI"), "true") == 0)
+        g_test_fail_printf ("No PostgreSQL server for the tests: %s", pg_missing);
+      else
+        g_test_skip_printf ("No PostgreSQL server for the tests: %s", pg_missing);
+      return;
+    }
+
+  fixture_setup (&f, NULL);
+  file_window = f.window;
+  settings = measures_application_get_settings (f.app);
+  g_action_group_activate_action (G_ACTION_GROUP (f.app), "preferences", NULL);
+  iterate ();
+  prefs = find_window (&f, MEASURES_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (prefs);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (prefs));
+  address_row = PREFS_CHILD (prefs, "address_row");
+  connect_button = PREFS_CHILD (prefs, "connect_button");
+  message = PREFS_CHILD (prefs, "address_message");
+
+  /* On this computer: nothing to type. */
+  g_assert_true (gtk_check_button_get_active (PREFS_CHILD (prefs, "local_check")));
+  g_assert_false (gtk_widget_get_sensitive (address_row));
+
+  gtk_check_button_set_active (PREFS_CHILD (prefs, "server_check"), TRUE);
+  g_assert_true (gtk_widget_get_sensitive (address_row));
+  g_assert_false (gtk_widget_get_sensitive (connect_button));
+
+  /* libpq's unknown word is flagged, and Connect refused. */
+  bad = g_strdup_printf ("%s hots=x", pg_official_conninfo);
+  gtk_editable_set_text (GTK_EDITABLE (address_row), bad);
+  g_assert_true (gtk_widget_has_css_class (address_row, "error"));
+  g_assert_true (gtk_widget_has_css_class (message, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "hots"));
+  g_assert_false (gtk_widget_get_sensitive (connect_button));
+
+  /* A password inside is refused too, with the reason. */
+  gtk_editable_set_text (GTK_EDITABLE (address_row), "postgresql://ben:geheim@localhost/strategy");
+  g_assert_true (gtk_widget_has_css_class (address_row, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (message)), "password"));
+  g_assert_false (gtk_widget_get_sensitive (connect_button));
+
+  gtk_editable_set_text (GTK_EDITABLE (address_row), pg_official_conninfo);
+  g_assert_false (gtk_widget_has_css_class (address_row, "error"));
+  g_assert_true (gtk_widget_get_sensitive (connect_button));
+  pause_for_screenshot ("preferences-strategy");
+
+  g_signal_emit_by_name (connect_button, "clicked");
+  /* Waiting, with a way back. */
+  g_assert_true (gtk_widget_get_visible (PREFS_CHILD (prefs, "cancel_button")));
+  g_assert_true (gtk_widget_get_visible (PREFS_CHILD (prefs, "connect_spinner")));
+  WAIT_UNTIL (measures_application_get_server_address (f.app) != NULL);
+  iterate ();
+
+  /* The window shows the server's strategy; the preferences stay above it,
+   * and the choice is kept for the next start. */
+  f.window = MEASURES_WINDOW (find_window (&f, MEASURES_TYPE_WINDOW));
+  g_assert_true (f.window != file_window);
+  g_assert_cmpstr (measures_application_get_server_address (f.app), ==, pg_official_conninfo);
+  g_assert_true (measures_context_get_store (measures_window_get_context (f.window)) ==
+                 measures_application_get_store (f.app));
+  g_assert_true (measures_store_get_features (measures_application_get_store (f.app)) &
+                 MEASURES_STORE_FEATURE_SHARED);
+  g_assert_true (gtk_window_get_transient_for (prefs) == GTK_WINDOW (f.window));
+  chosen = g_settings_get_string (settings, "database");
+  g_assert_cmpstr (chosen, ==, pg_official_conninfo);
+  g_assert_true (g_settings_get_boolean (settings, "database-chosen"));
+  g_assert_false (gtk_widget_get_visible (PREFS_CHILD (prefs, "cancel_button")));
+
+  /* A role with a password: asked for, naming the user; a wrong one says
+   * so and asks again; the right one connects, and is remembered in the
+   * test's own keyring (with-keyring.sh). */
+  gtk_editable_set_text (GTK_EDITABLE (address_row), pg_anna_conninfo);
+  g_signal_emit_by_name (connect_button, "clicked");
+  WAIT_UNTIL ((dialog = find_password_dialog (&f)) != NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ANNA));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "strategy"));
+  g_assert_false (gtk_widget_get_visible (child (dialog, MEASURES_TYPE_PASSWORD_DIALOG,
+                                                 "wrong_label")));
+  g_assert_false (gtk_widget_get_visible (child (dialog, MEASURES_TYPE_PASSWORD_DIALOG,
+                                                 "keyring_label")));
+  pause_for_screenshot ("password-dialog");
+  answer_password (dialog, "falsch");
+  iterate ();
+
+  WAIT_UNTIL ((dialog = find_password_dialog (&f)) != NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  g_assert_true (gtk_widget_get_visible (child (dialog, MEASURES_TYPE_PASSWORD_DIALOG,
+                                                "wrong_label")));
+  pause_for_screenshot ("password-dialog-wrong");
+  /* Still the official's strategy meanwhile. */
+  g_assert_cmpstr (measures_application_get_server_address (f.app), ==, pg_official_conninfo);
+  answer_password (dialog, ANNA_PASSWORD);
+  WAIT_UNTIL (g_strcmp0 (measures_application_get_server_address (f.app), pg_anna_conninfo) == 0);
+  iterate ();
+  g_assert_null (find_password_dialog (&f));
+
+  g_clear_pointer (&chosen, g_free);
+  chosen = measures_keyring_lookup_password (pg_anna_conninfo, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (chosen, ==, ANNA_PASSWORD);
+
+  /* Back to the file on this computer, at once, and kept so. */
+  gtk_check_button_set_active (PREFS_CHILD (prefs, "local_check"), TRUE);
+  WAIT_UNTIL (measures_application_get_server_address (f.app) == NULL &&
+              !gtk_widget_get_visible (PREFS_CHILD (prefs, "cancel_button")));
+  g_clear_pointer (&chosen, g_free);
+  chosen = g_settings_get_string (settings, "database");
+  g_assert_cmpstr (chosen, ==, "");
+
+  /* The remembered password: not asked again. */
+  gtk_check_button_set_active (PREFS_CHILD (prefs, "server_check"), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (address_row), pg_anna_conninfo);
+  g_signal_emit_by_name (connect_button, "clicked");
+  WAIT_UNTIL (measures_application_get_server_address (f.app) != NULL);
+  g_assert_null (find_password_dialog (&f));
+
+  /* A kept password the server now refuses is forgotten and asked for;
+   * Cancel returns to the strategy open before, the file. */
+  gtk_check_button_set_active (PREFS_CHILD (prefs, "local_check"), TRUE);
+  WAIT_UNTIL (measures_application_get_server_address (f.app) == NULL &&
+              !gtk_widget_get_visible (PREFS_CHILD (prefs, "cancel_button")));
+  g_assert_true (measures_keyring_store_password (pg_anna_conninfo, "veraltet", NULL, &error));
+  gtk_check_button_set_active (PREFS_CHILD (prefs, "server_check"), TRUE);
+  g_signal_emit_by_name (connect_button, "clicked");
+  WAIT_UNTIL ((dialog = find_password_dialog (&f)) != NULL);
+  g_assert_true (gtk_widget_get_visible (child (dialog, MEASURES_TYPE_PASSWORD_DIALOG,
+                                                "wrong_label")));
+  g_clear_pointer (&chosen, g_free);
+  chosen = measures_keyring_lookup_password (pg_anna_conninfo, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (chosen);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_close (GTK_WINDOW (dialog));
+  WAIT_UNTIL (!gtk_widget_get_visible (PREFS_CHILD (prefs, "cancel_button")));
+  iterate ();
+  g_assert_null (measures_application_get_server_address (f.app));
+  g_assert_true (gtk_check_button_get_active (PREFS_CHILD (prefs, "local_check")));
+  g_assert_false (gtk_widget_has_css_class (message, "error"));
+
+  gtk_window_destroy (prefs);
+  f.window = MEASURES_WINDOW (find_window (&f, MEASURES_TYPE_WINDOW));
+  fixture_teardown (&f, NULL);
+}
 #endif
 
 int
@@ -726,6 +942,7 @@ main (int   argc,
     if (!prepare_server (&error))
       pg_missing = g_strdup (error->message);
     g_test_add_func ("/window/official-offered-what-they-may", test_official_offered_what_they_may);
+    g_test_add_func ("/window/preferences-connect", test_preferences_connect);
   }
 #endif
 

@@ -26,6 +26,8 @@ struct _MeasuresApplication
   MeasuresUndoStack *undo_stack;
   GSettings *settings;
   MeasuresInstance *instance;   /* for a database other than the default one */
+  GCancellable *connecting;     /* a server being connected to at start */
+  GtkWidget *connecting_window; /* weak: shown meanwhile */
 };
 
 extern const GOptionEntry _measures_application_options[];

@@ -18,5 +18,15 @@ void                 measures_application_set_database (MeasuresApplication *sel
                                                         const char          *path);
 MeasuresStore       *measures_application_get_store    (MeasuresApplication *self);
 GSettings           *measures_application_get_settings (MeasuresApplication *self);
+const char          *measures_application_get_server_address (MeasuresApplication *self);
+void                 measures_application_open_strategy_async  (MeasuresApplication *self,
+                                                                const char          *address,
+                                                                GtkWindow           *parent,
+                                                                GCancellable        *cancellable,
+                                                                GAsyncReadyCallback  callback,
+                                                                gpointer             user_data);
+gboolean             measures_application_open_strategy_finish (MeasuresApplication *self,
+                                                                GAsyncResult        *result,
+                                                                GError             **error);
 
 G_END_DECLS

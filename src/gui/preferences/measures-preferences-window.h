@@ -10,7 +10,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (MeasuresPreferencesWindow, measures_preferences_window, MEASURES,
                       PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-GtkWidget *measures_preferences_window_new (GtkWindow *parent,
-                                            GSettings *settings);
+GtkWidget *measures_preferences_window_new           (GtkWindow                 *parent,
+                                                      GSettings                 *settings);
+void       measures_preferences_window_show_strategy (MeasuresPreferencesWindow *self,
+                                                      const char                *open_address,
+                                                      gboolean                   choose_server);
 
 G_END_DECLS
