@@ -311,6 +311,10 @@ measures_pg_rollback (MeasuresPgStore *self)
   if (!self->lost && PQtransactionStatus (self->conn) != PQTRANS_IDLE)
     exec_fixed (self, "ROLLBACK", NULL);
   self->in_transaction = FALSE;
+  /* Notifications held back while the transaction ran: a write refused
+   * because someone else's came first must still show theirs. */
+  if (!self->lost)
+    measures_pg_notify_check (self);
 }
 
 /* Rolls back a write that failed; for "return measures_pg_fail (self)". */
