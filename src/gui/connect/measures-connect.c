@@ -96,16 +96,27 @@ attempt_thread (GTask        *attempt_task,
   g_autoptr(GError) keyring_error = NULL;
   const char *password = attempt->password;
 
-  if (password == NULL)
+  outcome->store = measures_store_open_with_password (connect->address, password,
+                                                      &outcome->error);
+
+  /* The keyring only when the server asks for a password that libpq's
+   * own ways (~/.pgpass, Kerberos, trust) did not give: a server that
+   * asks none never wakes the keyring. */
+  if (password == NULL &&
+      g_error_matches (outcome->error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_PASSWORD))
     {
       kept = measures_keyring_lookup_password (connect->address, cancellable, &keyring_error);
       if (keyring_error != NULL)
         outcome->keyring_problem = g_strdup (keyring_error->message);
       password = kept;
+      if (kept != NULL)
+        {
+          g_clear_error (&outcome->error);
+          outcome->store = measures_store_open_with_password (connect->address, kept,
+                                                              &outcome->error);
+        }
     }
 
-  outcome->store = measures_store_open_with_password (connect->address, password,
-                                                      &outcome->error);
   if (outcome->store != NULL && !measures_import_ensure_data (outcome->store, &outcome->error))
     g_clear_object (&outcome->store);
 
