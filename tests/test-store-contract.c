@@ -386,6 +386,89 @@ test_stale_sheet_save_is_refused (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (history), ==, 1);
 }
 
+/* A true race: two writers save the same measure from the same revision
+ * at the same moment, each on a thread and a connection of its own. One
+ * wins, the other is refused; nothing is lost or written twice. */
+typedef struct
+{
+  MeasuresStore *store;
+  MeasuresMeasure *edited;
+  gint64 base;
+  gint *waiting;      /* both start when both are ready */
+  gboolean saved;
+  GError *error;
+} Racer;
+
+static gpointer
+race (gpointer data)
+{
+  Racer *racer = data;
+
+  g_atomic_int_dec_and_test (racer->waiting);
+  while (g_atomic_int_get (racer->waiting) > 0)
+    ;
+  racer->saved = measures_store_update_measure (racer->store, racer->edited, racer->base,
+                                                "Racer", NULL, &racer->error);
+  return NULL;
+}
+
+static void
+test_true_race (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) a = fixture->engine->open_new (fixture);
+  g_autoptr(MeasuresStore) b = fixture->engine->open_again (fixture);
+  g_autoptr(MeasuresMeasure) first = measure_at (a, 4);
+  gint64 id = measures_measure_get_id (first);
+  guint a_won = 0, b_won = 0;
+  const guint rounds = 12;
+
+  for (guint round = 0; round < rounds; round++)
+    {
+      g_autoptr(MeasuresMeasure) seen = reread (a, first);
+      g_autofree char *title_a = g_strdup_printf ("Titel von A, Runde %u", round);
+      g_autofree char *title_b = g_strdup_printf ("Titel von B, Runde %u", round);
+      g_autoptr(MeasuresMeasure) by_a = measures_measure_copy_with (seen, "title", title_a, NULL);
+      g_autoptr(MeasuresMeasure) by_b = measures_measure_copy_with (seen, "title", title_b, NULL);
+      g_autoptr(MeasuresMeasure) stored = NULL;
+      gint waiting = 2;
+      Racer racers[2] = {
+        { a, by_a, measures_measure_get_revision (seen), &waiting, FALSE, NULL },
+        { b, by_b, measures_measure_get_revision (seen), &waiting, FALSE, NULL },
+      };
+      GThread *threads[2];
+
+      for (guint i = 0; i < 2; i++)
+        threads[i] = g_thread_new ("racer", race, &racers[i]);
+      for (guint i = 0; i < 2; i++)
+        g_thread_join (threads[i]);
+
+      /* Exactly one wins; the other is told who came first. */
+      g_assert_true (racers[0].saved != racers[1].saved);
+      for (guint i = 0; i < 2; i++)
+        if (!racers[i].saved)
+          assert_conflict (racers[i].error, "Racer");
+        else
+          g_assert_no_error (racers[i].error);
+      g_clear_error (&racers[0].error);
+      g_clear_error (&racers[1].error);
+
+      stored = reread (b, seen);
+      g_assert_cmpstr (measures_measure_get_title (stored), ==,
+                       racers[0].saved ? title_a : title_b);
+      a_won += racers[0].saved;
+      b_won += racers[1].saved;
+    }
+
+  /* One history entry per round: the loser wrote nothing. */
+  {
+    g_autoptr(GListModel) history = measures_store_list_history (a, id, NULL);
+
+    g_assert_cmpuint (g_list_model_get_n_items (history), ==, rounds);
+  }
+  g_test_message ("%u rounds: A won %u, B won %u", rounds, a_won, b_won);
+}
+
 static void
 test_stale_progress_report_is_refused (Fixture       *fixture,
                                        gconstpointer  data)
@@ -1002,6 +1085,7 @@ main (int   argc,
       ADD ("search-is-forgiving", test_search_is_forgiving);
       ADD ("write-with-history", test_write_with_history);
       ADD ("stale-sheet-save-is-refused", test_stale_sheet_save_is_refused);
+      ADD ("true-race", test_true_race);
       ADD ("stale-progress-report-is-refused", test_stale_progress_report_is_refused);
       ADD ("stale-removal-is-refused", test_stale_removal_is_refused);
       ADD ("sheet-and-report-do-not-conflict", test_sheet_and_report_do_not_conflict);
