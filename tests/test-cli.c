@@ -226,6 +226,199 @@ test_report_in_environment_language (TempDir       *fixture,
   g_assert_nonnull (strstr (text, "Situation au "));
 }
 
+/* Reads a spreadsheet back with a spreadsheet library (tests/read-xlsx.py):
+ * NULL when there is none to read it with. */
+static JsonObject *
+read_spreadsheet (const char *path)
+{
+  const char *python = g_getenv ("MEASURES_PYTHON");
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "read-xlsx.py", NULL);
+  const char *argv[] = { python, script, path, NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status = -1;
+
+  if (python == NULL || !g_file_test (python, G_FILE_TEST_IS_EXECUTABLE))
+    return NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
+                               &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("Could not read %s back: %s", path, err);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static JsonArray *
+sheet_rows (JsonObject *book,
+            guint       n,
+            const char *name)
+{
+  JsonObject *sheet = json_array_get_object_element (json_object_get_array_member (book, "sheets"),
+                                                     n);
+
+  g_assert_cmpstr (json_object_get_string_member (sheet, "name"), ==, name);
+  /* The header stays in view, and filters. */
+  g_assert_cmpstr (json_object_get_string_member (sheet, "frozen"), ==, "A2");
+  g_assert_nonnull (json_object_get_string_member (sheet, "filter"));
+  return json_object_get_array_member (sheet, "rows");
+}
+
+/* [type, value] of a cell */
+static const char *
+cell_type (JsonArray *rows,
+           guint      row,
+           guint      column)
+{
+  JsonArray *cells = json_array_get_array_element (rows, row);
+
+  return json_array_get_string_element (json_array_get_array_element (cells, column), 0);
+}
+
+static JsonNode *
+cell_value (JsonArray *rows,
+            guint      row,
+            guint      column)
+{
+  JsonArray *cells = json_array_get_array_element (rows, row);
+
+  return json_array_get_element (json_array_get_array_element (cells, column), 1);
+}
+
+static guint
+find_column (JsonArray  *rows,
+             const char *title)
+{
+  JsonArray *header = json_array_get_array_element (rows, 0);
+
+  for (guint i = 0; i < json_array_get_length (header); i++)
+    if (g_strcmp0 (json_node_get_string (cell_value (rows, 0, i)), title) == 0)
+      return i;
+
+  g_error ("No column “%s”", title);
+}
+
+/* The measures and their log as a spreadsheet, in German: every measure
+ * with its title intact, numbers as numbers, dates as dates, the log with
+ * its reports; a spreadsheet program reads it back as written. */
+static void
+test_export_xlsx (TempDir       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *db = temp_path (fixture, "strategy.db");
+  g_autofree char *xlsx = temp_path (fixture, "Maßnahmen.xlsx");
+  const char *args[] = { "--database", db, "--export-xlsx", xlsx, "--report-language", "de",
+                         NULL };
+  g_autoptr(MeasuresStore) store = open_filled_store (fixture);
+  g_autoptr(GListModel) measures = measures_store_list_measures (store, NULL);
+  g_autoptr(MeasuresMeasure) first = g_list_model_get_item (measures, 0);
+  g_autoptr(JsonObject) book = NULL;
+  g_auto(Result) result = { 0 };
+  g_autoptr(GError) error = NULL;
+  JsonArray *rows, *log;
+  guint title, progress, goal, date, text;
+  gint64 id = measures_measure_get_id (first);
+
+  g_assert_cmpint (measures_store_add_log_entry (store, id, measures_measure_get_revision (first),
+                                                 MEASURES_STATUS_IN_PROGRESS, 40,
+                                                 "Erste Gespräche geführt", "Jörg Müller", NULL,
+                                                 &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (measures_store_add_log_entry (store, id, current_revision (store, id),
+                                                 MEASURES_STATUS_IN_PROGRESS, 55,
+                                                 "Bürgerbüro geöffnet", "Jörg Müller", NULL,
+                                                 &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  run_measures (&result, args);
+  g_assert_cmpstr (result.err, ==, "");
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_file_test (xlsx, G_FILE_TEST_EXISTS));
+
+  book = read_spreadsheet (xlsx);
+  if (book == NULL)
+    {
+      g_test_skip ("No spreadsheet library to read it back (python3-openpyxl)");
+      return;
+    }
+
+  rows = sheet_rows (book, 0, "Maßnahmen");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 1 + g_list_model_get_n_items (measures));
+  title = find_column (rows, "Maßnahme");
+  progress = find_column (rows, "Fortschritt");
+  goal = find_column (rows, "Ziel");
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    {
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, i);
+
+      g_assert_cmpstr (json_node_get_string (cell_value (rows, i + 1, title)), ==,
+                       measures_measure_get_title (measure));
+      g_assert_cmpstr (cell_type (rows, i + 1, goal), ==, "number");
+      g_assert_cmpint (json_node_get_int (cell_value (rows, i + 1, goal)), ==,
+                       measures_measure_get_goal (measure));
+      g_assert_cmpstr (cell_type (rows, i + 1, progress), ==, "number");
+    }
+  /* The reported measure: its progress, and its latest report as a date. */
+  g_assert_cmpfloat_with_epsilon (json_node_get_double (cell_value (rows, 1, progress)), 0.55,
+                                  1e-9);
+  g_assert_cmpstr (cell_type (rows, 1, find_column (rows, "Letzter Bericht")), ==, "date");
+  g_assert_cmpstr (json_node_get_string (cell_value (rows, 1, find_column (rows,
+                                                                           "Text des letzten Berichts"))),
+                   ==, "Bürgerbüro geöffnet");
+
+  log = sheet_rows (book, 1, "Fortschrittsprotokoll");
+  g_assert_cmpuint (json_array_get_length (log), ==, 3);
+  date = find_column (log, "Datum");
+  text = find_column (log, "Bericht");
+  g_assert_cmpstr (cell_type (log, 1, date), ==, "date");
+  /* Oldest first. */
+  g_assert_cmpstr (json_node_get_string (cell_value (log, 1, text)), ==, "Erste Gespräche geführt");
+  g_assert_cmpstr (json_node_get_string (cell_value (log, 2, text)), ==, "Bürgerbüro geöffnet");
+  g_assert_cmpstr (json_node_get_string (cell_value (log, 2, find_column (log, "Gemeldet von"))),
+                   ==, "Jörg Müller");
+}
+
+/* A goal's measures only; a file that cannot be written is said, and
+ * leaves nothing behind. */
+static void
+test_export_xlsx_goal_and_failure (TempDir       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *db = temp_path (fixture, "strategy.db");
+  g_autofree char *xlsx = temp_path (fixture, "goal-2.xlsx");
+  g_autofree char *nowhere = temp_path (fixture, "missing/folder/out.xlsx");
+  const char *goal_args[] = { "--database", db, "--export-xlsx", xlsx, "--goal", "2", NULL };
+  const char *bad_args[] = { "--database", db, "--export-xlsx", nowhere, NULL };
+  g_auto(Result) result = { 0 };
+  g_auto(Result) failed = { 0 };
+  g_autoptr(JsonObject) book = NULL;
+  g_autofree char *partial = g_strconcat (nowhere, ".partial", NULL);
+  JsonArray *rows;
+
+  run_measures (&result, goal_args);
+  g_assert_cmpint (result.status, ==, 0);
+  book = read_spreadsheet (xlsx);
+  if (book != NULL)
+    {
+      rows = sheet_rows (book, 0, "Measures");
+      g_assert_cmpuint (json_array_get_length (rows), >, 1);
+      for (guint i = 1; i < json_array_get_length (rows); i++)
+        g_assert_cmpint (json_node_get_int (cell_value (rows, i, find_column (rows, "Goal"))),
+                         ==, 2);
+    }
+
+  run_measures (&failed, bad_args);
+  g_assert_cmpint (failed.status, !=, 0);
+  g_assert_nonnull (strstr (failed.err, "out.xlsx"));
+  g_assert_false (g_file_test (nowhere, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -243,6 +436,8 @@ main (int   argc,
   ADD ("version", test_version);
   ADD ("language-from-environment", test_language_from_environment);
   ADD ("report-in-environment-language", test_report_in_environment_language);
+  ADD ("export-xlsx", test_export_xlsx);
+  ADD ("export-xlsx-goal-and-failure", test_export_xlsx_goal_and_failure);
 
 #undef ADD
 

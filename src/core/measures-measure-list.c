@@ -855,3 +855,21 @@ measures_measure_list_count_statuses (MeasuresMeasureList *self,
 
   return total;
 }
+
+/**
+ * measures_measure_list_get_ids:
+ * @n_ids: (out): how many
+ *
+ * Returns: (array length=n_ids) (transfer none): the ids of the measures
+ *   shown, in the order shown: e.g. to export the list as the user sees it
+ */
+const gint64 *
+measures_measure_list_get_ids (MeasuresMeasureList *self,
+                               guint               *n_ids)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE_LIST (self), NULL);
+  g_return_val_if_fail (n_ids != NULL, NULL);
+
+  *n_ids = self->shown->len;
+  return (const gint64 *)(gpointer)self->shown->data;
+}

@@ -64,6 +64,8 @@ gboolean             measures_measure_list_reload         (MeasuresMeasureList  
 gboolean             measures_measure_list_find           (MeasuresMeasureList         *self,
                                                            gint64                       id,
                                                            guint                       *position);
+const gint64        *measures_measure_list_get_ids        (MeasuresMeasureList         *self,
+                                                           guint                       *n_ids);
 guint                measures_measure_list_count_statuses (MeasuresMeasureList         *self,
                                                            guint                        goal,
                                                            guint                        counts[MEASURES_N_STATUSES],

@@ -11,6 +11,7 @@
 #include "measures-format.h"
 #include "measures-import.h"
 #include "measures-report.h"
+#include "measures-spreadsheet.h"
 #ifdef HAVE_POSTGRESQL
 #include "postgres/measures-pg-store.h"
 #endif
@@ -32,10 +33,15 @@ const GOptionEntry _measures_application_options[] = {
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write a report to the PDF file FILE and exit: the whole strategy, or what "
        "--office, --goal, --measure or --overview chooses"), N_("FILE") },
+  { "export-xlsx", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the measures and their progress log to the spreadsheet FILE (XLSX) and exit: "
+       "all measures, or those --office or --goal chooses"), N_("FILE") },
   { "office", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-pdf: the measure sheets of the office ABBREVIATION"), N_("ABBREVIATION") },
+    N_("With --export-pdf: the measure sheets of the office ABBREVIATION; with --export-xlsx: "
+       "the measures it leads or takes part in"), N_("ABBREVIATION") },
   { "goal", 0, 0, G_OPTION_ARG_INT, NULL,
-    N_("With --export-pdf: the report of goal NUMBER"), N_("NUMBER") },
+    N_("With --export-pdf: the report of goal NUMBER; with --export-xlsx: its measures"),
+    N_("NUMBER") },
   { "measure", 0, 0, G_OPTION_ARG_INT64, NULL,
     N_("With --export-pdf: the sheet of the measure ID (see --dump-json)"), N_("ID") },
   { "overview", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -324,6 +330,59 @@ export_pdf (MeasuresApplication *self,
   return EXIT_SUCCESS;
 }
 
+/* The measures as a spreadsheet: all of them, a goal's or an office's. */
+static int
+export_xlsx (MeasuresApplication *self,
+             GVariantDict        *options,
+             const char          *path)
+{
+  g_autoptr(MeasuresStore) store = NULL;
+  g_autoptr(GListModel) measures = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  const char *office = NULL;
+  ExportOptions export;
+  int goal = 0;
+
+  g_variant_dict_lookup (options, "office", "&s", &office);
+  g_variant_dict_lookup (options, "goal", "i", &goal);
+
+  if (office != NULL && g_variant_dict_contains (options, "goal"))
+    return fail (_("Choose one of --office and --goal."));
+  if (g_variant_dict_contains (options, "goal") && goal < 1)
+    return fail (_("Goals are numbered from 1."));
+  if (!read_export_options (options, &export, &error))
+    return fail (error->message);
+  if (!(store = _measures_application_open_store (self, &error)) ||
+      !(measures = measures_store_list_measures (store, &error)))
+    return fail (error->message);
+
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    {
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, i);
+      gint64 id = measures_measure_get_id (measure);
+
+      if ((goal > 0 && measures_measure_get_goal (measure) != (guint)goal) ||
+          (office != NULL && !measures_measure_has_office (measure, office, MEASURES_ROLE_LEAD) &&
+           !measures_measure_has_office (measure, office, MEASURES_ROLE_INVOLVED)))
+        continue;
+      g_array_append_val (ids, id);
+    }
+
+  if (office != NULL && ids->len == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("No measure is led by or involves “%s”."),
+                                                  office);
+      return fail (message);
+    }
+
+  if (!measures_spreadsheet_export (store, (const gint64 *)(gpointer)ids->data, ids->len,
+                                    export.language, path, &error))
+    return fail (error->message);
+
+  return EXIT_SUCCESS;
+}
+
 static int
 export_office_sheets (MeasuresApplication *self,
                       GVariantDict        *options,
@@ -380,6 +439,7 @@ _measures_application_handle_local_options (GApplication *app,
           gboolean exporting = g_variant_dict_contains (options, "dump-json") ||
                                g_variant_dict_contains (options, "import-json") ||
                                g_variant_dict_contains (options, "export-pdf") ||
+                               g_variant_dict_contains (options, "export-xlsx") ||
                                g_variant_dict_contains (options, "export-office-sheets") ||
                                g_variant_dict_contains (options, "setup-database");
 
@@ -400,6 +460,9 @@ _measures_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "export-pdf", "^&ay", &path))
     return export_pdf (self, options, path);
+
+  if (g_variant_dict_lookup (options, "export-xlsx", "^&ay", &path))
+    return export_xlsx (self, options, path);
 
   if (g_variant_dict_lookup (options, "export-office-sheets", "^&ay", &path))
     return export_office_sheets (self, options, path);

@@ -650,6 +650,26 @@ measures_measures_page_show_goal (MeasuresMeasuresPage *self,
 }
 
 /**
+ * measures_measures_page_get_shown_ids:
+ * @n_ids: (out): how many
+ *
+ * Returns: (array length=n_ids) (transfer none) (nullable): the measures
+ *   the list shows, filtered and in the order shown
+ */
+const gint64 *
+measures_measures_page_get_shown_ids (MeasuresMeasuresPage *self,
+                                      guint                *n_ids)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURES_PAGE (self), NULL);
+
+  *n_ids = 0;
+  if (self->measures == NULL)
+    return NULL;
+
+  return measures_measure_list_get_ids (self->measures, n_ids);
+}
+
+/**
  * measures_measures_page_get_goal:
  *
  * Returns: the number of the goal whose measures are listed, 0 for all

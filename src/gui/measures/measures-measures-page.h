@@ -20,6 +20,8 @@ gboolean         measures_measures_page_load              (MeasuresMeasuresPage 
 void             measures_measures_page_show_goal         (MeasuresMeasuresPage  *self,
                                                            guint                  number);
 guint            measures_measures_page_get_goal          (MeasuresMeasuresPage  *self);
+const gint64    *measures_measures_page_get_shown_ids     (MeasuresMeasuresPage  *self,
+                                                           guint                 *n_ids);
 MeasuresMeasure *measures_measures_page_get_measure       (MeasuresMeasuresPage  *self);
 gboolean         measures_measures_page_get_editing       (MeasuresMeasuresPage  *self);
 gboolean         measures_measures_page_get_can_save      (MeasuresMeasuresPage  *self);

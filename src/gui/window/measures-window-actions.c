@@ -9,6 +9,7 @@
 #include "measures-page.h"
 #include "measures-print-operation.h"
 #include "measures-report.h"
+#include "measures-spreadsheet.h"
 #include "measures-window-private.h"
 
 /* The window's actions, installed in one place, and enabled or disabled in
@@ -400,6 +401,66 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+spreadsheet_chosen (GtkNativeDialog *dialog,
+                    int              response,
+                    MeasuresWindow  *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  const gint64 *ids;
+  guint n_ids;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+  if (file == NULL)
+    return;
+
+  /* The list as the user sees it: the goal, the filters, the order. */
+  path = g_file_get_path (file);
+  ids = measures_measures_page_get_shown_ids (self->measures_page, &n_ids);
+  if (!measures_spreadsheet_export (self->store, ids, n_ids, NULL, path, &error))
+    _measures_window_show_error_toast (self, error);
+  else
+    exported (self, file);
+}
+
+/* The measures the list shows, with every field and their progress log,
+ * for a spreadsheet program. */
+static void
+export_spreadsheet_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  guint goal = measures_measures_page_get_goal (self->measures_page);
+  g_autofree char *name = NULL;
+
+  /* The list the user looks at: on another page, the one last shown. */
+  if (gtk_stack_get_visible_child (self->content_stack) != GTK_WIDGET (self->measures_page))
+    _measures_window_select_view (self, goal ? VIEW_GOAL : VIEW_ALL_MEASURES, goal);
+
+  dialog = gtk_file_chooser_native_new (_("Export as Spreadsheet"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Spreadsheets"));
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  if (goal != 0)
+    /* Translators: a file name, e.g. "Measures of goal 2.xlsx" */
+    name = g_strdup_printf (_("Measures of goal %u.xlsx"), goal);
+  else
+    /* Translators: a file name */
+    name = g_strdup (_("Measures.xlsx"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (spreadsheet_chosen), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
 open_exported_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -459,6 +520,8 @@ _measures_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-overview", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-office-sheets", NULL,
                                    export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-spreadsheet", NULL,
+                                   export_spreadsheet_action);
   gtk_widget_class_install_action (widget_class, "win.open-exported", "s", open_exported_action);
 
   /* A binding, not an accelerator: popovers and the search entry see
