@@ -3,18 +3,13 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "measures-application-private.h"
 #include "measures-backup.h"
-#include "measures-connect.h"
-#include "measures-connecting-window.h"
 #include "measures-context.h"
 #include "measures-format.h"
 #include "measures-import.h"
-#include "measures-measures-page.h"
 #include "measures-preferences-window.h"
 #include "measures-resources.h"
 #include "measures-restore-window.h"
@@ -55,48 +50,6 @@ _measures_application_open_store (MeasuresApplication  *self,
   return g_steal_pointer (&store);
 }
 
-static void open_database   (MeasuresApplication *self,
-                             const char          *path);
-static void show_open_error (MeasuresApplication *self,
-                             const GError        *error);
-
-static guint
-backups_kept (MeasuresApplication *self)
-{
-  return self->settings ? g_settings_get_uint (self->settings, "backups-kept") : 7;
-}
-
-static void
-daily_backup_done (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(MeasuresApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!measures_backup_make_daily_finish (MEASURES_STORE (source), result, NULL, &error))
-    g_warning ("%s", error->message);
-  g_application_release (G_APPLICATION (self));
-}
-
-/* One backup a day, on the first start of that day, beside the window: a
- * large strategy takes seconds to copy. Quitting waits for it. */
-static void
-start_daily_backup (MeasuresApplication *self)
-{
-  /* An engine without backup files (a server) is backed up by its own. */
-  if (!(measures_store_get_features (self->store) & MEASURES_STORE_FEATURE_BACKUPS))
-    return;
-
-  g_application_hold (G_APPLICATION (self));
-  measures_backup_make_daily_async (self->store, backups_kept (self), NULL, daily_backup_done,
-                                    g_object_ref (self));
-}
-
-static void show_open_error (MeasuresApplication *self,
-                             const GError        *error);
-static void close_store (MeasuresApplication *self);
-
 /* A large file is read through while the window is already open; if it
  * turns out damaged, the window closes and the user chooses what to do, as
  * for a file refused at once. Its daily backup waits for the check, lest
@@ -115,19 +68,17 @@ store_checked (GObject      *source,
     return;
 
   if (ok)
-    start_daily_backup (self);
+    _measures_application_start_daily_backup (self);
   else
     {
       g_warning ("%s", error->message);
-      close_store (self);
-      show_open_error (self, error);
+      _measures_application_close_store (self);
+      _measures_application_show_open_error (self, error);
     }
 }
 
-static GtkWindow *show_main_window (MeasuresApplication *self);
-
-static MeasuresWindow *
-find_main_window (MeasuresApplication *self)
+MeasuresWindow *
+_measures_application_find_main_window (MeasuresApplication *self)
 {
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
     if (MEASURES_IS_WINDOW (l->data))
@@ -143,7 +94,7 @@ static gboolean
 reopen_replaced (gpointer data)
 {
   MeasuresApplication *self = data;
-  MeasuresWindow *window = find_main_window (self);
+  MeasuresWindow *window = _measures_application_find_main_window (self);
   g_autoptr(MeasuresWindowState) state = NULL;
   g_autofree char *database = _measures_application_dup_database_path (self);
 
@@ -159,16 +110,16 @@ reopen_replaced (gpointer data)
                                              _("“%s” was moved or deleted while it was open."),
                                              name);
 
-      close_store (self);
-      show_open_error (self, error);
+      _measures_application_close_store (self);
+      _measures_application_show_open_error (self, error);
       return G_SOURCE_REMOVE;
     }
 
   state = measures_window_save_state (window);
   g_application_hold (G_APPLICATION (self));
-  close_store (self);
-  open_database (self, database);
-  window = find_main_window (self);
+  _measures_application_close_store (self);
+  _measures_application_open_database (self, database);
+  window = _measures_application_find_main_window (self);
   if (window != NULL && state != NULL)
     {
       measures_window_restore_state (window, state);
@@ -185,8 +136,8 @@ store_replaced (MeasuresApplication *self)
   g_idle_add_full (G_PRIORITY_DEFAULT, reopen_replaced, g_object_ref (self), g_object_unref);
 }
 
-static GtkWindow *
-show_main_window (MeasuresApplication *self)
+GtkWindow *
+_measures_application_show_main_window (MeasuresApplication *self)
 {
   g_autoptr(MeasuresContext) context = NULL;
   GtkWindow *window;
@@ -196,7 +147,7 @@ show_main_window (MeasuresApplication *self)
     measures_store_check_async (self->store, NULL, store_checked, g_object_ref (self));
   else
     {
-      start_daily_backup (self);
+      _measures_application_start_daily_backup (self);
       g_application_release (G_APPLICATION (self));
     }
 
@@ -273,57 +224,11 @@ database_chosen (MeasuresApplication *self,
 {
   g_autofree char *path = g_file_get_path (file);
 
-  open_database (self, path);
+  _measures_application_open_database (self, path);
 }
 
-/* Renames a database that could not be opened, with its journal files, so
- * that a new one can take its place. Nothing is deleted. */
-static char *
-move_aside (const char  *database,
-            GError     **error)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *aside = g_strdup_printf ("%s.damaged-%s", database, stamp);
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *from = g_strconcat (database, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (aside, suffixes[i], NULL);
-
-      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("Could not move the damaged file aside: %s"),
-                       g_strerror (saved_errno));
-          return NULL;
-        }
-    }
-
-  return g_steal_pointer (&aside);
-}
-
-static void
-put_back (const char *aside,
-          const char *database)
-{
-  static const char * const suffixes[] = { "", "-wal", "-shm" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *from = g_strconcat (aside, suffixes[i], NULL);
-      g_autofree char *to = g_strconcat (database, suffixes[i], NULL);
-
-      if (g_file_test (from, G_FILE_TEST_EXISTS) && g_rename (from, to) != 0)
-        g_warning ("Could not rename %s back: %s", from, g_strerror (errno));
-    }
-}
-
-static void
-close_store (MeasuresApplication *self)
+void
+_measures_application_close_store (MeasuresApplication *self)
 {
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
@@ -341,141 +246,6 @@ close_store (MeasuresApplication *self)
 }
 
 static void
-show_error (MeasuresApplication *self,
-            const char          *title,
-            const GError        *error)
-{
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (parent, title, error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static MeasuresRestoreWindow *
-find_restore_window (MeasuresApplication *self)
-{
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
-    if (MEASURES_IS_RESTORE_WINDOW (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-/* Puts a backup in the database's place. The state before is kept: as a
- * backup when the database was open, renamed aside when it could not be
- * opened. When the restore fails, everything stays as it was. The list
- * of backups says how it went, and offers to undo it. */
-static void
-restore_file (MeasuresApplication *self,
-              const char          *backup,
-              gboolean             undo)
-{
-  g_autofree char *database = _measures_application_dup_database_path (self);
-  g_autofree char *aside = NULL;
-  g_autofree char *before = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean was_open = self->store != NULL;
-  MeasuresRestoreWindow *restore_window;
-
-  g_application_hold (G_APPLICATION (self));
-
-  if (was_open)
-    {
-      /* None pruned here: the backup about to be restored may be the
-       * oldest. The next daily backup prunes. */
-      before = measures_backup_make (self->store, "before-restore", 0, &error);
-      if (before == NULL)
-        goto failed;
-      close_store (self);
-    }
-  else if (g_file_test (database, G_FILE_TEST_EXISTS) &&
-           !(aside = move_aside (database, &error)))
-    goto failed;
-
-  if (!measures_backup_restore (backup, database, &error))
-    {
-      if (aside != NULL)
-        put_back (aside, database);
-      if (was_open)
-        open_database (self, database);
-      goto failed;
-    }
-
-  open_database (self, database);
-  if ((restore_window = find_restore_window (self)) != NULL)
-    {
-      /* Above the new main window, where the user left it. */
-      for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-        if (MEASURES_IS_WINDOW (l->data))
-          gtk_window_set_transient_for (GTK_WINDOW (restore_window), l->data);
-      gtk_window_present (GTK_WINDOW (restore_window));
-      measures_restore_window_show_restored (restore_window, backup, before, undo);
-    }
-  g_application_release (G_APPLICATION (self));
-  return;
-
-failed:
-  g_warning ("%s", error->message);
-  if (self->store != NULL || find_restore_window (self) != NULL)
-    show_error (self, _("Could Not Restore the Backup"), error);
-  else
-    show_open_error (self, error);
-  g_application_release (G_APPLICATION (self));
-}
-
-/* Closed without a restore while no strategy is open: back to the
- * question what to do about the file that could not be opened. */
-static gboolean
-restore_window_close_request (MeasuresApplication *self)
-{
-  if (self->store == NULL)
-    g_application_activate (G_APPLICATION (self));
-
-  return FALSE;
-}
-
-/* One list of backups, above the window there is. */
-static void
-show_restore_window (MeasuresApplication *self)
-{
-  g_autofree char *database = _measures_application_dup_database_path (self);
-  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  GtkWidget *window = GTK_WIDGET (find_restore_window (self));
-
-  if (window == NULL)
-    {
-      window = measures_restore_window_new (MEASURES_IS_WINDOW (parent) ? parent : NULL,
-                                            database);
-      gtk_window_set_application (GTK_WINDOW (window), GTK_APPLICATION (self));
-      g_signal_connect_object (window, "close-request",
-                               G_CALLBACK (restore_window_close_request), self,
-                               G_CONNECT_SWAPPED);
-    }
-  gtk_window_present (GTK_WINDOW (window));
-}
-
-/* Starts again from the embedded strategy at the usual place; the file
- * that could not be opened is kept beside it. */
-static void
-start_new (MeasuresApplication *self)
-{
-  g_autofree char *database = _measures_application_dup_database_path (self);
-  g_autofree char *aside = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (g_file_test (database, G_FILE_TEST_EXISTS) && !(aside = move_aside (database, &error)))
-    {
-      g_warning ("%s", error->message);
-      show_open_error (self, error);
-      return;
-    }
-
-  open_database (self, database);
-}
-
-static void
 open_error_response (AdwMessageDialog    *dialog,
                      const char          *response,
                      MeasuresApplication *self)
@@ -487,14 +257,14 @@ open_error_response (AdwMessageDialog    *dialog,
     choose_file (self, GTK_FILE_CHOOSER_ACTION_OPEN, _("Open a Strategy"), _("_Open"), folder,
                  database_chosen);
   else if (g_str_equal (response, "new"))
-    start_new (self);
+    _measures_application_start_new (self);
   else if (g_str_equal (response, "backup"))
-    show_restore_window (self);
+    _measures_application_show_restore_window (self);
 }
 
-static void
-show_open_error (MeasuresApplication *self,
-                 const GError        *error)
+void
+_measures_application_show_open_error (MeasuresApplication *self,
+                                       const GError        *error)
 {
   g_autofree char *database = _measures_application_dup_database_path (self);
   g_autoptr(GPtrArray) backups = measures_backup_list (database);
@@ -523,9 +293,9 @@ show_open_error (MeasuresApplication *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-open_database (MeasuresApplication *self,
-               const char          *path)
+void
+_measures_application_open_database (MeasuresApplication *self,
+                                     const char          *path)
 {
   g_autoptr(GError) error = NULL;
 
@@ -537,11 +307,11 @@ open_database (MeasuresApplication *self,
   if (!(self->store = _measures_application_open_store (self, &error)))
     {
       g_warning ("%s", error->message);
-      show_open_error (self, error);
+      _measures_application_show_open_error (self, error);
       return;
     }
 
-  show_main_window (self);
+  _measures_application_show_main_window (self);
 }
 
 /* Started again: show the window there is, whether or not it had focus. */
@@ -558,153 +328,6 @@ present_window (MeasuresApplication *self)
     }
 
   return FALSE;
-}
-
-static void show_preferences (MeasuresApplication *self,
-                              GtkWindow           *parent,
-                              gboolean             choose_server);
-static void connect_at_start (MeasuresApplication *self,
-                              const char          *address);
-
-static void
-connect_error_response (AdwMessageDialog    *dialog,
-                        const char          *response,
-                        MeasuresApplication *self)
-{
-  g_autofree char *address = g_object_steal_data (G_OBJECT (dialog), "address");
-
-  if (g_str_equal (response, "retry"))
-    connect_at_start (self, address);
-  else if (g_str_equal (response, "local"))
-    {
-      /* For this session: the server stays the choice, and is tried again
-       * at the next start, unless the preferences say otherwise. */
-      g_autofree char *file = measures_store_get_default_path ();
-
-      open_database (self, file);
-    }
-}
-
-/* A server that could not be opened at start: its own words, and what
- * can be done — try again, or work on the file on this computer. Nothing
- * offered for a broken file (moving it aside, backups) fits a server. */
-static void
-show_connect_error (MeasuresApplication *self,
-                    const char          *address,
-                    const GError        *error)
-{
-  g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
-
-  body = g_strdup_printf ("%s\n\n%s", error->message,
-                          _("Try again when the server can be reached, or work on the "
-                            "strategy on this computer meanwhile. Preferences tell where "
-                            "the strategy is kept."));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (NULL, _("Could Not Open the Strategy"),
-                                                       body));
-  adw_message_dialog_add_response (dialog, "quit", _("_Quit"));
-  adw_message_dialog_add_response (dialog, "local", _("Work on This _Computer"));
-  adw_message_dialog_add_response (dialog, "retry", _("_Try Again"));
-  adw_message_dialog_set_response_appearance (dialog, "retry", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "retry");
-  adw_message_dialog_set_close_response (dialog, "quit");
-  g_object_set_data_full (G_OBJECT (dialog), "address", g_strdup (address), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (connect_error_response), self);
-  gtk_window_set_application (GTK_WINDOW (dialog), GTK_APPLICATION (self));
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-connected_at_start (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(MeasuresApplication) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MeasuresStore) store = measures_connect_finish (result, &error);
-  g_autofree char *address = g_object_steal_data (G_OBJECT (self->connecting), "address");
-  GtkWidget *waiting = self->connecting_window;
-
-  g_clear_object (&self->connecting);
-  g_clear_weak_pointer (&self->connecting_window);
-
-  /* The next window first, so that the application never has none. */
-  if (store != NULL)
-    {
-      self->store = g_steal_pointer (&store);
-      show_main_window (self);
-    }
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_warning ("%s", error->message);
-      show_connect_error (self, address, error);
-    }
-
-  /* Cancelled: closing the last window quits. */
-  if (waiting != NULL)
-    gtk_window_destroy (GTK_WINDOW (waiting));
-  g_application_release (G_APPLICATION (self));
-}
-
-static gboolean
-connecting_window_close_request (MeasuresApplication *self)
-{
-  if (self->connecting != NULL)
-    g_cancellable_cancel (self->connecting);
-
-  return FALSE;
-}
-
-/* A server may take seconds to answer, or ask for a password: a small
- * window says what is going on at once, and Cancel quits. */
-static void
-connect_at_start (MeasuresApplication *self,
-                  const char          *address)
-{
-  GtkWidget *window = measures_connecting_window_new (GTK_APPLICATION (self), address);
-
-  g_clear_object (&self->connecting);
-  self->connecting = g_cancellable_new ();
-  g_object_set_data_full (G_OBJECT (self->connecting), "address", g_strdup (address), g_free);
-  g_set_weak_pointer (&self->connecting_window, window);
-  g_signal_connect_object (window, "close-request", G_CALLBACK (connecting_window_close_request),
-                           self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (window));
-
-  g_application_hold (G_APPLICATION (self));
-  measures_connect_async (address, GTK_WINDOW (window), self->connecting, connected_at_start,
-                          g_object_ref (self));
-}
-
-static void
-where_kept_response (AdwMessageDialog    *dialog,
-                     const char          *response,
-                     MeasuresApplication *self)
-{
-  g_settings_set_boolean (self->settings, "database-chosen", TRUE);
-  if (g_str_equal (response, "server"))
-    show_preferences (self, gtk_window_get_transient_for (GTK_WINDOW (dialog)), TRUE);
-}
-
-/* Asked once, over the window on the embedded strategy: most offices share
- * their strategy on a server, and a new user would not find the choice in
- * the preferences by themselves. */
-static void
-ask_where_kept (MeasuresApplication *self,
-                GtkWindow           *window)
-{
-  AdwMessageDialog *dialog;
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-    window, _("Where Is Your Strategy Kept?"),
-    _("This window shows the city’s strategy in a file on this computer. If your office "
-      "shares its strategy on a server, connect to it. Preferences can change this later.")));
-  adw_message_dialog_add_response (dialog, "computer", _("On This _Computer"));
-  adw_message_dialog_add_response (dialog, "server", _("On a _Server…"));
-  adw_message_dialog_set_default_response (dialog, "computer");
-  adw_message_dialog_set_close_response (dialog, "computer");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (where_kept_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -737,23 +360,23 @@ measures_application_activate (GApplication *app)
   database = _measures_application_dup_database_path (self);
   if (self->store == NULL && measures_store_is_server_address (database))
     {
-      connect_at_start (self, database);
+      _measures_application_connect_at_start (self, database);
       return;
     }
 
   if (self->store == NULL && !(self->store = _measures_application_open_store (self, &error)))
     {
       g_warning ("%s", error->message);
-      show_open_error (self, error);
+      _measures_application_show_open_error (self, error);
       return;
     }
 
-  window = show_main_window (self);
+  window = _measures_application_show_main_window (self);
 
   /* Never when the tests, or the user, named the strategy. */
   if (!given && self->settings != NULL &&
       !g_settings_get_boolean (self->settings, "database-chosen"))
-    ask_where_kept (self, window);
+    _measures_application_ask_where_kept (self, window);
 }
 
 static void
@@ -761,7 +384,7 @@ restore_backup_activated (GSimpleAction *action,
                           GVariant      *parameter,
                           gpointer       user_data)
 {
-  show_restore_window (MEASURES_APPLICATION (user_data));
+  _measures_application_show_restore_window (MEASURES_APPLICATION (user_data));
 }
 
 /* What the list of backups asks for once the user confirmed. */
@@ -770,7 +393,8 @@ restore_file_activated (GSimpleAction *action,
                         GVariant      *parameter,
                         gpointer       user_data)
 {
-  restore_file (MEASURES_APPLICATION (user_data), g_variant_get_string (parameter, NULL), FALSE);
+  _measures_application_restore_file (MEASURES_APPLICATION (user_data),
+                                      g_variant_get_string (parameter, NULL), FALSE);
 }
 
 /* The toast's Undo: the backup of the state before, without asking. */
@@ -779,7 +403,8 @@ undo_restore_activated (GSimpleAction *action,
                         GVariant      *parameter,
                         gpointer       user_data)
 {
-  restore_file (MEASURES_APPLICATION (user_data), g_variant_get_string (parameter, NULL), TRUE);
+  _measures_application_restore_file (MEASURES_APPLICATION (user_data),
+                                      g_variant_get_string (parameter, NULL), TRUE);
 }
 
 static void
@@ -794,10 +419,10 @@ quit_activated (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
-static void
-show_preferences (MeasuresApplication *self,
-                  GtkWindow           *parent,
-                  gboolean             choose_server)
+void
+_measures_application_show_preferences (MeasuresApplication *self,
+                                        GtkWindow           *parent,
+                                        gboolean             choose_server)
 {
   GtkWidget *window = measures_preferences_window_new (parent, self->settings);
 
@@ -840,7 +465,7 @@ rebuild_windows (MeasuresApplication *self)
     }
 
   if (preferences_open && self->settings != NULL)
-    show_preferences (self, main_window, FALSE);
+    _measures_application_show_preferences (self, main_window, FALSE);
 }
 
 static void
@@ -867,8 +492,9 @@ preferences_activated (GSimpleAction *action,
                        gpointer       user_data)
 {
   MeasuresApplication *self = MEASURES_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  show_preferences (self, gtk_application_get_active_window (GTK_APPLICATION (self)), FALSE);
+  _measures_application_show_preferences (self, parent, FALSE);
 }
 
 static void
@@ -1061,163 +687,4 @@ measures_application_get_settings (MeasuresApplication *self)
   g_return_val_if_fail (MEASURES_IS_APPLICATION (self), NULL);
 
   return self->settings;
-}
-
-/**
- * measures_application_get_server_address:
- *
- * Returns: (nullable): the address of the server whose strategy is open,
- *   or %NULL when it is a file on this computer
- */
-const char *
-measures_application_get_server_address (MeasuresApplication *self)
-{
-  const char *path;
-
-  g_return_val_if_fail (MEASURES_IS_APPLICATION (self), NULL);
-
-  if (self->store == NULL)
-    return NULL;
-  path = measures_store_get_path (self->store);
-  return path != NULL && measures_store_is_server_address (path) ? path : NULL;
-}
-
-/* The window shows another strategy where it was, as after a restore by
- * another process: the new window first, its state from the old one, and
- * the windows above the old one (the preferences) moved above the new. */
-static void
-switch_store (MeasuresApplication *self,
-              MeasuresStore       *store,
-              const char          *path)
-{
-  MeasuresWindow *old = find_main_window (self);
-  g_autoptr(MeasuresWindowState) state = old ? measures_window_save_state (old) : NULL;
-  g_autoptr(GList) windows = NULL;
-  GtkWindow *window;
-
-  if (old != NULL && self->settings != NULL)
-    measures_window_save_settings (old, self->settings);
-
-  g_free (self->database_path);
-  self->database_path = g_strdup (path);
-  g_clear_object (&self->undo_stack);
-  g_set_object (&self->store, store);
-
-  window = show_main_window (self);
-  if (state != NULL)
-    {
-      measures_window_restore_state (MEASURES_WINDOW (window), state);
-      /* An edit in progress is checked against the strategy now shown,
-       * without the window's word for a restored backup. */
-      measures_measures_page_strategy_replaced (MEASURES_MEASURES_PAGE (
-        gtk_widget_get_template_child (GTK_WIDGET (window), MEASURES_TYPE_WINDOW,
-                                       "measures_page")));
-    }
-
-  if (old != NULL)
-    {
-      windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
-      for (GList *l = windows; l != NULL; l = l->next)
-        if (gtk_window_get_transient_for (l->data) == GTK_WINDOW (old))
-          gtk_window_set_transient_for (l->data, window);
-      gtk_window_destroy (GTK_WINDOW (old));
-    }
-}
-
-static void
-remember_choice (MeasuresApplication *self,
-                 const char          *address)
-{
-  if (self->settings == NULL)
-    return;
-
-  g_settings_set_string (self->settings, "database", address ? address : "");
-  g_settings_set_boolean (self->settings, "database-chosen", TRUE);
-}
-
-static void
-strategy_connected (GObject      *source,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  MeasuresApplication *self = g_task_get_source_object (task);
-  const char *address = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(MeasuresStore) store = measures_connect_finish (result, &error);
-
-  if (store == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  switch_store (self, store, address);
-  remember_choice (self, address);
-  g_task_return_boolean (task, TRUE);
-}
-
-/**
- * measures_application_open_strategy_async:
- * @address: (nullable): a server's address, or %NULL for the file on this
- *   computer
- * @parent: (nullable): the window above which a password is asked for
- * @cancellable: (nullable): to give up and keep the strategy that is open
- *
- * Opens another strategy in place of the one open, keeping the window
- * where it was, and keeps the choice in the settings. A server is
- * connected to on a worker thread, with the password from the keyring or
- * asked for; the strategy open stays until the new one is.
- */
-void
-measures_application_open_strategy_async (MeasuresApplication *self,
-                                          const char          *address,
-                                          GtkWindow           *parent,
-                                          GCancellable        *cancellable,
-                                          GAsyncReadyCallback  callback,
-                                          gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (MEASURES_IS_APPLICATION (self));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, measures_application_open_strategy_async);
-  g_task_set_task_data (task, g_strdup (address), g_free);
-
-  if (address != NULL)
-    measures_connect_async (address, parent, cancellable, strategy_connected,
-                            g_steal_pointer (&task));
-  else
-    {
-      g_autofree char *file = measures_store_get_default_path ();
-      g_autoptr(MeasuresStore) store = measures_store_open (file, &error);
-
-      if (store == NULL || !measures_import_ensure_data (store, &error))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          return;
-        }
-
-      switch_store (self, store, file);
-      remember_choice (self, NULL);
-      g_task_return_boolean (task, TRUE);
-    }
-}
-
-/**
- * measures_application_open_strategy_finish:
- *
- * Returns: %FALSE with @error set if the strategy could not be opened;
- *   %G_IO_ERROR_CANCELLED when the user gave up
- */
-gboolean
-measures_application_open_strategy_finish (MeasuresApplication  *self,
-                                           GAsyncResult         *result,
-                                           GError              **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
