@@ -226,33 +226,6 @@ test_report_in_environment_language (TempDir       *fixture,
   g_assert_nonnull (strstr (text, "Situation au "));
 }
 
-/* Reads a spreadsheet back with a spreadsheet library (tests/read-xlsx.py):
- * NULL when there is none to read it with. */
-static JsonObject *
-read_spreadsheet (const char *path)
-{
-  const char *python = g_getenv ("MEASURES_PYTHON");
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "read-xlsx.py", NULL);
-  const char *argv[] = { python, script, path, NULL };
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  int status = -1;
-
-  if (python == NULL || !g_file_test (python, G_FILE_TEST_IS_EXECUTABLE))
-    return NULL;
-
-  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err,
-                               &status, &error));
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("Could not read %s back: %s", path, err);
-  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
-  g_assert_no_error (error);
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
-}
-
 static JsonArray *
 sheet_rows (JsonObject *book,
             guint       n,

@@ -415,6 +415,7 @@ spreadsheet_chosen (GtkNativeDialog *dialog,
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
   gtk_native_dialog_destroy (dialog);
   g_object_unref (dialog);
+  g_debug ("Spreadsheet to export: %s", file ? g_file_peek_path (file) : "none");
   if (file == NULL)
     return;
 
