@@ -35,6 +35,14 @@ typedef struct {
   double value;
 } MeasuresIndicatorTarget;
 
+#define MEASURES_TYPE_INDICATOR_TARGETS (measures_indicator_targets_get_type ())
+
+GType                          measures_indicator_targets_get_type    (void) G_GNUC_CONST;
+GPtrArray                     *measures_indicator_targets_new         (void);
+void                           measures_indicator_targets_add         (GPtrArray         *targets,
+                                                                       const char        *date,
+                                                                       double             value);
+
 #define MEASURES_TYPE_INDICATOR (measures_indicator_get_type ())
 
 G_DECLARE_FINAL_TYPE (MeasuresIndicator, measures_indicator, MEASURES, INDICATOR, GObject)
@@ -48,7 +56,9 @@ G_DECLARE_FINAL_TYPE (MeasuresIndicator, measures_indicator, MEASURES, INDICATOR
  * "baseline-date" (string, nullable), "direction" (MeasuresDirection),
  * "interval-months" (uint, 0: no reporting interval), "targets" (a
  * GPtrArray of MeasuresIndicatorTarget, boxed as
- * MEASURES_TYPE_INDICATOR_TARGETS). */
+ * MEASURES_TYPE_INDICATOR_TARGETS, made with measures_indicator_targets_new()).
+ * Set by the store only: "id", "revision", "updated" and "removed"
+ * (ISO 8601 times, nullable). */
 
 gint64                         measures_indicator_get_id              (MeasuresIndicator *self);
 gint64                         measures_indicator_get_revision        (MeasuresIndicator *self);
@@ -65,6 +75,8 @@ guint                          measures_indicator_get_interval_months (MeasuresI
 guint                          measures_indicator_get_n_targets       (MeasuresIndicator *self);
 const MeasuresIndicatorTarget *measures_indicator_get_target          (MeasuresIndicator *self,
                                                                        guint              i);
+const char                    *measures_indicator_get_updated         (MeasuresIndicator *self);
+const char                    *measures_indicator_get_removed         (MeasuresIndicator *self);
 MeasuresIndicator             *measures_indicator_new                 (void);
 MeasuresIndicator             *measures_indicator_copy_with           (MeasuresIndicator *self,
                                                                        const char        *first_property,
@@ -72,6 +84,9 @@ MeasuresIndicator             *measures_indicator_copy_with           (MeasuresI
 gboolean                       measures_indicator_validate            (MeasuresIndicator *self,
                                                                        const char       **field,
                                                                        GError           **error);
+GArray                        *measures_indicator_diff                (MeasuresIndicator *before,
+                                                                       MeasuresIndicator *after);
+gboolean                       measures_indicator_check_date          (const char        *date);
 
 #define MEASURES_TYPE_INDICATOR_VALUE (measures_indicator_value_get_type ())
 
