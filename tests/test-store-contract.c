@@ -1207,6 +1207,67 @@ test_indicator_validation (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
 }
 
+/* Undoing indicators' changes, as measures': one's own steps go back one
+ * after the other; a step someone else wrote over since is refused. */
+static void
+test_indicator_undo (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) a = fixture->engine->open_new (fixture);
+  g_autoptr(MeasuresStore) b = fixture->engine->open_again (fixture);
+  g_autoptr(MeasuresUndoStack) undo = measures_undo_stack_new (a);
+  g_autoptr(MeasuresIndicator) template = new_indicator (a, "Rückgängig");
+  g_autoptr(MeasuresIndicator) seen = NULL;
+  g_autoptr(MeasuresIndicator) edited = NULL;
+  g_autoptr(MeasuresIndicator) stored = NULL;
+  g_autoptr(GListModel) values = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undone = NULL;
+  gint64 id;
+
+  id = measures_undo_stack_create_indicator (undo, template, "Anna Anders", &error);
+  g_assert_no_error (error);
+  seen = reread_indicator (a, id);
+  g_assert_cmpint (measures_undo_stack_add_indicator_value (undo, seen, "2024-12-31", 42, "Erste",
+                                                            "Anna Anders", &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&seen);
+  seen = reread_indicator (a, id);
+  edited = measures_indicator_copy_with (seen, "unit", "Personen", NULL);
+  g_assert_true (measures_undo_stack_edit_indicator (undo, seen, edited, "Anna Anders", &error));
+  g_assert_no_error (error);
+
+  /* The edit, then the value, go back. */
+  undone = measures_undo_stack_undo (undo, "Anna Anders", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&undone, g_free);
+  stored = reread_indicator (a, id);
+  g_assert_cmpstr (measures_indicator_get_unit (stored), ==, "%");
+  undone = measures_undo_stack_undo (undo, "Anna Anders", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&undone, g_free);
+  values = measures_store_list_indicator_values (a, id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (values), ==, 0);
+  g_clear_object (&values);
+
+  /* Recorded again; then B records one: A's undo is refused. */
+  undone = measures_undo_stack_redo (undo, "Anna Anders", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&undone, g_free);
+  g_clear_object (&stored);
+  stored = reread_indicator (b, id);
+  g_assert_cmpint (measures_store_add_indicator_value (b, id, measures_indicator_get_revision (stored),
+                                                       "2025-12-31", 43, NULL, "Bea Beispiel",
+                                                       &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_null (measures_undo_stack_undo (undo, "Anna Anders", &error));
+  assert_conflict (error, "Bea Beispiel");
+  g_clear_error (&error);
+  values = measures_store_list_indicator_values (a, id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (values), ==, 2);
+  g_assert_true (measures_undo_stack_get_can_undo (undo));
+}
+
 typedef struct
 {
   gint64 wanted;
@@ -1660,6 +1721,7 @@ main (int   argc,
       ADD ("indicator-value-and-edit-do-not-conflict",
            test_indicator_value_and_edit_do_not_conflict);
       ADD ("indicator-validation", test_indicator_validation);
+      ADD ("indicator-undo", test_indicator_undo);
       ADD ("other-writer-indicator-is-announced", test_other_writer_indicator_is_announced);
 #undef ADD
     }
