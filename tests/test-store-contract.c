@@ -5,6 +5,7 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
+#include "measures-export.h"
 #include "measures-test-util.h"
 #include "measures-undo-stack.h"
 #ifdef HAVE_POSTGRESQL
@@ -1268,6 +1269,64 @@ test_indicator_undo (Fixture       *fixture,
   g_assert_true (measures_undo_stack_get_can_undo (undo));
 }
 
+/* `--dump-json` writes indicators with their targets, values and history,
+ * and `--import-json` reads them back: the dump of the copy is the same. */
+static void
+test_indicators_round_trip (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = fixture->engine->open_new (fixture);
+  g_autoptr(MeasuresMeasure) measure = measure_at (store, 5);
+  g_autoptr(MeasuresIndicator) template = new_indicator (store, "Hin und zurück");
+  g_autoptr(MeasuresIndicator) of_measure = NULL;
+  g_autoptr(MeasuresIndicator) seen = NULL;
+  g_autoptr(MeasuresIndicator) edited = NULL;
+  g_autoptr(MeasuresStore) copy = NULL;
+  g_autoptr(GListModel) indicators = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path (&fixture->dir, "copy.db");
+  g_autofree char *dump = NULL;
+  g_autofree char *again = NULL;
+  gint64 id, other;
+
+  id = measures_store_create_indicator (store, template, "Koordination", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (measures_store_add_indicator_value (store, id, G_MAXINT64, "2022-12-31", 0.1,
+                                                       "ein Zehntel", "Erika", &error), >, 0);
+  g_assert_cmpint (measures_store_add_indicator_value (store, id, G_MAXINT64, "2023-12-31",
+                                                       -1234.5678, NULL, "Erika", &error), >, 0);
+  g_assert_no_error (error);
+  seen = reread_indicator (store, id);
+  edited = measures_indicator_copy_with (seen, "baseline-date", NULL, "interval-months", 3, NULL);
+  g_assert_true (measures_store_update_indicator (store, edited,
+                                                  measures_indicator_get_revision (seen),
+                                                  "Erika", &error));
+  of_measure = measures_indicator_copy_with (template, "goal", 0,
+                                             "measure-id", measures_measure_get_id (measure),
+                                             "name", "Einer Maßnahme", "office", "", NULL);
+  other = measures_store_create_indicator (store, of_measure, "Koordination", &error);
+  g_assert_no_error (error);
+  g_assert_true (measures_store_remove_indicator (store, other, G_MAXINT64, "Erika", &error));
+  g_assert_no_error (error);
+
+  dump = measures_export_json (store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (dump, "\"indicators\""));
+
+  copy = measures_store_open (path, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new (dump, strlen (dump));
+  g_assert_true (measures_import_strategy (copy, bytes, "dump.json", &error));
+  g_assert_no_error (error);
+  again = measures_export_json (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, dump);
+
+  indicators = measures_store_list_removed_indicators (copy, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (indicators), ==, 1);
+}
+
 typedef struct
 {
   gint64 wanted;
@@ -1722,6 +1781,7 @@ main (int   argc,
            test_indicator_value_and_edit_do_not_conflict);
       ADD ("indicator-validation", test_indicator_validation);
       ADD ("indicator-undo", test_indicator_undo);
+      ADD ("indicators-round-trip", test_indicators_round_trip);
       ADD ("other-writer-indicator-is-announced", test_other_writer_indicator_is_announced);
 #undef ADD
     }
