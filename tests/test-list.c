@@ -465,6 +465,106 @@ test_format_number (void)
     }
 }
 
+/* Numbers as the user types them, in each language's way, and the other
+ * ways where they are unambiguous. */
+static void
+test_parse_number (void)
+{
+  static const struct {
+    const char *language;
+    const char *text;
+    double value;
+  } cases[] = {
+    { "de", "1.234,5", 1234.5 },
+    { "de", "1234,5", 1234.5 },
+    { "de", "1234.5", 1234.5 },
+    { "de", "1.234", 1234 },
+    { "de", "1.234.567", 1234567 },
+    { "de", "1,234.5", 1234.5 },
+    { "de", " -3,25 ", -3.25 },
+    { "de", "0,5", 0.5 },
+    { "en", "1,234.5", 1234.5 },
+    { "en", "1234.5", 1234.5 },
+    { "en", "1234,5", 1234.5 },
+    { "en", "1,234", 1234 },
+    { "en", "1.234", 1.234 },
+    { "en", "\u22122", -2 },
+    { "en", "42", 42 },
+    { "fr", "1 234,5", 1234.5 },
+    { "fr", "1\u202f234,5", 1234.5 },
+    { "fr", "1\u00a0234\u00a0567", 1234567 },
+    { "fr", "1234,5", 1234.5 },
+    { "fr", "1234.5", 1234.5 },
+  };
+  static const char * const wrong[] = {
+    "", "abc", "12a", "1,2,3", "1.2.3,4.5", "1,", "--1", "1 23,5", "1.23.456",
+  };
+
+  measures_i18n_setup (g_getenv ("MEASURES_LOCALEDIR"));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *previous = measures_i18n_switch_language (cases[i].language);
+      g_autoptr(GError) error = NULL;
+      double value = 0;
+
+      g_test_message ("%s: %s", cases[i].language, cases[i].text);
+      g_assert_true (measures_format_parse_number (cases[i].text, &value, &error));
+      g_assert_no_error (error);
+      g_assert_cmpfloat (value, ==, cases[i].value);
+      g_free (measures_i18n_switch_language (previous));
+    }
+
+  for (guint l = 0; l < 3; l++)
+    {
+      const char *languages[] = { "de", "en", "fr" };
+      g_autofree char *previous = measures_i18n_switch_language (languages[l]);
+
+      for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+        {
+          g_autoptr(GError) error = NULL;
+          double value = 0;
+
+          g_test_message ("%s: %s", languages[l], wrong[i]);
+          g_assert_false (measures_format_parse_number (wrong[i], &value, &error));
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+        }
+      g_free (measures_i18n_switch_language (previous));
+    }
+}
+
+/* And written back, so that it reads the same. */
+static void
+test_format_decimal (void)
+{
+  static const struct {
+    const char *language;
+    double value;
+    int decimals;
+    const char *text;
+  } cases[] = {
+    { "de", 1234.5, 1, "1.234,5" },
+    { "en", 1234.5, 1, "1,234.5" },
+    { "fr", 1234.5, 1, "1\u202f234,5" },
+    { "de", -0.5, 2, "-0,50" },
+    { "de", 1234567.25, -1, "1.234.567,25" },
+    { "en", 20, -1, "20" },
+    { "en", -1234.5678, -1, "-1,234.5678" },
+  };
+
+  measures_i18n_setup (g_getenv ("MEASURES_LOCALEDIR"));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *previous = measures_i18n_switch_language (cases[i].language);
+      g_autofree char *text = measures_format_decimal (cases[i].value, cases[i].decimals);
+      double back = 0;
+
+      g_assert_cmpstr (text, ==, cases[i].text);
+      g_assert_true (measures_format_parse_number (text, &back, NULL));
+      g_assert_cmpfloat_with_epsilon (back, cases[i].value, 0.006);
+      g_free (measures_i18n_switch_language (previous));
+    }
+}
+
 /* The overview table alone: every measure in one table. */
 static void
 test_overview_report (TempDir       *fixture,
@@ -656,6 +756,8 @@ main (int   argc,
 #undef ADD
   g_test_add_func ("/list/sort-key", test_sort_key);
   g_test_add_func ("/list/format-number", test_format_number);
+  g_test_add_func ("/list/parse-number", test_parse_number);
+  g_test_add_func ("/list/format-decimal", test_format_decimal);
 
   return g_test_run ();
 }

@@ -641,7 +641,7 @@ test_schema_v2_migrated (void)
 
   version = query ("v2", "SELECT value FROM measures.meta WHERE key = 'version'", NULL);
   g_assert_cmpint (atoi (version), ==, measures_pg_store_get_schema_version ());
-  g_assert_cmpint (measures_pg_store_get_schema_version (), ==, 3);
+  g_assert_cmpint (measures_pg_store_get_schema_version (), ==, 4);
 
   /* The first office keeps the name it had, so existing grants stay. */
   names = query ("v2", "SELECT string_agg (role_name || '=' || octet_length (role_name), ' ' "
@@ -671,6 +671,11 @@ test_schema_v2_migrated (void)
   /* And each gets a role. */
   roles = query ("v2", "SELECT count (DISTINCT r) FROM measures.setup_roles () r", NULL);
   g_assert_cmpstr (roles, ==, "4");
+
+  /* Through to the indicators of version 4. */
+  g_clear_pointer (&goal, g_free);
+  goal = query ("v2", "SELECT count (*) FROM measures.indicators", NULL);
+  g_assert_cmpstr (goal, ==, "0");
 }
 
 /* The administrator's command --------------------------------------------- */

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 #include <json-glib/json-glib.h>
 
+#include "measures-export.h"
 #include "measures-test-util.h"
 #include "measures-undo-stack.h"
 #ifdef HAVE_POSTGRESQL
@@ -843,6 +845,544 @@ test_other_process_is_announced (Fixture       *fixture,
   g_assert_cmpstr (measures_measure_get_title (stored), ==, "Aus dem anderen Prozess");
 }
 
+/* Indicators ------------------------------------------------------------------ */
+
+/* An indicator of goal 2, which the office leading the first measure
+ * answers for. */
+static MeasuresIndicator *
+new_indicator (MeasuresStore *store,
+               const char    *name)
+{
+  g_autoptr(MeasuresMeasure) first = measure_at (store, 0);
+  g_autoptr(MeasuresIndicator) empty = measures_indicator_new ();
+  g_autoptr(GPtrArray) targets = measures_indicator_targets_new ();
+
+  measures_indicator_targets_add (targets, "2025-12-31", 15);
+  measures_indicator_targets_add (targets, "2030-12-31", 20.5);
+  return measures_indicator_copy_with (empty,
+                                       "goal", 2,
+                                       "name", name,
+                                       "unit", "%",
+                                       "description", "Anteil an allen Studierenden",
+                                       "office", measures_measure_get_lead_offices (first)[0],
+                                       "baseline-value", 12.25,
+                                       "baseline-date", "2019-12-31",
+                                       "direction", MEASURES_DIRECTION_UP,
+                                       "interval-months", 12,
+                                       "targets", targets,
+                                       NULL);
+}
+
+static MeasuresIndicator *
+reread_indicator (MeasuresStore *store,
+                  gint64         id)
+{
+  g_autoptr(GError) error = NULL;
+  MeasuresIndicator *indicator = measures_store_get_indicator (store, id, &error);
+
+  g_assert_no_error (error);
+  return indicator;
+}
+
+static gint64
+create_indicator (MeasuresStore *store,
+                  const char    *name)
+{
+  g_autoptr(MeasuresIndicator) indicator = new_indicator (store, name);
+  g_autoptr(GError) error = NULL;
+  gint64 id = measures_store_create_indicator (store, indicator, "Koordination", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static char *
+newest_indicator_field (MeasuresStore *store,
+                        gint64         id,
+                        guint         *n_changes)
+{
+  g_autoptr(GListModel) history = measures_store_list_indicator_history (store, id, NULL);
+  g_autoptr(MeasuresChange) change = g_list_model_get_item (history, 0);
+
+  *n_changes = g_list_model_get_n_items (history);
+  return g_strdup (measures_change_get_field (change));
+}
+
+static void
+test_indicator_with_history (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = fixture->engine->open_new (fixture);
+  g_autoptr(MeasuresMeasure) measure = measure_at (store, 0);
+  g_autoptr(MeasuresIndicator) of_measure = NULL;
+  g_autoptr(MeasuresIndicator) stored = NULL;
+  g_autoptr(MeasuresIndicator) edited = NULL;
+  g_autoptr(MeasuresIndicator) after = NULL;
+  g_autoptr(MeasuresIndicator) listed = NULL;
+  g_autoptr(GListModel) list = NULL;
+  g_autoptr(GListModel) removed = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *field = NULL;
+  g_autoptr(GPtrArray) targets = measures_indicator_targets_new ();
+  guint n_changes = 0;
+  gint64 id, measure_indicator;
+
+  /* The embedded strategy has none. */
+  list = measures_store_list_indicators (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+  g_clear_object (&list);
+
+  id = create_indicator (store, "Internationale Studierende");
+  stored = reread_indicator (store, id);
+  g_assert_cmpstr (measures_indicator_get_name (stored), ==, "Internationale Studierende");
+  g_assert_cmpuint (measures_indicator_get_goal (stored), ==, 2);
+  g_assert_cmpint (measures_indicator_get_measure_id (stored), ==, 0);
+  g_assert_cmpstr (measures_indicator_get_office (stored), ==,
+                   measures_measure_get_lead_offices (measure)[0]);
+  g_assert_cmpfloat (measures_indicator_get_baseline_value (stored), ==, 12.25);
+  g_assert_cmpstr (measures_indicator_get_baseline_date (stored), ==, "2019-12-31");
+  g_assert_cmpuint (measures_indicator_get_interval_months (stored), ==, 12);
+  g_assert_cmpuint (measures_indicator_get_n_targets (stored), ==, 2);
+  g_assert_cmpstr (measures_indicator_get_target (stored, 1)->date, ==, "2030-12-31");
+  g_assert_cmpfloat (measures_indicator_get_target (stored, 1)->value, ==, 20.5);
+  g_assert_cmpint (measures_indicator_get_revision (stored), >, 0);
+  g_assert_null (measures_indicator_get_removed (stored));
+  g_assert_nonnull (measures_indicator_get_updated (stored));
+
+  /* One of the first measure (goal 1): listed first, by goal. */
+  of_measure = measures_indicator_copy_with (stored, "goal", 0,
+                                             "measure-id", measures_measure_get_id (measure),
+                                             "name", "Partnerschaften", NULL);
+  measure_indicator = measures_store_create_indicator (store, of_measure, "Koordination", &error);
+  g_assert_no_error (error);
+  list = measures_store_list_indicators (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
+  listed = g_list_model_get_item (list, 0);
+  g_assert_cmpint (measures_indicator_get_id (listed), ==, measure_indicator);
+  g_clear_object (&list);
+
+  /* An edit records each field that changed. */
+  measures_indicator_targets_add (targets, "2030-12-31", 25);
+  edited = measures_indicator_copy_with (stored, "unit", "Prozent", "targets", targets,
+                                         "direction", MEASURES_DIRECTION_DOWN, NULL);
+  g_assert_true (measures_store_update_indicator (store, edited,
+                                                  measures_indicator_get_revision (stored),
+                                                  "Erika Mustermann", &error));
+  g_assert_no_error (error);
+  after = reread_indicator (store, id);
+  g_assert_cmpstr (measures_indicator_get_unit (after), ==, "Prozent");
+  g_assert_cmpint (measures_indicator_get_direction (after), ==, MEASURES_DIRECTION_DOWN);
+  g_assert_cmpuint (measures_indicator_get_n_targets (after), ==, 1);
+  g_assert_cmpint (measures_indicator_get_revision (after), >,
+                   measures_indicator_get_revision (stored));
+  {
+    g_autoptr(GListModel) history = measures_store_list_indicator_history (store, id, NULL);
+
+    /* created, unit, direction, targets */
+    g_assert_cmpuint (g_list_model_get_n_items (history), ==, 4);
+  }
+
+  /* Removed, it is kept: listed as removed, and restored. */
+  g_assert_true (measures_store_remove_indicator (store, id,
+                                                  measures_indicator_get_revision (after),
+                                                  "Erika Mustermann", &error));
+  g_assert_no_error (error);
+  list = measures_store_list_indicators (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  removed = measures_store_list_removed_indicators (store, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (removed), ==, 1);
+  g_clear_object (&after);
+  after = reread_indicator (store, id);
+  g_assert_nonnull (measures_indicator_get_removed (after));
+  field = newest_indicator_field (store, id, &n_changes);
+  g_assert_cmpstr (field, ==, "removed");
+
+  g_assert_true (measures_store_restore_indicator (store, id,
+                                                   measures_indicator_get_revision (after),
+                                                   "Erika Mustermann", &error));
+  g_assert_no_error (error);
+  g_clear_object (&after);
+  after = reread_indicator (store, id);
+  g_assert_null (measures_indicator_get_removed (after));
+  g_clear_pointer (&field, g_free);
+  field = newest_indicator_field (store, id, &n_changes);
+  g_assert_cmpstr (field, ==, "restored");
+  g_assert_cmpuint (n_changes, ==, 6);
+}
+
+static void
+test_indicator_values (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = fixture->engine->open_new (fixture);
+  gint64 id = create_indicator (store, "Gastwissenschaftler");
+  g_autoptr(MeasuresIndicator) seen = reread_indicator (store, id);
+  g_autoptr(MeasuresIndicator) after = NULL;
+  g_autoptr(MeasuresIndicatorValue) first = NULL;
+  g_autoptr(GListModel) values = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *field = NULL;
+  guint n_changes = 0;
+  gint64 later, earlier;
+
+  later = measures_store_add_indicator_value (store, id, measures_indicator_get_revision (seen),
+                                              "2023-12-31", 14.5, "Statistik der Hochschulen",
+                                              "Erika Mustermann", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (later, >, 0);
+  after = reread_indicator (store, id);
+  g_assert_cmpint (measures_indicator_get_revision (after), >,
+                   measures_indicator_get_revision (seen));
+  earlier = measures_store_add_indicator_value (store, id, measures_indicator_get_revision (after),
+                                                "2021-12-31", 13, NULL, "Erika Mustermann",
+                                                &error);
+  g_assert_no_error (error);
+
+  /* By date, not by when they were recorded. */
+  values = measures_store_list_indicator_values (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (values), ==, 2);
+  first = g_list_model_get_item (values, 0);
+  g_assert_cmpint (measures_indicator_value_get_id (first), ==, earlier);
+  g_assert_cmpstr (measures_indicator_value_get_date (first), ==, "2021-12-31");
+  g_assert_cmpfloat (measures_indicator_value_get_value (first), ==, 13);
+  g_assert_cmpstr (measures_indicator_value_get_note (first), ==, "");
+  g_assert_cmpstr (measures_indicator_value_get_recorded (first), !=, "");
+  g_clear_object (&values);
+
+  /* Not a date, not a number: nothing written. */
+  g_assert_cmpint (measures_store_add_indicator_value (store, id, G_MAXINT64, "31.12.2024", 1,
+                                                       NULL, "Erika", &error), ==, 0);
+  g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_cmpint (measures_store_add_indicator_value (store, id, G_MAXINT64, "2024-12-31", NAN,
+                                                       NULL, "Erika", &error), ==, 0);
+  g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (measures_store_remove_indicator_value (store, later, "Erika Mustermann", &error));
+  g_assert_no_error (error);
+  values = measures_store_list_indicator_values (store, id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (values), ==, 1);
+  field = newest_indicator_field (store, id, &n_changes);
+  g_assert_cmpstr (field, ==, "value");
+  /* created, two values, one removal */
+  g_assert_cmpuint (n_changes, ==, 4);
+
+  /* Gone is gone. */
+  g_assert_false (measures_store_remove_indicator_value (store, later, "Erika", &error));
+  g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID);
+}
+
+static void
+test_stale_indicator_edit_is_refused (Fixture       *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) a = fixture->engine->open_new (fixture);
+  g_autoptr(MeasuresStore) b = fixture->engine->open_again (fixture);
+  gint64 id = create_indicator (a, "Austauschprogramme");
+  g_autoptr(MeasuresIndicator) seen_by_a = reread_indicator (a, id);
+  g_autoptr(MeasuresIndicator) seen_by_b = reread_indicator (b, id);
+  g_autoptr(MeasuresIndicator) by_a = NULL;
+  g_autoptr(MeasuresIndicator) by_b = NULL;
+  g_autoptr(MeasuresIndicator) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 base = measures_indicator_get_revision (seen_by_a);
+
+  by_b = measures_indicator_copy_with (seen_by_b, "name", "Austauschprogramme (B)", NULL);
+  g_assert_true (measures_store_update_indicator (b, by_b, base, "Bea Beispiel", &error));
+  g_assert_no_error (error);
+
+  by_a = measures_indicator_copy_with (seen_by_a, "unit", "Programme", NULL);
+  g_assert_false (measures_store_update_indicator (a, by_a, base, "Anna Anders", &error));
+  assert_conflict (error, "Bea Beispiel");
+  g_clear_error (&error);
+  g_assert_false (measures_store_remove_indicator (a, id, base, "Anna Anders", &error));
+  assert_conflict (error, "Bea Beispiel");
+
+  stored = reread_indicator (a, id);
+  g_assert_cmpstr (measures_indicator_get_name (stored), ==, "Austauschprogramme (B)");
+  g_assert_cmpstr (measures_indicator_get_unit (stored), ==, "%");
+  g_assert_null (measures_indicator_get_removed (stored));
+}
+
+/* The rule of measures: recording a value and editing the definition, at
+ * the same time, both stand; two values recorded from the same stale
+ * copy do not: the second recorder sees the first's value first. */
+static void
+test_indicator_value_and_edit_do_not_conflict (Fixture       *fixture,
+                                               gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) a = fixture->engine->open_new (fixture);
+  g_autoptr(MeasuresStore) b = fixture->engine->open_again (fixture);
+  gint64 id = create_indicator (a, "Städtepartnerschaften");
+  g_autoptr(MeasuresIndicator) seen = reread_indicator (a, id);
+  g_autoptr(MeasuresIndicator) edited = NULL;
+  g_autoptr(MeasuresIndicator) stored = NULL;
+  g_autoptr(GListModel) values = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 base = measures_indicator_get_revision (seen);
+
+  g_assert_cmpint (measures_store_add_indicator_value (b, id, base, "2024-06-30", 7, NULL,
+                                                       "Bea Beispiel", &error), >, 0);
+  g_assert_no_error (error);
+  edited = measures_indicator_copy_with (seen, "description", "Aktive Partnerschaften", NULL);
+  g_assert_true (measures_store_update_indicator (a, edited, base, "Koordination", &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (measures_store_add_indicator_value (a, id, base, "2024-06-30", 8, NULL,
+                                                       "Anna Anders", &error), ==, 0);
+  assert_conflict (error, "Bea Beispiel");
+
+  stored = reread_indicator (a, id);
+  g_assert_cmpstr (measures_indicator_get_description (stored), ==, "Aktive Partnerschaften");
+  values = measures_store_list_indicator_values (a, id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (values), ==, 1);
+}
+
+static void
+test_indicator_validation (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = fixture->engine->open_new (fixture);
+  g_autoptr(MeasuresIndicator) valid = new_indicator (store, "Gültig");
+  g_autoptr(GPtrArray) many = measures_indicator_targets_new ();
+  g_autofree char *long_unit = g_strnfill (MEASURES_MAX_UNIT_LENGTH + 1, 'x');
+  g_autoptr(GListModel) list = NULL;
+  struct {
+    MeasuresIndicator *indicator;
+    const char *field;
+  } cases[] = {
+    { measures_indicator_copy_with (valid, "name", "  ", NULL), "name" },
+    { measures_indicator_copy_with (valid, "unit", long_unit, NULL), "unit" },
+    { measures_indicator_copy_with (valid, "goal", 0, NULL), "goal" },
+    { measures_indicator_copy_with (valid, "measure-id", (gint64)1, NULL), "goal" },
+    { measures_indicator_copy_with (valid, "baseline-date", "2019-02-30", NULL), "baseline-date" },
+    { measures_indicator_copy_with (valid, "baseline-value", INFINITY, NULL), "baseline-value" },
+    { measures_indicator_copy_with (valid, "interval-months", 61, NULL), "interval-months" },
+    { NULL, "targets" },
+  };
+
+  for (guint i = 0; i <= MEASURES_MAX_INDICATOR_TARGETS; i++)
+    measures_indicator_targets_add (many, "2030-01-01", i);
+  cases[G_N_ELEMENTS (cases) - 1].indicator = measures_indicator_copy_with (valid, "targets", many,
+                                                                           NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(MeasuresIndicator) indicator = cases[i].indicator;
+      g_autoptr(GError) error = NULL;
+      const char *field = NULL;
+
+      g_assert_false (measures_indicator_validate (indicator, &field, &error));
+      g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID);
+      g_assert_cmpstr (field, ==, cases[i].field);
+      g_clear_error (&error);
+      g_assert_cmpint (measures_store_create_indicator (store, indicator, "Anna", &error), ==, 0);
+      g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID);
+    }
+
+  /* What only the store can know: the goal, the measure, the office. */
+  {
+    g_autoptr(MeasuresIndicator) no_goal = measures_indicator_copy_with (valid, "goal", 9, NULL);
+    g_autoptr(MeasuresIndicator) no_measure =
+      measures_indicator_copy_with (valid, "goal", 0, "measure-id", (gint64)999999, NULL);
+    g_autoptr(MeasuresIndicator) no_office =
+      measures_indicator_copy_with (valid, "office", "Amt für Nichts", NULL);
+    MeasuresIndicator *refused[] = { no_goal, no_measure, no_office };
+
+    for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+      {
+        g_autoptr(GError) error = NULL;
+
+        g_assert_true (measures_indicator_validate (refused[i], NULL, NULL));
+        g_assert_cmpint (measures_store_create_indicator (store, refused[i], "Anna", &error), ==,
+                         0);
+        g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID);
+      }
+  }
+
+  list = measures_store_list_indicators (store, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 0);
+}
+
+/* Undoing indicators' changes, as measures': one's own steps go back one
+ * after the other; a step someone else wrote over since is refused. */
+static void
+test_indicator_undo (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) a = fixture->engine->open_new (fixture);
+  g_autoptr(MeasuresStore) b = fixture->engine->open_again (fixture);
+  g_autoptr(MeasuresUndoStack) undo = measures_undo_stack_new (a);
+  g_autoptr(MeasuresIndicator) template = new_indicator (a, "Rückgängig");
+  g_autoptr(MeasuresIndicator) seen = NULL;
+  g_autoptr(MeasuresIndicator) edited = NULL;
+  g_autoptr(MeasuresIndicator) stored = NULL;
+  g_autoptr(GListModel) values = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *undone = NULL;
+  gint64 id;
+
+  id = measures_undo_stack_create_indicator (undo, template, "Anna Anders", &error);
+  g_assert_no_error (error);
+  seen = reread_indicator (a, id);
+  g_assert_cmpint (measures_undo_stack_add_indicator_value (undo, seen, "2024-12-31", 42, "Erste",
+                                                            "Anna Anders", &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&seen);
+  seen = reread_indicator (a, id);
+  edited = measures_indicator_copy_with (seen, "unit", "Personen", NULL);
+  g_assert_true (measures_undo_stack_edit_indicator (undo, seen, edited, "Anna Anders", &error));
+  g_assert_no_error (error);
+
+  /* The edit, then the value, go back. */
+  undone = measures_undo_stack_undo (undo, "Anna Anders", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&undone, g_free);
+  stored = reread_indicator (a, id);
+  g_assert_cmpstr (measures_indicator_get_unit (stored), ==, "%");
+  undone = measures_undo_stack_undo (undo, "Anna Anders", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&undone, g_free);
+  values = measures_store_list_indicator_values (a, id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (values), ==, 0);
+  g_clear_object (&values);
+
+  /* Recorded again; then B records one: A's undo is refused. */
+  undone = measures_undo_stack_redo (undo, "Anna Anders", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&undone, g_free);
+  g_clear_object (&stored);
+  stored = reread_indicator (b, id);
+  g_assert_cmpint (measures_store_add_indicator_value (b, id, measures_indicator_get_revision (stored),
+                                                       "2025-12-31", 43, NULL, "Bea Beispiel",
+                                                       &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_null (measures_undo_stack_undo (undo, "Anna Anders", &error));
+  assert_conflict (error, "Bea Beispiel");
+  g_clear_error (&error);
+  values = measures_store_list_indicator_values (a, id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (values), ==, 2);
+  g_assert_true (measures_undo_stack_get_can_undo (undo));
+}
+
+/* `--dump-json` writes indicators with their targets, values and history,
+ * and `--import-json` reads them back: the dump of the copy is the same. */
+static void
+test_indicators_round_trip (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = fixture->engine->open_new (fixture);
+  g_autoptr(MeasuresMeasure) measure = measure_at (store, 5);
+  g_autoptr(MeasuresIndicator) template = new_indicator (store, "Hin und zurück");
+  g_autoptr(MeasuresIndicator) of_measure = NULL;
+  g_autoptr(MeasuresIndicator) seen = NULL;
+  g_autoptr(MeasuresIndicator) edited = NULL;
+  g_autoptr(MeasuresStore) copy = NULL;
+  g_autoptr(GListModel) indicators = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = temp_path (&fixture->dir, "copy.db");
+  g_autofree char *dump = NULL;
+  g_autofree char *again = NULL;
+  gint64 id, other;
+
+  id = measures_store_create_indicator (store, template, "Koordination", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (measures_store_add_indicator_value (store, id, G_MAXINT64, "2022-12-31", 0.1,
+                                                       "ein Zehntel", "Erika", &error), >, 0);
+  g_assert_cmpint (measures_store_add_indicator_value (store, id, G_MAXINT64, "2023-12-31",
+                                                       -1234.5678, NULL, "Erika", &error), >, 0);
+  g_assert_no_error (error);
+  seen = reread_indicator (store, id);
+  edited = measures_indicator_copy_with (seen, "baseline-date", NULL, "interval-months", 3, NULL);
+  g_assert_true (measures_store_update_indicator (store, edited,
+                                                  measures_indicator_get_revision (seen),
+                                                  "Erika", &error));
+  of_measure = measures_indicator_copy_with (template, "goal", 0,
+                                             "measure-id", measures_measure_get_id (measure),
+                                             "name", "Einer Maßnahme", "office", "", NULL);
+  other = measures_store_create_indicator (store, of_measure, "Koordination", &error);
+  g_assert_no_error (error);
+  g_assert_true (measures_store_remove_indicator (store, other, G_MAXINT64, "Erika", &error));
+  g_assert_no_error (error);
+
+  dump = measures_export_json (store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (dump, "\"indicators\""));
+
+  copy = measures_store_open (path, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new (dump, strlen (dump));
+  g_assert_true (measures_import_strategy (copy, bytes, "dump.json", &error));
+  g_assert_no_error (error);
+  again = measures_export_json (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, dump);
+
+  indicators = measures_store_list_removed_indicators (copy, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (indicators), ==, 1);
+}
+
+typedef struct
+{
+  gint64 wanted;
+  guint seen;
+} IndicatorAnnounced;
+
+static void
+indicator_changed (MeasuresStore      *store,
+                   gint64              id,
+                   IndicatorAnnounced *announced)
+{
+  if (id == announced->wanted)
+    announced->seen++;
+}
+
+static gboolean
+wait_for_indicator (IndicatorAnnounced *announced,
+                    guint               times)
+{
+  gboolean up = FALSE;
+  guint timeout = g_timeout_add (1000, time_is_up, &up);
+
+  while (announced->seen < times && !up)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!up)
+    g_source_remove (timeout);
+  return announced->seen >= times;
+}
+
+static void
+test_other_writer_indicator_is_announced (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) a = fixture->engine->open_new (fixture);
+  g_autoptr(MeasuresStore) b = fixture->engine->open_again (fixture);
+  gint64 id = create_indicator (b, "Von nebenan");
+  g_autoptr(MeasuresIndicator) seen = reread_indicator (b, id);
+  g_autoptr(GError) error = NULL;
+  IndicatorAnnounced own = { id, 0 };
+  IndicatorAnnounced other = { id, 0 };
+
+  /* Let A catch up with the creation first. */
+  g_signal_connect (a, "indicator-changed", G_CALLBACK (indicator_changed), &other);
+  g_assert_true (wait_for_indicator (&other, 1));
+
+  /* A value recorded by B: B tells its own listeners at once, A soon. */
+  g_signal_connect (b, "indicator-changed", G_CALLBACK (indicator_changed), &own);
+  g_assert_cmpint (measures_store_add_indicator_value (b, id,
+                                                       measures_indicator_get_revision (seen),
+                                                       "2024-12-31", 3, NULL, "Bea", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpuint (own.seen, ==, 1);
+  g_assert_true (wait_for_indicator (&other, 2));
+}
+
 #ifdef HAVE_POSTGRESQL
 /* Roles enforced by the server ------------------------------------------------ */
 
@@ -1032,6 +1572,141 @@ test_roles_are_enforced (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+static char *
+newest_indicator_author (MeasuresStore *store,
+                         gint64         id)
+{
+  g_autoptr(GListModel) history = measures_store_list_indicator_history (store, id, NULL);
+  g_autoptr(MeasuresChange) change = g_list_model_get_item (history, 0);
+
+  return g_strdup (measures_change_get_author (change));
+}
+
+/* The indicators' rules: coordinators change everything; the officials
+ * of the office responsible for an indicator record and remove its values
+ * and change nothing else; readers read; the server names the author. */
+static void
+test_indicator_roles_are_enforced (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) owner = fixture->engine->open_new (fixture);
+  g_autoptr(MeasuresStore) coordinator = open_as (fixture, COORDINATOR);
+  g_autoptr(MeasuresStore) official = open_as (fixture, OFFICIAL);
+  g_autoptr(MeasuresStore) reader = open_as (fixture, READER);
+  g_autoptr(GListModel) offices = measures_store_list_offices (owner, NULL);
+  g_autoptr(MeasuresIndicator) template = new_indicator (owner, "Eigene Kennzahl");
+  g_autoptr(MeasuresIndicator) foreign = NULL;
+  g_autoptr(MeasuresIndicator) seen = NULL;
+  g_autoptr(MeasuresIndicator) edited = NULL;
+  g_autoptr(MeasuresIndicator) after = NULL;
+  g_autoptr(MeasuresIndicatorValue) value = NULL;
+  g_autoptr(GListModel) values = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author = NULL;
+  const char *other_office = NULL;
+  gint64 own_id, foreign_id, own_value, foreign_value;
+  guint n_history;
+
+  g_assert_cmpstr (measures_indicator_get_office (template), ==, pg_official_office);
+  for (guint i = 0; other_office == NULL && i < g_list_model_get_n_items (offices); i++)
+    {
+      g_autoptr(MeasuresOffice) office = g_list_model_get_item (offices, i);
+
+      if (!g_str_equal (measures_office_get_abbreviation (office), pg_official_office))
+        other_office = measures_office_get_abbreviation (office);
+    }
+  g_assert_nonnull (other_office);
+  own_id = measures_store_create_indicator (owner, template, "Koordination", &error);
+  g_assert_no_error (error);
+  foreign = measures_indicator_copy_with (template, "name", "Fremde Kennzahl",
+                                          "office", other_office, NULL);
+  foreign_id = measures_store_create_indicator (owner, foreign, "Koordination", &error);
+  g_assert_no_error (error);
+  foreign_value = measures_store_add_indicator_value (owner, foreign_id, G_MAXINT64,
+                                                      "2023-12-31", 1, NULL, "Koordination",
+                                                      &error);
+  g_assert_no_error (error);
+
+  /* What the server answers matches what it enforces below. */
+  g_assert_cmpint (measures_store_get_indicator_permissions (coordinator, own_id), ==,
+                   MEASURES_PERMISSION_ALL);
+  g_assert_cmpint (measures_store_get_indicator_permissions (coordinator, 0), ==,
+                   MEASURES_PERMISSION_ALL);
+  g_assert_cmpint (measures_store_get_indicator_permissions (official, own_id), ==,
+                   MEASURES_PERMISSION_REPORT_PROGRESS);
+  g_assert_cmpint (measures_store_get_indicator_permissions (official, foreign_id), ==,
+                   MEASURES_PERMISSION_NONE);
+  g_assert_cmpint (measures_store_get_indicator_permissions (official, 0), ==,
+                   MEASURES_PERMISSION_NONE);
+  g_assert_cmpint (measures_store_get_indicator_permissions (reader, own_id), ==,
+                   MEASURES_PERMISSION_NONE);
+
+  /* The official records a value of the own office's indicator, under
+   * the name the server knows, whatever the author passed in. */
+  seen = reread_indicator (official, own_id);
+  own_value = measures_store_add_indicator_value (official, own_id,
+                                                  measures_indicator_get_revision (seen),
+                                                  "2024-12-31", 16, "Erhebung",
+                                                  "Erika Mustermann", &error);
+  g_assert_no_error (error);
+  values = measures_store_list_indicator_values (owner, own_id, NULL);
+  value = g_list_model_get_item (values, 0);
+  g_assert_cmpstr (measures_indicator_value_get_author (value), ==, OFFICIAL);
+  author = newest_indicator_author (owner, own_id);
+  g_assert_cmpstr (author, ==, OFFICIAL);
+
+  /* Nothing else, and nothing of another office's indicator. */
+  g_clear_object (&seen);
+  seen = reread_indicator (official, own_id);
+  n_history = n_items (measures_store_list_indicator_history (owner, own_id, NULL));
+  edited = measures_indicator_copy_with (seen, "unit", "Köpfe", NULL);
+  g_assert_false (measures_store_update_indicator (official, edited,
+                                                   measures_indicator_get_revision (seen),
+                                                   "Ben", &error));
+  assert_not_allowed (&error, "Eigene Kennzahl");
+  g_assert_false (measures_store_remove_indicator (official, own_id,
+                                                   measures_indicator_get_revision (seen),
+                                                   "Ben", &error));
+  assert_not_allowed (&error, "Eigene Kennzahl");
+  g_assert_cmpint (measures_store_create_indicator (official, template, "Ben", &error), ==, 0);
+  assert_not_allowed (&error, NULL);
+  g_assert_cmpint (measures_store_add_indicator_value (official, foreign_id, G_MAXINT64,
+                                                       "2024-12-31", 2, NULL, "Ben", &error),
+                   ==, 0);
+  assert_not_allowed (&error, "Fremde Kennzahl");
+  g_assert_false (measures_store_remove_indicator_value (official, foreign_value, "Ben", &error));
+  assert_not_allowed (&error, "Fremde Kennzahl");
+  g_assert_cmpint (measures_store_add_indicator_value (reader, own_id, G_MAXINT64, "2024-12-31",
+                                                       3, NULL, "Cleo", &error), ==, 0);
+  assert_not_allowed (&error, "Eigene Kennzahl");
+
+  /* Nothing half-written. */
+  after = reread_indicator (owner, own_id);
+  g_assert_cmpint (measures_indicator_get_revision (after), ==,
+                   measures_indicator_get_revision (seen));
+  g_assert_cmpstr (measures_indicator_get_unit (after), ==, "%");
+  g_assert_null (measures_indicator_get_removed (after));
+  g_assert_cmpuint (n_items (measures_store_list_indicator_history (owner, own_id, NULL)), ==,
+                    n_history);
+  g_assert_cmpuint (n_items (measures_store_list_indicator_values (owner, foreign_id, NULL)), ==,
+                    1);
+  g_assert_cmpuint (n_items (measures_store_list_indicators (owner, NULL)), ==, 2);
+
+  /* The official removes the office's own value; the coordinator edits. */
+  g_assert_true (measures_store_remove_indicator_value (official, own_value, "Ben", &error));
+  g_assert_no_error (error);
+  g_assert_true (measures_store_update_indicator (coordinator, edited,
+                                                  measures_indicator_get_revision (seen),
+                                                  "Erika Mustermann", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&author, g_free);
+  author = newest_indicator_author (owner, own_id);
+  g_assert_cmpstr (author, ==, COORDINATOR);
+  g_assert_true (measures_store_remove_indicator (coordinator, foreign_id, G_MAXINT64, "Erika",
+                                                  &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_server_is_available (void)
 {
@@ -1064,8 +1739,13 @@ main (int   argc,
                       (g_get_monotonic_time () - start) / 1000);
     g_test_add_func ("/store-contract/postgresql/server-is-available", test_server_is_available);
     if (pg_missing == NULL)
-      g_test_add ("/store-contract/postgresql/roles-are-enforced", Fixture, &engines[1],
-                  fixture_setup, test_roles_are_enforced, fixture_teardown);
+      {
+        g_test_add ("/store-contract/postgresql/roles-are-enforced", Fixture, &engines[1],
+                    fixture_setup, test_roles_are_enforced, fixture_teardown);
+        g_test_add ("/store-contract/postgresql/indicator-roles-are-enforced", Fixture,
+                    &engines[1], fixture_setup, test_indicator_roles_are_enforced,
+                    fixture_teardown);
+      }
   }
 #endif
 
@@ -1094,6 +1774,15 @@ main (int   argc,
       ADD ("other-process-is-announced", test_other_process_is_announced);
       ADD ("command-line-reads-it", test_command_line_reads_it);
       ADD ("strategy-moves-whole", test_strategy_moves_whole);
+      ADD ("indicator-with-history", test_indicator_with_history);
+      ADD ("indicator-values", test_indicator_values);
+      ADD ("stale-indicator-edit-is-refused", test_stale_indicator_edit_is_refused);
+      ADD ("indicator-value-and-edit-do-not-conflict",
+           test_indicator_value_and_edit_do_not_conflict);
+      ADD ("indicator-validation", test_indicator_validation);
+      ADD ("indicator-undo", test_indicator_undo);
+      ADD ("indicators-round-trip", test_indicators_round_trip);
+      ADD ("other-writer-indicator-is-announced", test_other_writer_indicator_is_announced);
 #undef ADD
     }
 

@@ -197,6 +197,144 @@ add_measures (JsonBuilder    *builder,
   return TRUE;
 }
 
+static void
+add_double (JsonBuilder *builder,
+            const char  *name,
+            double       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_double_value (builder, value);
+}
+
+/* 0 means none: a goal's indicator has no measure, and the other way. */
+static void
+add_id_or_null (JsonBuilder *builder,
+                const char  *name,
+                gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != 0)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static gboolean
+add_indicator_values (JsonBuilder    *builder,
+                      MeasuresStore  *store,
+                      gint64          indicator_id,
+                      GError        **error)
+{
+  g_autoptr(GListModel) values = measures_store_list_indicator_values (store, indicator_id, error);
+
+  if (values == NULL)
+    return FALSE;
+
+  json_builder_set_member_name (builder, "values");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+    {
+      g_autoptr(MeasuresIndicatorValue) value = g_list_model_get_item (values, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "date", measures_indicator_value_get_date (value));
+      add_double (builder, "value", measures_indicator_value_get_value (value));
+      add_string (builder, "note", measures_indicator_value_get_note (value));
+      add_string (builder, "author", measures_indicator_value_get_author (value));
+      add_string (builder, "recorded", measures_indicator_value_get_recorded (value));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return TRUE;
+}
+
+static gboolean
+add_indicator_history (JsonBuilder    *builder,
+                       MeasuresStore  *store,
+                       gint64          indicator_id,
+                       GError        **error)
+{
+  g_autoptr(GListModel) history = measures_store_list_indicator_history (store, indicator_id,
+                                                                         error);
+
+  if (history == NULL)
+    return FALSE;
+
+  json_builder_set_member_name (builder, "history");
+  json_builder_begin_array (builder);
+  for (guint i = g_list_model_get_n_items (history); i > 0; i--)
+    {
+      g_autoptr(MeasuresChange) change = g_list_model_get_item (history, i - 1);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "date", measures_change_get_date (change));
+      add_string (builder, "author", measures_change_get_author (change));
+      add_string (builder, "field", measures_change_get_field (change));
+      add_string (builder, "old", measures_change_get_old_value (change));
+      add_string (builder, "new", measures_change_get_new_value (change));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return TRUE;
+}
+
+/* Every indicator, removed ones last, with its targets, values and
+ * history; "measure" is the id the measure has in the same dump. */
+static gboolean
+add_indicators (JsonBuilder    *builder,
+                MeasuresStore  *store,
+                GListModel    **lists,
+                guint           n_lists,
+                GError        **error)
+{
+  json_builder_set_member_name (builder, "indicators");
+  json_builder_begin_array (builder);
+  for (guint l = 0; l < n_lists; l++)
+  for (guint i = 0; i < g_list_model_get_n_items (lists[l]); i++)
+    {
+      g_autoptr(MeasuresIndicator) indicator = g_list_model_get_item (lists[l], i);
+      gint64 id = measures_indicator_get_id (indicator);
+
+      json_builder_begin_object (builder);
+      add_int (builder, "id", id);
+      add_id_or_null (builder, "goal", measures_indicator_get_goal (indicator));
+      add_id_or_null (builder, "measure", measures_indicator_get_measure_id (indicator));
+      add_string (builder, "name", measures_indicator_get_name (indicator));
+      add_string (builder, "unit", measures_indicator_get_unit (indicator));
+      add_string (builder, "description", measures_indicator_get_description (indicator));
+      add_string (builder, "office", measures_indicator_get_office (indicator));
+      add_double (builder, "baseline_value", measures_indicator_get_baseline_value (indicator));
+      add_string (builder, "baseline_date", measures_indicator_get_baseline_date (indicator));
+      add_string (builder, "direction",
+                  measures_indicator_get_direction (indicator) == MEASURES_DIRECTION_DOWN
+                  ? "down" : "up");
+      add_int (builder, "interval_months", measures_indicator_get_interval_months (indicator));
+      json_builder_set_member_name (builder, "targets");
+      json_builder_begin_array (builder);
+      for (guint t = 0; t < measures_indicator_get_n_targets (indicator); t++)
+        {
+          const MeasuresIndicatorTarget *target = measures_indicator_get_target (indicator, t);
+
+          json_builder_begin_object (builder);
+          add_string (builder, "date", target->date);
+          add_double (builder, "value", target->value);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      add_string (builder, "updated", measures_indicator_get_updated (indicator));
+      add_string (builder, "removed", measures_indicator_get_removed (indicator));
+      if (!add_indicator_values (builder, store, id, error) ||
+          !add_indicator_history (builder, store, id, error))
+        return FALSE;
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return TRUE;
+}
+
 /**
  * measures_export_json:
  * @store: the store to dump
@@ -204,7 +342,8 @@ add_measures (JsonBuilder    *builder,
  * Writes the whole store as JSON: the strategy's title, the vision, the
  * goals, the office directory and every measure — removed ones last — with
  * its printed lead and actors text, the offices linked to it, its status,
- * progress, progress log and history. measures_import_strategy()
+ * progress, progress log and history; then every indicator, removed ones
+ * last, with its targets, values and history. measures_import_strategy()
  * reads the result back.
  *
  * Returns: (transfer full): pretty-printed JSON, or %NULL with @error set
@@ -220,6 +359,8 @@ measures_export_json (MeasuresStore  *store,
   g_autoptr(GListModel) offices = NULL;
   g_autoptr(GListModel) measures = NULL;
   g_autoptr(GListModel) removed = NULL;
+  g_autoptr(GListModel) indicators = NULL;
+  g_autoptr(GListModel) removed_indicators = NULL;
   g_autofree char *strategy_title = NULL;
   g_autofree char *vision_title = NULL;
   g_auto(GStrv) statements = NULL;
@@ -230,7 +371,9 @@ measures_export_json (MeasuresStore  *store,
       !(goals = measures_store_list_goals (store, error)) ||
       !(offices = measures_store_list_offices (store, error)) ||
       !(measures = measures_store_list_measures (store, error)) ||
-      !(removed = measures_store_list_removed_measures (store, error)))
+      !(removed = measures_store_list_removed_measures (store, error)) ||
+      !(indicators = measures_store_list_indicators (store, error)) ||
+      !(removed_indicators = measures_store_list_removed_indicators (store, error)))
     return NULL;
 
   json_builder_begin_object (builder);
@@ -242,7 +385,9 @@ measures_export_json (MeasuresStore  *store,
   json_builder_end_object (builder);
   add_goals (builder, goals);
   add_offices (builder, offices);
-  if (!add_measures (builder, store, (GListModel *[]){ measures, removed }, 2, error))
+  if (!add_measures (builder, store, (GListModel *[]){ measures, removed }, 2, error) ||
+      !add_indicators (builder, store, (GListModel *[]){ indicators, removed_indicators }, 2,
+                       error))
     return NULL;
   json_builder_end_object (builder);
 

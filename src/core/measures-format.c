@@ -8,7 +8,9 @@
 #include "measures-format.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
+#include <gio/gio.h>
 
 /* Month names come from our own catalogs, not from the C library's locale
  * data: a German or French interface needs no installed locale. */
@@ -334,6 +336,248 @@ measures_format_number (guint n)
       if (i > 0 && (length - i) % 3 == 0)
         g_string_append (text, separator);
       g_string_append_c (text, digits[i]);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Numbers as the user types them ------------------------------------------------
+ *
+ * The separators follow the interface language, which the application
+ * switches at runtime (LANGUAGE), not the C library's LC_NUMERIC: that
+ * stays whatever the session's locale is, and may not even be installed
+ * for the language chosen. The thousands separator is the one the
+ * catalogs give for measures_format_number(); the decimal separator goes
+ * with it: a comma where thousands are separated by a point or a space
+ * (German, French), a point where they are separated by a comma
+ * (English). */
+
+static const char *
+thousands_separator (void)
+{
+  return C_("thousands separator", ",");
+}
+
+static char
+decimal_separator (void)
+{
+  return g_str_equal (thousands_separator (), ",") ? '.' : ',';
+}
+
+static gboolean
+is_space_separator (gunichar c)
+{
+  return c == ' ' || c == 0x00A0 || c == 0x202F || c == 0x2009;
+}
+
+/* Whether @integer, split at its separators, is in groups of thousands:
+ * one to three digits, then three each. */
+static gboolean
+valid_grouping (const char *integer)
+{
+  g_auto(GStrv) groups = g_strsplit_set (integer, "., ", -1);
+
+  if (groups[0] == NULL || strlen (groups[0]) == 0 || strlen (groups[0]) > 3)
+    return FALSE;
+  for (guint i = 1; groups[i] != NULL; i++)
+    if (strlen (groups[i]) != 3)
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+not_a_number (const char  *text,
+              GError     **error)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+               /* Translators: %s is what the user typed */
+               _("“%s” is not a number."), text);
+  return FALSE;
+}
+
+/**
+ * measures_format_parse_number:
+ * @text: a number as the user typed it
+ * @value: (out): the number
+ * @error: return location for a %G_IO_ERROR_INVALID_DATA error
+ *
+ * Reads a number written as the interface language writes it, with or
+ * without thousands separators: "1.234,5" in German, "1,234.5" in
+ * English, "1 234,5" in French. Where it is unambiguous, the other
+ * conventions are read too: "1234.5" and "1234,5" in every language, or
+ * "1,234.5" in German. A single separator followed by three digits, as
+ * in "1.234", is the language's: a thousands separator in German, the
+ * decimal point in English.
+ *
+ * Returns: %TRUE if @text is a finite number
+ */
+gboolean
+measures_format_parse_number (const char  *text,
+                              double      *value,
+                              GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autoptr(GString) integer = g_string_new (NULL);
+  g_autoptr(GString) number = g_string_new (NULL);
+  const char *p;
+  const char *fraction = NULL;
+  gboolean negative = FALSE;
+  int last_point = -1, last_comma = -1, n_points = 0, n_commas = 0;
+  char decimal = 0;
+  double result;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!g_utf8_validate (text, -1, NULL))
+    return not_a_number ("", error);
+
+  stripped = g_strstrip (g_strdup (text));
+  p = stripped;
+  if (*p == '-' || *p == '+')
+    negative = *p++ == '-';
+  else if (g_str_has_prefix (p, "\u2212"))
+    {
+      negative = TRUE;
+      p += strlen ("\u2212");
+    }
+
+  /* Digits and separators only; spaces of any width group thousands. */
+  for (; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_ascii_isdigit (c))
+        g_string_append_c (integer, (char)c);
+      else if (c == '.' || c == ',')
+        {
+          if (c == '.')
+            n_points++, last_point = integer->len;
+          else
+            n_commas++, last_comma = integer->len;
+          g_string_append_c (integer, (char)c);
+        }
+      else if (is_space_separator (c) && integer->len > 0)
+        g_string_append_c (integer, ' ');
+      else
+        return not_a_number (text, error);
+    }
+
+  if (integer->len == 0)
+    return not_a_number (text, error);
+
+  /* Which separator, if any, is the decimal one. */
+  if (n_points > 0 && n_commas > 0)
+    {
+      decimal = last_point > last_comma ? '.' : ',';
+      if ((decimal == '.' ? n_points : n_commas) != 1)
+        return not_a_number (text, error);
+    }
+  else if (n_points + n_commas == 1)
+    {
+      char c = n_points ? '.' : ',';
+      int at = n_points ? last_point : last_comma;
+      g_autofree char *before = g_strndup (integer->str, at);
+
+      /* Three digits after it: the language says what it is. Anything
+       * else cannot be a thousands separator. */
+      if (c == decimal_separator () ||
+          strlen (integer->str + at + 1) != 3 || !valid_grouping (integer->str) ||
+          strchr (before, ' ') != NULL)
+        decimal = c;
+    }
+
+  if (decimal != 0)
+    {
+      char *at = strrchr (integer->str, decimal);
+
+      fraction = at + 1;
+      g_string_truncate (integer, at - integer->str);
+      if (*fraction == '\0' || strpbrk (fraction, "., ") != NULL)
+        return not_a_number (text, error);
+    }
+
+  /* What is left before the decimal separator is grouped, or plain. */
+  if (strpbrk (integer->str, "., ") != NULL && !valid_grouping (integer->str))
+    return not_a_number (text, error);
+  if (integer->len == 0 && fraction == NULL)
+    return not_a_number (text, error);
+
+  if (negative)
+    g_string_append_c (number, '-');
+  for (const char *d = integer->str; *d != '\0'; d++)
+    if (g_ascii_isdigit (*d))
+      g_string_append_c (number, *d);
+  if (number->len == (gsize)negative)
+    g_string_append_c (number, '0');
+  if (fraction != NULL)
+    g_string_append_printf (number, ".%s", fraction);
+
+  result = g_ascii_strtod (number->str, NULL);
+  if (!isfinite (result))
+    return not_a_number (text, error);
+
+  *value = result;
+  return TRUE;
+}
+
+/**
+ * measures_format_decimal:
+ * @value: a finite number
+ * @decimals: how many decimals to write, or -1 for as many as it has (at
+ *   most six)
+ *
+ * Returns: (transfer full): @value as the interface language writes it,
+ *   with its thousands separated: "1.234,5", "1,234.5", "1 234,5" (with a
+ *   narrow no-break space); measures_format_parse_number() reads it back
+ */
+char *
+measures_format_decimal (double value,
+                         int    decimals)
+{
+  g_autofree char *plain = NULL;
+  GString *text = g_string_new (NULL);
+  const char *digits;
+  const char *point;
+  gsize length;
+
+  g_return_val_if_fail (isfinite (value), g_string_free (text, FALSE));
+
+  plain = g_strdup_printf ("%.*f", decimals < 0 ? 6 : MIN (decimals, 15), value);
+  /* printf's point is the C library's: whatever it is, make it ours. */
+  g_strdelimit (plain, ",", '.');
+  if (decimals < 0 && strchr (plain, '.') != NULL)
+    {
+      gsize end = strlen (plain);
+
+      while (plain[end - 1] == '0')
+        plain[--end] = '\0';
+      if (plain[end - 1] == '.')
+        plain[--end] = '\0';
+    }
+  if (g_str_equal (plain, "-0"))
+    plain[0] = '0', plain[1] = '\0';
+
+  digits = plain;
+  if (*digits == '-')
+    {
+      g_string_append_c (text, '-');
+      digits++;
+    }
+  point = strchr (digits, '.');
+  length = point ? (gsize)(point - digits) : strlen (digits);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (i > 0 && (length - i) % 3 == 0)
+        g_string_append (text, thousands_separator ());
+      g_string_append_c (text, digits[i]);
+    }
+  if (point != NULL)
+    {
+      g_string_append_c (text, decimal_separator ());
+      g_string_append (text, point + 1);
     }
 
   return g_string_free (text, FALSE);

@@ -15,5 +15,10 @@ const char *measures_i18n_get_system_language (void);
 char *measures_i18n_dup_language    (void);
 char *measures_sort_key             (const char *text);
 char *measures_format_number        (guint       n);
+char *measures_format_decimal       (double      value,
+                                     int         decimals);
+gboolean measures_format_parse_number (const char  *text,
+                                       double      *value,
+                                       GError     **error);
 
 G_END_DECLS

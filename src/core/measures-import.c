@@ -387,7 +387,8 @@ read_measure (Reader        *reader,
               MeasuresStore *store,
               JsonObject    *object,
               const char    *where,
-              GHashTable    *positions)
+              GHashTable    *positions,
+              GHashTable    *ids)
 {
   g_autoptr(MeasuresMeasure) measure = NULL;
   g_auto(GStrv) objectives = NULL;
@@ -480,6 +481,10 @@ read_measure (Reader        *reader,
   measure_id = measures_store_add_measure (store, measure, reader->error);
   if (measure_id == 0)
     return FALSE;
+  /* The dump's indicators name their measure by the dump's id. */
+  if (id != 0)
+    g_hash_table_insert (ids, g_memdup2 (&id, sizeof id),
+                         g_memdup2 (&measure_id, sizeof measure_id));
 
   return read_log_and_history (reader, store, object, where, measure_id);
 }
@@ -487,7 +492,8 @@ read_measure (Reader        *reader,
 static gboolean
 read_measures (Reader        *reader,
                MeasuresStore *store,
-               JsonObject    *root)
+               JsonObject    *root,
+               GHashTable    *ids)
 {
   g_autoptr(GHashTable) positions = g_hash_table_new (NULL, NULL);
   JsonArray *measures = get_array (reader, root, "measures");
@@ -501,7 +507,255 @@ read_measures (Reader        *reader,
       g_autofree char *where = g_strdup_printf (_("measure %u"), i + 1);
       JsonObject *measure = get_element_object (reader, measures, i, where);
 
-      if (measure == NULL || !read_measure (reader, store, measure, where, positions))
+      if (measure == NULL || !read_measure (reader, store, measure, where, positions, ids))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+get_double (Reader     *reader,
+            JsonObject *object,
+            const char *name,
+            const char *where,
+            double     *value)
+{
+  JsonNode *node = member (object, name, JSON_NODE_VALUE);
+
+  if (node == NULL || (json_node_get_value_type (node) != G_TYPE_DOUBLE &&
+                       json_node_get_value_type (node) != G_TYPE_INT64))
+    {
+      g_autofree char *problem = g_strdup_printf (_("has no number “%s”"), name);
+      return invalid (reader, where, problem);
+    }
+
+  *value = json_node_get_double (node);
+  return TRUE;
+}
+
+/* A list that may be missing, as in a dump of an older version. */
+static gboolean
+get_optional_array (Reader      *reader,
+                    JsonObject  *object,
+                    const char  *name,
+                    const char  *where,
+                    JsonArray  **array)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *array = NULL;
+  if (node == NULL)
+    return TRUE;
+
+  if (JSON_NODE_TYPE (node) != JSON_NODE_ARRAY)
+    {
+      g_autofree char *problem = g_strdup_printf (_("has no list “%s”"), name);
+      return invalid (reader, where, problem);
+    }
+
+  *array = json_node_get_array (node);
+  return TRUE;
+}
+
+/* A goal's number or a measure's id, which may be null or missing: 0. */
+static gboolean
+get_optional_id (Reader     *reader,
+                 JsonObject *object,
+                 const char *name,
+                 const char *where,
+                 gint64      max,
+                 gint64     *value)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  *value = 0;
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  return get_optional_number (reader, object, name, where, max, value);
+}
+
+static gboolean
+read_indicator_values_and_history (Reader        *reader,
+                                   MeasuresStore *store,
+                                   JsonObject    *object,
+                                   const char    *where,
+                                   gint64         indicator_id)
+{
+  JsonArray *values, *history;
+
+  if (!get_optional_array (reader, object, "values", where, &values) ||
+      !get_optional_array (reader, object, "history", where, &history))
+    return FALSE;
+
+  for (guint i = 0; values != NULL && i < json_array_get_length (values); i++)
+    {
+      JsonObject *item = get_element_object (reader, values, i, where);
+      g_autoptr(MeasuresIndicatorValue) value = NULL;
+      const char *date, *note, *author, *recorded;
+      double number;
+
+      if (item == NULL ||
+          !get_string (reader, item, "date", where, &date) ||
+          !get_double (reader, item, "value", where, &number) ||
+          !get_optional_string (reader, item, "note", where, &note) ||
+          !get_string (reader, item, "author", where, &author) ||
+          !get_string (reader, item, "recorded", where, &recorded))
+        return FALSE;
+
+      if (!measures_indicator_check_date (date))
+        {
+          g_autofree char *problem = g_strdup_printf (_("has a value of “%s”, which is not a "
+                                                        "date"), date);
+          return invalid (reader, where, problem);
+        }
+
+      value = measures_indicator_value_new (0, indicator_id, date, number, note, author,
+                                            recorded);
+      if (!measures_store_insert_indicator_value (store, indicator_id, value, reader->error))
+        return FALSE;
+    }
+
+  for (guint i = 0; history != NULL && i < json_array_get_length (history); i++)
+    {
+      JsonObject *item = get_element_object (reader, history, i, where);
+      g_autoptr(MeasuresChange) change = NULL;
+      const char *date, *author, *field, *old_value, *new_value;
+
+      if (item == NULL ||
+          !get_string (reader, item, "date", where, &date) ||
+          !get_string (reader, item, "author", where, &author) ||
+          !get_string (reader, item, "field", where, &field) ||
+          !get_optional_string (reader, item, "old", where, &old_value) ||
+          !get_optional_string (reader, item, "new", where, &new_value))
+        return FALSE;
+
+      change = measures_change_new (0, indicator_id, date, author, field, old_value, new_value);
+      if (!measures_store_insert_indicator_change (store, indicator_id, change, reader->error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_indicator (Reader        *reader,
+                MeasuresStore *store,
+                JsonObject    *object,
+                const char    *where,
+                GHashTable    *ids)
+{
+  g_autoptr(MeasuresIndicator) empty = measures_indicator_new ();
+  g_autoptr(MeasuresIndicator) indicator = NULL;
+  g_autoptr(GPtrArray) targets = measures_indicator_targets_new ();
+  g_autoptr(GError) invalid_error = NULL;
+  const char *name, *unit, *description, *office, *baseline_date, *direction_text;
+  const char *updated, *removed;
+  JsonArray *target_list;
+  MeasuresDirection direction;
+  double baseline = 0;
+  gint64 goal = 0, measure = 0, id = 0, interval = 0;
+  gint64 indicator_id;
+  const gint64 *measure_id = NULL;
+
+  if (!get_optional_number (reader, object, "id", where, G_MAXINT64, &id) ||
+      !get_string (reader, object, "name", where, &name) ||
+      !get_optional_string (reader, object, "unit", where, &unit) ||
+      !get_optional_string (reader, object, "description", where, &description) ||
+      !get_optional_string (reader, object, "office", where, &office) ||
+      !get_double (reader, object, "baseline_value", where, &baseline) ||
+      !get_optional_string (reader, object, "baseline_date", where, &baseline_date) ||
+      !get_string (reader, object, "direction", where, &direction_text) ||
+      !get_optional_number (reader, object, "interval_months", where, 60, &interval) ||
+      !get_optional_array (reader, object, "targets", where, &target_list) ||
+      !get_optional_string (reader, object, "updated", where, &updated) ||
+      !get_optional_string (reader, object, "removed", where, &removed))
+    return FALSE;
+
+  if (!get_optional_id (reader, object, "goal", where, G_MAXINT, &goal) ||
+      !get_optional_id (reader, object, "measure", where, G_MAXINT64, &measure))
+    return FALSE;
+  if (measure != 0 && (measure_id = g_hash_table_lookup (ids, &measure)) == NULL)
+    {
+      g_autofree char *problem = g_strdup_printf (_("names the measure %" G_GINT64_FORMAT
+                                                    ", which the file does not hold"),
+                                                  measure);
+      return invalid (reader, where, problem);
+    }
+
+  if (g_str_equal (direction_text, "up"))
+    direction = MEASURES_DIRECTION_UP;
+  else if (g_str_equal (direction_text, "down"))
+    direction = MEASURES_DIRECTION_DOWN;
+  else
+    {
+      g_autofree char *problem = g_strdup_printf (_("has the unknown direction “%s”"),
+                                                  direction_text);
+      return invalid (reader, where, problem);
+    }
+
+  for (guint i = 0; target_list != NULL && i < json_array_get_length (target_list); i++)
+    {
+      JsonObject *item = get_element_object (reader, target_list, i, where);
+      const char *date;
+      double value;
+
+      if (item == NULL ||
+          !get_string (reader, item, "date", where, &date) ||
+          !get_double (reader, item, "value", where, &value))
+        return FALSE;
+      measures_indicator_targets_add (targets, date, value);
+    }
+
+  indicator = measures_indicator_copy_with (empty,
+                                            "id", id,
+                                            "goal", (guint)goal,
+                                            "measure-id", measure_id ? *measure_id : (gint64)0,
+                                            "name", name,
+                                            "unit", unit,
+                                            "description", description,
+                                            "office", office,
+                                            "baseline-value", baseline,
+                                            "baseline-date", baseline_date,
+                                            "direction", direction,
+                                            "interval-months", (guint)interval,
+                                            "targets", targets,
+                                            "updated", updated,
+                                            "removed", removed,
+                                            NULL);
+
+  /* The model's own message says what is wrong, and where. */
+  if (!measures_indicator_validate (indicator, NULL, &invalid_error))
+    return invalid (reader, where, invalid_error->message);
+
+  indicator_id = measures_store_add_indicator (store, indicator, reader->error);
+  if (indicator_id == 0)
+    return FALSE;
+
+  return read_indicator_values_and_history (reader, store, object, where, indicator_id);
+}
+
+/* Indicators came with version 5 of the SQLite schema: a dump made before
+ * has none, nor has the embedded strategy. */
+static gboolean
+read_indicators (Reader        *reader,
+                 MeasuresStore *store,
+                 JsonObject    *root,
+                 GHashTable    *ids)
+{
+  JsonArray *indicators;
+
+  if (!get_optional_array (reader, root, "indicators", _("the file"), &indicators))
+    return FALSE;
+
+  for (guint i = 0; indicators != NULL && i < json_array_get_length (indicators); i++)
+    {
+      /* Translators: %u is the position of an indicator in the file, from 1 */
+      g_autofree char *where = g_strdup_printf (_("indicator %u"), i + 1);
+      JsonObject *indicator = get_element_object (reader, indicators, i, where);
+
+      if (indicator == NULL || !read_indicator (reader, store, indicator, where, ids))
         return FALSE;
     }
 
@@ -527,6 +781,7 @@ measures_import_strategy (MeasuresStore  *store,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) parse_error = NULL;
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   Reader reader = { source_name, error };
   JsonNode *root;
   gsize size;
@@ -556,7 +811,8 @@ measures_import_strategy (MeasuresStore  *store,
   if (!read_vision (&reader, store, json_node_get_object (root)) ||
       !read_goals (&reader, store, json_node_get_object (root)) ||
       !read_offices (&reader, store, json_node_get_object (root)) ||
-      !read_measures (&reader, store, json_node_get_object (root)) ||
+      !read_measures (&reader, store, json_node_get_object (root), ids) ||
+      !read_indicators (&reader, store, json_node_get_object (root), ids) ||
       !measures_store_commit (store, error))
     {
       measures_store_rollback (store);

@@ -26,4 +26,9 @@ void      measures_store_emit_changed         (MeasuresStore       *self,
                                                guint                n_ids,
                                                gboolean             counts_changed);
 
+void      measures_store_emit_indicator_changed (MeasuresStore     *self,
+                                                 gint64             indicator_id);
+char     *measures_store_targets_to_json      (MeasuresIndicator   *indicator);
+GPtrArray *measures_store_targets_from_json   (const char          *json);
+
 G_END_DECLS

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n.h>
 
 #include "measures-measure-diff.h"
@@ -32,6 +33,11 @@ typedef enum {
   WRITE_REMOVAL,
   WRITE_RESTORATION,
   WRITE_CREATION,
+  WRITE_INDICATOR_SHEET,
+  WRITE_INDICATOR_VALUES,
+  WRITE_INDICATOR_REMOVAL,
+  WRITE_INDICATOR_RESTORATION,
+  WRITE_INDICATOR_CREATION,
 } WriteKind;
 
 /* Rolls back a write that failed, as fail (); when the server refused it
@@ -69,6 +75,26 @@ fail_write (MeasuresStore  *self,
     case WRITE_CREATION:
       message = g_strdup (_("You may not create measures: only coordinators may."));
       break;
+    case WRITE_INDICATOR_SHEET:
+      message = g_strdup_printf (_("You may not change the indicator “%s”: only coordinators "
+                                   "may."), title);
+      break;
+    case WRITE_INDICATOR_VALUES:
+      message = g_strdup_printf (_("You may not record or remove values of “%s”: only "
+                                   "coordinators and the office responsible for the indicator "
+                                   "may."), title);
+      break;
+    case WRITE_INDICATOR_REMOVAL:
+      message = g_strdup_printf (_("You may not remove the indicator “%s”: only coordinators "
+                                   "may."), title);
+      break;
+    case WRITE_INDICATOR_RESTORATION:
+      message = g_strdup_printf (_("You may not restore the indicator “%s”: only coordinators "
+                                   "may."), title);
+      break;
+    case WRITE_INDICATOR_CREATION:
+      message = g_strdup (_("You may not create indicators: only coordinators may."));
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -91,7 +117,10 @@ commit (MeasuresStore *self,
 
   if (revision != NULL)
     *revision = write->revision;
-  measures_store_emit_changed (self, &write->measure_id, 1, write->counts_changed);
+  if (write->indicator)
+    measures_store_emit_indicator_changed (self, write->measure_id);
+  else
+    measures_store_emit_changed (self, &write->measure_id, 1, write->counts_changed);
   return TRUE;
 }
 
@@ -482,4 +511,579 @@ measures_store_set_log_entry_withdrawn (MeasuresStore   *self,
     return fail_write (self, WRITE_PROGRESS, measures_measure_get_title (stored), error);
 
   return commit (self, &write, revision, error);
+}
+
+/* Indicators ------------------------------------------------------------------
+ *
+ * The same rules as for measures: every write checks the revision its
+ * writer read, inside its transaction. An indicator's definition (its
+ * "sheet") and its recorded values are two parts, as a measure's sheet and
+ * its progress are: recording a value does not conflict with an edit of
+ * the definition made at the same time, nor the other way round; but a
+ * value recorded from a stale copy, after someone else recorded or removed
+ * one, is refused like a stale progress report, so that nobody records
+ * the same figure twice without seeing the other's first. Removing and
+ * restoring the indicator conflicts with everything. */
+
+/* Nothing to write after all: the indicator keeps its revision. */
+static gboolean
+indicator_unchanged (MeasuresStore     *self,
+                     MeasuresIndicator *stored,
+                     gint64            *revision)
+{
+  ENGINE (self)->rollback (self);
+  if (revision != NULL)
+    *revision = measures_indicator_get_revision (stored);
+  return TRUE;
+}
+
+/* Begins a write of @part of an indicator that its writer read at
+ * @base_revision, and reads it as it is stored now. */
+static MeasuresIndicator *
+begin_indicator (MeasuresStore  *self,
+                 gint64          indicator_id,
+                 gint64          base_revision,
+                 MeasuresPart    part,
+                 GError        **error)
+{
+  MeasuresIndicator *stored;
+
+  if (!ENGINE (self)->begin (self, error))
+    return NULL;
+
+  if (!ENGINE (self)->check_indicator_revision (self, indicator_id, base_revision, part, error) ||
+      !(stored = measures_store_get_indicator (self, indicator_id, error)))
+    {
+      fail (self);
+      return NULL;
+    }
+
+  return stored;
+}
+
+static gboolean
+record_indicator (MeasuresStore  *self,
+                  gint64          indicator_id,
+                  const char     *now,
+                  const char     *author,
+                  const char     *field,
+                  const char     *old_value,
+                  const char     *new_value,
+                  GError        **error)
+{
+  return ENGINE (self)->record_indicator_change (self, indicator_id, now, author, field,
+                                                 old_value, new_value, error);
+}
+
+/* Whether the goal or measure the indicator belongs to, and its office,
+ * exist: checked inside the write's transaction. */
+static gboolean
+check_links (MeasuresStore      *self,
+             MeasuresIndicator  *indicator,
+             GError            **error)
+{
+  guint goal = measures_indicator_get_goal (indicator);
+  gint64 measure_id = measures_indicator_get_measure_id (indicator);
+  const char *office = measures_indicator_get_office (indicator);
+  gboolean found = FALSE;
+
+  if (goal != 0)
+    {
+      g_autoptr(GListModel) goals = measures_store_list_goals (self, error);
+
+      if (goals == NULL)
+        return FALSE;
+      for (guint i = 0; !found && i < g_list_model_get_n_items (goals); i++)
+        {
+          g_autoptr(MeasuresGoal) item = g_list_model_get_item (goals, i);
+
+          found = measures_goal_get_number (item) == goal;
+        }
+      if (!found)
+        {
+          g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                       _("The strategy has no goal %u for the indicator to belong to."), goal);
+          return FALSE;
+        }
+    }
+  else
+    {
+      g_autoptr(GPtrArray) measures = measures_store_load_measures (self, &measure_id, 1, error);
+
+      if (measures == NULL)
+        return FALSE;
+      if (measures->len == 0 ||
+          measures_measure_get_removed (g_ptr_array_index (measures, 0)) != NULL)
+        {
+          g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                               _("The measure the indicator belongs to no longer exists."));
+          return FALSE;
+        }
+    }
+
+  if (office[0] != '\0')
+    {
+      g_autoptr(GListModel) offices = measures_store_list_offices (self, error);
+
+      if (offices == NULL)
+        return FALSE;
+      found = FALSE;
+      for (guint i = 0; !found && i < g_list_model_get_n_items (offices); i++)
+        {
+          g_autoptr(MeasuresOffice) item = g_list_model_get_item (offices, i);
+
+          found = g_str_equal (measures_office_get_abbreviation (item), office);
+        }
+      if (!found)
+        {
+          g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                       _("The office “%s” responsible for the indicator is not in the office "
+                         "directory."), office);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * measures_store_create_indicator_with_revision:
+ * @indicator: the new indicator; its id, revision and dates are ignored
+ * @author: who creates it, for the history
+ * @revision: (out) (optional): the new indicator's revision
+ *
+ * As measures_store_create_indicator().
+ *
+ * Returns: the new indicator's id, or 0 with @error set
+ */
+gint64
+measures_store_create_indicator_with_revision (MeasuresStore      *self,
+                                               MeasuresIndicator  *indicator,
+                                               const char         *author,
+                                               gint64             *revision,
+                                               GError            **error)
+{
+  g_autoptr(MeasuresIndicator) fresh = NULL;
+  g_autofree char *now = measures_store_now ();
+  MeasuresWrite write = { .indicator = TRUE };
+  gint64 id;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), 0);
+  g_return_val_if_fail (MEASURES_IS_INDICATOR (indicator), 0);
+  g_return_val_if_fail (author != NULL, 0);
+
+  if (!measures_indicator_validate (indicator, NULL, error))
+    return 0;
+
+  fresh = measures_indicator_copy_with (indicator,
+                                        "id", (gint64)0,
+                                        "revision", (gint64)0,
+                                        "updated", now,
+                                        "removed", NULL,
+                                        NULL);
+
+  if (!ENGINE (self)->begin (self, error))
+    return 0;
+
+  if (!check_links (self, fresh, error))
+    return fail (self);
+
+  id = ENGINE (self)->add_indicator (self, fresh, error);
+  if (id == 0 ||
+      !record_indicator (self, id, now, author, "created", NULL,
+                         measures_indicator_get_name (fresh), error) ||
+      !ENGINE (self)->bump_indicator_revision (self, id, MEASURES_PART_ALL, now, &write, error))
+    return fail_write (self, WRITE_INDICATOR_CREATION, NULL, error);
+
+  if (!commit (self, &write, revision, error))
+    return 0;
+
+  return id;
+}
+
+/**
+ * measures_store_create_indicator:
+ * @indicator: the new indicator; its id, revision and dates are ignored
+ * @author: who creates it, for the history
+ *
+ * Creates an indicator with its targets in one transaction and records it
+ * in the history. Its goal or measure and its office must exist.
+ *
+ * Returns: the new indicator's id, or 0 with @error set
+ */
+gint64
+measures_store_create_indicator (MeasuresStore      *self,
+                                 MeasuresIndicator  *indicator,
+                                 const char         *author,
+                                 GError            **error)
+{
+  return measures_store_create_indicator_with_revision (self, indicator, author, NULL, error);
+}
+
+/**
+ * measures_store_update_indicator_with_revision:
+ * @revision: (out) (optional): the indicator's revision after the write
+ *
+ * As measures_store_update_indicator().
+ */
+gboolean
+measures_store_update_indicator_with_revision (MeasuresStore      *self,
+                                               MeasuresIndicator  *indicator,
+                                               gint64              base_revision,
+                                               const char         *author,
+                                               gint64             *revision,
+                                               GError            **error)
+{
+  g_autoptr(MeasuresIndicator) stored = NULL;
+  g_autoptr(GArray) changes = NULL;
+  g_autofree char *now = measures_store_now ();
+  MeasuresWrite write = { .indicator = TRUE };
+  const char *name;
+  gint64 id;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (MEASURES_IS_INDICATOR (indicator), FALSE);
+  g_return_val_if_fail (author != NULL, FALSE);
+
+  if (!measures_indicator_validate (indicator, NULL, error))
+    return FALSE;
+
+  id = measures_indicator_get_id (indicator);
+  if (!(stored = begin_indicator (self, id, base_revision, MEASURES_PART_SHEET, error)))
+    return FALSE;
+
+  changes = measures_indicator_diff (stored, indicator);
+  if (changes->len == 0)
+    return indicator_unchanged (self, stored, revision);
+  name = measures_indicator_get_name (stored);
+
+  if (!check_links (self, indicator, error))
+    return fail (self);
+
+  if (!ENGINE (self)->write_indicator (self, indicator, error))
+    return fail_write (self, WRITE_INDICATOR_SHEET, name, error);
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const MeasuresFieldChange *change = &g_array_index (changes, MeasuresFieldChange, i);
+
+      if (!record_indicator (self, id, now, author, change->field, change->old_text,
+                             change->new_text, error))
+        return fail_write (self, WRITE_INDICATOR_SHEET, name, error);
+    }
+
+  if (!ENGINE (self)->bump_indicator_revision (self, id, MEASURES_PART_SHEET, now, &write, error))
+    return fail_write (self, WRITE_INDICATOR_SHEET, name, error);
+
+  return commit (self, &write, revision, error);
+}
+
+/**
+ * measures_store_update_indicator:
+ * @indicator: the indicator as edited, with the id of the stored one
+ * @base_revision: the revision of the indicator the edit started from
+ * @author: who edits it, for the history
+ *
+ * Saves an indicator's definition (everything but its values) in one
+ * transaction, with one history row for each field that changed.
+ * Refused with %MEASURES_STORE_ERROR_CONFLICT when someone else changed
+ * the definition, or removed the indicator, after @base_revision; values
+ * recorded meanwhile are no conflict.
+ *
+ * Returns: %FALSE with @error set if nothing was saved
+ */
+gboolean
+measures_store_update_indicator (MeasuresStore      *self,
+                                 MeasuresIndicator  *indicator,
+                                 gint64              base_revision,
+                                 const char         *author,
+                                 GError            **error)
+{
+  return measures_store_update_indicator_with_revision (self, indicator, base_revision, author,
+                                                        NULL, error);
+}
+
+/**
+ * measures_store_set_indicator_removed:
+ * @id: an indicator's id
+ * @base_revision: the revision of the indicator the user saw
+ * @removed: %TRUE to remove it, %FALSE to restore it
+ * @author: who does it, for the history
+ * @revision: (out) (optional): the indicator's revision after the write
+ *
+ * Removes an indicator, keeping it and its values so that it can be
+ * restored, or restores it. Refused with %MEASURES_STORE_ERROR_CONFLICT
+ * when anyone changed the indicator or its values after @base_revision.
+ *
+ * Returns: %FALSE with @error set if nothing changed
+ */
+gboolean
+measures_store_set_indicator_removed (MeasuresStore  *self,
+                                      gint64          id,
+                                      gint64          base_revision,
+                                      gboolean        removed,
+                                      const char     *author,
+                                      gint64         *revision,
+                                      GError        **error)
+{
+  g_autoptr(MeasuresIndicator) stored = NULL;
+  g_autofree char *now = measures_store_now ();
+  MeasuresWrite write = { .indicator = TRUE };
+  const char *name;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (author != NULL, FALSE);
+
+  if (!(stored = begin_indicator (self, id, base_revision, MEASURES_PART_ALL, error)))
+    return FALSE;
+
+  if ((measures_indicator_get_removed (stored) != NULL) == !!removed)
+    return indicator_unchanged (self, stored, revision);
+
+  name = measures_indicator_get_name (stored);
+  if (!ENGINE (self)->write_indicator_removed (self, id, removed ? now : NULL, error) ||
+      !record_indicator (self, id, now, author, removed ? "removed" : "restored", NULL, name,
+                         error) ||
+      !ENGINE (self)->bump_indicator_revision (self, id, MEASURES_PART_ALL, now, &write, error))
+    return fail_write (self, removed ? WRITE_INDICATOR_REMOVAL : WRITE_INDICATOR_RESTORATION,
+                       name, error);
+
+  return commit (self, &write, revision, error);
+}
+
+/**
+ * measures_store_remove_indicator:
+ * @id: an indicator's id
+ * @base_revision: the revision of the indicator the user saw
+ * @author: who removes it, for the history
+ *
+ * Removes an indicator from the strategy; it is kept with its values and
+ * history, marked removed, so that measures_store_restore_indicator() can
+ * bring it back. See measures_store_set_indicator_removed().
+ *
+ * Returns: %FALSE with @error set if nothing changed
+ */
+gboolean
+measures_store_remove_indicator (MeasuresStore  *self,
+                                 gint64          id,
+                                 gint64          base_revision,
+                                 const char     *author,
+                                 GError        **error)
+{
+  return measures_store_set_indicator_removed (self, id, base_revision, TRUE, author, NULL,
+                                               error);
+}
+
+/**
+ * measures_store_restore_indicator:
+ * @id: a removed indicator's id
+ * @base_revision: the revision of the indicator the user saw
+ * @author: who restores it, for the history
+ *
+ * Restores a removed indicator. See measures_store_set_indicator_removed().
+ *
+ * Returns: %FALSE with @error set if nothing changed
+ */
+gboolean
+measures_store_restore_indicator (MeasuresStore  *self,
+                                  gint64          id,
+                                  gint64          base_revision,
+                                  const char     *author,
+                                  GError        **error)
+{
+  return measures_store_set_indicator_removed (self, id, base_revision, FALSE, author, NULL,
+                                               error);
+}
+
+/* A value as the history keeps it: "2024-12-31 42.5", and the note on a
+ * line of its own. */
+static char *
+value_text (MeasuresIndicatorValue *value)
+{
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  const char *note = measures_indicator_value_get_note (value);
+
+  g_ascii_dtostr (number, sizeof number, measures_indicator_value_get_value (value));
+  return g_strdup_printf ("%s %s%s%s", measures_indicator_value_get_date (value), number,
+                          note[0] != '\0' ? "\n" : "", note);
+}
+
+/**
+ * measures_store_add_indicator_value_with_revision:
+ * @revision: (out) (optional): the indicator's revision after the write
+ *
+ * As measures_store_add_indicator_value().
+ *
+ * Returns: the value's id, or 0 with @error set
+ */
+gint64
+measures_store_add_indicator_value_with_revision (MeasuresStore  *self,
+                                                  gint64          indicator_id,
+                                                  gint64          base_revision,
+                                                  const char     *date,
+                                                  double          value,
+                                                  const char     *note,
+                                                  const char     *author,
+                                                  gint64         *revision,
+                                                  GError        **error)
+{
+  g_autoptr(MeasuresIndicator) stored = NULL;
+  g_autoptr(MeasuresIndicatorValue) recorded = NULL;
+  g_autofree char *now = measures_store_now ();
+  g_autofree char *text = NULL;
+  MeasuresWrite write = { .indicator = TRUE };
+  gint64 value_id;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), 0);
+  g_return_val_if_fail (author != NULL, 0);
+
+  if (note == NULL)
+    note = "";
+
+  if (!measures_indicator_check_date (date))
+    {
+      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                   _("The value’s date “%s” is not a date such as 2030-12-31."),
+                   date ? date : "");
+      return 0;
+    }
+  if (!isfinite (value))
+    {
+      g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                           _("The value is not a number."));
+      return 0;
+    }
+
+  if (!measures_store_check_log_text (note, error) ||
+      !(stored = begin_indicator (self, indicator_id, base_revision, MEASURES_PART_STATE, error)))
+    return 0;
+
+  if (measures_indicator_get_removed (stored) != NULL)
+    {
+      fail (self);
+      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                   _("The indicator “%s” was removed: restore it to record values."),
+                   measures_indicator_get_name (stored));
+      return 0;
+    }
+
+  recorded = measures_indicator_value_new (0, indicator_id, date, value, note, author, now);
+  text = value_text (recorded);
+  value_id = ENGINE (self)->insert_indicator_value (self, recorded, error);
+  if (value_id == 0 ||
+      !record_indicator (self, indicator_id, now, author, "value", NULL, text, error) ||
+      !ENGINE (self)->bump_indicator_revision (self, indicator_id, MEASURES_PART_STATE, now,
+                                               &write, error))
+    return fail_write (self, WRITE_INDICATOR_VALUES, measures_indicator_get_name (stored), error);
+
+  if (!commit (self, &write, revision, error))
+    return 0;
+
+  return value_id;
+}
+
+/**
+ * measures_store_add_indicator_value:
+ * @indicator_id: the indicator the value is of
+ * @base_revision: the revision of the indicator the user saw
+ * @date: as of when the value was measured, an ISO 8601 date
+ * @value: the value, a finite number
+ * @note: (nullable): a note, e.g. where the figure comes from
+ * @author: who records it (a server records its own user instead)
+ *
+ * Records a measured value of an indicator, in one transaction with a
+ * history row. Refused with %MEASURES_STORE_ERROR_CONFLICT when someone
+ * else recorded or removed a value of the indicator, or removed it, after
+ * @base_revision; an edit of the indicator's definition meanwhile is no
+ * conflict.
+ *
+ * Returns: the value's id, or 0 with @error set
+ */
+gint64
+measures_store_add_indicator_value (MeasuresStore  *self,
+                                    gint64          indicator_id,
+                                    gint64          base_revision,
+                                    const char     *date,
+                                    double          value,
+                                    const char     *note,
+                                    const char     *author,
+                                    GError        **error)
+{
+  return measures_store_add_indicator_value_with_revision (self, indicator_id, base_revision,
+                                                           date, value, note, author, NULL,
+                                                           error);
+}
+
+/**
+ * measures_store_remove_indicator_value_with_revision:
+ * @value_id: a recorded value
+ * @base_revision: the revision of the indicator the user saw, or -1 not
+ *   to check it
+ * @revision: (out) (optional): the indicator's revision after the write
+ *
+ * As measures_store_remove_indicator_value(); with a @base_revision, the
+ * removal is refused with %MEASURES_STORE_ERROR_CONFLICT when someone
+ * else recorded or removed a value of the indicator after it.
+ */
+gboolean
+measures_store_remove_indicator_value_with_revision (MeasuresStore  *self,
+                                                     gint64          value_id,
+                                                     gint64          base_revision,
+                                                     const char     *author,
+                                                     gint64         *revision,
+                                                     GError        **error)
+{
+  g_autoptr(MeasuresIndicatorValue) value = NULL;
+  g_autoptr(MeasuresIndicator) stored = NULL;
+  g_autofree char *now = measures_store_now ();
+  g_autofree char *text = NULL;
+  MeasuresWrite write = { .indicator = TRUE };
+  gint64 indicator_id;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (author != NULL, FALSE);
+
+  if (!ENGINE (self)->begin (self, error))
+    return FALSE;
+
+  if (!(value = ENGINE (self)->load_indicator_value (self, value_id, error)))
+    return fail (self);
+
+  indicator_id = measures_indicator_value_get_indicator_id (value);
+  if (!ENGINE (self)->check_indicator_revision (self, indicator_id,
+                                                base_revision < 0 ? G_MAXINT64 : base_revision,
+                                                MEASURES_PART_STATE, error) ||
+      !(stored = measures_store_get_indicator (self, indicator_id, error)))
+    return fail (self);
+
+  text = value_text (value);
+  if (!ENGINE (self)->delete_indicator_value (self, value_id, error) ||
+      !record_indicator (self, indicator_id, now, author, "value", text, NULL, error) ||
+      !ENGINE (self)->bump_indicator_revision (self, indicator_id, MEASURES_PART_STATE, now,
+                                               &write, error))
+    return fail_write (self, WRITE_INDICATOR_VALUES, measures_indicator_get_name (stored), error);
+
+  return commit (self, &write, revision, error);
+}
+
+/**
+ * measures_store_remove_indicator_value:
+ * @value_id: a recorded value
+ * @author: who removes it, for the history
+ *
+ * Removes a recorded value, which the indicator's history keeps, in one
+ * transaction. Values are removed one by one as the user sees them, so
+ * this is not checked against a revision: see
+ * measures_store_remove_indicator_value_with_revision().
+ *
+ * Returns: %FALSE with @error set if nothing changed
+ */
+gboolean
+measures_store_remove_indicator_value (MeasuresStore  *self,
+                                       gint64          value_id,
+                                       const char     *author,
+                                       GError        **error)
+{
+  return measures_store_remove_indicator_value_with_revision (self, value_id, -1, author, NULL,
+                                                              error);
 }

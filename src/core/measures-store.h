@@ -5,6 +5,7 @@
 
 #include "measures-change.h"
 #include "measures-goal.h"
+#include "measures-indicator.h"
 #include "measures-log-entry.h"
 #include "measures-measure.h"
 #include "measures-office.h"
@@ -115,6 +116,8 @@ typedef enum {
  * @revision: its revision after the write
  * @counts_changed: whether the write changed how many measures an office
  *   leads or takes part in
+ * @indicator: whether @measure_id is the id of an indicator that was
+ *   written, rather than a measure's
  *
  * What an engine reports of a committed write, for the signals.
  */
@@ -122,6 +125,7 @@ typedef struct {
   gint64 measure_id;
   gint64 revision;
   gboolean counts_changed;
+  gboolean indicator;
 } MeasuresWrite;
 
 /**
@@ -132,7 +136,8 @@ typedef struct {
  *
  * What a write changes of a measure, and so with which writes of others it
  * conflicts: a sheet edit and a progress report made at the same time do
- * not refuse each other.
+ * not refuse each other. For an indicator, %MEASURES_PART_SHEET is its
+ * definition and %MEASURES_PART_STATE its recorded values.
  */
 typedef enum {
   MEASURES_PART_SHEET = 1 << 0,
@@ -341,6 +346,59 @@ struct _MeasuresStoreClass
   MeasuresPermissions (*get_permissions)   (MeasuresStore       *self,
                                             gint64               measure_id);
 
+  /* Indicators: reading, the steps of their writes (measures-store-write.c
+   * puts them together as for measures), and the imports' inserts */
+  GPtrArray       *(*load_indicators)      (MeasuresStore       *self,
+                                            gint64               id,
+                                            gboolean             removed,
+                                            GError             **error);
+  gint64           (*add_indicator)        (MeasuresStore       *self,
+                                            MeasuresIndicator   *indicator,
+                                            GError             **error);
+  gboolean         (*write_indicator)      (MeasuresStore       *self,
+                                            MeasuresIndicator   *indicator,
+                                            GError             **error);
+  gboolean         (*write_indicator_removed) (MeasuresStore    *self,
+                                            gint64               indicator_id,
+                                            const char          *removed,
+                                            GError             **error);
+  gboolean         (*check_indicator_revision) (MeasuresStore   *self,
+                                            gint64               indicator_id,
+                                            gint64               base_revision,
+                                            MeasuresPart         part,
+                                            GError             **error);
+  gboolean         (*bump_indicator_revision) (MeasuresStore    *self,
+                                            gint64               indicator_id,
+                                            MeasuresPart         part,
+                                            const char          *now,
+                                            MeasuresWrite       *write,
+                                            GError             **error);
+  gboolean         (*record_indicator_change) (MeasuresStore    *self,
+                                            gint64               indicator_id,
+                                            const char          *date,
+                                            const char          *author,
+                                            const char          *field,
+                                            const char          *old_value,
+                                            const char          *new_value,
+                                            GError             **error);
+  GListModel      *(*list_indicator_history) (MeasuresStore     *self,
+                                            gint64               indicator_id,
+                                            GError             **error);
+  gint64           (*insert_indicator_value) (MeasuresStore     *self,
+                                            MeasuresIndicatorValue *value,
+                                            GError             **error);
+  MeasuresIndicatorValue *(*load_indicator_value) (MeasuresStore *self,
+                                            gint64               value_id,
+                                            GError             **error);
+  gboolean         (*delete_indicator_value) (MeasuresStore     *self,
+                                            gint64               value_id,
+                                            GError             **error);
+  GListModel      *(*list_indicator_values) (MeasuresStore      *self,
+                                            gint64               indicator_id,
+                                            GError             **error);
+  MeasuresPermissions (*get_indicator_permissions) (MeasuresStore *self,
+                                            gint64               indicator_id);
+
   /* Connections; engines of files leave them unset: always LOCAL */
   gboolean         (*get_unencrypted)      (MeasuresStore       *self);
   void             (*reconnect)            (MeasuresStore       *self);
@@ -499,6 +557,104 @@ gboolean        measures_store_set_log_entry_withdrawn (MeasuresStore *self,
                                                      gboolean          derived,
                                                      const char       *author,
                                                      gint64           *revision,
+                                                     GError          **error);
+
+/* Indicators (measures-store-write.c) */
+GListModel     *measures_store_list_indicators      (MeasuresStore    *self,
+                                                     GError          **error);
+GListModel     *measures_store_list_removed_indicators (MeasuresStore *self,
+                                                     GError          **error);
+MeasuresIndicator *measures_store_get_indicator     (MeasuresStore    *self,
+                                                     gint64            id,
+                                                     GError          **error);
+GListModel     *measures_store_list_indicator_values (MeasuresStore   *self,
+                                                     gint64            indicator_id,
+                                                     GError          **error);
+GListModel     *measures_store_list_indicator_history (MeasuresStore  *self,
+                                                     gint64            indicator_id,
+                                                     GError          **error);
+MeasuresPermissions measures_store_get_indicator_permissions (MeasuresStore *self,
+                                                     gint64            indicator_id);
+
+gint64          measures_store_create_indicator     (MeasuresStore    *self,
+                                                     MeasuresIndicator *indicator,
+                                                     const char       *author,
+                                                     GError          **error);
+gboolean        measures_store_update_indicator     (MeasuresStore    *self,
+                                                     MeasuresIndicator *indicator,
+                                                     gint64            base_revision,
+                                                     const char       *author,
+                                                     GError          **error);
+gboolean        measures_store_remove_indicator     (MeasuresStore    *self,
+                                                     gint64            id,
+                                                     gint64            base_revision,
+                                                     const char       *author,
+                                                     GError          **error);
+gboolean        measures_store_restore_indicator    (MeasuresStore    *self,
+                                                     gint64            id,
+                                                     gint64            base_revision,
+                                                     const char       *author,
+                                                     GError          **error);
+gint64          measures_store_add_indicator_value  (MeasuresStore    *self,
+                                                     gint64            indicator_id,
+                                                     gint64            base_revision,
+                                                     const char       *date,
+                                                     double            value,
+                                                     const char       *note,
+                                                     const char       *author,
+                                                     GError          **error);
+gboolean        measures_store_remove_indicator_value (MeasuresStore  *self,
+                                                     gint64            value_id,
+                                                     const char       *author,
+                                                     GError          **error);
+
+/* The same writes, giving the indicator's revision after them (for the
+ * undo stack, which takes a step back only from the revision it wrote). */
+gint64          measures_store_create_indicator_with_revision (MeasuresStore *self,
+                                                     MeasuresIndicator *indicator,
+                                                     const char       *author,
+                                                     gint64           *revision,
+                                                     GError          **error);
+gboolean        measures_store_update_indicator_with_revision (MeasuresStore *self,
+                                                     MeasuresIndicator *indicator,
+                                                     gint64            base_revision,
+                                                     const char       *author,
+                                                     gint64           *revision,
+                                                     GError          **error);
+gboolean        measures_store_set_indicator_removed (MeasuresStore   *self,
+                                                     gint64            id,
+                                                     gint64            base_revision,
+                                                     gboolean          removed,
+                                                     const char       *author,
+                                                     gint64           *revision,
+                                                     GError          **error);
+gint64          measures_store_add_indicator_value_with_revision (MeasuresStore *self,
+                                                     gint64            indicator_id,
+                                                     gint64            base_revision,
+                                                     const char       *date,
+                                                     double            value,
+                                                     const char       *note,
+                                                     const char       *author,
+                                                     gint64           *revision,
+                                                     GError          **error);
+gboolean        measures_store_remove_indicator_value_with_revision (MeasuresStore *self,
+                                                     gint64            value_id,
+                                                     gint64            base_revision,
+                                                     const char       *author,
+                                                     gint64           *revision,
+                                                     GError          **error);
+
+/* Imports: inside measures_store_begin() and _commit(), without history */
+gint64          measures_store_add_indicator        (MeasuresStore    *self,
+                                                     MeasuresIndicator *indicator,
+                                                     GError          **error);
+gboolean        measures_store_insert_indicator_value (MeasuresStore  *self,
+                                                     gint64            indicator_id,
+                                                     MeasuresIndicatorValue *value,
+                                                     GError          **error);
+gboolean        measures_store_insert_indicator_change (MeasuresStore *self,
+                                                     gint64            indicator_id,
+                                                     MeasuresChange   *change,
                                                      GError          **error);
 
 G_END_DECLS

@@ -11,7 +11,8 @@
  * MeasuresUndoStack:
  *
  * Makes the changes an official can take back: edits of a measure's sheet,
- * new and removed measures, and progress log entries. Each change is
+ * new and removed measures, and progress log entries; and the same of
+ * indicators: edits, new and removed ones, values recorded and removed. Each change is
  * written through the store, so the history records the undo as well; the
  * history itself is never rewritten.
  */
@@ -24,7 +25,16 @@ typedef enum {
   OP_CREATE,
   OP_REMOVE,
   OP_LOG,
+  OP_INDICATOR_EDIT,
+  OP_INDICATOR_CREATE,
+  OP_INDICATOR_REMOVE,
+  OP_VALUE_ADD,
+  OP_VALUE_REMOVE,
 } OpKind;
+
+/* Whether a step is on an indicator: ids of measures and indicators are
+ * counted apart. */
+#define IS_INDICATOR_OP(kind) ((kind) >= OP_INDICATOR_EDIT)
 
 typedef struct
 {
@@ -47,6 +57,16 @@ typedef struct
   MeasuresStatus status;
   guint progress;
   gboolean derived;
+
+  /* OP_INDICATOR_EDIT: the indicator before and after */
+  MeasuresIndicator *indicator_before;
+  MeasuresIndicator *indicator_after;
+
+  /* OP_VALUE_ADD, OP_VALUE_REMOVE: the value, and its id while it exists */
+  gint64 value_id;
+  char *date;
+  double value;
+  char *note;
 } Op;
 
 struct _MeasuresUndoStack
@@ -59,6 +79,8 @@ struct _MeasuresUndoStack
 
   /* Measure id → the revision of this stack's latest write to it */
   GHashTable *known;
+  /* The same for indicators */
+  GHashTable *known_indicators;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresUndoStack, measures_undo_stack, G_TYPE_OBJECT)
@@ -77,6 +99,10 @@ op_free (Op *op)
 {
   g_clear_object (&op->before);
   g_clear_object (&op->after);
+  g_clear_object (&op->indicator_before);
+  g_clear_object (&op->indicator_after);
+  g_free (op->date);
+  g_free (op->note);
   g_free (op->title);
   g_free (op);
 }
@@ -108,6 +134,16 @@ op_describe (const Op *op)
       return g_strdup_printf (_("removal of “%s”"), op->title);
     case OP_LOG:
       return g_strdup_printf (_("progress entry for “%s”"), op->title);
+    case OP_INDICATOR_EDIT:
+      return g_strdup_printf (_("changes to the indicator “%s”"), op->title);
+    case OP_INDICATOR_CREATE:
+      return g_strdup_printf (_("new indicator “%s”"), op->title);
+    case OP_INDICATOR_REMOVE:
+      return g_strdup_printf (_("removal of the indicator “%s”"), op->title);
+    case OP_VALUE_ADD:
+      return g_strdup_printf (_("value recorded for “%s”"), op->title);
+    case OP_VALUE_REMOVE:
+      return g_strdup_printf (_("removal of a value of “%s”"), op->title);
     default:
       g_assert_not_reached ();
     }
@@ -121,14 +157,15 @@ notify_state (MeasuresUndoStack *self)
 }
 
 static void
-mark_broken (GQueue *queue,
-             gint64  measure_id)
+mark_broken (GQueue   *queue,
+             gboolean  indicator,
+             gint64    measure_id)
 {
   for (GList *link = queue->head; link != NULL; link = link->next)
     {
       Op *op = link->data;
 
-      if (op->measure_id == measure_id)
+      if (op->measure_id == measure_id && !IS_INDICATOR_OP (op->kind) == !indicator)
         op->broken = TRUE;
     }
 }
@@ -138,21 +175,32 @@ mark_broken (GQueue *queue,
  * wrote in between: the earlier steps on that measure can then be taken
  * back only where they do not overwrite that (see apply()). */
 static void
+wrote_to (MeasuresUndoStack *self,
+          gboolean           indicator,
+          gint64             measure_id,
+          gint64             base_revision,
+          gint64             revision)
+{
+  GHashTable *table = indicator ? self->known_indicators : self->known;
+  gint64 *known = g_hash_table_lookup (table, &measure_id);
+
+  if (known != NULL && *known != base_revision)
+    {
+      mark_broken (&self->undo, indicator, measure_id);
+      mark_broken (&self->redo, indicator, measure_id);
+    }
+
+  g_hash_table_insert (table, g_memdup2 (&measure_id, sizeof measure_id),
+                       g_memdup2 (&revision, sizeof revision));
+}
+
+static void
 wrote (MeasuresUndoStack *self,
        gint64             measure_id,
        gint64             base_revision,
        gint64             revision)
 {
-  gint64 *known = g_hash_table_lookup (self->known, &measure_id);
-
-  if (known != NULL && *known != base_revision)
-    {
-      mark_broken (&self->undo, measure_id);
-      mark_broken (&self->redo, measure_id);
-    }
-
-  g_hash_table_insert (self->known, g_memdup2 (&measure_id, sizeof measure_id),
-                       g_memdup2 (&revision, sizeof revision));
+  wrote_to (self, FALSE, measure_id, base_revision, revision);
 }
 
 /* A new change makes the steps that were undone unreachable. */
@@ -175,6 +223,7 @@ measures_undo_stack_finalize (GObject *object)
   g_queue_clear_full (&self->undo, (GDestroyNotify)op_free);
   g_queue_clear_full (&self->redo, (GDestroyNotify)op_free);
   g_clear_pointer (&self->known, g_hash_table_unref);
+  g_clear_pointer (&self->known_indicators, g_hash_table_unref);
   g_clear_object (&self->store);
 
   G_OBJECT_CLASS (measures_undo_stack_parent_class)->finalize (object);
@@ -224,6 +273,7 @@ measures_undo_stack_init (MeasuresUndoStack *self)
   g_queue_init (&self->undo);
   g_queue_init (&self->redo);
   self->known = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  self->known_indicators = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 /**
@@ -403,6 +453,207 @@ measures_undo_stack_add_log_entry (MeasuresUndoStack  *self,
   return entry_id;
 }
 
+static Op *
+indicator_op_new (OpKind             kind,
+                  MeasuresIndicator *indicator)
+{
+  Op *op = g_new0 (Op, 1);
+
+  op->kind = kind;
+  op->measure_id = measures_indicator_get_id (indicator);
+  op->title = g_strdup (measures_indicator_get_name (indicator));
+
+  return op;
+}
+
+/**
+ * measures_undo_stack_edit_indicator:
+ * @before: the indicator as it was shown when editing began
+ * @after: the edited indicator, with the same id
+ *
+ * Saves an edit of an indicator's definition.
+ */
+gboolean
+measures_undo_stack_edit_indicator (MeasuresUndoStack  *self,
+                                    MeasuresIndicator  *before,
+                                    MeasuresIndicator  *after,
+                                    const char         *author,
+                                    GError            **error)
+{
+  g_autoptr(MeasuresIndicator) keep_before = g_object_ref (before);
+  g_autoptr(MeasuresIndicator) keep_after = g_object_ref (after);
+  gint64 base = measures_indicator_get_revision (before);
+  gint64 revision = 0;
+  Op *op;
+
+  g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (measures_indicator_get_id (before) == measures_indicator_get_id (after),
+                        FALSE);
+
+  if (!measures_store_update_indicator_with_revision (self->store, after, base, author,
+                                                      &revision, error))
+    return FALSE;
+
+  op = indicator_op_new (OP_INDICATOR_EDIT, after);
+  op->indicator_before = g_object_ref (before);
+  op->indicator_after = g_object_ref (after);
+  op->revision = revision;
+  wrote_to (self, TRUE, op->measure_id, base, revision);
+  push (self, op);
+
+  return TRUE;
+}
+
+/**
+ * measures_undo_stack_create_indicator:
+ * @indicator: the new indicator
+ *
+ * Returns: the new indicator's id, or 0 with @error set
+ */
+gint64
+measures_undo_stack_create_indicator (MeasuresUndoStack  *self,
+                                      MeasuresIndicator  *indicator,
+                                      const char         *author,
+                                      GError            **error)
+{
+  g_autoptr(MeasuresIndicator) keep = g_object_ref (indicator);
+  gint64 revision = 0;
+  gint64 id;
+  Op *op;
+
+  g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), 0);
+
+  id = measures_store_create_indicator_with_revision (self->store, indicator, author, &revision,
+                                                      error);
+  if (id == 0)
+    return 0;
+
+  op = indicator_op_new (OP_INDICATOR_CREATE, indicator);
+  op->measure_id = id;
+  op->revision = revision;
+  wrote_to (self, TRUE, id, 0, revision);
+  push (self, op);
+
+  return id;
+}
+
+/**
+ * measures_undo_stack_remove_indicator:
+ * @indicator: the indicator to remove, as the user saw it
+ *
+ * Removes an indicator, so that it can be restored.
+ */
+gboolean
+measures_undo_stack_remove_indicator (MeasuresUndoStack  *self,
+                                      MeasuresIndicator  *indicator,
+                                      const char         *author,
+                                      GError            **error)
+{
+  g_autoptr(MeasuresIndicator) keep = g_object_ref (indicator);
+  gint64 base = measures_indicator_get_revision (indicator);
+  gint64 revision = 0;
+  Op *op;
+
+  g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), FALSE);
+
+  if (!measures_store_set_indicator_removed (self->store, measures_indicator_get_id (indicator),
+                                             base, TRUE, author, &revision, error))
+    return FALSE;
+
+  op = indicator_op_new (OP_INDICATOR_REMOVE, indicator);
+  op->revision = revision;
+  wrote_to (self, TRUE, op->measure_id, base, revision);
+  push (self, op);
+  return TRUE;
+}
+
+/**
+ * measures_undo_stack_add_indicator_value:
+ * @indicator: the indicator as the user saw it
+ * @date: as of when the value was measured, an ISO 8601 date
+ * @value: the value
+ * @note: (nullable): a note
+ *
+ * Records a value of an indicator; undone, the value is removed again.
+ *
+ * Returns: the value's id, or 0 with @error set
+ */
+gint64
+measures_undo_stack_add_indicator_value (MeasuresUndoStack  *self,
+                                         MeasuresIndicator  *indicator,
+                                         const char         *date,
+                                         double              value,
+                                         const char         *note,
+                                         const char         *author,
+                                         GError            **error)
+{
+  g_autoptr(MeasuresIndicator) keep = g_object_ref (indicator);
+  gint64 base = measures_indicator_get_revision (indicator);
+  gint64 revision = 0;
+  gint64 value_id;
+  Op *op;
+
+  g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), 0);
+
+  value_id = measures_store_add_indicator_value_with_revision (self->store,
+                                                              measures_indicator_get_id (indicator),
+                                                              base, date, value, note, author,
+                                                              &revision, error);
+  if (value_id == 0)
+    return 0;
+
+  op = indicator_op_new (OP_VALUE_ADD, indicator);
+  op->value_id = value_id;
+  op->date = g_strdup (date);
+  op->value = value;
+  op->note = g_strdup (note);
+  op->revision = revision;
+  wrote_to (self, TRUE, op->measure_id, base, revision);
+  push (self, op);
+
+  return value_id;
+}
+
+/**
+ * measures_undo_stack_remove_indicator_value:
+ * @indicator: the indicator as the user saw it
+ * @value: the value to remove
+ *
+ * Removes a recorded value; undone, it is recorded again.
+ */
+gboolean
+measures_undo_stack_remove_indicator_value (MeasuresUndoStack       *self,
+                                            MeasuresIndicator       *indicator,
+                                            MeasuresIndicatorValue  *value,
+                                            const char              *author,
+                                            GError                 **error)
+{
+  g_autoptr(MeasuresIndicator) keep = g_object_ref (indicator);
+  g_autoptr(MeasuresIndicatorValue) keep_value = g_object_ref (value);
+  gint64 base = measures_indicator_get_revision (indicator);
+  gint64 revision = 0;
+  Op *op;
+
+  g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (measures_indicator_value_get_indicator_id (value) ==
+                        measures_indicator_get_id (indicator), FALSE);
+
+  if (!measures_store_remove_indicator_value_with_revision (self->store,
+                                                            measures_indicator_value_get_id (value),
+                                                            base, author, &revision, error))
+    return FALSE;
+
+  op = indicator_op_new (OP_VALUE_REMOVE, indicator);
+  op->value_id = measures_indicator_value_get_id (value);
+  op->date = g_strdup (measures_indicator_value_get_date (value));
+  op->value = measures_indicator_value_get_value (value);
+  op->note = g_strdup (measures_indicator_value_get_note (value));
+  op->revision = revision;
+  wrote_to (self, TRUE, op->measure_id, base, revision);
+  push (self, op);
+  return TRUE;
+}
+
 static gboolean
 write_step (MeasuresUndoStack  *self,
             Op                 *op,
@@ -427,6 +678,31 @@ write_step (MeasuresUndoStack  *self,
       return measures_store_set_log_entry_withdrawn (self->store, op->entry_id, base, undo,
                                                      op->status, op->progress, op->derived,
                                                      author, revision, error);
+    case OP_INDICATOR_EDIT:
+      return measures_store_update_indicator_with_revision (self->store,
+                                                            undo ? op->indicator_before
+                                                                 : op->indicator_after,
+                                                            base, author, revision, error);
+    case OP_INDICATOR_CREATE:
+      return measures_store_set_indicator_removed (self->store, op->measure_id, base, undo, author,
+                                                   revision, error);
+    case OP_INDICATOR_REMOVE:
+      return measures_store_set_indicator_removed (self->store, op->measure_id, base, !undo,
+                                                   author, revision, error);
+    case OP_VALUE_ADD:
+    case OP_VALUE_REMOVE:
+      /* Taking back a recording removes the value; taking back a removal
+       * records it again, under a new id. */
+      if ((op->kind == OP_VALUE_ADD) == !!undo)
+        return measures_store_remove_indicator_value_with_revision (self->store, op->value_id,
+                                                                    base, author, revision,
+                                                                    error);
+      op->value_id = measures_store_add_indicator_value_with_revision (self->store,
+                                                                       op->measure_id, base,
+                                                                       op->date, op->value,
+                                                                       op->note, author,
+                                                                       revision, error);
+      return op->value_id != 0;
     default:
       g_assert_not_reached ();
     }
@@ -442,14 +718,16 @@ apply (MeasuresUndoStack  *self,
        const char         *author,
        GError            **error)
 {
-  gint64 *known = g_hash_table_lookup (self->known, &op->measure_id);
+  gboolean indicator = IS_INDICATOR_OP (op->kind);
+  GHashTable *table = indicator ? self->known_indicators : self->known;
+  gint64 *known = g_hash_table_lookup (table, &op->measure_id);
   gint64 base = (known != NULL && !op->broken) ? *known : op->revision;
   gint64 revision = 0;
 
   if (!write_step (self, op, undo, base, author, &revision, error))
     return FALSE;
 
-  wrote (self, op->measure_id, base, revision);
+  wrote_to (self, indicator, op->measure_id, base, revision);
   op->revision = revision;
   return TRUE;
 }

@@ -33,6 +33,31 @@ gint64             measures_undo_stack_add_log_entry (MeasuresUndoStack  *self,
                                                       const char         *text,
                                                       const char         *author,
                                                       GError            **error);
+gboolean           measures_undo_stack_edit_indicator   (MeasuresUndoStack  *self,
+                                                         MeasuresIndicator  *before,
+                                                         MeasuresIndicator  *after,
+                                                         const char         *author,
+                                                         GError            **error);
+gint64             measures_undo_stack_create_indicator (MeasuresUndoStack  *self,
+                                                         MeasuresIndicator  *indicator,
+                                                         const char         *author,
+                                                         GError            **error);
+gboolean           measures_undo_stack_remove_indicator (MeasuresUndoStack  *self,
+                                                         MeasuresIndicator  *indicator,
+                                                         const char         *author,
+                                                         GError            **error);
+gint64             measures_undo_stack_add_indicator_value (MeasuresUndoStack *self,
+                                                         MeasuresIndicator  *indicator,
+                                                         const char         *date,
+                                                         double              value,
+                                                         const char         *note,
+                                                         const char         *author,
+                                                         GError            **error);
+gboolean           measures_undo_stack_remove_indicator_value (MeasuresUndoStack *self,
+                                                         MeasuresIndicator  *indicator,
+                                                         MeasuresIndicatorValue *value,
+                                                         const char         *author,
+                                                         GError            **error);
 char              *measures_undo_stack_undo          (MeasuresUndoStack  *self,
                                                       const char         *author,
                                                       GError            **error);

@@ -48,7 +48,11 @@ measures_pg_next_revision (MeasuresPgStore  *self,
 {
   g_autoptr(PGresult) result = NULL;
 
-  result = pg_query (self, "SELECT coalesce (max (revision), 0) + 1 FROM measures", NULL, error);
+  result = pg_query (self,
+                     "SELECT greatest ((SELECT coalesce (max (revision), 0) FROM measures),"
+                     "                 (SELECT coalesce (max (revision), 0) FROM indicators))"
+                     "       + 1",
+                     NULL, error);
   if (result == NULL)
     return FALSE;
 
@@ -158,7 +162,8 @@ pg_finish_write (MeasuresStore  *store,
   MeasuresPgStore *self = MEASURES_PG_STORE (store);
 
   g_hash_table_add (self->own_revisions, g_memdup2 (&write->revision, sizeof write->revision));
-  if (write->counts_changed)
+  /* An indicator's office may have changed. */
+  if (write->counts_changed || write->indicator)
     measures_pg_forget_permissions (self);
   if (!measures_pg_commit (self, error))
     {

@@ -11,7 +11,8 @@
  * committed writes are told. The connection LISTENs on the main loop —
  * no polling — and treats a notification as a hint only: anyone who may
  * connect may NOTIFY anything, so it looks again at the revisions and
- * announces the measures that are newer than it has announced. */
+ * announces the measures and indicators that are newer than it has
+ * announced. */
 
 #define CHANNEL "measures_changed"
 
@@ -22,6 +23,7 @@ announce_other_writes (gpointer data)
   g_auto(PgParams) params = { NULL };
   g_autoptr(PGresult) result = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) indicator_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 latest = self->seen_revision;
 
   self->announce_id = 0;
@@ -34,20 +36,23 @@ announce_other_writes (gpointer data)
   pg_params_init (&params);
   pg_params_int (&params, self->seen_revision);
   result = pg_query (self,
-                     "SELECT id, revision FROM measures WHERE revision > $1::bigint "
-                     "ORDER BY revision",
+                     "SELECT false, id, revision FROM measures WHERE revision > $1::bigint "
+                     "UNION ALL "
+                     "SELECT true, id, revision FROM indicators WHERE revision > $1::bigint "
+                     "ORDER BY 3",
                      &params, NULL);
   if (result == NULL)
     return G_SOURCE_REMOVE;
 
   for (int row = 0; row < PQntuples (result); row++)
     {
-      gint64 id = pg_int (result, row, 0);
-      gint64 revision = pg_int (result, row, 1);
+      gboolean indicator = pg_bool (result, row, 0);
+      gint64 id = pg_int (result, row, 1);
+      gint64 revision = pg_int (result, row, 2);
 
       latest = MAX (latest, revision);
       if (!g_hash_table_remove (self->own_revisions, &revision))
-        g_array_append_val (ids, id);
+        g_array_append_val (indicator ? indicator_ids : ids, id);
     }
 
   self->seen_revision = latest;
@@ -62,6 +67,14 @@ announce_other_writes (gpointer data)
       /* Which offices' counts changed is not known: recount them. */
       measures_store_emit_changed (MEASURES_STORE (self), (const gint64 *)(gpointer)ids->data,
                                    ids->len, TRUE);
+    }
+  if (indicator_ids->len > 0)
+    {
+      /* Their offices may be others now. */
+      measures_pg_forget_permissions (self);
+      for (guint i = 0; i < indicator_ids->len; i++)
+        measures_store_emit_indicator_changed (MEASURES_STORE (self),
+                                               g_array_index (indicator_ids, gint64, i));
     }
 
   return G_SOURCE_REMOVE;
@@ -138,7 +151,10 @@ measures_pg_notify_start (MeasuresPgStore  *self,
   if (!measures_pg_notify_listen (self, error))
     return FALSE;
 
-  latest = pg_query (self, "SELECT coalesce (max (revision), 0) FROM measures", NULL, error);
+  latest = pg_query (self,
+                     "SELECT greatest ((SELECT coalesce (max (revision), 0) FROM measures),"
+                     "                 (SELECT coalesce (max (revision), 0) FROM indicators))",
+                     NULL, error);
   if (latest == NULL)
     return FALSE;
   self->seen_revision = pg_int (latest, 0, 0);

@@ -45,6 +45,7 @@ struct _MeasuresPgStore
   gboolean permissions_known;
   gboolean coordinator;
   GHashTable *reportable;    /* ids of the measures the user's offices take part in */
+  GHashTable *recordable;    /* ids of the indicators the user's offices answer for */
 };
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PGresult, PQclear)
@@ -154,6 +155,9 @@ gboolean         measures_pg_bump_revision       (MeasuresPgStore      *self,
                                                   const char           *now,
                                                   MeasuresWrite        *write,
                                                   GError              **error);
+
+/* measures-pg-indicators.c */
+void             measures_pg_indicators_init_class (MeasuresStoreClass *store_class);
 
 /* measures-pg-roles.c */
 void             measures_pg_roles_init_class    (MeasuresStoreClass   *store_class);

@@ -44,6 +44,7 @@ measures_pg_store_finalize (GObject *object)
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->own_revisions, g_hash_table_unref);
   g_clear_pointer (&self->reportable, g_hash_table_unref);
+  g_clear_pointer (&self->recordable, g_hash_table_unref);
   g_clear_pointer (&self->keywords, g_strfreev);
   g_clear_pointer (&self->values, g_strfreev);
   g_free (self->display_name);
@@ -149,6 +150,7 @@ measures_pg_store_class_init (MeasuresPgStoreClass *klass)
   measures_pg_strategy_init_class (store_class);
   measures_pg_measures_init_class (store_class);
   measures_pg_log_init_class (store_class);
+  measures_pg_indicators_init_class (store_class);
   measures_pg_search_init_class (store_class);
   measures_pg_roles_init_class (store_class);
   measures_pg_connection_init_class (store_class);
@@ -160,6 +162,7 @@ measures_pg_store_init (MeasuresPgStore *self)
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->own_revisions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->reportable = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->recordable = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
 /* How to name the strategy to a user: its database and server, never the

@@ -51,7 +51,9 @@ measures_sqlite_next_revision (MeasuresSqliteStore  *self,
   int rc;
 
   stmt = sql_prepare_cached (self,
-                             "SELECT coalesce (max (revision), 0) + 1 FROM measures",
+                             "SELECT max ((SELECT coalesce (max (revision), 0) FROM measures),"
+                             "            (SELECT coalesce (max (revision), 0) FROM indicators))"
+                             "       + 1",
                              error);
   if (stmt == NULL)
     return FALSE;

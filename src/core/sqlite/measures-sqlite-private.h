@@ -124,6 +124,9 @@ gboolean         measures_sqlite_next_revision   (MeasuresSqliteStore  *self,
                                                   gint64               *revision,
                                                   GError              **error);
 
+/* measures-sqlite-indicators.c */
+void             measures_sqlite_indicators_init_class (MeasuresStoreClass *store_class);
+
 /* measures-sqlite-search.c */
 gboolean         measures_sqlite_refresh_search_index (MeasuresSqliteStore *self,
                                                        gint64               measure_id,

@@ -126,6 +126,59 @@ static const char * const migrations[] = {
   "ALTER TABLE measures ADD COLUMN sheet_revision INTEGER NOT NULL DEFAULT 1;"
   "ALTER TABLE measures ADD COLUMN state_revision INTEGER NOT NULL DEFAULT 1;"
   "CREATE INDEX measures_by_revision ON measures (revision);",
+
+  /* 5: indicators — impact goals and key figures of a goal or a measure,
+   * with their recorded values and history. Like a measure's, their
+   * revisions come from the strategy's one sequence (the largest of both
+   * tables), for the definition (sheet_revision) and the values
+   * (values_revision) apart. name_key is measures_sort_key (name). The
+   * targets, at most ten, are JSON: [{"date": …, "value": …}]. In
+   * indicator_values, "measured" is the date the value is of and "date"
+   * when it was recorded, as in the other tables with an author. */
+  "CREATE TABLE indicators ("
+  "  id INTEGER PRIMARY KEY,"
+  "  goal_id INTEGER REFERENCES goals (id),"
+  "  measure_id INTEGER REFERENCES measures (id),"
+  "  name TEXT NOT NULL CHECK (name <> ''),"
+  "  name_key TEXT NOT NULL,"
+  "  unit TEXT NOT NULL,"
+  "  description TEXT NOT NULL,"
+  "  office_id INTEGER REFERENCES offices (id),"
+  "  baseline_value REAL NOT NULL,"
+  "  baseline_date TEXT,"
+  "  direction INTEGER NOT NULL CHECK (direction IN (0, 1)),"
+  "  interval_months INTEGER NOT NULL CHECK (interval_months BETWEEN 0 AND 60),"
+  "  targets TEXT NOT NULL DEFAULT '[]',"
+  "  updated TEXT,"
+  "  removed TEXT,"
+  "  revision INTEGER NOT NULL,"
+  "  sheet_revision INTEGER NOT NULL,"
+  "  values_revision INTEGER NOT NULL,"
+  "  CHECK ((goal_id IS NULL) <> (measure_id IS NULL))"
+  ");"
+  "CREATE INDEX indicators_by_goal ON indicators (goal_id);"
+  "CREATE INDEX indicators_by_measure ON indicators (measure_id);"
+  "CREATE INDEX indicators_by_revision ON indicators (revision);"
+  "CREATE TABLE indicator_values ("
+  "  id INTEGER PRIMARY KEY,"
+  "  indicator_id INTEGER NOT NULL REFERENCES indicators (id) ON DELETE CASCADE,"
+  "  measured TEXT NOT NULL,"
+  "  value REAL NOT NULL,"
+  "  note TEXT NOT NULL,"
+  "  author TEXT NOT NULL,"
+  "  date TEXT NOT NULL"
+  ");"
+  "CREATE INDEX indicator_values_by_indicator ON indicator_values (indicator_id, measured, id);"
+  "CREATE TABLE indicator_history ("
+  "  id INTEGER PRIMARY KEY,"
+  "  indicator_id INTEGER NOT NULL REFERENCES indicators (id) ON DELETE CASCADE,"
+  "  date TEXT NOT NULL,"
+  "  author TEXT NOT NULL,"
+  "  field TEXT NOT NULL,"
+  "  old_value TEXT,"
+  "  new_value TEXT"
+  ");"
+  "CREATE INDEX indicator_history_by_indicator ON indicator_history (indicator_id, id);",
 };
 
 /**

@@ -115,6 +115,7 @@ measures_sqlite_store_class_init (MeasuresSqliteStoreClass *klass)
   measures_sqlite_strategy_init_class (store_class);
   measures_sqlite_measures_init_class (store_class);
   measures_sqlite_log_init_class (store_class);
+  measures_sqlite_indicators_init_class (store_class);
   measures_sqlite_search_init_class (store_class);
 }
 
@@ -153,19 +154,23 @@ read_latest_revision (MeasuresSqliteStore *self,
   return TRUE;
 }
 
-/* Announces the measures that other writers changed since the last look:
- * those with a newer revision than any announced, less this store's own. */
+/* Announces the measures and indicators that other writers changed since
+ * the last look: those with a newer revision than any announced, less
+ * this store's own. */
 static void
 announce_other_writes (MeasuresSqliteStore *self)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) indicator_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   gint64 latest = self->seen_revision;
   int rc;
 
   stmt = sql_prepare (self,
-                      "SELECT id, revision FROM measures WHERE revision > ? "
-                      "ORDER BY revision",
+                      "SELECT 0, id, revision FROM measures WHERE revision > ?1 "
+                      "UNION ALL "
+                      "SELECT 1, id, revision FROM indicators WHERE revision > ?1 "
+                      "ORDER BY 3",
                       NULL);
   if (stmt == NULL)
     return;
@@ -173,12 +178,13 @@ announce_other_writes (MeasuresSqliteStore *self)
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      gint64 revision = sqlite3_column_int64 (stmt, 1);
+      gboolean indicator = sqlite3_column_int (stmt, 0) != 0;
+      gint64 id = sqlite3_column_int64 (stmt, 1);
+      gint64 revision = sqlite3_column_int64 (stmt, 2);
 
       latest = MAX (latest, revision);
       if (!g_hash_table_remove (self->own_revisions, &revision))
-        g_array_append_val (ids, id);
+        g_array_append_val (indicator ? indicator_ids : ids, id);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
   if (rc != SQLITE_DONE)
@@ -195,6 +201,9 @@ announce_other_writes (MeasuresSqliteStore *self)
       measures_store_emit_changed (MEASURES_STORE (self), (const gint64 *)(gpointer)ids->data,
                                    ids->len, TRUE);
     }
+  for (guint i = 0; i < indicator_ids->len; i++)
+    measures_store_emit_indicator_changed (MEASURES_STORE (self),
+                                           g_array_index (indicator_ids, gint64, i));
 }
 
 static gboolean
