@@ -1055,3 +1055,66 @@ measures_store_list_history (MeasuresStore  *self,
 
   return MEASURES_STORE_GET_CLASS (self)->list_history (self, measure_id, error);
 }
+
+static void
+report_dates_clear (gpointer data)
+{
+  MeasuresReportDates *dates = data;
+
+  g_free (dates->office);
+  g_free (dates->title);
+}
+
+/* The array an engine fills for list_report_dates: it frees the strings. */
+GArray *
+measures_store_new_report_dates (void)
+{
+  GArray *dates = g_array_new (FALSE, TRUE, sizeof (MeasuresReportDates));
+
+  g_array_set_clear_func (dates, report_dates_clear);
+  return dates;
+}
+
+/**
+ * measures_store_list_report_dates:
+ * @dates: (out) (transfer full): a #MeasuresReportDates for every measure
+ *   that is not removed and each office that leads it, in no particular
+ *   order
+ *
+ * When each measure was last reported on, in one query: the statistics of
+ * overdue reports read this instead of every measure's log.
+ *
+ * Returns: %FALSE with @error set if the database could not be read
+ */
+gboolean
+measures_store_list_report_dates (MeasuresStore  *self,
+                                  GArray        **dates,
+                                  GError        **error)
+{
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (dates != NULL, FALSE);
+
+  return MEASURES_STORE_GET_CLASS (self)->list_report_dates (self, dates, error);
+}
+
+/**
+ * measures_store_list_progress_log:
+ * @entries: (out) (transfer full): a #MeasuresProgressEntry for every log
+ *   entry that is not withdrawn, of the measures that are not removed, by
+ *   measure id and then in the order they were written
+ *
+ * The progress every measure reported over time, in one query, without the
+ * entries' text: the progress over time is computed from this.
+ *
+ * Returns: %FALSE with @error set if the database could not be read
+ */
+gboolean
+measures_store_list_progress_log (MeasuresStore  *self,
+                                  GArray        **entries,
+                                  GError        **error)
+{
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (entries != NULL, FALSE);
+
+  return MEASURES_STORE_GET_CLASS (self)->list_progress_log (self, entries, error);
+}

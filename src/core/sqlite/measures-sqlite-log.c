@@ -357,6 +357,96 @@ sqlite_list_history (MeasuresStore  *store,
   return G_LIST_MODEL (g_steal_pointer (&changes));
 }
 
+static gboolean
+sqlite_list_report_dates (MeasuresStore  *store,
+                          GArray        **dates,
+                          GError        **error)
+{
+  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
+  g_autoptr(CachedStatement) stmt = NULL;
+  g_autoptr(GArray) list = measures_store_new_report_dates ();
+  int rc;
+
+  /* The latest entry and the creation through the indexes by measure: a
+   * few rows read for each measure, however long the log. */
+  stmt = sql_prepare_cached (self,
+                             "SELECT m.id, o.abbreviation, m.title, g.number, m.position, m.status,"
+                             "       (SELECT max (l.date) FROM log_entries l"
+                             "        WHERE l.measure_id = m.id AND l.withdrawn IS NULL),"
+                             "       (SELECT h.date FROM history h"
+                             "        WHERE h.measure_id = m.id AND h.field = 'created'"
+                             "        ORDER BY h.id LIMIT 1) "
+                             "FROM measures m JOIN goals g ON g.id = m.goal_id "
+                             "LEFT JOIN measure_offices lo ON lo.measure_id = m.id AND lo.role = 0 "
+                             "LEFT JOIN offices o ON o.id = lo.office_id "
+                             "WHERE m.removed IS NULL",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MeasuresReportDates row = {
+        .measure_id = sqlite3_column_int64 (stmt, 0),
+        .office = g_strdup ((const char *)sqlite3_column_text (stmt, 1)),
+        .title = g_strdup (sql_column_text (stmt, 2)),
+        .goal = CLAMP (sqlite3_column_int (stmt, 3), 0, G_MAXUINT16),
+        .position = MAX (sqlite3_column_int (stmt, 4), 0),
+        .status = CLAMP (sqlite3_column_int (stmt, 5), 0, MEASURES_N_STATUSES - 1),
+        .latest_entry = measures_day_from_iso8601 ((const char *)sqlite3_column_text (stmt, 6)),
+        .created = measures_day_from_iso8601 ((const char *)sqlite3_column_text (stmt, 7)),
+      };
+
+      g_array_append_val (list, row);
+    }
+
+  if (rc != SQLITE_DONE)
+    return sql_set_error (self, rc, error);
+
+  *dates = g_steal_pointer (&list);
+  return TRUE;
+}
+
+static gboolean
+sqlite_list_progress_log (MeasuresStore  *store,
+                          GArray        **entries,
+                          GError        **error)
+{
+  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
+  g_autoptr(CachedStatement) stmt = NULL;
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (MeasuresProgressEntry));
+  int rc;
+
+  /* In the order of the index by measure and date: no sorting. */
+  stmt = sql_prepare_cached (self,
+                             "SELECT l.measure_id, l.date, l.progress "
+                             "FROM log_entries l JOIN measures m ON m.id = l.measure_id "
+                             "WHERE l.withdrawn IS NULL AND m.removed IS NULL "
+                             "ORDER BY l.measure_id, l.date, l.id",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MeasuresProgressEntry entry = {
+        .measure_id = sqlite3_column_int64 (stmt, 0),
+        .day = measures_day_from_iso8601 ((const char *)sqlite3_column_text (stmt, 1)),
+        .progress = CLAMP (sqlite3_column_int (stmt, 2), 0, 100),
+      };
+
+      /* A date that cannot be read says nothing about when. */
+      if (entry.day != 0)
+        g_array_append_val (list, entry);
+    }
+
+  if (rc != SQLITE_DONE)
+    return sql_set_error (self, rc, error);
+
+  *entries = g_steal_pointer (&list);
+  return TRUE;
+}
+
 static gint64
 sqlite_insert_log_entry (MeasuresStore     *store,
                          gint64             measure_id,
@@ -405,6 +495,8 @@ measures_sqlite_log_init_class (MeasuresStoreClass *store_class)
 {
   store_class->list_log = sqlite_list_log;
   store_class->list_history = sqlite_list_history;
+  store_class->list_report_dates = sqlite_list_report_dates;
+  store_class->list_progress_log = sqlite_list_progress_log;
   store_class->insert_log_entry = sqlite_insert_log_entry;
   store_class->record_change = sqlite_record_change;
   store_class->check_revision = sqlite_check_revision;
