@@ -284,11 +284,16 @@ describe_overdue (Strategy  *fixture,
           const MeasuresOverdueMeasure *measure = &g_array_index (office->measures,
                                                                   MeasuresOverdueMeasure, j);
 
-          g_assert_cmpint (measure->measure_id, ==, fixture->ids[measure->title[1] - '0']);
+          guint number = 0;
+
+          for (guint k = 1; k < G_N_ELEMENTS (fixture->ids); k++)
+            if (fixture->ids[k] == measure->measure_id)
+              number = k;
+          g_assert_cmpuint (number, >, 0);
           if (measure->days_since < 0)
-            g_string_append_printf (text, " %s (never)", measure->title);
+            g_string_append_printf (text, " m%u (never)", number);
           else
-            g_string_append_printf (text, " %s (%d)", measure->title, measure->days_since);
+            g_string_append_printf (text, " m%u (%d)", number, measure->days_since);
         }
     }
 
@@ -377,6 +382,54 @@ assert_series (MeasuresStore *store,
       else
         g_assert_cmpuint (point->day, ==,
                           measures_day_end_of_month (measures_day_add_months (first_day, i)));
+    }
+}
+
+/* All at once gives what each gives alone. */
+static void
+test_monitoring (Strategy      *fixture,
+                 gconstpointer  data)
+{
+  MeasuresDay today = measures_day_new (2026, 11, 15);
+  const struct {
+    guint goal;
+    const char *office;
+  } narrowings[] = { { 0, NULL }, { 1, NULL }, { 0, "AAA" }, { 2, "BBB" } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (narrowings); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_auto(MeasuresMonitoring) monitoring = { { { 0 } } };
+      g_autoptr(GArray) series = NULL;
+      g_autofree char *alone = overdue (fixture, today, 6, narrowings[i].goal,
+                                        narrowings[i].office);
+      g_autofree char *together = NULL;
+      MeasuresStatistics statistics;
+
+      g_assert_true (measures_monitoring_load (&monitoring, fixture->store, today, 6,
+                                               narrowings[i].goal, narrowings[i].office, &error));
+      g_assert_no_error (error);
+      together = describe_overdue (fixture, monitoring.overdue);
+      g_assert_cmpstr (together, ==, alone);
+
+      g_assert_true (measures_statistics_load_narrowed (&statistics, fixture->store,
+                                                        narrowings[i].goal, narrowings[i].office,
+                                                        &error));
+      g_assert_cmpmem (&statistics, sizeof statistics, &monitoring.statistics,
+                       sizeof monitoring.statistics);
+
+      series = measures_statistics_list_progress_series (fixture->store, today,
+                                                         narrowings[i].goal,
+                                                         narrowings[i].office, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (series->len, ==, monitoring.progress->len);
+      for (guint j = 0; j < series->len; j++)
+        {
+          g_assert_cmpuint (g_array_index (series, MeasuresPoint, j).day, ==,
+                            g_array_index (monitoring.progress, MeasuresPoint, j).day);
+          g_assert_cmpfloat (g_array_index (series, MeasuresPoint, j).value, ==,
+                             g_array_index (monitoring.progress, MeasuresPoint, j).value);
+        }
     }
 }
 
@@ -523,6 +576,8 @@ main (int   argc,
               strategy_teardown);
   g_test_add ("/statistics/progress-series", Strategy, NULL, strategy_setup,
               test_progress_series, strategy_teardown);
+  g_test_add ("/statistics/monitoring", Strategy, NULL, strategy_setup, test_monitoring,
+              strategy_teardown);
   g_test_add_func ("/statistics/indicator", test_indicator);
 
   return g_test_run ();

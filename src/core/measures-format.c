@@ -8,6 +8,7 @@
 #include "measures-format.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 /* Month names come from our own catalogs, not from the C library's locale
@@ -337,4 +338,75 @@ measures_format_number (guint n)
     }
 
   return g_string_free (text, FALSE);
+}
+
+/**
+ * measures_format_decimal:
+ * @value: a number
+ * @decimals: how many decimals at most
+ *
+ * Writes a measured value as the interface language writes numbers:
+ * thousands separated, the language's decimal sign, no trailing zeros
+ * after it ("1,234.5", "1.234,5", "1 234,5").
+ *
+ * Returns: (transfer full): the number; "–" when it is not a number
+ */
+char *
+measures_format_decimal (double value,
+                         guint  decimals)
+{
+  /* Translators: the decimal sign in numbers, as in "1.5"; German and
+   * French use "," */
+  const char *point = C_("decimal separator", ".");
+  g_autofree char *integer = NULL;
+  g_autofree char *digits = NULL;
+  GString *text;
+  double scale;
+  double rounded;
+  guint64 whole;
+  guint64 fraction;
+
+  if (!isfinite (value) || fabs (value) >= 4e9)
+    return g_strdup (isfinite (value) ? "∞" : "–");
+
+  decimals = MIN (decimals, 6);
+  scale = pow (10, decimals);
+  rounded = round (fabs (value) * scale);
+  whole = (guint64)(rounded / scale);
+  fraction = (guint64)(rounded - (double)whole * scale);
+
+  text = g_string_new (value < 0 && rounded > 0 ? "−" : "");
+  integer = measures_format_number ((guint)whole);
+  g_string_append (text, integer);
+
+  digits = g_strdup_printf ("%0*" G_GUINT64_FORMAT, (int)decimals, fraction);
+  for (int length = decimals; length > 0 && digits[length - 1] == '0'; length--)
+    digits[length - 1] = '\0';
+  if (decimals > 0 && digits[0] != '\0')
+    {
+      g_string_append (text, point);
+      g_string_append (text, digits);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/**
+ * measures_format_month:
+ * @year: a year
+ * @month: a month, from 1 to 12
+ *
+ * Returns: (transfer full): the month and its year in the interface
+ *   language, e.g. "March 2024", "März 2024", "mars 2024"
+ */
+char *
+measures_format_month (guint year,
+                       guint month)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, NULL);
+
+  /* Translators: a month of a year, e.g. "March 2024": %1$s is the month's
+   * name, %2$u the year */
+  return g_strdup_printf (C_("month and year", "%1$s %2$u"),
+                          measures_pgettext ("month", months[month - 1]), year);
 }

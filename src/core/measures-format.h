@@ -15,5 +15,9 @@ const char *measures_i18n_get_system_language (void);
 char *measures_i18n_dup_language    (void);
 char *measures_sort_key             (const char *text);
 char *measures_format_number        (guint       n);
+char *measures_format_decimal       (double      value,
+                                     guint       decimals);
+char *measures_format_month         (guint       year,
+                                     guint       month);
 
 G_END_DECLS

@@ -10,6 +10,23 @@
 #include "measures-i18n.h"
 #include "measures-statistics.h"
 
+static void
+count (MeasuresStatistics *self,
+       GArray             *summaries,
+       guint               goal)
+{
+  memset (self, 0, sizeof *self);
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      const MeasuresSummary *summary = &g_array_index (summaries, MeasuresSummary, i);
+
+      if (goal != 0 && summary->goal != goal)
+        continue;
+      self->counts[summary->status]++;
+      self->progress_sum += summary->progress;
+    }
+}
+
 /* Counts the measures the store lists with @office in @role (any office
  * when %NULL), of goal @goal (every goal when 0). The summaries are a few
  * bytes a measure, so even a strategy of thousands is counted quickly. */
@@ -31,16 +48,7 @@ load (MeasuresStatistics  *self,
   if (!measures_store_list_summaries (store, office, role, 0, &summaries, error))
     return FALSE;
 
-  for (guint i = 0; i < summaries->len; i++)
-    {
-      const MeasuresSummary *summary = &g_array_index (summaries, MeasuresSummary, i);
-
-      if (goal != 0 && summary->goal != goal)
-        continue;
-      self->counts[summary->status]++;
-      self->progress_sum += summary->progress;
-    }
-
+  count (self, summaries, goal);
   return TRUE;
 }
 
@@ -205,14 +213,6 @@ measures_statistics_describe (const MeasuresStatistics *self)
 
 /* Overdue reports ----------------------------------------------------------- */
 
-static void
-overdue_measure_clear (gpointer data)
-{
-  MeasuresOverdueMeasure *measure = data;
-
-  g_free (measure->title);
-}
-
 /**
  * measures_overdue_office_free:
  *
@@ -261,6 +261,102 @@ compare_overdue_measures (gconstpointer a,
   return (first->measure_id > second->measure_id) - (first->measure_id < second->measure_id);
 }
 
+static int
+compare_leads (gconstpointer a,
+               gconstpointer b)
+{
+  const MeasuresMeasureLead *first = a;
+  const MeasuresMeasureLead *second = b;
+
+  return (first->measure_id > second->measure_id) - (first->measure_id < second->measure_id);
+}
+
+/* The overdue reports from the leads and the progress log (by measure id). */
+static GPtrArray *
+compute_overdue (GArray      *leads,
+                 GArray      *entries,
+                 MeasuresDay  today,
+                 guint        interval_months,
+                 guint        goal,
+                 const char  *office)
+{
+  g_autoptr(GPtrArray) offices = NULL;
+  g_autoptr(GHashTable) by_office = NULL;
+  MeasuresOverdueOffice *unled = NULL;
+  MeasuresDay oldest;
+  guint k = 0;
+
+  /* Reported on this day or later: not overdue. */
+  oldest = measures_day_add_months (today, -(int)interval_months);
+
+  /* By id like the log, so that one walk through both finds each
+   * measure's latest entry. */
+  g_array_sort (leads, compare_leads);
+
+  offices = g_ptr_array_new_with_free_func ((GDestroyNotify)measures_overdue_office_free);
+  by_office = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < leads->len; i++)
+    {
+      const MeasuresMeasureLead *row = &g_array_index (leads, MeasuresMeasureLead, i);
+      MeasuresDay latest_entry = 0;
+      MeasuresDay last;
+      MeasuresOverdueOffice *group;
+      MeasuresOverdueMeasure measure;
+
+      while (k < entries->len &&
+             g_array_index (entries, MeasuresProgressEntry, k).measure_id < row->measure_id)
+        k++;
+      for (guint j = k; j < entries->len; j++)
+        {
+          const MeasuresProgressEntry *entry = &g_array_index (entries, MeasuresProgressEntry, j);
+
+          if (entry->measure_id != row->measure_id || entry->day > today)
+            break;
+          latest_entry = entry->day;
+        }
+
+      last = latest_entry != 0 ? latest_entry : row->created;
+      if ((goal != 0 && row->goal != goal) ||
+          (office != NULL && g_strcmp0 (row->office, office) != 0) ||
+          row->status == MEASURES_STATUS_COMPLETED || row->status == MEASURES_STATUS_DROPPED ||
+          (last != 0 && last >= oldest))
+        continue;
+
+      group = row->office != NULL ? g_hash_table_lookup (by_office, row->office) : unled;
+      if (group == NULL)
+        {
+          group = g_new0 (MeasuresOverdueOffice, 1);
+          group->office = g_strdup (row->office);
+          group->measures = g_array_new (FALSE, FALSE, sizeof (MeasuresOverdueMeasure));
+          g_ptr_array_add (offices, group);
+          if (group->office != NULL)
+            g_hash_table_insert (by_office, group->office, group);
+          else
+            unled = group;
+        }
+
+      measure = (MeasuresOverdueMeasure) {
+        .measure_id = row->measure_id,
+        .goal = row->goal,
+        .position = row->position,
+        .status = row->status,
+        .last_report = last,
+        .days_since = last != 0 ? (int)today - (int)last : -1,
+      };
+      g_array_append_val (group->measures, measure);
+    }
+
+  g_ptr_array_sort (offices, compare_overdue_offices);
+  for (guint i = 0; i < offices->len; i++)
+    {
+      MeasuresOverdueOffice *group = g_ptr_array_index (offices, i);
+
+      g_array_sort (group->measures, compare_overdue_measures);
+    }
+
+  return g_steal_pointer (&offices);
+}
+
 /**
  * measures_statistics_list_overdue:
  * @store: the strategy
@@ -277,7 +373,8 @@ compare_overdue_measures (gconstpointer a,
  * one that no office leads under %NULL.
  *
  * A measure that is neither completed nor dropped (nor removed) was last
- * reported on the day of its latest log entry that is not withdrawn; with
+ * reported on the day of its latest log entry that is not withdrawn (up to
+ * @today); with
  * none, the day it was created in Measures. Its creation and not its
  * latest edit: correcting a sheet's typo is no progress report. A measure
  * with neither, as those of the printed strategy before their first
@@ -298,72 +395,18 @@ measures_statistics_list_overdue (MeasuresStore  *store,
                                   const char     *office,
                                   GError        **error)
 {
-  g_autoptr(GArray) dates = NULL;
-  g_autoptr(GPtrArray) offices = NULL;
-  g_autoptr(GHashTable) by_office = NULL;
-  MeasuresOverdueOffice *unled = NULL;
-  MeasuresDay oldest;
+  g_autoptr(GArray) leads = NULL;
+  g_autoptr(GArray) entries = NULL;
 
   g_return_val_if_fail (MEASURES_IS_STORE (store), NULL);
   g_return_val_if_fail (today > 0, NULL);
   g_return_val_if_fail (interval_months > 0 && interval_months <= 1200, NULL);
 
-  if (!measures_store_list_report_dates (store, &dates, error))
+  if (!measures_store_list_measure_leads (store, &leads, error) ||
+      !measures_store_list_progress_log (store, &entries, error))
     return NULL;
 
-  /* Reported on this day or later: not overdue. */
-  oldest = measures_day_add_months (today, -(int)interval_months);
-
-  offices = g_ptr_array_new_with_free_func ((GDestroyNotify)measures_overdue_office_free);
-  by_office = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < dates->len; i++)
-    {
-      const MeasuresReportDates *row = &g_array_index (dates, MeasuresReportDates, i);
-      MeasuresDay last = row->latest_entry != 0 ? row->latest_entry : row->created;
-      MeasuresOverdueOffice *group;
-      MeasuresOverdueMeasure measure;
-
-      if ((goal != 0 && row->goal != goal) ||
-          (office != NULL && g_strcmp0 (row->office, office) != 0) ||
-          row->status == MEASURES_STATUS_COMPLETED || row->status == MEASURES_STATUS_DROPPED ||
-          (last != 0 && last >= oldest))
-        continue;
-
-      group = row->office != NULL ? g_hash_table_lookup (by_office, row->office) : unled;
-      if (group == NULL)
-        {
-          group = g_new0 (MeasuresOverdueOffice, 1);
-          group->office = g_strdup (row->office);
-          group->measures = g_array_new (FALSE, FALSE, sizeof (MeasuresOverdueMeasure));
-          g_array_set_clear_func (group->measures, overdue_measure_clear);
-          g_ptr_array_add (offices, group);
-          if (group->office != NULL)
-            g_hash_table_insert (by_office, group->office, group);
-          else
-            unled = group;
-        }
-
-      measure = (MeasuresOverdueMeasure) {
-        .measure_id = row->measure_id,
-        .title = g_strdup (row->title),
-        .goal = row->goal,
-        .position = row->position,
-        .status = row->status,
-        .last_report = last,
-        .days_since = last != 0 ? (int)today - (int)last : -1,
-      };
-      g_array_append_val (group->measures, measure);
-    }
-
-  g_ptr_array_sort (offices, compare_overdue_offices);
-  for (guint i = 0; i < offices->len; i++)
-    {
-      MeasuresOverdueOffice *group = g_ptr_array_index (offices, i);
-
-      g_array_sort (group->measures, compare_overdue_measures);
-    }
-
-  return g_steal_pointer (&offices);
+  return compute_overdue (leads, entries, today, interval_months, goal, office);
 }
 
 /* Progress over time -------------------------------------------------------- */
@@ -387,38 +430,14 @@ month_number (MeasuresDay day)
   return year * 12 + month - 1;
 }
 
-/**
- * measures_statistics_list_progress_series:
- * @store: the strategy
- * @today: the last day of the series, usually measures_day_today()
- * @goal: a goal's number, or 0 for every goal
- * @office: (nullable): only the measures this office leads, or %NULL for
- *   all
- * @error: return location for an error
- *
- * The mean progress of the measures (not removed) of @goal that @office
- * leads, at the end of every month from the month of their first log
- * entry to @today. A measure's progress at a time is that of its latest
- * log entry (not withdrawn) up to then, and 0 before its first: measures
- * added later pull the mean down from then on, as they do on the
- * dashboard today. Entries dated after @today are left out.
- *
- * The whole log is read in one query and each entry is visited once, so
- * that the dashboard draws this for thousands of measures at once.
- *
- * Returns: (transfer full) (element-type MeasuresPoint): one point a
- *   month, dated its last day, the last one dated @today, valued in percent;
- *   empty when there is no entry; or %NULL with @error set
- */
-GArray *
-measures_statistics_list_progress_series (MeasuresStore  *store,
-                                          MeasuresDay     today,
-                                          guint           goal,
-                                          const char     *office,
-                                          GError        **error)
+/* The progress over time of the measures of @goal among @summaries, from
+ * the progress log (by measure id), which it leaves filtered. */
+static GArray *
+compute_series (GArray      *summaries,
+                GArray      *entries,
+                MeasuresDay  today,
+                guint        goal)
 {
-  g_autoptr(GArray) summaries = NULL;
-  g_autoptr(GArray) entries = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autofree gint64 *changes = NULL;
   GArray *series;
@@ -426,14 +445,6 @@ measures_statistics_list_progress_series (MeasuresStore  *store,
   guint first_month, n_months;
   gint64 sum = 0;
   guint k = 0;
-
-  g_return_val_if_fail (MEASURES_IS_STORE (store), NULL);
-  g_return_val_if_fail (today > 0, NULL);
-
-  if (!measures_store_list_summaries (store, office, office != NULL ? MEASURES_ROLE_LEAD : -1, 0,
-                                      &summaries, error) ||
-      !measures_store_list_progress_log (store, &entries, error))
-    return NULL;
 
   /* The measures counted, by id: the entries come by id too, so one walk
    * through both finds each entry's measure. */
@@ -505,6 +516,115 @@ measures_statistics_list_progress_series (MeasuresStore  *store,
     }
 
   return series;
+}
+
+/**
+ * measures_statistics_list_progress_series:
+ * @store: the strategy
+ * @today: the last day of the series, usually measures_day_today()
+ * @goal: a goal's number, or 0 for every goal
+ * @office: (nullable): only the measures this office leads, or %NULL for
+ *   all
+ * @error: return location for an error
+ *
+ * The mean progress of the measures (not removed) of @goal that @office
+ * leads, at the end of every month from the month of their first log
+ * entry to @today. A measure's progress at a time is that of its latest
+ * log entry (not withdrawn) up to then, and 0 before its first: measures
+ * added later pull the mean down from then on, as they do on the
+ * dashboard today. Entries dated after @today are left out.
+ *
+ * The whole log is read in one query and each entry is visited once, so
+ * that the dashboard draws this for thousands of measures at once.
+ *
+ * Returns: (transfer full) (element-type MeasuresPoint): one point a
+ *   month, dated its last day, the last one dated @today, valued in percent;
+ *   empty when there is no entry; or %NULL with @error set
+ */
+GArray *
+measures_statistics_list_progress_series (MeasuresStore  *store,
+                                          MeasuresDay     today,
+                                          guint           goal,
+                                          const char     *office,
+                                          GError        **error)
+{
+  g_autoptr(GArray) summaries = NULL;
+  g_autoptr(GArray) entries = NULL;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (store), NULL);
+  g_return_val_if_fail (today > 0, NULL);
+
+  if (!measures_store_list_summaries (store, office, office != NULL ? MEASURES_ROLE_LEAD : -1, 0,
+                                      &summaries, error) ||
+      !measures_store_list_progress_log (store, &entries, error))
+    return NULL;
+
+  return compute_series (summaries, entries, today, goal);
+}
+
+/* Everything at once -------------------------------------------------------- */
+
+/**
+ * measures_monitoring_load:
+ * @self: (out caller-allocates): where to put it all; clear it with
+ *   measures_monitoring_clear()
+ * @store: the strategy
+ * @today: the day to judge on, usually measures_day_today()
+ * @interval_months: how often a measure is to be reported on
+ * @goal: a goal's number, or 0 for every goal
+ * @office: (nullable): only the measures this office leads, or %NULL for
+ *   all
+ * @error: return location for an error
+ *
+ * The counts, the overdue reports and the progress over time with each
+ * query run once: what the dashboard's first paint needs.
+ *
+ * Returns: %FALSE with @error set if the store could not be read
+ */
+gboolean
+measures_monitoring_load (MeasuresMonitoring  *self,
+                          MeasuresStore       *store,
+                          MeasuresDay          today,
+                          guint                interval_months,
+                          guint                goal,
+                          const char          *office,
+                          GError             **error)
+{
+  g_autoptr(GArray) summaries = NULL;
+  g_autoptr(GArray) leads = NULL;
+  g_autoptr(GArray) entries = NULL;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (MEASURES_IS_STORE (store), FALSE);
+  g_return_val_if_fail (today > 0, FALSE);
+  g_return_val_if_fail (interval_months > 0 && interval_months <= 1200, FALSE);
+
+  *self = (MeasuresMonitoring) { { { 0 } } };
+  if (!measures_store_list_summaries (store, office, office != NULL ? MEASURES_ROLE_LEAD : -1, 0,
+                                      &summaries, error) ||
+      !measures_store_list_measure_leads (store, &leads, error) ||
+      !measures_store_list_progress_log (store, &entries, error))
+    return FALSE;
+
+  count (&self->statistics, summaries, goal);
+  /* Before the series, which leaves only its own measures' entries. */
+  self->overdue = compute_overdue (leads, entries, today, interval_months, goal, office);
+  self->progress = compute_series (summaries, entries, today, goal);
+  return TRUE;
+}
+
+/**
+ * measures_monitoring_clear:
+ *
+ * Frees what measures_monitoring_load() read.
+ */
+void
+measures_monitoring_clear (MeasuresMonitoring *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_clear_pointer (&self->overdue, g_ptr_array_unref);
+  g_clear_pointer (&self->progress, g_array_unref);
 }
 
 /* Indicators ---------------------------------------------------------------- */

@@ -63,7 +63,6 @@ typedef struct {
 /**
  * MeasuresOverdueMeasure:
  * @measure_id: the measure's id
- * @title: its title
  * @goal: its goal's number
  * @position: its place among its goal's sheets
  * @status: its #MeasuresStatus
@@ -71,11 +70,12 @@ typedef struct {
  *   measures_statistics_list_overdue()); 0 when never
  * @days_since: how many days @last_report is ago; -1 when never
  *
- * A measure whose progress report is overdue.
+ * A measure whose progress report is overdue. Its title is left out: read
+ * for thousands of measures it would cost more than all the rest. Load the
+ * measures shown with measures_store_load_measures().
  */
 typedef struct {
   gint64 measure_id;
-  char *title;
   guint goal;
   guint position;
   MeasuresStatus status;
@@ -112,6 +112,34 @@ GArray    *measures_statistics_list_progress_series  (MeasuresStore             
                                                       guint                      goal,
                                                       const char                *office,
                                                       GError                   **error);
+
+/**
+ * MeasuresMonitoring:
+ * @statistics: the counts by status and the progress now
+ * @overdue: (element-type MeasuresOverdueOffice): the overdue reports, as
+ *   measures_statistics_list_overdue() lists them
+ * @progress: (element-type MeasuresPoint): the progress over time, as
+ *   measures_statistics_list_progress_series() computes it
+ *
+ * Everything the dashboard and the monitoring report show of a goal, an
+ * office or the strategy, read at once.
+ */
+typedef struct {
+  MeasuresStatistics statistics;
+  GPtrArray *overdue;
+  GArray *progress;
+} MeasuresMonitoring;
+
+gboolean   measures_monitoring_load                  (MeasuresMonitoring        *self,
+                                                      MeasuresStore             *store,
+                                                      MeasuresDay                today,
+                                                      guint                      interval_months,
+                                                      guint                      goal,
+                                                      const char                *office,
+                                                      GError                   **error);
+void       measures_monitoring_clear                 (MeasuresMonitoring        *self);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (MeasuresMonitoring, measures_monitoring_clear)
 
 /**
  * MeasuresIndicatorRating:

@@ -1057,54 +1057,56 @@ measures_store_list_history (MeasuresStore  *self,
 }
 
 static void
-report_dates_clear (gpointer data)
+measure_lead_clear (gpointer data)
 {
-  MeasuresReportDates *dates = data;
+  MeasuresMeasureLead *lead = data;
 
-  g_free (dates->office);
-  g_free (dates->title);
+  g_free (lead->office);
 }
 
-/* The array an engine fills for list_report_dates: it frees the strings. */
+/* The array an engine fills for list_measure_leads: it frees the offices. */
 GArray *
-measures_store_new_report_dates (void)
+measures_store_new_measure_leads (void)
 {
-  GArray *dates = g_array_new (FALSE, TRUE, sizeof (MeasuresReportDates));
+  GArray *leads = g_array_new (FALSE, TRUE, sizeof (MeasuresMeasureLead));
 
-  g_array_set_clear_func (dates, report_dates_clear);
-  return dates;
+  g_array_set_clear_func (leads, measure_lead_clear);
+  return leads;
 }
 
 /**
- * measures_store_list_report_dates:
- * @dates: (out) (transfer full): a #MeasuresReportDates for every measure
+ * measures_store_list_measure_leads:
+ * @leads: (out) (transfer full): a #MeasuresMeasureLead for every measure
  *   that is not removed and each office that leads it, in no particular
  *   order
  *
- * When each measure was last reported on, in one query: the statistics of
- * overdue reports read this instead of every measure's log.
+ * Who leads which measure, and since when the measure exists, in one
+ * query: with the progress log, what the overdue reports are computed
+ * from instead of reading every measure.
  *
  * Returns: %FALSE with @error set if the database could not be read
  */
 gboolean
-measures_store_list_report_dates (MeasuresStore  *self,
-                                  GArray        **dates,
-                                  GError        **error)
+measures_store_list_measure_leads (MeasuresStore  *self,
+                                   GArray        **leads,
+                                   GError        **error)
 {
   g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
-  g_return_val_if_fail (dates != NULL, FALSE);
+  g_return_val_if_fail (leads != NULL, FALSE);
 
-  return MEASURES_STORE_GET_CLASS (self)->list_report_dates (self, dates, error);
+  return MEASURES_STORE_GET_CLASS (self)->list_measure_leads (self, leads, error);
 }
 
 /**
  * measures_store_list_progress_log:
  * @entries: (out) (transfer full): a #MeasuresProgressEntry for every log
- *   entry that is not withdrawn, of the measures that are not removed, by
- *   measure id and then in the order they were written
+ *   entry that is not withdrawn, by measure id, then by day, then in the
+ *   order they were written; those of removed measures too, which the
+ *   caller leaves out as the summaries do
  *
  * The progress every measure reported over time, in one query, without the
- * entries' text: the progress over time is computed from this.
+ * entries' text: the progress over time and the latest reports are
+ * computed from this.
  *
  * Returns: %FALSE with @error set if the database could not be read
  */

@@ -184,41 +184,37 @@ typedef struct {
 } MeasuresRank;
 
 /**
- * MeasuresReportDates:
+ * MeasuresMeasureLead:
  * @measure_id: a measure that is not removed
  * @office: (nullable): the abbreviation of an office that leads it. A
  *   measure with several lead offices has a row for each, one without any
  *   a single row with %NULL
- * @title: its title
- * @latest_entry: the day of its latest log entry that is not withdrawn; 0
- *   when it has none
  * @created: the day it was created in Measures, from its history; 0 when
  *   that is not known, as for the measures of the printed strategy
  * @position: its place among its goal's sheets
  * @goal: its goal's number
  * @status: a #MeasuresStatus
  *
- * When a measure was last reported on, for the measures whose report is
- * overdue: one batch for the whole strategy.
+ * A measure and who leads it, for the overdue reports: one batch for the
+ * whole strategy, without the measure's text.
  */
 typedef struct {
   gint64 measure_id;
   char *office;
-  char *title;
-  MeasuresDay latest_entry;
   MeasuresDay created;
   guint32 position;
   guint16 goal;
   guint8 status;
-} MeasuresReportDates;
+} MeasuresMeasureLead;
 
 /**
  * MeasuresProgressEntry:
- * @measure_id: a measure that is not removed
+ * @measure_id: a measure, removed or not
  * @day: the day of one of its log entries that is not withdrawn
  * @progress: the progress that entry reported, percent
  *
- * One step of a measure's progress, for the progress over time.
+ * One step of a measure's progress, for the progress over time and the
+ * latest report.
  */
 typedef struct {
   gint64 measure_id;
@@ -336,8 +332,8 @@ struct _MeasuresStoreClass
   GListModel      *(*list_history)         (MeasuresStore       *self,
                                             gint64               measure_id,
                                             GError             **error);
-  gboolean         (*list_report_dates)    (MeasuresStore       *self,
-                                            GArray             **dates,
+  gboolean         (*list_measure_leads)   (MeasuresStore       *self,
+                                            GArray             **leads,
                                             GError             **error);
   gboolean         (*list_progress_log)    (MeasuresStore       *self,
                                             GArray             **entries,
@@ -512,8 +508,8 @@ GListModel     *measures_store_list_log             (MeasuresStore    *self,
 GListModel     *measures_store_list_history         (MeasuresStore    *self,
                                                      gint64            measure_id,
                                                      GError          **error);
-gboolean        measures_store_list_report_dates    (MeasuresStore    *self,
-                                                     GArray          **dates,
+gboolean        measures_store_list_measure_leads   (MeasuresStore    *self,
+                                                     GArray          **leads,
                                                      GError          **error);
 gboolean        measures_store_list_progress_log    (MeasuresStore    *self,
                                                      GArray          **entries,

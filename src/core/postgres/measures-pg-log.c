@@ -332,18 +332,16 @@ pg_list_history (MeasuresStore  *store,
 }
 
 static gboolean
-pg_list_report_dates (MeasuresStore  *store,
-                      GArray        **dates,
-                      GError        **error)
+pg_list_measure_leads (MeasuresStore  *store,
+                       GArray        **leads,
+                       GError        **error)
 {
   g_autoptr(PGresult) result = NULL;
-  g_autoptr(GArray) list = measures_store_new_report_dates ();
+  g_autoptr(GArray) list = measures_store_new_measure_leads ();
 
-  /* The same query as the SQLite engine's: through the indexes by measure. */
+  /* The same query as the SQLite engine's. */
   result = pg_query (MEASURES_PG_STORE (store),
-                     "SELECT m.id, o.abbreviation, m.title, g.number, m.position, m.status,"
-                     "       (SELECT max (l.date) FROM log_entries l"
-                     "        WHERE l.measure_id = m.id AND l.withdrawn IS NULL),"
+                     "SELECT m.id, o.abbreviation, g.number, m.position, m.status,"
                      "       (SELECT h.date FROM history h"
                      "        WHERE h.measure_id = m.id AND h.field = 'created'"
                      "        ORDER BY h.id LIMIT 1) "
@@ -358,21 +356,19 @@ pg_list_report_dates (MeasuresStore  *store,
   g_array_set_size (list, PQntuples (result));
   for (int row = 0; row < PQntuples (result); row++)
     {
-      MeasuresReportDates *dates_row = &g_array_index (list, MeasuresReportDates, row);
+      MeasuresMeasureLead *lead = &g_array_index (list, MeasuresMeasureLead, row);
 
-      *dates_row = (MeasuresReportDates) {
+      *lead = (MeasuresMeasureLead) {
         .measure_id = pg_int (result, row, 0),
         .office = g_strdup (pg_text_or_null (result, row, 1)),
-        .title = g_strdup (pg_text (result, row, 2)),
-        .goal = CLAMP (pg_int (result, row, 3), 0, G_MAXUINT16),
-        .position = MAX (pg_int (result, row, 4), 0),
-        .status = CLAMP (pg_int (result, row, 5), 0, MEASURES_N_STATUSES - 1),
-        .latest_entry = measures_day_from_iso8601 (pg_text_or_null (result, row, 6)),
-        .created = measures_day_from_iso8601 (pg_text_or_null (result, row, 7)),
+        .goal = CLAMP (pg_int (result, row, 2), 0, G_MAXUINT16),
+        .position = MAX (pg_int (result, row, 3), 0),
+        .status = CLAMP (pg_int (result, row, 4), 0, MEASURES_N_STATUSES - 1),
+        .created = measures_day_from_iso8601 (pg_text_or_null (result, row, 5)),
       };
     }
 
-  *dates = g_steal_pointer (&list);
+  *leads = g_steal_pointer (&list);
   return TRUE;
 }
 
@@ -385,10 +381,8 @@ pg_list_progress_log (MeasuresStore  *store,
   g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (MeasuresProgressEntry));
 
   result = pg_query (MEASURES_PG_STORE (store),
-                     "SELECT l.measure_id, l.date, l.progress "
-                     "FROM log_entries l JOIN measures m ON m.id = l.measure_id "
-                     "WHERE l.withdrawn IS NULL AND m.removed IS NULL "
-                     "ORDER BY l.measure_id, l.date, l.id",
+                     "SELECT measure_id, date, progress FROM log_entries "
+                     "WHERE withdrawn IS NULL ORDER BY measure_id, date, id",
                      NULL, error);
   if (result == NULL)
     return FALSE;
@@ -460,7 +454,7 @@ measures_pg_log_init_class (MeasuresStoreClass *store_class)
 {
   store_class->list_log = pg_list_log;
   store_class->list_history = pg_list_history;
-  store_class->list_report_dates = pg_list_report_dates;
+  store_class->list_measure_leads = pg_list_measure_leads;
   store_class->list_progress_log = pg_list_progress_log;
   store_class->insert_log_entry = pg_insert_log_entry;
   store_class->record_change = pg_record_change;

@@ -358,21 +358,20 @@ sqlite_list_history (MeasuresStore  *store,
 }
 
 static gboolean
-sqlite_list_report_dates (MeasuresStore  *store,
-                          GArray        **dates,
-                          GError        **error)
+sqlite_list_measure_leads (MeasuresStore  *store,
+                           GArray        **leads,
+                           GError        **error)
 {
   MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
   g_autoptr(CachedStatement) stmt = NULL;
-  g_autoptr(GArray) list = measures_store_new_report_dates ();
+  g_autoptr(GArray) list = measures_store_new_measure_leads ();
   int rc;
 
-  /* The latest entry and the creation through the indexes by measure: a
-   * few rows read for each measure, however long the log. */
+  /* The creation is the first row of the measure's history, when the
+   * measure was created here: one step through the index by measure. No
+   * title: it would read every measure's whole row, not the index. */
   stmt = sql_prepare_cached (self,
-                             "SELECT m.id, o.abbreviation, m.title, g.number, m.position, m.status,"
-                             "       (SELECT max (l.date) FROM log_entries l"
-                             "        WHERE l.measure_id = m.id AND l.withdrawn IS NULL),"
+                             "SELECT m.id, o.abbreviation, g.number, m.position, m.status,"
                              "       (SELECT h.date FROM history h"
                              "        WHERE h.measure_id = m.id AND h.field = 'created'"
                              "        ORDER BY h.id LIMIT 1) "
@@ -386,15 +385,13 @@ sqlite_list_report_dates (MeasuresStore  *store,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      MeasuresReportDates row = {
+      MeasuresMeasureLead row = {
         .measure_id = sqlite3_column_int64 (stmt, 0),
         .office = g_strdup ((const char *)sqlite3_column_text (stmt, 1)),
-        .title = g_strdup (sql_column_text (stmt, 2)),
-        .goal = CLAMP (sqlite3_column_int (stmt, 3), 0, G_MAXUINT16),
-        .position = MAX (sqlite3_column_int (stmt, 4), 0),
-        .status = CLAMP (sqlite3_column_int (stmt, 5), 0, MEASURES_N_STATUSES - 1),
-        .latest_entry = measures_day_from_iso8601 ((const char *)sqlite3_column_text (stmt, 6)),
-        .created = measures_day_from_iso8601 ((const char *)sqlite3_column_text (stmt, 7)),
+        .goal = CLAMP (sqlite3_column_int (stmt, 2), 0, G_MAXUINT16),
+        .position = MAX (sqlite3_column_int (stmt, 3), 0),
+        .status = CLAMP (sqlite3_column_int (stmt, 4), 0, MEASURES_N_STATUSES - 1),
+        .created = measures_day_from_iso8601 ((const char *)sqlite3_column_text (stmt, 5)),
       };
 
       g_array_append_val (list, row);
@@ -403,8 +400,20 @@ sqlite_list_report_dates (MeasuresStore  *store,
   if (rc != SQLITE_DONE)
     return sql_set_error (self, rc, error);
 
-  *dates = g_steal_pointer (&list);
+  *leads = g_steal_pointer (&list);
   return TRUE;
+}
+
+static int
+compare_progress_entries (gconstpointer a,
+                          gconstpointer b)
+{
+  const MeasuresProgressEntry *first = a;
+  const MeasuresProgressEntry *second = b;
+
+  if (first->measure_id != second->measure_id)
+    return first->measure_id < second->measure_id ? -1 : 1;
+  return (first->day > second->day) - (first->day < second->day);
 }
 
 static gboolean
@@ -417,12 +426,12 @@ sqlite_list_progress_log (MeasuresStore  *store,
   g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (MeasuresProgressEntry));
   int rc;
 
-  /* In the order of the index by measure and date: no sorting. */
+  /* Straight through the table, in the order the entries were written:
+   * reading them through the index by measure would look up every row,
+   * and SQLite's sorter is slower than sorting the few bytes here. */
   stmt = sql_prepare_cached (self,
-                             "SELECT l.measure_id, l.date, l.progress "
-                             "FROM log_entries l JOIN measures m ON m.id = l.measure_id "
-                             "WHERE l.withdrawn IS NULL AND m.removed IS NULL "
-                             "ORDER BY l.measure_id, l.date, l.id",
+                             "SELECT measure_id, date, progress FROM log_entries "
+                             "WHERE withdrawn IS NULL ORDER BY id",
                              error);
   if (stmt == NULL)
     return FALSE;
@@ -443,6 +452,16 @@ sqlite_list_progress_log (MeasuresStore  *store,
   if (rc != SQLITE_DONE)
     return sql_set_error (self, rc, error);
 
+  /* A stable sort: entries of one day stay in the order they were written.
+   * A log written measure by measure, as an import writes it, is in order
+   * already: looking costs less than sorting. */
+  for (guint i = 1; i < list->len; i++)
+    if (compare_progress_entries (&g_array_index (list, MeasuresProgressEntry, i - 1),
+                                  &g_array_index (list, MeasuresProgressEntry, i)) > 0)
+      {
+        g_array_sort (list, compare_progress_entries);
+        break;
+      }
   *entries = g_steal_pointer (&list);
   return TRUE;
 }
@@ -495,7 +514,7 @@ measures_sqlite_log_init_class (MeasuresStoreClass *store_class)
 {
   store_class->list_log = sqlite_list_log;
   store_class->list_history = sqlite_list_history;
-  store_class->list_report_dates = sqlite_list_report_dates;
+  store_class->list_measure_leads = sqlite_list_measure_leads;
   store_class->list_progress_log = sqlite_list_progress_log;
   store_class->insert_log_entry = sqlite_insert_log_entry;
   store_class->record_change = sqlite_record_change;
