@@ -542,7 +542,12 @@ measures_format_decimal (double value,
   const char *point;
   gsize length;
 
-  g_return_val_if_fail (isfinite (value), g_string_free (text, FALSE));
+  /* A chart's scale may hand anything over: never a critical for it. */
+  if (!isfinite (value))
+    {
+      g_string_free (text, TRUE);
+      return g_strdup ("–");
+    }
 
   plain = g_strdup_printf ("%.*f", decimals < 0 ? 6 : MIN (decimals, 15), value);
   /* printf's point is the C library's: whatever it is, make it ours. */
@@ -581,4 +586,24 @@ measures_format_decimal (double value,
     }
 
   return g_string_free (text, FALSE);
+}
+
+/**
+ * measures_format_month:
+ * @year: a year
+ * @month: a month, from 1 to 12
+ *
+ * Returns: (transfer full): the month and its year in the interface
+ *   language, e.g. "March 2024", "März 2024", "mars 2024"
+ */
+char *
+measures_format_month (guint year,
+                       guint month)
+{
+  g_return_val_if_fail (month >= 1 && month <= 12, NULL);
+
+  /* Translators: a month of a year, e.g. "March 2024": %1$s is the month's
+   * name, %2$u the year */
+  return g_strdup_printf (C_("month and year", "%1$s %2$u"),
+                          measures_pgettext ("month", months[month - 1]), year);
 }

@@ -20,5 +20,7 @@ char *measures_format_decimal       (double      value,
 gboolean measures_format_parse_number (const char  *text,
                                        double      *value,
                                        GError     **error);
+char *measures_format_month         (guint       year,
+                                     guint       month);
 
 G_END_DECLS

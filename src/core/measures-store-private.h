@@ -21,6 +21,7 @@ void      measures_store_set_connection       (MeasuresStore       *self,
                                                MeasuresConnection   connection);
 void      measures_store_emit_replaced        (MeasuresStore       *self);
 void      measures_store_set_replaced_error   (GError             **error);
+GArray   *measures_store_new_measure_leads   (void);
 void      measures_store_emit_changed         (MeasuresStore       *self,
                                                const gint64        *ids,
                                                guint                n_ids,

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "measures-change.h"
+#include "measures-day.h"
 #include "measures-goal.h"
 #include "measures-indicator.h"
 #include "measures-log-entry.h"
@@ -187,6 +188,45 @@ typedef struct {
   guint32 rank;
 } MeasuresRank;
 
+/**
+ * MeasuresMeasureLead:
+ * @measure_id: a measure that is not removed
+ * @office: (nullable): the abbreviation of an office that leads it. A
+ *   measure with several lead offices has a row for each, one without any
+ *   a single row with %NULL
+ * @created: the day it was created in Measures, from its history; 0 when
+ *   that is not known, as for the measures of the printed strategy
+ * @position: its place among its goal's sheets
+ * @goal: its goal's number
+ * @status: a #MeasuresStatus
+ *
+ * A measure and who leads it, for the overdue reports: one batch for the
+ * whole strategy, without the measure's text.
+ */
+typedef struct {
+  gint64 measure_id;
+  char *office;
+  MeasuresDay created;
+  guint32 position;
+  guint16 goal;
+  guint8 status;
+} MeasuresMeasureLead;
+
+/**
+ * MeasuresProgressEntry:
+ * @measure_id: a measure, removed or not
+ * @day: the day of one of its log entries that is not withdrawn
+ * @progress: the progress that entry reported, percent
+ *
+ * One step of a measure's progress, for the progress over time and the
+ * latest report.
+ */
+typedef struct {
+  gint64 measure_id;
+  MeasuresDay day;
+  guint8 progress;
+} MeasuresProgressEntry;
+
 #define MEASURES_TYPE_STORE (measures_store_get_type ())
 
 G_DECLARE_DERIVABLE_TYPE (MeasuresStore, measures_store, MEASURES, STORE, GObject)
@@ -297,6 +337,12 @@ struct _MeasuresStoreClass
   GListModel      *(*list_history)         (MeasuresStore       *self,
                                             gint64               measure_id,
                                             GError             **error);
+  gboolean         (*list_measure_leads)   (MeasuresStore       *self,
+                                            GArray             **leads,
+                                            GError             **error);
+  gboolean         (*list_progress_log)    (MeasuresStore       *self,
+                                            GArray             **entries,
+                                            GError             **error);
 
   /* The steps of the writes with history, which the store puts together
    * in one transaction each (measures-store-write.c): begin, check the
@@ -405,7 +451,7 @@ struct _MeasuresStoreClass
   char            *(*dup_user_name)        (MeasuresStore       *self);
 
   /*< private >*/
-  gpointer padding[4];
+  gpointer padding[2];
 };
 
 GQuark          measures_store_error_quark          (void);
@@ -519,6 +565,12 @@ GListModel     *measures_store_list_log             (MeasuresStore    *self,
                                                      GError          **error);
 GListModel     *measures_store_list_history         (MeasuresStore    *self,
                                                      gint64            measure_id,
+                                                     GError          **error);
+gboolean        measures_store_list_measure_leads   (MeasuresStore    *self,
+                                                     GArray          **leads,
+                                                     GError          **error);
+gboolean        measures_store_list_progress_log    (MeasuresStore    *self,
+                                                     GArray          **entries,
                                                      GError          **error);
 
 gint64          measures_store_create_measure       (MeasuresStore    *self,

@@ -4,6 +4,8 @@
 #include <cairo.h>
 #include <pango/pango.h>
 
+#include "measures-types.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -24,6 +26,10 @@ typedef struct {
  * @accent: headings, the progress bar's fill
  * @rule: lines, table borders, the progress bar's track
  * @fill: the background of table headers, labels and status boxes
+ * @background: what charts are drawn on: the page or the window
+ * @status: the colour of each #MeasuresStatus in charts
+ * @font_size: the size of charts' labels, in the units of the surface
+ *   drawn on (points on paper, pixels on screen)
  *
  * The palette and font of everything Measures draws with cairo, so that
  * printed pages and whatever else draws the strategy look alike.
@@ -35,9 +41,25 @@ typedef struct {
   MeasuresRenderColor accent;
   MeasuresRenderColor rule;
   MeasuresRenderColor fill;
+  MeasuresRenderColor background;
+  MeasuresRenderColor status[MEASURES_N_STATUSES];
+  double font_size;
 } MeasuresRenderStyle;
 
+/**
+ * MeasuresRenderTheme:
+ * @MEASURES_RENDER_THEME_PRINT: on paper, as the reports print
+ * @MEASURES_RENDER_THEME_LIGHT: in the window, light style
+ * @MEASURES_RENDER_THEME_DARK: in the window, dark style
+ */
+typedef enum {
+  MEASURES_RENDER_THEME_PRINT,
+  MEASURES_RENDER_THEME_LIGHT,
+  MEASURES_RENDER_THEME_DARK,
+} MeasuresRenderTheme;
+
 const MeasuresRenderStyle *measures_render_style_get_default (void);
+const MeasuresRenderStyle *measures_render_style_get         (MeasuresRenderTheme        theme);
 
 void                  measures_render_style_set_source (cairo_t                   *cr,
                                                         const MeasuresRenderColor *color);

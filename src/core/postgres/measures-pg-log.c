@@ -336,6 +336,79 @@ pg_list_history (MeasuresStore  *store,
   return G_LIST_MODEL (g_steal_pointer (&changes));
 }
 
+static gboolean
+pg_list_measure_leads (MeasuresStore  *store,
+                       GArray        **leads,
+                       GError        **error)
+{
+  g_autoptr(PGresult) result = NULL;
+  g_autoptr(GArray) list = measures_store_new_measure_leads ();
+
+  /* The same query as the SQLite engine's. */
+  result = pg_query (MEASURES_PG_STORE (store),
+                     "SELECT m.id, o.abbreviation, g.number, m.position, m.status,"
+                     "       (SELECT h.date FROM history h"
+                     "        WHERE h.measure_id = m.id AND h.field = 'created'"
+                     "        ORDER BY h.id LIMIT 1) "
+                     "FROM measures m JOIN goals g ON g.id = m.goal_id "
+                     "LEFT JOIN measure_offices lo ON lo.measure_id = m.id AND lo.role = 0 "
+                     "LEFT JOIN offices o ON o.id = lo.office_id "
+                     "WHERE m.removed IS NULL",
+                     NULL, error);
+  if (result == NULL)
+    return FALSE;
+
+  g_array_set_size (list, PQntuples (result));
+  for (int row = 0; row < PQntuples (result); row++)
+    {
+      MeasuresMeasureLead *lead = &g_array_index (list, MeasuresMeasureLead, row);
+
+      *lead = (MeasuresMeasureLead) {
+        .measure_id = pg_int (result, row, 0),
+        .office = g_strdup (pg_text_or_null (result, row, 1)),
+        .goal = CLAMP (pg_int (result, row, 2), 0, G_MAXUINT16),
+        .position = MAX (pg_int (result, row, 3), 0),
+        .status = CLAMP (pg_int (result, row, 4), 0, MEASURES_N_STATUSES - 1),
+        .created = measures_day_from_iso8601 (pg_text_or_null (result, row, 5)),
+      };
+    }
+
+  *leads = g_steal_pointer (&list);
+  return TRUE;
+}
+
+static gboolean
+pg_list_progress_log (MeasuresStore  *store,
+                      GArray        **entries,
+                      GError        **error)
+{
+  g_autoptr(PGresult) result = NULL;
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (MeasuresProgressEntry));
+
+  result = pg_query (MEASURES_PG_STORE (store),
+                     "SELECT measure_id, date, progress FROM log_entries "
+                     "WHERE withdrawn IS NULL ORDER BY measure_id, date, id",
+                     NULL, error);
+  if (result == NULL)
+    return FALSE;
+
+  for (int row = 0; row < PQntuples (result); row++)
+    {
+      MeasuresProgressEntry entry = {
+        .measure_id = pg_int (result, row, 0),
+        .day = measures_day_from_iso8601 (pg_text (result, row, 1)),
+        .progress = CLAMP (pg_int (result, row, 2), 0, 100),
+      };
+
+      /* A date that cannot be read says nothing about when. */
+      if (entry.day != 0)
+        g_array_append_val (list, entry);
+    }
+
+  *entries = g_steal_pointer (&list);
+  return TRUE;
+}
+
 static gint64
 pg_insert_log_entry (MeasuresStore     *store,
                      gint64             measure_id,
@@ -386,6 +459,8 @@ measures_pg_log_init_class (MeasuresStoreClass *store_class)
 {
   store_class->list_log = pg_list_log;
   store_class->list_history = pg_list_history;
+  store_class->list_measure_leads = pg_list_measure_leads;
+  store_class->list_progress_log = pg_list_progress_log;
   store_class->insert_log_entry = pg_insert_log_entry;
   store_class->record_change = pg_record_change;
   store_class->check_revision = pg_check_revision;

@@ -359,6 +359,115 @@ sqlite_list_history (MeasuresStore  *store,
   return G_LIST_MODEL (g_steal_pointer (&changes));
 }
 
+static gboolean
+sqlite_list_measure_leads (MeasuresStore  *store,
+                           GArray        **leads,
+                           GError        **error)
+{
+  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
+  g_autoptr(CachedStatement) stmt = NULL;
+  g_autoptr(GArray) list = measures_store_new_measure_leads ();
+  int rc;
+
+  /* The creation is the first row of the measure's history, when the
+   * measure was created here: one step through the index by measure. No
+   * title: it would read every measure's whole row, not the index. */
+  stmt = sql_prepare_cached (self,
+                             "SELECT m.id, o.abbreviation, g.number, m.position, m.status,"
+                             "       (SELECT h.date FROM history h"
+                             "        WHERE h.measure_id = m.id AND h.field = 'created'"
+                             "        ORDER BY h.id LIMIT 1) "
+                             "FROM measures m JOIN goals g ON g.id = m.goal_id "
+                             "LEFT JOIN measure_offices lo ON lo.measure_id = m.id AND lo.role = 0 "
+                             "LEFT JOIN offices o ON o.id = lo.office_id "
+                             "WHERE m.removed IS NULL",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MeasuresMeasureLead row = {
+        .measure_id = sqlite3_column_int64 (stmt, 0),
+        .office = g_strdup ((const char *)sqlite3_column_text (stmt, 1)),
+        .goal = CLAMP (sqlite3_column_int (stmt, 2), 0, G_MAXUINT16),
+        .position = MAX (sqlite3_column_int (stmt, 3), 0),
+        .status = CLAMP (sqlite3_column_int (stmt, 4), 0, MEASURES_N_STATUSES - 1),
+        .created = measures_day_from_iso8601 ((const char *)sqlite3_column_text (stmt, 5)),
+      };
+
+      g_array_append_val (list, row);
+    }
+
+  if (rc != SQLITE_DONE)
+    return sql_set_error (self, rc, error);
+
+  *leads = g_steal_pointer (&list);
+  return TRUE;
+}
+
+static int
+compare_progress_entries (gconstpointer a,
+                          gconstpointer b)
+{
+  const MeasuresProgressEntry *first = a;
+  const MeasuresProgressEntry *second = b;
+
+  if (first->measure_id != second->measure_id)
+    return first->measure_id < second->measure_id ? -1 : 1;
+  return (first->day > second->day) - (first->day < second->day);
+}
+
+static gboolean
+sqlite_list_progress_log (MeasuresStore  *store,
+                          GArray        **entries,
+                          GError        **error)
+{
+  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
+  g_autoptr(CachedStatement) stmt = NULL;
+  g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (MeasuresProgressEntry));
+  int rc;
+
+  /* Straight through the table, in the order the entries were written:
+   * reading them through the index by measure would look up every row,
+   * and SQLite's sorter is slower than sorting the few bytes here. */
+  stmt = sql_prepare_cached (self,
+                             "SELECT measure_id, date, progress FROM log_entries "
+                             "WHERE withdrawn IS NULL ORDER BY id",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      MeasuresProgressEntry entry = {
+        .measure_id = sqlite3_column_int64 (stmt, 0),
+        .day = measures_day_from_iso8601 ((const char *)sqlite3_column_text (stmt, 1)),
+        .progress = CLAMP (sqlite3_column_int (stmt, 2), 0, 100),
+      };
+
+      /* A date that cannot be read says nothing about when. */
+      if (entry.day != 0)
+        g_array_append_val (list, entry);
+    }
+
+  if (rc != SQLITE_DONE)
+    return sql_set_error (self, rc, error);
+
+  /* A stable sort: entries of one day stay in the order they were written.
+   * A log written measure by measure, as an import writes it, is in order
+   * already: looking costs less than sorting. */
+  for (guint i = 1; i < list->len; i++)
+    if (compare_progress_entries (&g_array_index (list, MeasuresProgressEntry, i - 1),
+                                  &g_array_index (list, MeasuresProgressEntry, i)) > 0)
+      {
+        g_array_sort (list, compare_progress_entries);
+        break;
+      }
+  *entries = g_steal_pointer (&list);
+  return TRUE;
+}
+
 static gint64
 sqlite_insert_log_entry (MeasuresStore     *store,
                          gint64             measure_id,
@@ -407,6 +516,8 @@ measures_sqlite_log_init_class (MeasuresStoreClass *store_class)
 {
   store_class->list_log = sqlite_list_log;
   store_class->list_history = sqlite_list_history;
+  store_class->list_measure_leads = sqlite_list_measure_leads;
+  store_class->list_progress_log = sqlite_list_progress_log;
   store_class->insert_log_entry = sqlite_insert_log_entry;
   store_class->record_change = sqlite_record_change;
   store_class->check_revision = sqlite_check_revision;
