@@ -275,6 +275,45 @@ find_column (JsonArray  *rows,
   g_error ("No column “%s”", title);
 }
 
+/* An indicator of goal 1 with two measured values. */
+static void
+add_indicator_with_values (MeasuresStore *store)
+{
+  g_autoptr(MeasuresIndicator) empty = measures_indicator_new ();
+  g_autoptr(MeasuresIndicator) indicator = NULL;
+  g_autoptr(GPtrArray) targets = measures_indicator_targets_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  measures_indicator_targets_add (targets, "2030-12-31", 2000);
+  indicator = measures_indicator_copy_with (empty,
+                                            "goal", 1,
+                                            "name", "Austauschschüler*innen",
+                                            "unit", "Personen",
+                                            "baseline-value", 800.0,
+                                            "baseline-date", "2019-12-31",
+                                            "direction", MEASURES_DIRECTION_UP,
+                                            "targets", targets,
+                                            NULL);
+  id = measures_store_create_indicator (store, indicator, "Koordination", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *dates[] = { "2024-06-30", "2025-06-30" };
+      const double values[] = { 1010, 1234.5 };
+      const char *notes[] = { NULL, "Zählung des Schulamts" };
+      g_autoptr(MeasuresIndicator) now = measures_store_get_indicator (store, id, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (measures_store_add_indicator_value (store, id,
+                                                           measures_indicator_get_revision (now),
+                                                           dates[i], values[i], notes[i],
+                                                           "Koordination", &error), >, 0);
+      g_assert_no_error (error);
+    }
+}
+
 /* The measures and their log as a spreadsheet, in German: every measure
  * with its title intact, numbers as numbers, dates as dates, the log with
  * its reports; a spreadsheet program reads it back as written. */
@@ -306,6 +345,7 @@ test_export_xlsx (TempDir       *fixture,
                                                  "Bürgerbüro geöffnet", "Jörg Müller", NULL,
                                                  &error), >, 0);
   g_assert_no_error (error);
+  add_indicator_with_values (store);
   g_clear_object (&store);
 
   run_measures (&result, args);
@@ -354,6 +394,30 @@ test_export_xlsx (TempDir       *fixture,
   g_assert_cmpstr (json_node_get_string (cell_value (log, 2, text)), ==, "Bürgerbüro geöffnet");
   g_assert_cmpstr (json_node_get_string (cell_value (log, 2, find_column (log, "Gemeldet von"))),
                    ==, "Jörg Müller");
+
+  /* The indicator, where it stands, and its values as numbers and days. */
+  rows = sheet_rows (book, 2, "Indikatoren");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 2);
+  g_assert_cmpstr (json_node_get_string (cell_value (rows, 1, find_column (rows, "Indikator"))),
+                   ==, "Austauschschüler*innen");
+  g_assert_cmpstr (cell_type (rows, 1, find_column (rows, "Letzter Wert")), ==, "number");
+  g_assert_cmpfloat_with_epsilon (json_node_get_double (cell_value (rows, 1,
+                                                                    find_column (rows,
+                                                                                 "Letzter Wert"))),
+                                  1234.5, 1e-9);
+  g_assert_cmpstr (cell_type (rows, 1, find_column (rows, "Ausgangsdatum")), ==, "date");
+  g_assert_nonnull (json_node_get_string (cell_value (rows, 1, find_column (rows, "Bewertung"))));
+
+  rows = sheet_rows (book, 3, "Indikatorwerte");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 3);
+  date = find_column (rows, "Gemessen am");
+  g_assert_cmpstr (cell_type (rows, 1, date), ==, "date");
+  g_assert_cmpstr (json_node_get_string (cell_value (rows, 1, date)), ==, "2024-06-30T00:00:00");
+  g_assert_cmpfloat_with_epsilon (json_node_get_double (cell_value (rows, 2,
+                                                                    find_column (rows, "Wert"))),
+                                  1234.5, 1e-9);
+  g_assert_cmpstr (json_node_get_string (cell_value (rows, 2, find_column (rows, "Notiz"))), ==,
+                   "Zählung des Schulamts");
 }
 
 /* A goal's measures only; a file that cannot be written is said, and

@@ -678,9 +678,10 @@ read_indicator (Reader        *reader,
     return FALSE;
   if (measure != 0 && (measure_id = g_hash_table_lookup (ids, &measure)) == NULL)
     {
-      g_autofree char *problem = g_strdup_printf (_("names the measure %" G_GINT64_FORMAT
-                                                    ", which the file does not hold"),
-                                                  measure);
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, measure);
+      /* Translators: %s is a measure's number in the file */
+      g_autofree char *problem = g_strdup_printf (_("names the measure %s, which the file does "
+                                                    "not hold"), number);
       return invalid (reader, where, problem);
     }
 

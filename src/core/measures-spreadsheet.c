@@ -4,17 +4,20 @@
 #include "config.h"
 
 #include <errno.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
+#include "measures-day.h"
 #include "measures-format.h"
 #include "measures-i18n.h"
 #include "measures-spreadsheet.h"
+#include "measures-statistics.h"
 
 /* The strategy as a spreadsheet for the council and the offices: the
- * measures with every field, where they stand and their latest report; and
- * the progress log — one sheet each, a header row that stays in view and
+ * measures with every field, where they stand and their latest report; the
+ * progress log; the indicators and their values — one sheet each, a header row that stays in view and
  * filters, dates as dates and numbers as numbers, labels in the chosen
  * language. The strategy's own text stays as stored. */
 
@@ -91,6 +94,19 @@ write_date (lxw_worksheet *sheet,
 
   if (iso8601 == NULL || iso8601[0] == '\0')
     return;
+
+  /* A day, as indicators are measured on: no time zone to convert. */
+  if (strlen (iso8601) == 10 && measures_day_from_iso8601 (iso8601) != 0)
+    {
+      guint year, month, day;
+
+      measures_day_get_ymd (measures_day_from_iso8601 (iso8601), &year, &month, &day);
+      cell.year = year;
+      cell.month = month;
+      cell.day = day;
+      worksheet_write_datetime (sheet, row, column, &cell, format);
+      return;
+    }
 
   parsed = g_date_time_new_from_iso8601 (iso8601, utc);
   if (parsed == NULL)
@@ -310,6 +326,228 @@ write_log (Sheets    *sheets,
   finish_sheet (sheet, row, G_N_ELEMENTS (columns));
 }
 
+/* The indicators of the goals and measures exported, with their values. */
+typedef struct
+{
+  MeasuresIndicator *indicator;
+  GListModel *values;
+  MeasuresMeasure *measure;     /* the measure it belongs to; NULL for a goal's */
+} IndicatorRow;
+
+static void
+indicator_row_free (IndicatorRow *row)
+{
+  g_object_unref (row->indicator);
+  g_clear_object (&row->values);
+  g_clear_object (&row->measure);
+  g_free (row);
+}
+
+static GPtrArray *
+load_indicators (MeasuresStore  *store,
+                 GPtrArray      *measures,
+                 gboolean        all,
+                 GError        **error)
+{
+  g_autoptr(GListModel) indicators = measures_store_list_indicators (store, error);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GHashTable) goals = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify)indicator_row_free);
+
+  if (indicators == NULL)
+    return NULL;
+
+  for (guint i = 0; i < measures->len; i++)
+    {
+      MeasuresMeasure *measure = g_ptr_array_index (measures, i);
+      gint64 id = measures_measure_get_id (measure);
+
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), measure);
+      g_hash_table_add (goals, GUINT_TO_POINTER (measures_measure_get_goal (measure)));
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(MeasuresIndicator) indicator = g_list_model_get_item (indicators, i);
+      gint64 measure_id = measures_indicator_get_measure_id (indicator);
+      guint goal = measures_indicator_get_goal (indicator);
+      MeasuresMeasure *measure = measure_id ? g_hash_table_lookup (by_id, &measure_id) : NULL;
+      IndicatorRow *row;
+
+      /* Those of the goals and measures in the spreadsheet; every one when
+       * it holds the whole strategy. */
+      if (!all && (measure_id ? measure == NULL
+                              : !g_hash_table_contains (goals, GUINT_TO_POINTER (goal))))
+        continue;
+
+      row = g_new0 (IndicatorRow, 1);
+      row->indicator = g_object_ref (indicator);
+      g_ptr_array_add (rows, row);
+      if (measure != NULL)
+        row->measure = g_object_ref (measure);
+      else if (measure_id != 0 &&
+               !(row->measure = measures_store_get_measure (store, measure_id, error)))
+        return NULL;
+
+      row->values = measures_store_list_indicator_values (store,
+                                                          measures_indicator_get_id (indicator),
+                                                          error);
+      if (row->values == NULL)
+        return NULL;
+    }
+
+  return g_steal_pointer (&rows);
+}
+
+static char *
+describe_targets (MeasuresIndicator *indicator)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < measures_indicator_get_n_targets (indicator); i++)
+    {
+      const MeasuresIndicatorTarget *target = measures_indicator_get_target (indicator, i);
+      g_autofree char *value = measures_format_decimal (target->value, -1);
+      g_autofree char *date = measures_format_iso_date (target->date, FALSE);
+
+      if (i > 0)
+        g_string_append (text, "; ");
+      /* Translators: an indicator's target: a value and by when, e.g.
+       * "900 by December 31, 2030" */
+      g_string_append_printf (text, _("%s by %s"), value, date);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+write_indicators (Sheets    *sheets,
+                  GPtrArray *rows)
+{
+  const Column columns[] = {
+    { C_("spreadsheet column", "Goal"), 6, &sheets->plain },
+    { C_("spreadsheet column", "Measure"), 30, &sheets->text },
+    { C_("spreadsheet column", "Indicator"), 30, &sheets->text },
+    { C_("spreadsheet column", "Unit"), 10, &sheets->plain },
+    { C_("spreadsheet column", "Description"), 50, &sheets->text },
+    { C_("spreadsheet column", "Responsible office"), 14, &sheets->plain },
+    { C_("spreadsheet column", "Baseline"), 12, &sheets->plain },
+    { C_("spreadsheet column", "Baseline date"), 12, &sheets->date },
+    { C_("spreadsheet column", "Targets"), 30, &sheets->text },
+    { C_("spreadsheet column", "Better when"), 12, &sheets->plain },
+    { C_("spreadsheet column", "Reporting interval (months)"), 12, &sheets->plain },
+    { C_("spreadsheet column", "Latest value"), 12, &sheets->plain },
+    { C_("spreadsheet column", "Measured on"), 12, &sheets->date },
+    { C_("spreadsheet column", "Rating"), 14, &sheets->plain },
+  };
+  lxw_worksheet *sheet = workbook_add_worksheet (sheets->workbook,
+                                                 C_("spreadsheet sheet", "Indicators"));
+
+  write_header (sheets, sheet, columns, G_N_ELEMENTS (columns));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      IndicatorRow *row = g_ptr_array_index (rows, i);
+      MeasuresIndicator *indicator = row->indicator;
+      g_autofree char *targets = describe_targets (indicator);
+      guint n_values = g_list_model_get_n_items (row->values);
+      MeasuresIndicatorEvaluation evaluation;
+      guint r = i + 1, c = 0;
+
+      measures_statistics_rate_indicator (indicator, row->values, &evaluation);
+      worksheet_write_number (sheet, r, c++,
+                              row->measure ? measures_measure_get_goal (row->measure)
+                                           : measures_indicator_get_goal (indicator),
+                              sheets->plain);
+      write_text (sheet, r, c++, row->measure ? measures_measure_get_title (row->measure) : NULL,
+                  sheets->text);
+      write_text (sheet, r, c++, measures_indicator_get_name (indicator), sheets->text);
+      write_text (sheet, r, c++, measures_indicator_get_unit (indicator), sheets->plain);
+      write_text (sheet, r, c++, measures_indicator_get_description (indicator), sheets->text);
+      write_text (sheet, r, c++, measures_indicator_get_office (indicator), sheets->plain);
+      worksheet_write_number (sheet, r, c++, measures_indicator_get_baseline_value (indicator),
+                              sheets->plain);
+      write_date (sheet, r, c++, measures_indicator_get_baseline_date (indicator), sheets->date,
+                  FALSE);
+      write_text (sheet, r, c++, targets, sheets->text);
+      write_text (sheet, r, c++,
+                  measures_indicator_get_direction (indicator) == MEASURES_DIRECTION_DOWN
+                    ? C_("indicator direction", "lower")
+                    : C_("indicator direction", "higher"),
+                  sheets->plain);
+      if (measures_indicator_get_interval_months (indicator) > 0)
+        worksheet_write_number (sheet, r, c, measures_indicator_get_interval_months (indicator),
+                                sheets->plain);
+      c++;
+      if (n_values > 0)
+        {
+          g_autoptr(MeasuresIndicatorValue) latest = g_list_model_get_item (row->values,
+                                                                            n_values - 1);
+
+          worksheet_write_number (sheet, r, c++, measures_indicator_value_get_value (latest),
+                                  sheets->plain);
+          write_date (sheet, r, c++, measures_indicator_value_get_date (latest), sheets->date,
+                      FALSE);
+        }
+      else
+        c += 2;
+      write_text (sheet, r, c++, measures_indicator_rating_get_label (evaluation.rating),
+                  sheets->plain);
+    }
+
+  finish_sheet (sheet, rows->len, G_N_ELEMENTS (columns));
+}
+
+static void
+write_indicator_values (Sheets    *sheets,
+                        GPtrArray *rows)
+{
+  const Column columns[] = {
+    { C_("spreadsheet column", "Goal"), 6, &sheets->plain },
+    { C_("spreadsheet column", "Indicator"), 30, &sheets->text },
+    { C_("spreadsheet column", "Unit"), 10, &sheets->plain },
+    { C_("spreadsheet column", "Measured on"), 12, &sheets->date },
+    { C_("spreadsheet column", "Value"), 12, &sheets->plain },
+    { C_("spreadsheet column", "Note"), 50, &sheets->text },
+    { C_("spreadsheet column", "Recorded by"), 20, &sheets->text },
+    { C_("spreadsheet column", "Recorded"), 17, &sheets->date_time },
+  };
+  lxw_worksheet *sheet = workbook_add_worksheet (sheets->workbook,
+                                                 C_("spreadsheet sheet", "Indicator values"));
+  guint r = 0;
+
+  write_header (sheets, sheet, columns, G_N_ELEMENTS (columns));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      IndicatorRow *row = g_ptr_array_index (rows, i);
+
+      for (guint j = 0; j < g_list_model_get_n_items (row->values); j++)
+        {
+          g_autoptr(MeasuresIndicatorValue) value = g_list_model_get_item (row->values, j);
+          guint c = 0;
+
+          r++;
+          worksheet_write_number (sheet, r, c++,
+                                  row->measure ? measures_measure_get_goal (row->measure)
+                                               : measures_indicator_get_goal (row->indicator),
+                                  sheets->plain);
+          write_text (sheet, r, c++, measures_indicator_get_name (row->indicator), sheets->text);
+          write_text (sheet, r, c++, measures_indicator_get_unit (row->indicator), sheets->plain);
+          write_date (sheet, r, c++, measures_indicator_value_get_date (value), sheets->date,
+                      FALSE);
+          worksheet_write_number (sheet, r, c++, measures_indicator_value_get_value (value),
+                                  sheets->plain);
+          write_text (sheet, r, c++, measures_indicator_value_get_note (value), sheets->text);
+          write_text (sheet, r, c++, measures_indicator_value_get_author (value), sheets->text);
+          write_date (sheet, r, c++, measures_indicator_value_get_recorded (value),
+                      sheets->date_time, TRUE);
+        }
+    }
+
+  finish_sheet (sheet, r, G_N_ELEMENTS (columns));
+}
+
 static void
 add_formats (Sheets *sheets)
 {
@@ -342,10 +580,12 @@ add_formats (Sheets *sheets)
 static gboolean
 write_workbook (MeasuresStore  *store,
                 GPtrArray      *measures,
+                gboolean        all,
                 const char     *path,
                 GError        **error)
 {
   g_autoptr(GPtrArray) logs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) indicators = NULL;
   g_autoptr(GListModel) goals = NULL;
   g_autofree char *strategy_title = NULL;
   g_autofree char *vision_title = NULL;
@@ -357,7 +597,8 @@ write_workbook (MeasuresStore  *store,
   lxw_error status;
 
   if (!measures_store_load_vision (store, &strategy_title, &vision_title, &statements, error) ||
-      !(goals = measures_store_list_goals (store, error)))
+      !(goals = measures_store_list_goals (store, error)) ||
+      !(indicators = load_indicators (store, measures, all, error)))
     return FALSE;
 
   for (guint i = 0; i < measures->len; i++)
@@ -389,13 +630,15 @@ write_workbook (MeasuresStore  *store,
     }
 
   properties.title = strategy_title;
-  properties.subject = (char *)_("Measures, their status and progress reports");
+  properties.subject = (char *)_("Measures, their status and progress reports, and indicators");
   properties.comments = (char *)_("Exported from Measures");
   workbook_set_properties (sheets.workbook, &properties);
 
   add_formats (&sheets);
   write_measures (&sheets, measures, logs);
   write_log (&sheets, measures, logs);
+  write_indicators (&sheets, indicators);
+  write_indicator_values (&sheets, indicators);
   g_hash_table_unref (sheets.goals);
 
   status = workbook_close (sheets.workbook);
@@ -421,7 +664,9 @@ write_workbook (MeasuresStore  *store,
  *   names, or %NULL for the interface's
  * @path: the .xlsx file to write; replaced only once the new one is whole
  *
- * Writes the measures and their progress log as a spreadsheet (XLSX).
+ * Writes the measures and their progress log as a spreadsheet (XLSX), with
+ * the indicators of their goals and of themselves, and the indicators'
+ * values.
  *
  * Returns: %FALSE with @error set if it could not be written
  */
@@ -450,7 +695,7 @@ measures_spreadsheet_export (MeasuresStore  *store,
   partial = g_strconcat (path, ".partial", NULL);
   if (language != NULL)
     previous = measures_i18n_switch_language (language);
-  done = write_workbook (store, measures, partial, error);
+  done = write_workbook (store, measures, ids == NULL, partial, error);
   if (language != NULL)
     g_free (measures_i18n_switch_language (previous));
 

@@ -812,3 +812,57 @@ measures_statistics_evaluate_indicator (const MeasuresPoint         *baseline,
                                  lower_is_better)
                        ? MEASURES_RATING_ON_TRACK : MEASURES_RATING_BEHIND;
 }
+
+/**
+ * measures_statistics_rate_indicator:
+ * @indicator: an indicator
+ * @values: (element-type MeasuresIndicatorValue): its values, as
+ *   measures_store_list_indicator_values() lists them
+ * @evaluation: (out caller-allocates): how it stands
+ *
+ * measures_statistics_evaluate_indicator() for an indicator of the store:
+ * its baseline, targets and direction, and its values.
+ */
+void
+measures_statistics_rate_indicator (MeasuresIndicator           *indicator,
+                                    GListModel                  *values,
+                                    MeasuresIndicatorEvaluation *evaluation)
+{
+  g_autoptr(GArray) targets = g_array_new (FALSE, FALSE, sizeof (MeasuresPoint));
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (MeasuresPoint));
+  MeasuresPoint baseline = {
+    measures_day_from_iso8601 (measures_indicator_get_baseline_date (indicator)),
+    measures_indicator_get_baseline_value (indicator),
+  };
+
+  g_return_if_fail (MEASURES_IS_INDICATOR (indicator));
+  g_return_if_fail (G_IS_LIST_MODEL (values));
+  g_return_if_fail (evaluation != NULL);
+
+  for (guint i = 0; i < measures_indicator_get_n_targets (indicator); i++)
+    {
+      const MeasuresIndicatorTarget *target = measures_indicator_get_target (indicator, i);
+      MeasuresPoint point = { measures_day_from_iso8601 (target->date), target->value };
+
+      g_array_append_val (targets, point);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (values); i++)
+    {
+      g_autoptr(MeasuresIndicatorValue) value = g_list_model_get_item (values, i);
+      MeasuresPoint point = {
+        measures_day_from_iso8601 (measures_indicator_value_get_date (value)),
+        measures_indicator_value_get_value (value),
+      };
+
+      g_array_append_val (points, point);
+    }
+
+  measures_statistics_evaluate_indicator (&baseline,
+                                          (const MeasuresPoint *)(gpointer)targets->data,
+                                          targets->len,
+                                          measures_indicator_get_direction (indicator) ==
+                                            MEASURES_DIRECTION_DOWN,
+                                          (const MeasuresPoint *)(gpointer)points->data,
+                                          points->len, evaluation);
+}

@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "measures-day.h"
+#include "measures-indicator.h"
 #include "measures-store.h"
 #include "measures-types.h"
 
@@ -192,6 +193,9 @@ void measures_statistics_evaluate_indicator (const MeasuresPoint         *baseli
                                              gboolean                     lower_is_better,
                                              const MeasuresPoint         *values,
                                              guint                        n_values,
+                                             MeasuresIndicatorEvaluation *evaluation);
+void measures_statistics_rate_indicator     (MeasuresIndicator           *indicator,
+                                             GListModel                  *values,
                                              MeasuresIndicatorEvaluation *evaluation);
 
 G_END_DECLS
