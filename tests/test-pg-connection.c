@@ -581,6 +581,66 @@ test_rollback_not_announced (void)
   PQfinish (conn);
 }
 
+/* Opened and read on a worker thread, as the window connects, while the
+ * main loop already watches the connection's socket and other writers
+ * keep it busy with notifications: the watch must not read the worker's
+ * answers (which left the worker waiting for ever). */
+typedef struct
+{
+  char *conninfo;
+  gint done;
+  guint reads;
+} ThreadedOpen;
+
+static gpointer
+open_and_read (gpointer data)
+{
+  ThreadedOpen *work = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MeasuresStore) store = measures_store_open (work->conninfo, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(GListModel) measures = measures_store_list_measures (store, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_list_model_get_n_items (measures), ==, 50);
+      work->reads++;
+    }
+
+  g_atomic_int_set (&work->done, 1);
+  /* Handed to the main thread, as the window takes it. */
+  return g_steal_pointer (&store);
+}
+
+static void
+test_opened_on_a_thread (void)
+{
+  g_autofree char *db = new_database ();
+  ThreadedOpen work = { pg_cluster_conninfo (db), 0, 0 };
+  g_autoptr(MeasuresStore) store = NULL;
+  PGconn *conn = PQconnectdb (work.conninfo);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  GThread *thread;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  thread = g_thread_new ("open", open_and_read, &work);
+  while (!g_atomic_int_get (&work.done) && g_get_monotonic_time () < deadline)
+    {
+      g_assert_true (run_sql (conn, "SELECT pg_notify ('measures_changed', '1')"));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (1000);
+    }
+
+  g_assert_true (g_atomic_int_get (&work.done));
+  store = g_thread_join (thread);
+  g_assert_cmpuint (work.reads, ==, 300);
+  PQfinish (conn);
+  g_free (work.conninfo);
+}
+
 /* What a database must be ------------------------------------------------- */
 
 static void
@@ -819,6 +879,7 @@ main (int   argc,
       g_test_add_func ("/pg-connection/dropped-network", test_dropped_network);
       g_test_add_func ("/pg-connection/notification-latency", test_notification_latency);
       g_test_add_func ("/pg-connection/rollback-not-announced", test_rollback_not_announced);
+      g_test_add_func ("/pg-connection/opened-on-a-thread", test_opened_on_a_thread);
       g_test_add_func ("/pg-connection/ctype-c-refused", test_ctype_c_refused);
       g_test_add_func ("/pg-connection/schema-v2-migrated", test_schema_v2_migrated);
       g_test_add_func ("/pg-connection/setup-database-command", test_setup_database_command);

@@ -101,17 +101,54 @@ measures_pg_notify_check (MeasuresPgStore *self)
     }
 }
 
+static gboolean socket_ready (int           fd,
+                              GIOCondition  condition,
+                              gpointer      data);
+
+static void
+watch_socket (MeasuresPgStore *self)
+{
+  g_clear_handle_id (&self->socket_watch_id, g_source_remove);
+  self->socket_watch_id = g_unix_fd_add (PQsocket (self->conn), G_IO_IN | G_IO_HUP | G_IO_ERR,
+                                         socket_ready, self);
+  g_source_set_name_by_id (self->socket_watch_id, "[measures] server notifications");
+}
+
+static gboolean
+watch_again (gpointer data)
+{
+  MeasuresPgStore *self = data;
+
+  self->socket_watch_id = 0;
+  watch_socket (self);
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 socket_ready (int           fd,
               GIOCondition  condition,
               gpointer      data)
 {
   MeasuresPgStore *self = data;
+  gboolean lost;
+
+  /* A statement of another thread is on the connection (the store being
+   * filled while it opens): what the socket holds is its answer. Look
+   * again in a moment, rather than spin on a socket that stays readable. */
+  if (!g_rec_mutex_trylock (&self->conn_lock))
+    {
+      self->socket_watch_id = g_timeout_add (50, watch_again, self);
+      g_source_set_name_by_id (self->socket_watch_id, "[measures] server notifications, later");
+      return G_SOURCE_REMOVE;
+    }
 
   /* A server that went away, or a network that did (keepalives): connect
    * again now rather than at the next write. */
-  if ((condition & (G_IO_HUP | G_IO_ERR)) != 0 || !PQconsumeInput (self->conn) ||
-      PQstatus (self->conn) == CONNECTION_BAD)
+  lost = (condition & (G_IO_HUP | G_IO_ERR)) != 0 || !PQconsumeInput (self->conn) ||
+         PQstatus (self->conn) == CONNECTION_BAD;
+  g_rec_mutex_unlock (&self->conn_lock);
+
+  if (lost)
     {
       self->socket_watch_id = 0;
       measures_pg_connection_lost (self);
@@ -133,10 +170,7 @@ measures_pg_notify_listen (MeasuresPgStore  *self,
   if (PQresultStatus (listen) != PGRES_COMMAND_OK)
     return pg_set_error (self, listen, error);
 
-  g_clear_handle_id (&self->socket_watch_id, g_source_remove);
-  self->socket_watch_id = g_unix_fd_add (PQsocket (self->conn), G_IO_IN | G_IO_HUP | G_IO_ERR,
-                                         socket_ready, self);
-  g_source_set_name_by_id (self->socket_watch_id, "[measures] server notifications");
+  watch_socket (self);
   return TRUE;
 }
 

@@ -16,6 +16,10 @@ struct _MeasuresPgStore
   MeasuresStore parent_instance;
 
   PGconn *conn;
+  /* Held while a statement is on the connection. A store is opened and
+   * filled on a worker thread while the main loop already watches its
+   * socket: the watch must not read the answer from under the worker. */
+  GRecMutex conn_lock;
   char *display_name;
   char *user_name;           /* as the server knows the user */
   gboolean in_transaction;

@@ -41,6 +41,7 @@ measures_pg_store_finalize (GObject *object)
 
   measures_pg_connection_stop (self);
   g_clear_pointer (&self->conn, PQfinish);
+  g_rec_mutex_clear (&self->conn_lock);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->own_revisions, g_hash_table_unref);
   g_clear_pointer (&self->reportable, g_hash_table_unref);
@@ -159,6 +160,7 @@ measures_pg_store_class_init (MeasuresPgStoreClass *klass)
 static void
 measures_pg_store_init (MeasuresPgStore *self)
 {
+  g_rec_mutex_init (&self->conn_lock);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->own_revisions = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->reportable = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);

@@ -173,15 +173,21 @@ pg_query (MeasuresPgStore  *self,
           GError          **error)
 {
   PGresult *result;
-  const char *name = prepare_cached (self, sql, error);
+  const char *name;
   ExecStatusType status;
 
+  g_rec_mutex_lock (&self->conn_lock);
+  name = prepare_cached (self, sql, error);
   if (name == NULL)
-    return NULL;
+    {
+      g_rec_mutex_unlock (&self->conn_lock);
+      return NULL;
+    }
 
   result = PQexecPrepared (self->conn, name, params ? (int)params->values->len : 0,
                            params ? (const char * const *)params->values->pdata : NULL,
                            NULL, NULL, 0);
+  g_rec_mutex_unlock (&self->conn_lock);
   status = PQresultStatus (result);
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
     {
@@ -219,7 +225,9 @@ exec_fixed (MeasuresPgStore  *self,
   if (!measures_pg_check_online (self, error))
     return FALSE;
 
+  g_rec_mutex_lock (&self->conn_lock);
   result = PQexec (self->conn, sql);
+  g_rec_mutex_unlock (&self->conn_lock);
   status = PQresultStatus (result);
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
     return pg_set_error (self, result, error);
