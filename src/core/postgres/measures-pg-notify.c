@@ -115,7 +115,10 @@ gboolean
 measures_pg_notify_listen (MeasuresPgStore  *self,
                            GError          **error)
 {
-  g_autoptr(PGresult) listen = PQexec (self->conn, "LISTEN " CHANNEL);
+  g_autoptr(PGresult) listen = NULL;
+
+  self->round_trips++;
+  listen = PQexec (self->conn, "LISTEN " CHANNEL);
 
   if (PQresultStatus (listen) != PGRES_COMMAND_OK)
     return pg_set_error (self, listen, error);

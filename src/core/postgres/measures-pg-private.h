@@ -20,6 +20,7 @@ struct _MeasuresPgStore
   char *user_name;           /* as the server knows the user */
   gboolean in_transaction;
   GHashTable *statements;    /* SQL → name of its prepared statement */
+  guint64 round_trips;       /* requests that waited for the server's answer */
 
   /* The connection and connecting again (measures-pg-connection.c) */
   GStrv keywords;            /* the first connection's parameters, and the */

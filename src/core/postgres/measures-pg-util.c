@@ -152,6 +152,7 @@ prepare_cached (MeasuresPgStore  *self,
     return name;
 
   new_name = g_strdup_printf ("measures_%u", g_hash_table_size (self->statements) + 1);
+  self->round_trips++;
   result = PQprepare (self->conn, new_name, sql, 0, NULL);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     {
@@ -179,6 +180,7 @@ pg_query (MeasuresPgStore  *self,
   if (name == NULL)
     return NULL;
 
+  self->round_trips++;
   result = PQexecPrepared (self->conn, name, params ? (int)params->values->len : 0,
                            params ? (const char * const *)params->values->pdata : NULL,
                            NULL, NULL, 0);
@@ -219,6 +221,7 @@ exec_fixed (MeasuresPgStore  *self,
   if (!measures_pg_check_online (self, error))
     return FALSE;
 
+  self->round_trips++;
   result = PQexec (self->conn, sql);
   status = PQresultStatus (result);
   if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK)
