@@ -13,7 +13,7 @@
  * connect may NOTIFY anything, so it looks again at the revisions and
  * announces the measures that are newer than it has announced. */
 
-#define CHANNEL "measures_changed"
+#define CHANNEL MEASURES_PG_CHANNEL
 
 static gboolean
 announce_other_writes (gpointer data)

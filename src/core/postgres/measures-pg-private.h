@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* What every write NOTIFYs and every store LISTENs to (measures-pg-notify.c) */
+#define MEASURES_PG_CHANNEL "measures_changed"
+
 struct _MeasuresPgStore
 {
   MeasuresStore parent_instance;
