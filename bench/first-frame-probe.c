@@ -12,7 +12,36 @@
  * g_get_monotonic_time() reads it) to the file descriptor in
  * FIRST_FRAME_PROBE_FD and ends the process at once, or after
  * FIRST_FRAME_PROBE_LINGER_MS so the application settles, for its peak
- * memory. */
+ * memory.
+ *
+ * With FIRST_FRAME_PROBE_WINDOW set to a type name ("MeasuresWindow"), only
+ * a frame of a window of that type counts: an application that shows a
+ * window of its own while it connects to a server is timed until the
+ * window the user works in has painted. */
+
+/* Whether @clock paints a window of the type the environment names, or
+ * no type is named. */
+static gboolean
+counts (GdkFrameClock *clock)
+{
+  const char *type = g_getenv ("FIRST_FRAME_PROBE_WINDOW");
+  g_autoptr(GList) windows = NULL;
+
+  if (type == NULL || *type == '\0')
+    return TRUE;
+
+  windows = gtk_window_list_toplevels ();
+  for (GList *l = windows; l != NULL; l = l->next)
+    {
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (l->data));
+
+      if (surface != NULL && gdk_surface_get_frame_clock (surface) == clock &&
+          g_str_equal (G_OBJECT_TYPE_NAME (l->data), type))
+        return TRUE;
+    }
+
+  return FALSE;
+}
 
 static void
 finish (void)
@@ -29,8 +58,8 @@ linger_done (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* The first emission of "after-paint" on any frame clock is the first
- * window's first frame. */
+/* The first emission of "after-paint" on any frame clock (or on one of
+ * the window type asked for) is that window's first frame. */
 static gboolean
 after_paint (GSignalInvocationHint *hint,
              guint                  n_values,
@@ -43,6 +72,9 @@ after_paint (GSignalInvocationHint *hint,
   int fd = fd_text ? atoi (fd_text) : 2;
   char line[64];
   int length;
+
+  if (!counts (g_value_get_object (&values[0])))
+    return TRUE;
 
   length = g_snprintf (line, sizeof line, "first-frame %" G_GINT64_FORMAT "\n", now);
   if (write (fd, line, length) != length)

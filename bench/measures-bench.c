@@ -12,6 +12,9 @@
 #include "bench-generate.h"
 #include "bench-util.h"
 #include "measures-backup.h"
+#ifdef MEASURES_BENCH_SERVER
+#include "bench-server.h"
+#endif
 
 /* Measures at scale, in one run: synthetic strategies of 50, 1 000, 10 000
  * and 100 000 measures (made once, kept in MEASURES_BENCH_STORES), and for
@@ -27,6 +30,11 @@
  * ratios compare like with like. Every first frame is timed the same way:
  * from just before the process is started to the end of its first paint,
  * as first-frame-probe reports it from inside the process.
+ *
+ * Where the PostgreSQL engine is built and a server is installed, the
+ * strategies of up to 10 000 measures are moved onto a throwaway server
+ * too (bench-server.c), and the same first frame and window figures are
+ * taken there, over its Unix socket, beside the store's own.
  *
  * MEASURES_BENCH_SIZES ("50,1000") and MEASURES_BENCH_RUNS (11) choose
  * less. The programs come from the environment the build sets. */
@@ -60,6 +68,7 @@ median (GArray *values)
 typedef struct {
   double first_frame_ms;   /* < 0 when it showed none */
   double peak_rss_mb;
+  int status;              /* as wait4() tells it */
 } Start;
 
 static Start
@@ -67,7 +76,7 @@ start_program (const char * const *argv,
                const char * const *extra_env,
                guint               linger_ms)
 {
-  Start result = { -1, 0 };
+  Start result = { -1, 0, 0 };
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) env = g_get_environ ();
   g_autofree char *linger = g_strdup_printf ("%u", linger_ms);
@@ -95,19 +104,20 @@ start_program (const char * const *argv,
   start = g_get_monotonic_time ();
   if (!g_spawn_async_with_pipes_and_fds (NULL, argv, (const char * const *)env,
                                          G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL |
-                                         G_SPAWN_STDERR_TO_DEV_NULL,
+                                         (g_getenv ("MEASURES_BENCH_APP_STDERR") ? 0
+                                                                                : G_SPAWN_STDERR_TO_DEV_NULL),
                                          NULL, NULL, -1, -1, -1, source_fds, target_fds, 1,
                                          &pid, NULL, NULL, NULL, &error))
     g_error ("Could not start %s: %s", argv[0], error->message);
   close (fds[1]);
 
-  /* A minute at most; then it is stopped. */
+  /* 20 s at most; then it is stopped. */
   while (length < sizeof buffer - 1)
     {
       struct pollfd poll_fd = { .fd = fds[0], .events = POLLIN };
       gssize n;
 
-      if (poll (&poll_fd, 1, 60000) <= 0)
+      if (poll (&poll_fd, 1, 20000) <= 0)
         {
           kill (pid, SIGKILL);
           break;
@@ -128,6 +138,7 @@ start_program (const char * const *argv,
     result.first_frame_ms = (g_ascii_strtoll (buffer + strlen ("first-frame "), NULL, 10) - start)
                             / 1000.0;
   result.peak_rss_mb = usage.ru_maxrss / 1024.0;
+  result.status = status;
 
   return result;
 }
@@ -186,6 +197,12 @@ working_copy (const char *store,
 /* The window --------------------------------------------------------------- */
 
 static GHashTable *
+new_figures (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static GHashTable *
 run_window_bench (const char *database)
 {
   const char *argv[] = { need_env ("MEASURES_BENCH_WINDOW"), database, NULL };
@@ -193,7 +210,7 @@ run_window_bench (const char *database)
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
-  GHashTable *figures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GHashTable *figures = new_figures ();
   int status;
 
   if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status,
@@ -270,6 +287,16 @@ main (int   argc,
     NULL,
   };
   double app_50 = -1, baseline_ms, editor_ms;
+  /* On the server: its address for each size, NULL where not measured. */
+  g_autofree char **servers = g_new0 (char *, n_sizes + 1);
+  g_autofree double *import_s = g_new0 (double, n_sizes);
+  g_autofree double *server_rss = g_new0 (double, n_sizes);
+  g_autofree guint *server_failed = g_new0 (guint, n_sizes);
+  g_autoptr(GPtrArray) server_app = g_ptr_array_new_with_free_func ((GDestroyNotify)g_array_unref);
+  g_autoptr(GPtrArray) server_window = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
+  g_autoptr(GPtrArray) server_store = g_ptr_array_new_with_free_func ((GDestroyNotify)g_hash_table_unref);
+  gboolean on_server = FALSE;
+  const char *main_window_only[] = { "FIRST_FRAME_PROBE_WINDOW", "MeasuresWindow", NULL };
   int reports_status;
 
   if (work == NULL)
@@ -283,7 +310,36 @@ main (int   argc,
       stores[i] = ensure_store (sizes[i]);
       copies[i] = working_copy (stores[i], work, sizes[i]);
       g_ptr_array_add (app, g_array_new (FALSE, FALSE, sizeof (double)));
+      g_ptr_array_add (server_app, g_array_new (FALSE, FALSE, sizeof (double)));
+      g_ptr_array_add (server_window, new_figures ());
+      g_ptr_array_add (server_store, new_figures ());
     }
+
+#ifdef MEASURES_BENCH_SERVER
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!bench_server_start (&error))
+      printf ("# no PostgreSQL server for the benchmark: %s\n", error->message);
+    else
+      {
+        on_server = TRUE;
+        for (guint i = 0; i < n_sizes; i++)
+          {
+            if (sizes[i] > 10000)
+              continue;
+            servers[i] = bench_server_prepare (need_env ("MEASURES_BIN"), stores[i], sizes[i],
+                                               &import_s[i], &error);
+            if (servers[i] == NULL)
+              g_error ("Could not move %u measures onto the server: %s", sizes[i],
+                       error->message);
+            printf ("# moved %u measures onto the server in %.2f s: %s\n", sizes[i], import_s[i],
+                    servers[i]);
+            fflush (stdout);
+          }
+      }
+  }
+#endif
 
   /* First frames, interleaved round by round. */
   for (guint run = 0; run <= runs; run++)
@@ -308,6 +364,30 @@ main (int   argc,
             g_array_append_val (g_ptr_array_index (app, i), start.first_frame_ms);
         }
 
+      /* On the server the application shows a window of its own while it
+       * connects: the frame timed is the main window's. */
+      for (guint i = 0; i < n_sizes; i++)
+        {
+          const char *app_argv[] = { need_env ("MEASURES_BIN"), "--database", servers[i], NULL };
+
+          if (servers[i] == NULL)
+            continue;
+          start = start_program (app_argv, main_window_only, 0);
+          /* Counted and told rather than fatal: now and then a start on
+           * the server shows no main window within the minute (not found
+           * out yet). */
+          if (start.first_frame_ms < 0)
+            {
+              printf ("# Measures showed no main window on %s (wait status %d)\n", servers[i],
+                      start.status);
+              fflush (stdout);
+              server_failed[i]++;
+              continue;
+            }
+          if (run > 0)
+            g_array_append_val (g_ptr_array_index (server_app, i), start.first_frame_ms);
+        }
+
       if (editor != NULL)
         {
           start = start_program (editor_argv, editor_env, 0);
@@ -325,6 +405,13 @@ main (int   argc,
 
       rss[i] = start_program (app_argv, NULL, 3000).peak_rss_mb;
     }
+  for (guint i = 0; i < n_sizes; i++)
+    {
+      const char *app_argv[] = { need_env ("MEASURES_BIN"), "--database", servers[i], NULL };
+
+      if (servers[i] != NULL)
+        server_rss[i] = start_program (app_argv, main_window_only, 3000).peak_rss_mb;
+    }
 
   for (guint i = 0; i < n_sizes; i++)
     {
@@ -333,6 +420,16 @@ main (int   argc,
       window_rss[i] = figure (figures, "peak-rss");
       g_ptr_array_add (window, figures);
     }
+
+  for (guint i = 0; i < n_sizes; i++)
+    if (servers[i] != NULL)
+      {
+        g_hash_table_unref (g_ptr_array_index (server_window, i));
+        g_ptr_array_index (server_window, i) = run_window_bench (servers[i]);
+#ifdef MEASURES_BENCH_SERVER
+        bench_server_measure (servers[i], runs, g_ptr_array_index (server_store, i));
+#endif
+      }
 
   baseline_ms = median (baseline);
   editor_ms = median (text_editor);
@@ -389,6 +486,81 @@ main (int   argc,
   }
   fflush (stdout);
 
+  if (on_server)
+    {
+      static const char * const window_rows[][2] = {
+        { "search-common", "search keystroke, common word" },
+        { "search-rare", "search keystroke, rare word" },
+        { "filter-office", "filter by office (SAM)" },
+        { "filter-status", "filter by status" },
+        { "sort-title", "sort by title" },
+        { "scroll-dropped", "scroll: frames dropped" },
+        { "save-edit", "save an edit" },
+        { "save-edit-round-trips", "  round trips, window included" },
+        { "add-log-entry", "add a progress report" },
+        { "add-log-entry-round-trips", "  round trips, window included" },
+      };
+      static const char * const store_rows[][2] = {
+        { "open", "open the store" },
+        { "summaries", "all summaries" },
+        { "summaries-count", "  measures" },
+        { "summaries-round-trips", "  round trips" },
+        { "list-new", "the list model of all measures" },
+        { "search-store", "search, the store's part" },
+        { "save", "save an edit (one field)" },
+        { "save-round-trips", "  round trips" },
+        { "report", "a progress report" },
+        { "report-round-trips", "  round trips" },
+        { "other-refresh-median", "another workstation's report, median" },
+        { "other-refresh-p95", "  95th percentile" },
+        { "other-write-refresh-p95", "  95th p., from the start of its write" },
+        { "other-refresh-missed", "  not seen within 5 s" },
+      };
+
+      printf ("\nOn a PostgreSQL server, Unix socket: file / server (ms unless said)\n");
+      printf ("  %-40s", "measures");
+      for (guint i = 0; i < n_sizes; i++)
+        if (servers[i] != NULL)
+          printf (" %17u", sizes[i]);
+      printf ("\n  %-40s", "move onto the server (--import-json, s)");
+      for (guint i = 0; i < n_sizes; i++)
+        if (servers[i] != NULL)
+          printf (" %17.2f", import_s[i]);
+      printf ("\n  %-40s", "first frame of the main window");
+      for (guint i = 0; i < n_sizes; i++)
+        if (servers[i] != NULL)
+          printf ("   %6.1f / %6.1f", median (g_ptr_array_index (app, i)),
+                  median (g_ptr_array_index (server_app, i)));
+      printf ("\n  %-40s", "  starts without a main window");
+      for (guint i = 0; i < n_sizes; i++)
+        if (servers[i] != NULL)
+          printf (" %17u", server_failed[i]);
+      printf ("\n  %-40s", "peak RSS, open (MB)");
+      for (guint i = 0; i < n_sizes; i++)
+        if (servers[i] != NULL)
+          printf ("   %6.1f / %6.1f", rss[i], server_rss[i]);
+      printf ("\n");
+      for (guint r = 0; r < G_N_ELEMENTS (window_rows); r++)
+        {
+          printf ("  %-40s", window_rows[r][1]);
+          for (guint i = 0; i < n_sizes; i++)
+            if (servers[i] != NULL)
+              printf ("   %6.2f / %6.2f", figure (g_ptr_array_index (window, i), window_rows[r][0]),
+                      figure (g_ptr_array_index (server_window, i), window_rows[r][0]));
+          printf ("\n");
+        }
+      printf ("  the store alone, server only:\n");
+      for (guint r = 0; r < G_N_ELEMENTS (store_rows); r++)
+        {
+          printf ("  %-40s", store_rows[r][1]);
+          for (guint i = 0; i < n_sizes; i++)
+            if (servers[i] != NULL)
+              printf (" %17.2f", figure (g_ptr_array_index (server_store, i), store_rows[r][0]));
+          printf ("\n");
+        }
+      fflush (stdout);
+    }
+
   printf ("\nReports\n");
   fflush (stdout);
   {
@@ -443,6 +615,28 @@ main (int   argc,
         }
       what = g_strdup_printf ("save an edit, %u", sizes[i]);
       target (what, figure (figures, "save-edit"), TRUE, 10, "ms");
+      if (servers[i] != NULL && sizes[i] == 10000)
+        {
+          GHashTable *on = g_ptr_array_index (server_window, i);
+          GHashTable *store = g_ptr_array_index (server_store, i);
+
+          target ("server: all summaries, 10 000", figure (store, "summaries"), FALSE, 20, "ms");
+          target ("server: search keystroke, common word, 10 000",
+                  figure (on, "search-common"), FALSE, 16, "ms");
+          target ("server: search keystroke, rare word, 10 000", figure (on, "search-rare"),
+                  FALSE, 16, "ms");
+          target ("server: save an edit in the window, 10 000", figure (on, "save-edit"),
+                  FALSE, 10, "ms");
+          target ("server: progress report in the window, 10 000", figure (on, "add-log-entry"),
+                  FALSE, 10, "ms");
+          target ("server: round trips of a save, 10 000", figure (store, "save-round-trips"),
+                  FALSE, 3, "rt");
+          target ("server: round trips of a report, 10 000", figure (store, "report-round-trips"),
+                  FALSE, 3, "rt");
+          target ("server: another workstation's report seen, p95, 10 000",
+                  figure (store, "other-refresh-p95"), FALSE, 50, "ms");
+          target ("server: moving 10 000 measures onto it", import_s[i], FALSE, 5, "s");
+        }
     }
   printf ("  (SAM's sheets < 0.5 s: see Reports above)\n");
   if (editor != NULL)
@@ -459,7 +653,12 @@ main (int   argc,
     {
       g_free (stores[i]);
       g_free (copies[i]);
+      g_free (servers[i]);
     }
+#ifdef MEASURES_BENCH_SERVER
+  if (on_server)
+    bench_server_stop ();
+#endif
 
   return 0;
 }

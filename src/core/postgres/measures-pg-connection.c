@@ -186,6 +186,7 @@ measures_pg_connection_setup (MeasuresPgStore  *self,
 
   /* Our schema first: no other schema's table or function can stand in
    * for ours. */
+  self->round_trips++;
   path = PQexec (self->conn, "SET search_path = measures, pg_catalog");
   if (PQresultStatus (path) != PGRES_COMMAND_OK)
     return pg_set_error (self, path, error);

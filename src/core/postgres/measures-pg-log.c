@@ -111,7 +111,8 @@ measures_pg_check_revision (MeasuresPgStore  *self,
 
 /* Gives the measure the strategy's next revision, for @part and as a whole,
  * and tells the other connections inside the same transaction: a write
- * that is rolled back tells nobody. */
+ * that is rolled back tells nobody. One statement, one round trip: the
+ * revision is found, set and announced by the server. */
 gboolean
 measures_pg_bump_revision (MeasuresPgStore  *self,
                            gint64            measure_id,
@@ -122,29 +123,37 @@ measures_pg_bump_revision (MeasuresPgStore  *self,
 {
   /* One statement per part: an official, who may only report progress, is
    * granted no update of sheet_revision, even to set it to itself. */
+#define NEXT "WITH next AS (SELECT coalesce (max (revision), 0) + 1 AS revision FROM measures) "
+#define TOLD "FROM next WHERE id = $2::bigint " \
+             "RETURNING next.revision, pg_notify ('" MEASURES_PG_CHANNEL "', $2::text)"
   static const char * const sql[] = {
-    [MEASURES_PART_SHEET] = "UPDATE measures SET revision = $1::bigint, updated = $2::text,"
-                            "  sheet_revision = $1::bigint WHERE id = $3::bigint",
-    [MEASURES_PART_STATE] = "UPDATE measures SET revision = $1::bigint, updated = $2::text,"
-                            "  state_revision = $1::bigint WHERE id = $3::bigint",
-    [MEASURES_PART_ALL] = "UPDATE measures SET revision = $1::bigint, updated = $2::text,"
-                          "  sheet_revision = $1::bigint, state_revision = $1::bigint "
-                          "WHERE id = $3::bigint",
+    [MEASURES_PART_SHEET] = NEXT "UPDATE measures SET revision = next.revision,"
+                            "  updated = $1::text, sheet_revision = next.revision " TOLD,
+    [MEASURES_PART_STATE] = NEXT "UPDATE measures SET revision = next.revision,"
+                            "  updated = $1::text, state_revision = next.revision " TOLD,
+    [MEASURES_PART_ALL] = NEXT "UPDATE measures SET revision = next.revision,"
+                          "  updated = $1::text, sheet_revision = next.revision,"
+                          "  state_revision = next.revision " TOLD,
   };
+#undef NEXT
+#undef TOLD
   g_auto(PgParams) params = { NULL };
+  g_autoptr(PGresult) result = NULL;
   gint64 revision;
 
   g_assert (part > 0 && part <= MEASURES_PART_ALL);
 
-  if (!measures_pg_next_revision (self, &revision, error))
-    return FALSE;
-
   pg_params_init (&params);
-  pg_params_int (&params, revision);
   pg_params_text (&params, now);
   pg_params_int (&params, measure_id);
-  if (!pg_exec (self, sql[part], &params, error) ||
-      !measures_pg_notify_write (self, measure_id, error))
+  if (!(result = pg_query (self, sql[part], &params, error)))
+    return FALSE;
+
+  /* No such measure: the write still gets its revision, and is told. */
+  if (PQntuples (result) > 0)
+    revision = pg_int (result, 0, 0);
+  else if (!measures_pg_next_revision (self, &revision, error) ||
+           !measures_pg_notify_write (self, measure_id, error))
     return FALSE;
 
   write->measure_id = measure_id;

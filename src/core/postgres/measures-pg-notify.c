@@ -14,7 +14,7 @@
  * announces the measures and indicators that are newer than it has
  * announced. */
 
-#define CHANNEL "measures_changed"
+#define CHANNEL MEASURES_PG_CHANNEL
 
 static gboolean
 announce_other_writes (gpointer data)
@@ -165,7 +165,10 @@ gboolean
 measures_pg_notify_listen (MeasuresPgStore  *self,
                            GError          **error)
 {
-  g_autoptr(PGresult) listen = PQexec (self->conn, "LISTEN " CHANNEL);
+  g_autoptr(PGresult) listen = NULL;
+
+  self->round_trips++;
+  listen = PQexec (self->conn, "LISTEN " CHANNEL);
 
   if (PQresultStatus (listen) != PGRES_COMMAND_OK)
     return pg_set_error (self, listen, error);

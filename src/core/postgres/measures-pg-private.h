@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* What every write NOTIFYs and every store LISTENs to (measures-pg-notify.c) */
+#define MEASURES_PG_CHANNEL "measures_changed"
+
 struct _MeasuresPgStore
 {
   MeasuresStore parent_instance;
@@ -24,6 +27,7 @@ struct _MeasuresPgStore
   char *user_name;           /* as the server knows the user */
   gboolean in_transaction;
   GHashTable *statements;    /* SQL → name of its prepared statement */
+  guint64 round_trips;       /* requests that waited for the server's answer */
 
   /* The connection and connecting again (measures-pg-connection.c) */
   GStrv keywords;            /* the first connection's parameters, and the */

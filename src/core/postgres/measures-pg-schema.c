@@ -570,8 +570,10 @@ check_and_migrate (MeasuresPgStore  *self,
   for (; version < (int)G_N_ELEMENTS (migrations); version++)
     {
       g_auto(PgParams) params = { NULL };
-      g_autoptr(PGresult) result = PQexec (self->conn, migrations[version]);
+      g_autoptr(PGresult) result = NULL;
 
+      self->round_trips++;
+      result = PQexec (self->conn, migrations[version]);
       if (PQresultStatus (result) != PGRES_COMMAND_OK)
         return pg_set_error (self, result, error);
 

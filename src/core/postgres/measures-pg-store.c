@@ -300,6 +300,26 @@ measures_pg_store_get_found_version (MeasuresPgStore *self)
 }
 
 /**
+ * measures_pg_store_get_round_trips:
+ *
+ * For the benchmarks and tests: how many requests this store has sent
+ * and waited for the server's answer to, since it was opened. Each
+ * statement sent is one (a statement run for the first time on a
+ * connection is prepared first: two); a fixed command string of several
+ * statements, such as "BEGIN; SELECT pg_advisory_xact_lock (…)", is one.
+ * Reading notifications from the socket is not counted: nothing waits.
+ *
+ * Returns: the number of round trips to the server
+ */
+guint64
+measures_pg_store_get_round_trips (MeasuresPgStore *self)
+{
+  g_return_val_if_fail (MEASURES_IS_PG_STORE (self), 0);
+
+  return self->round_trips;
+}
+
+/**
  * measures_pg_store_setup_roles:
  * @roles: (out) (transfer full): the office roles, sorted
  *

@@ -14,6 +14,7 @@ MeasuresStore *measures_pg_store_open               (const char  *conninfo,
                                                      GError     **error);
 int            measures_pg_store_get_schema_version (void);
 int            measures_pg_store_get_found_version  (MeasuresPgStore  *self);
+guint64        measures_pg_store_get_round_trips    (MeasuresPgStore  *self);
 gboolean       measures_pg_store_setup_roles        (MeasuresPgStore  *self,
                                                      GStrv            *roles,
                                                      GError          **error);

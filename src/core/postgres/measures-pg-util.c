@@ -152,6 +152,7 @@ prepare_cached (MeasuresPgStore  *self,
     return name;
 
   new_name = g_strdup_printf ("measures_%u", g_hash_table_size (self->statements) + 1);
+  self->round_trips++;
   result = PQprepare (self->conn, new_name, sql, 0, NULL);
   if (PQresultStatus (result) != PGRES_COMMAND_OK)
     {
@@ -184,6 +185,7 @@ pg_query (MeasuresPgStore  *self,
       return NULL;
     }
 
+  self->round_trips++;
   result = PQexecPrepared (self->conn, name, params ? (int)params->values->len : 0,
                            params ? (const char * const *)params->values->pdata : NULL,
                            NULL, NULL, 0);
@@ -226,6 +228,7 @@ exec_fixed (MeasuresPgStore  *self,
     return FALSE;
 
   g_rec_mutex_lock (&self->conn_lock);
+  self->round_trips++;
   result = PQexec (self->conn, sql);
   g_rec_mutex_unlock (&self->conn_lock);
   status = PQresultStatus (result);
