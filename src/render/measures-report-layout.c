@@ -46,7 +46,7 @@ text_style_of (BlockKind kind)
   switch (kind)
     {
     case BLOCK_HEADING:
-      return (TextStyle) { 17, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 6, 10 };
+      return (TextStyle) { 17, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 16, 10 };
     case BLOCK_KICKER:
       return (TextStyle) { 8.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0, 4 };
     case BLOCK_TITLE:

@@ -244,7 +244,7 @@ measures_report_set_report_interval (MeasuresReport *self,
 /* Building the blocks ----------------------------------------------------- */
 
 /* Columns of the three tables, as shares of the width. */
-static const double office_columns[] = { 0.38, 0.15, 0.23, 0.13, 0.11 };
+static const double office_columns[] = { 0.35, 0.15, 0.23, 0.15, 0.12 };
 static const double overdue_columns[] = { 0.09, 0.55, 0.22, 0.14 };
 static const double indicator_columns[] = { 0.19, 0.08, 0.13, 0.12, 0.14, 0.13, 0.11, 0.10 };
 
