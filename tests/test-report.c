@@ -427,7 +427,8 @@ test_monitoring_report (TempDir       *fixture,
   raw = pdf_text (pdf);
   text = without_page_furniture (raw, "Monitoring Report");
   g_assert_nonnull (strstr (raw, "Monitoring Report"));
-  g_assert_nonnull (strstr (raw, "The whole strategy: Internationalisierungsstrategie 2020 – 2030"));
+  g_assert_nonnull (strstr (raw, "The whole strategy: "
+                                 "Internationalisierungsstrategie 2020 – 2030"));
   g_assert_nonnull (strstr (text, "Each measure is to be reported on every 6 months."));
 
   store = measures_store_open (db, &error);
@@ -478,7 +479,8 @@ test_monitoring_report (TempDir       *fixture,
 
   /* The lead offices' table. */
   g_assert_nonnull (strstr (text, "Lead Offices"));
-  g_assert_nonnull (strstr (text, "Stabsstelle Außenbeziehungen und Strategisches Marketing (SAM) 13"));
+  g_assert_nonnull (strstr (text, "Stabsstelle Außenbeziehungen und Strategisches Marketing "
+                                  "(SAM) 13"));
 
   /* Nobody has reported yet: every measure is overdue, under each of its
    * lead offices. */
@@ -644,7 +646,8 @@ test_monitoring_indicator (TempDir       *fixture,
 
   measures_indicator_targets_add (targets, "2025-12-31", 15);
   measures_indicator_targets_add (targets, "2030-12-31", 20.5);
-  draft = measures_indicator_copy_with (empty, "goal", 2, "name", "Anteil internationaler Studierender",
+  draft = measures_indicator_copy_with (empty, "goal", 2,
+                                        "name", "Anteil internationaler Studierender",
                                         "unit", "%", "office", "SAM", "baseline-value", 12.25,
                                         "baseline-date", "2019-12-31",
                                         "direction", MEASURES_DIRECTION_UP,
