@@ -583,21 +583,6 @@ compare_overdue_groups (gconstpointer a,
   return g_utf8_collate (first_label, second_label);
 }
 
-static MeasuresMeasure *
-find_measure (MeasuresReport *self,
-              gint64          id)
-{
-  for (guint i = 0; i < self->measures->len; i++)
-    {
-      MeasuresMeasure *measure = g_ptr_array_index (self->measures, i);
-
-      if (measures_measure_get_id (measure) == id)
-        return measure;
-    }
-
-  return NULL;
-}
-
 /* Every overdue progress report, under the office that leads the measure. */
 static void
 build_overdue (MeasuresReport *self)
@@ -606,6 +591,7 @@ build_overdue (MeasuresReport *self)
   /* The groups in the order of their offices' names; the monitoring owns them. */
   g_autoptr(GPtrArray) groups = g_ptr_array_new ();
   g_autoptr(GHashTable) measures = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   MeasuresDay today = report_day (self);
   g_autofree char *months = NULL;
   g_autofree char *summary = NULL;
@@ -620,6 +606,16 @@ build_overdue (MeasuresReport *self)
       for (guint j = 0; j < group->measures->len; j++)
         g_hash_table_add (measures, &g_array_index (group->measures, MeasuresOverdueMeasure,
                                                     j).measure_id);
+    }
+
+  /* The titles, looked up by id: thousands of rows on a large strategy. */
+  for (guint i = 0; i < self->measures->len; i++)
+    {
+      MeasuresMeasure *measure = g_ptr_array_index (self->measures, i);
+      gint64 *id = g_new (gint64, 1);
+
+      *id = measures_measure_get_id (measure);
+      g_hash_table_insert (by_id, id, measure);
     }
 
   add_heading (self, _("Overdue Progress Reports"));
@@ -680,7 +676,7 @@ build_overdue (MeasuresReport *self)
         {
           MeasuresOverdueMeasure *item = &g_array_index (group->measures, MeasuresOverdueMeasure,
                                                          j);
-          MeasuresMeasure *measure = find_measure (self, item->measure_id);
+          MeasuresMeasure *measure = g_hash_table_lookup (by_id, &item->measure_id);
           g_autofree char *number = g_strdup_printf ("%u.%u", item->goal, item->position);
           g_autofree char *last = NULL;
           g_autofree char *days = NULL;
