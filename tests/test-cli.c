@@ -456,6 +456,98 @@ test_export_xlsx_goal_and_failure (TempDir       *fixture,
   g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
 }
 
+/* The monitoring report from the command line, and what it refuses. */
+static void
+test_export_monitoring (TempDir       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *db = temp_path (fixture, "strategy.db");
+  g_autofree char *pdf = temp_path (fixture, "monitoring.pdf");
+  const char *help[] = { "--help", NULL };
+  const char *goal[] = { "--database", db, "--export-pdf", pdf, "--monitoring", "--goal", "3",
+                         "--report-interval", "12", "--report-language", "en", "--paper",
+                         "letter", NULL };
+  const char *with_overview[] = { "--database", db, "--export-pdf", pdf, "--monitoring",
+                                  "--overview", NULL };
+  const char *with_measure[] = { "--database", db, "--export-pdf", pdf, "--monitoring",
+                                 "--measure", "1", NULL };
+  const char *interval_alone[] = { "--database", db, "--export-pdf", pdf, "--report-interval",
+                                   "3", NULL };
+  const char *bad_interval[] = { "--database", db, "--export-pdf", pdf, "--monitoring",
+                                 "--report-interval", "500", NULL };
+  const char *unknown_office[] = { "--database", db, "--export-pdf", pdf, "--monitoring",
+                                   "--office", "XYZ", NULL };
+  const char *text_argv[] = { "pdftotext", pdf, "-", NULL };
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_auto(Result) result = { 0 };
+
+    run_measures (&result, help);
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_nonnull (strstr (result.out, "--monitoring"));
+    g_assert_nonnull (strstr (result.out, "--report-interval=MONTHS"));
+  }
+
+  {
+    g_auto(Result) result = { 0 };
+
+    run_measures (&result, goal);
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_true (g_spawn_sync (NULL, (char **)text_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                                 &text, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (text, "Monitoring Report"));
+    g_assert_nonnull (strstr (text, "Goal 3: Globale Verantwortung"));
+    g_assert_nonnull (strstr (text, "every 12 months"));
+    g_assert_cmpint (g_unlink (pdf), ==, 0);
+  }
+
+  {
+    g_auto(Result) result = { 0 };
+
+    run_measures (&result, with_overview);
+    g_assert_cmpint (result.status, !=, 0);
+    g_assert_nonnull (strstr (result.err, "cannot be combined with --measure or --overview"));
+  }
+
+  {
+    g_auto(Result) result = { 0 };
+
+    run_measures (&result, with_measure);
+    g_assert_cmpint (result.status, !=, 0);
+    g_assert_nonnull (strstr (result.err, "--monitoring"));
+  }
+
+  {
+    g_auto(Result) result = { 0 };
+
+    run_measures (&result, interval_alone);
+    g_assert_cmpint (result.status, !=, 0);
+    g_assert_nonnull (strstr (result.err, "--report-interval goes with --monitoring"));
+  }
+
+  {
+    g_auto(Result) result = { 0 };
+
+    run_measures (&result, bad_interval);
+    g_assert_cmpint (result.status, !=, 0);
+    g_assert_nonnull (strstr (result.err, "from 1 to 120"));
+  }
+
+  {
+    g_auto(Result) result = { 0 };
+
+    run_measures (&result, unknown_office);
+    g_assert_cmpint (result.status, !=, 0);
+    g_assert_nonnull (strstr (result.err, "XYZ"));
+  }
+
+  /* Nothing was written by a refused command. */
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -475,6 +567,7 @@ main (int   argc,
   ADD ("report-in-environment-language", test_report_in_environment_language);
   ADD ("export-xlsx", test_export_xlsx);
   ADD ("export-xlsx-goal-and-failure", test_export_xlsx_goal_and_failure);
+  ADD ("export-monitoring", test_export_monitoring);
 
 #undef ADD
 

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "measures-report.h"
+#include "measures-statistics.h"
 #include "measures-test-util.h"
 
 /* The printed reports, checked with poppler's tools as a reader would
@@ -336,6 +337,358 @@ test_all_offices (TempDir       *fixture,
   g_assert_cmpuint (n, ==, 51);
 }
 
+/* The monitoring report ------------------------------------------------- */
+
+static guint
+pdf_pages (const char *pdf)
+{
+  g_autofree char *info = pdf_info (pdf);
+  const char *line = strstr (info, "Pages:");
+
+  g_assert_nonnull (line);
+  return atoi (line + strlen ("Pages:"));
+}
+
+/* "Stabsstelle … (SAM)", as the report names an office. */
+static char *
+office_label (GListModel *offices,
+              const char *abbreviation)
+{
+  if (abbreviation == NULL)
+    return g_strdup ("No lead office");
+
+  for (guint i = 0; i < g_list_model_get_n_items (offices); i++)
+    {
+      g_autoptr(MeasuresOffice) office = g_list_model_get_item (offices, i);
+
+      if (g_str_equal (measures_office_get_abbreviation (office), abbreviation))
+        return g_str_equal (measures_office_get_name (office), abbreviation)
+               ? g_strdup (abbreviation)
+               : g_strdup_printf ("%s (%s)", measures_office_get_name (office), abbreviation);
+    }
+
+  return g_strdup (abbreviation);
+}
+
+typedef struct
+{
+  const char *at;
+  MeasuresOverdueOffice *group;
+} GroupAt;
+
+static int
+compare_group_at (gconstpointer a,
+                  gconstpointer b)
+{
+  const GroupAt *first = a;
+  const GroupAt *second = b;
+
+  return (first->at > second->at) - (first->at < second->at);
+}
+
+/* Without spaces and hyphens: pdftotext joins a title wrapped after a
+ * hyphen into "MICHELINNetzwerk". */
+static char *
+without_spaces (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " -", -1);
+
+  return g_strjoinv ("", words);
+}
+
+static void
+test_monitoring_report (TempDir       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *pdf = temp_path (fixture, "monitoring.pdf");
+  g_autofree char *db = temp_path (fixture, "strategy.db");
+  g_autoptr(MeasuresStore) store = NULL;
+  g_autoptr(GListModel) goals = NULL;
+  g_autoptr(GListModel) offices = NULL;
+  g_autoptr(GListModel) measures = NULL;
+  g_autoptr(GPtrArray) overdue = NULL;
+  g_autoptr(GArray) groups = g_array_new (FALSE, FALSE, sizeof (GroupAt));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *bare = NULL;
+  MeasuresStatistics statistics;
+  guint n_rows = 0;
+  guint rows = 0;
+
+  g_assert_cmpint (export (fixture, "--export-pdf", pdf, "--monitoring", "--report-language", "en",
+                           NULL), ==, 0);
+  g_assert_cmpuint (pdf_pages (pdf), >=, 2);
+  info = pdf_info (pdf);
+  g_assert_nonnull (strstr (info, "Title:           Monitoring Report\n"));
+  g_assert_nonnull (strstr (info, "(A4)"));
+
+  raw = pdf_text (pdf);
+  text = without_page_furniture (raw, "Monitoring Report");
+  g_assert_nonnull (strstr (raw, "Monitoring Report"));
+  g_assert_nonnull (strstr (raw, "The whole strategy: "
+                                 "Internationalisierungsstrategie 2020 – 2030"));
+  g_assert_nonnull (strstr (text, "Each measure is to be reported on every 6 months."));
+
+  store = measures_store_open (db, &error);
+  g_assert_no_error (error);
+  goals = measures_store_list_goals (store, &error);
+  offices = measures_store_list_offices (store, &error);
+  measures = measures_store_list_measures (store, &error);
+  g_assert_no_error (error);
+
+  /* Every goal, with its status bar's description. */
+  for (guint i = 0; i < g_list_model_get_n_items (goals); i++)
+    {
+      g_autoptr(MeasuresGoal) goal = g_list_model_get_item (goals, i);
+      g_autofree char *heading = g_strdup_printf ("Goal %u: %s", measures_goal_get_number (goal),
+                                                  measures_goal_get_title (goal));
+      g_autofree char *sentence = g_strdup_printf ("Goal %u: ", measures_goal_get_number (goal));
+
+      g_assert_nonnull (strstr (text, heading));
+      g_assert_nonnull (strstr (text, sentence));
+    }
+
+  /* The overall counts are the statistics' counts: in the legend, in the
+   * sentence beneath the bar. */
+  g_assert_true (measures_statistics_load_strategy (&statistics, store, &error));
+  g_assert_no_error (error);
+  for (guint status = 0; status < MEASURES_N_STATUSES; status++)
+    {
+      g_autofree char *legend = g_strdup_printf ("%s %u", measures_status_get_label (status),
+                                                 statistics.counts[status]);
+
+      if (statistics.counts[status] > 0 && strstr (text, legend) == NULL)
+        g_error ("The legend lacks “%s”", legend);
+    }
+  {
+    g_autofree char *sentence = g_strdup_printf ("All measures: %u planned, %u in progress · %u "
+                                                 "measures · mean progress 0 %%",
+                                                 statistics.counts[MEASURES_STATUS_PLANNED],
+                                                 statistics.counts[MEASURES_STATUS_IN_PROGRESS],
+                                                 measures_statistics_get_n_measures (&statistics));
+
+    g_assert_cmpuint (measures_statistics_get_n_measures (&statistics), ==, 50);
+    g_assert_nonnull (strstr (text, sentence));
+  }
+
+  /* The line chart, which has nothing to draw yet, says so. */
+  g_assert_nonnull (strstr (text, "Progress over Time"));
+  g_assert_nonnull (strstr (text, "Mean progress: no data"));
+
+  /* The lead offices' table. */
+  g_assert_nonnull (strstr (text, "Lead Offices"));
+  g_assert_nonnull (strstr (text, "Stabsstelle Außenbeziehungen und Strategisches Marketing "
+                                  "(SAM) 13"));
+
+  /* Nobody has reported yet: every measure is overdue, under each of its
+   * lead offices. */
+  g_assert_nonnull (strstr (text, "50 of 50 measures have had no progress report for more than "
+                                  "6 months."));
+  overdue = measures_statistics_list_overdue (store, measures_day_today (), 6, 0, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < overdue->len; i++)
+    {
+      MeasuresOverdueOffice *group = g_ptr_array_index (overdue, i);
+      g_autofree char *label = office_label (offices, group->office);
+      g_autofree char *line = g_strdup_printf ("%s · %u overdue", label, group->measures->len);
+      GroupAt at = { strstr (text, line), group };
+
+      if (at.at == NULL)
+        g_error ("The overdue list has no group “%s”", line);
+      g_array_append_val (groups, at);
+    }
+  g_array_sort (groups, compare_group_at);
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      GroupAt *at = &g_array_index (groups, GroupAt, i);
+      const char *end = i + 1 < groups->len ? g_array_index (groups, GroupAt, i + 1).at
+                                            : text + strlen (text);
+      g_autofree char *original = g_strndup (at->at, end - at->at);
+      g_autofree char *segment = without_spaces (original);
+
+      for (guint j = 0; j < at->group->measures->len; j++)
+        {
+          MeasuresOverdueMeasure *item = &g_array_index (at->group->measures,
+                                                         MeasuresOverdueMeasure, j);
+          g_autoptr(MeasuresMeasure) measure = measures_store_get_measure (store,
+                                                                           item->measure_id,
+                                                                           &error);
+          g_autofree char *title = collapse (measures_measure_get_title (measure));
+          g_autofree char *spaced = g_strdup_printf ("%u.%u %s", item->goal, item->position, title);
+          g_autofree char *row = without_spaces (spaced);
+
+          g_assert_no_error (error);
+          g_assert_cmpint (item->last_report, ==, 0);
+          if (strstr (segment, row) == NULL)
+            g_error ("“%s” is missing under %s", spaced, at->group->office);
+          n_rows++;
+          rows++;
+        }
+    }
+
+  /* All 50, and those with several lead offices under each. */
+  bare = without_spaces (text);
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    {
+      g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, i);
+      g_autofree char *title = collapse (measures_measure_get_title (measure));
+      g_autofree char *bare_title = without_spaces (title);
+      const char * const *leads = measures_measure_get_lead_offices (measure);
+
+      g_assert_nonnull (strstr (bare, bare_title));
+      n_rows -= MAX (1, leads ? g_strv_length ((char **)leads) : 0);
+    }
+  g_assert_cmpuint (n_rows, ==, 0);
+
+  /* Each of them never reported on; the columns' text may come in any
+   * order, so they are counted. */
+  {
+    g_auto(GStrv) parts = g_strsplit (text, "never reported", -1);
+
+    g_assert_cmpuint (g_strv_length (parts) - 1, ==, rows);
+  }
+
+  /* No indicators in the embedded strategy. */
+  g_assert_nonnull (strstr (text, "Indicators The strategy has no indicators yet."));
+}
+
+static void
+test_monitoring_narrowed (TempDir       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *goal_pdf = temp_path (fixture, "goal.pdf");
+  g_autofree char *office_pdf = temp_path (fixture, "office.pdf");
+  g_autofree char *goal_text = NULL;
+  g_autofree char *office_text = NULL;
+  g_autofree char *info = NULL;
+
+  g_assert_cmpint (export (fixture, "--export-pdf", goal_pdf, "--monitoring", "--goal", "2",
+                           "--report-language", "en", NULL), ==, 0);
+  info = pdf_info (goal_pdf);
+  g_assert_nonnull (strstr (info, "Title:           Monitoring Report: Goal 2\n"));
+  goal_text = pdf_text (goal_pdf);
+  g_assert_nonnull (strstr (goal_text, "Goal 2: Zusammenarbeit in Europa und Europakompetenz"));
+  g_assert_nonnull (strstr (goal_text, "16 of 16 measures have had no progress report"));
+  g_assert_nonnull (strstr (goal_text, "Verstärkte Zusammenarbeit Karlsruhe – Straßburg"));
+  /* Neither another goal's bar nor its measures. */
+  g_assert_null (strstr (goal_text, "Goal 1:"));
+  g_assert_null (strstr (goal_text, "Interkulturelle Elternmentor*innen"));
+  g_assert_nonnull (strstr (goal_text, "No indicator belongs to the measures this report covers."));
+
+  g_assert_cmpint (export (fixture, "--export-pdf", office_pdf, "--monitoring", "--office", "SAM",
+                           "--report-language", "en", NULL), ==, 0);
+  office_text = pdf_text (office_pdf);
+  g_assert_nonnull (strstr (office_text, "The measures that Stabsstelle Außenbeziehungen und "
+                                         "Strategisches Marketing (SAM) leads"));
+  g_assert_nonnull (strstr (office_text, "13 of 13 measures have had no progress report"));
+  g_assert_nonnull (strstr (office_text, "Karlsruhe feiert den Europatag am 9. Mai"));
+  /* A measure SAM only takes part in. */
+  g_assert_null (strstr (office_text, "Interkulturelle Elternmentor*innen"));
+  g_assert_null (strstr (office_text, "Lead Offices"));
+}
+
+static void
+test_monitoring_languages (TempDir       *fixture,
+                           gconstpointer  data)
+{
+  struct {
+    const char *language;
+    const char *paper;
+    const char *labels[4];
+  } cases[] = {
+    { "de", "a4", { "Stand: ", "Ziel 1: ", "Geplant 28", "Fortschritt" } },
+    { "fr", "letter", { "Situation au ", "Objectif 1 : ", "Prévue 28", "Avancement" } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("monitoring-%s.pdf", cases[i].language);
+      g_autofree char *pdf = temp_path (fixture, name);
+      g_autofree char *text = NULL;
+      g_autofree char *info = NULL;
+
+      g_assert_cmpint (export (fixture, "--export-pdf", pdf, "--monitoring", "--report-language",
+                               cases[i].language, "--paper", cases[i].paper, NULL), ==, 0);
+      text = pdf_text (pdf);
+      for (guint j = 0; j < G_N_ELEMENTS (cases[i].labels); j++)
+        if (strstr (text, cases[i].labels[j]) == NULL)
+          g_error ("The %s report lacks “%s”", cases[i].language, cases[i].labels[j]);
+      info = pdf_info (pdf);
+      g_assert_nonnull (strstr (info, g_str_equal (cases[i].paper, "a4") ? "(A4)" : "(letter)"));
+    }
+}
+
+static void
+test_monitoring_indicator (TempDir       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *pdf = temp_path (fixture, "indicator.pdf");
+  g_autoptr(MeasuresStore) store = open_filled_store (fixture);
+  g_autoptr(MeasuresIndicator) empty = measures_indicator_new ();
+  g_autoptr(MeasuresIndicator) draft = NULL;
+  g_autoptr(GPtrArray) targets = measures_indicator_targets_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  MeasuresPoint baseline = { measures_day_from_iso8601 ("2019-12-31"), 12.25 };
+  MeasuresPoint target_points[] = {
+    { measures_day_from_iso8601 ("2025-12-31"), 15 },
+    { measures_day_from_iso8601 ("2030-12-31"), 20.5 },
+  };
+  MeasuresPoint values[] = {
+    { measures_day_from_iso8601 ("2022-12-31"), 13 },
+    { measures_day_from_iso8601 ("2024-06-30"), 14.5 },
+  };
+  MeasuresIndicatorEvaluation evaluation;
+  gint64 id;
+
+  measures_indicator_targets_add (targets, "2025-12-31", 15);
+  measures_indicator_targets_add (targets, "2030-12-31", 20.5);
+  draft = measures_indicator_copy_with (empty, "goal", 2,
+                                        "name", "Anteil internationaler Studierender",
+                                        "unit", "%", "office", "SAM", "baseline-value", 12.25,
+                                        "baseline-date", "2019-12-31",
+                                        "direction", MEASURES_DIRECTION_UP,
+                                        "targets", targets, NULL);
+  id = measures_store_create_indicator (store, draft, "Test", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autoptr(MeasuresIndicator) stored = measures_store_get_indicator (store, id, &error);
+      const char *dates[] = { "2022-12-31", "2024-06-30" };
+
+      g_assert_no_error (error);
+      measures_store_add_indicator_value (store, id, measures_indicator_get_revision (stored),
+                                          dates[i], values[i].value, NULL, "Test", &error);
+      g_assert_no_error (error);
+    }
+  g_clear_object (&store);
+
+  g_assert_cmpint (export (fixture, "--export-pdf", pdf, "--monitoring", "--report-language", "en",
+                           NULL), ==, 0);
+  text = pdf_text (pdf);
+  g_assert_null (strstr (text, "The strategy has no indicators yet."));
+  g_assert_nonnull (strstr (text, "Anteil internationaler Studierender"));
+  g_assert_nonnull (strstr (text, "14.5 %"));
+  g_assert_nonnull (strstr (text, "20.5 % by December 31, 2030"));
+
+  /* The rating is the statistics' own. */
+  measures_statistics_evaluate_indicator (&baseline, target_points, G_N_ELEMENTS (target_points),
+                                          FALSE, values, G_N_ELEMENTS (values), &evaluation);
+  g_assert_cmpint (evaluation.rating, !=, MEASURES_RATING_NO_DATA);
+  g_assert_nonnull (strstr (text, measures_indicator_rating_get_label (evaluation.rating)));
+
+  /* Narrowed to another goal, it is left out. */
+  g_assert_cmpint (export (fixture, "--export-pdf", pdf, "--monitoring", "--goal", "1",
+                           "--report-language", "en", NULL), ==, 0);
+  g_free (text);
+  text = pdf_text (pdf);
+  g_assert_null (strstr (text, "Anteil internationaler Studierender"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +704,10 @@ main (int   argc,
   ADD ("long-and-special-text", test_long_and_special_text);
   ADD ("errors", test_errors);
   ADD ("all-offices", test_all_offices);
+  ADD ("monitoring", test_monitoring_report);
+  ADD ("monitoring-narrowed", test_monitoring_narrowed);
+  ADD ("monitoring-languages", test_monitoring_languages);
+  ADD ("monitoring-indicator", test_monitoring_indicator);
 
 #undef ADD
 

@@ -46,6 +46,13 @@ const GOptionEntry _measures_application_options[] = {
     N_("With --export-pdf: the sheet of the measure ID (see --dump-json)"), N_("ID") },
   { "overview", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-pdf: the overview table of all measures"), NULL },
+  { "monitoring", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-pdf: the monitoring report — where the measures stand, the progress over "
+       "time, the overdue progress reports and the indicators — of the whole strategy, or of "
+       "what --goal or --office (the measures it leads) narrows it to"), NULL },
+  { "report-interval", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --monitoring: a progress report is overdue after MONTHS months (default: 6)"),
+    N_("MONTHS") },
   { "export-office-sheets", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the measure sheets of every office, one PDF each, into the folder FOLDER "
        "and exit"), N_("FOLDER") },
@@ -290,23 +297,44 @@ export_pdf (MeasuresApplication *self,
   const char *office = NULL;
   gint64 measure = 0;
   int goal = 0;
+  int interval = 0;
+  gboolean monitoring;
   guint chosen;
 
   g_variant_dict_lookup (options, "office", "&s", &office);
   g_variant_dict_lookup (options, "goal", "i", &goal);
   g_variant_dict_lookup (options, "measure", "x", &measure);
+  g_variant_dict_lookup (options, "report-interval", "i", &interval);
+  monitoring = g_variant_dict_contains (options, "monitoring");
   chosen = (office != NULL) + g_variant_dict_contains (options, "goal") +
            g_variant_dict_contains (options, "measure") +
            g_variant_dict_contains (options, "overview");
 
-  if (chosen > 1)
+  /* The monitoring report is narrowed by a goal, an office, or both. */
+  if (monitoring && (g_variant_dict_contains (options, "measure") ||
+                     g_variant_dict_contains (options, "overview")))
+    return fail (_("--monitoring covers the whole strategy, a goal (--goal) or an office "
+                   "(--office): it cannot be combined with --measure or --overview."));
+  if (!monitoring && chosen > 1)
     return fail (_("Choose one of --office, --goal, --measure and --overview."));
+  if (g_variant_dict_contains (options, "report-interval") && !monitoring)
+    return fail (_("--report-interval goes with --monitoring."));
+  if (g_variant_dict_contains (options, "report-interval") && (interval < 1 || interval > 120))
+    return fail (_("The report interval is a number of months from 1 to 120."));
+  if (monitoring && g_variant_dict_contains (options, "goal") && goal < 1)
+    return fail (_("Goals are numbered from 1."));
   if (!read_export_options (options, &export, &error))
     return fail (error->message);
   if (!(store = _measures_application_open_store (self, &error)))
     return fail (error->message);
 
-  if (office != NULL)
+  if (monitoring)
+    {
+      report = measures_report_new_monitoring (store, MAX (goal, 0), office, &error);
+      if (report != NULL && interval > 0)
+        measures_report_set_report_interval (report, interval);
+    }
+  else if (office != NULL)
     report = measures_report_new_office (store, office, &error);
   else if (g_variant_dict_contains (options, "goal"))
     report = goal > 0 ? measures_report_new_goal (store, goal, &error) : NULL;

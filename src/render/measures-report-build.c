@@ -11,7 +11,8 @@
  * MeasuresReport:
  *
  * The printed documents: a measure sheet, an office's measure sheets, a
- * goal report, the overview table of all measures and the strategy report. One renderer lays them out on pages
+ * goal report, the overview table of all measures, the strategy report and
+ * the monitoring report. One renderer lays them out on pages
  * and draws them with cairo and Pango, for the print dialog, for a direct
  * PDF export and for the command line alike.
  *
@@ -32,6 +33,8 @@ block_clear (Block *block)
   g_strfreev (block->cells);
   g_free (block->outline_title);
   g_free (block->sheet);
+  g_clear_pointer (&block->points, g_array_unref);
+  g_free (block->unit);
 }
 
 static void
@@ -52,6 +55,7 @@ measures_report_finalize (GObject *object)
   g_free (self->language);
   g_free (self->author);
   g_clear_pointer (&self->date, g_date_time_unref);
+  _measures_report_monitoring_clear (self);
 
   G_OBJECT_CLASS (measures_report_parent_class)->finalize (object);
 }
@@ -71,15 +75,16 @@ measures_report_init (MeasuresReport *self)
   self->date = g_date_time_new_now_local ();
   self->author = g_strdup (g_get_real_name ());
   self->style = measures_render_style_get_default ();
+  self->interval_months = MEASURES_DEFAULT_REPORT_INTERVAL_MONTHS;
 }
 
 /* Reading the data ------------------------------------------------------- */
 
-static gboolean
-load_common (MeasuresReport  *self,
-             MeasuresStore   *store,
-             GListModel     **measures,
-             GError         **error)
+gboolean
+_measures_report_load_common (MeasuresReport  *self,
+                              MeasuresStore   *store,
+                              GListModel     **measures,
+                              GError         **error)
 {
   if (!measures_store_load_vision (store, &self->strategy_title, &self->vision_title,
                                    &self->statements, error) ||
@@ -116,8 +121,8 @@ load_latest_log (MeasuresReport  *self,
   return TRUE;
 }
 
-static MeasuresReport *
-report_new (ReportKind kind)
+MeasuresReport *
+_measures_report_new (ReportKind kind)
 {
   MeasuresReport *self = g_object_new (MEASURES_TYPE_REPORT, NULL);
 
@@ -132,12 +137,12 @@ new_for_all_measures (ReportKind      kind,
                       MeasuresStore  *store,
                       GError        **error)
 {
-  g_autoptr(MeasuresReport) self = report_new (kind);
+  g_autoptr(MeasuresReport) self = _measures_report_new (kind);
   g_autoptr(GListModel) measures = NULL;
 
   g_return_val_if_fail (MEASURES_IS_STORE (store), NULL);
 
-  if (!load_common (self, store, &measures, error))
+  if (!_measures_report_load_common (self, store, &measures, error))
     return NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
@@ -191,13 +196,13 @@ measures_report_new_goal (MeasuresStore  *store,
                           guint           goal,
                           GError        **error)
 {
-  g_autoptr(MeasuresReport) self = report_new (REPORT_GOAL);
+  g_autoptr(MeasuresReport) self = _measures_report_new (REPORT_GOAL);
   g_autoptr(GListModel) measures = NULL;
   gboolean found = FALSE;
 
   g_return_val_if_fail (MEASURES_IS_STORE (store), NULL);
 
-  if (!load_common (self, store, &measures, error))
+  if (!_measures_report_load_common (self, store, &measures, error))
     return NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (self->goals); i++)
@@ -242,14 +247,14 @@ measures_report_new_office (MeasuresStore  *store,
                             const char     *abbreviation,
                             GError        **error)
 {
-  g_autoptr(MeasuresReport) self = report_new (REPORT_OFFICE);
+  g_autoptr(MeasuresReport) self = _measures_report_new (REPORT_OFFICE);
   g_autoptr(GListModel) measures = NULL;
   gboolean found = FALSE;
 
   g_return_val_if_fail (MEASURES_IS_STORE (store), NULL);
   g_return_val_if_fail (abbreviation != NULL, NULL);
 
-  if (!load_common (self, store, &measures, error))
+  if (!_measures_report_load_common (self, store, &measures, error))
     return NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (self->offices); i++)
@@ -296,13 +301,13 @@ measures_report_new_measure (MeasuresStore  *store,
                              gint64          measure_id,
                              GError        **error)
 {
-  g_autoptr(MeasuresReport) self = report_new (REPORT_MEASURE);
+  g_autoptr(MeasuresReport) self = _measures_report_new (REPORT_MEASURE);
   g_autoptr(GListModel) measures = NULL;
   g_autoptr(MeasuresMeasure) measure = NULL;
 
   g_return_val_if_fail (MEASURES_IS_STORE (store), NULL);
 
-  if (!load_common (self, store, &measures, error))
+  if (!_measures_report_load_common (self, store, &measures, error))
     return NULL;
 
   measure = measures_store_get_measure (store, measure_id, error);
@@ -351,9 +356,9 @@ measures_report_set_author (MeasuresReport *self,
 
 /* Building the blocks ---------------------------------------------------- */
 
-static const char *
-office_name (MeasuresReport *self,
-             const char     *abbreviation)
+const char *
+_measures_report_office_name (MeasuresReport *self,
+                              const char     *abbreviation)
 {
   for (guint i = 0; i < g_list_model_get_n_items (self->offices); i++)
     {
@@ -367,9 +372,9 @@ office_name (MeasuresReport *self,
   return abbreviation;
 }
 
-static MeasuresGoal *
-find_goal (MeasuresReport *self,
-           guint           number)
+MeasuresGoal *
+_measures_report_find_goal (MeasuresReport *self,
+                            guint           number)
 {
   for (guint i = 0; i < g_list_model_get_n_items (self->goals); i++)
     {
@@ -382,6 +387,25 @@ find_goal (MeasuresReport *self,
   return NULL;
 }
 
+/**
+ * _measures_report_add_cells:
+ * @cells: (transfer full): the block's texts
+ *
+ * Returns: the new block's index
+ */
+guint
+_measures_report_add_cells (MeasuresReport *self,
+                            BlockKind       kind,
+                            GStrv           cells)
+{
+  Block block = { kind };
+
+  block.cells = cells;
+  g_array_append_val (self->blocks, block);
+
+  return self->blocks->len - 1;
+}
+
 static guint
 add_block (MeasuresReport *self,
            BlockKind       kind,
@@ -389,7 +413,6 @@ add_block (MeasuresReport *self,
            ...)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  Block block = { kind };
   va_list args;
 
   va_start (args, first);
@@ -397,10 +420,7 @@ add_block (MeasuresReport *self,
     g_strv_builder_add (builder, text);
   va_end (args);
 
-  block.cells = g_strv_builder_end (builder);
-  g_array_append_val (self->blocks, block);
-
-  return self->blocks->len - 1;
+  return _measures_report_add_cells (self, kind, g_strv_builder_end (builder));
 }
 
 static Block *
@@ -464,7 +484,7 @@ add_measure_sheet (MeasuresReport  *self,
                    MeasuresMeasure *measure,
                    int              outline_level)
 {
-  MeasuresGoal *goal = find_goal (self, measures_measure_get_goal (measure));
+  MeasuresGoal *goal = _measures_report_find_goal (self, measures_measure_get_goal (measure));
   const char * const *objectives = measures_measure_get_objectives (measure);
   gint64 id = measures_measure_get_id (measure);
   MeasuresLogEntry *latest = g_hash_table_lookup (self->latest_log, &id);
@@ -642,7 +662,7 @@ build_cover (MeasuresReport *self)
       break;
     case REPORT_GOAL:
       {
-        MeasuresGoal *goal = find_goal (self, self->goal);
+        MeasuresGoal *goal = _measures_report_find_goal (self, self->goal);
         g_autofree char *title = g_strdup_printf (_("Goal %u: %s"), self->goal,
                                                   measures_goal_get_title (goal));
         g_autofree char *counts = counts_by_status (self);
@@ -667,7 +687,7 @@ build_cover (MeasuresReport *self)
                                                        self->involved->len);
         g_autofree char *line = g_strdup_printf ("%s · %s", leads, takes_part);
         g_autofree char *counts = counts_by_status (self);
-        const char *name = office_name (self, self->office);
+        const char *name = _measures_report_office_name (self, self->office);
 
         add_block (self, BLOCK_COVER, _("Measure Sheets"), name,
                    g_str_equal (name, self->office) ? "" : self->office,
@@ -791,7 +811,7 @@ _measures_report_build (MeasuresReport *self)
 
     case REPORT_GOAL:
       {
-        MeasuresGoal *goal = find_goal (self, self->goal);
+        MeasuresGoal *goal = _measures_report_find_goal (self, self->goal);
 
         self->title = g_strdup_printf (_("Goal %u: %s"), self->goal, measures_goal_get_title (goal));
         build_cover (self);
@@ -836,6 +856,10 @@ _measures_report_build (MeasuresReport *self)
               }
           }
       }
+      break;
+
+    case REPORT_MONITORING:
+      _measures_report_build_monitoring (self);
       break;
 
     case REPORT_MEASURE:

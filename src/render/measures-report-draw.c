@@ -5,6 +5,8 @@
 
 #include <pango/pangocairo.h>
 
+#include "measures-chart.h"
+#include "measures-format.h"
 #include "measures-report-private.h"
 
 /* Drawing: the pages as measures_report_paginate() laid them out, in the
@@ -157,6 +159,63 @@ draw_header_and_footer (MeasuresReport *self,
 }
 
 static void
+draw_sparkline (MeasuresReport *self,
+                cairo_t        *cr,
+                Block          *block,
+                double          x,
+                double          y,
+                double          width,
+                double          height)
+{
+  cairo_rectangle_t area = { x, y, width, height };
+  MeasuresChartSeries series = {
+    .unit = block->unit,
+    .points = (const MeasuresPoint *)(gpointer)block->points->data,
+    .n_points = block->points->len,
+  };
+
+  measures_chart_draw_sparkline (cr, &area, self->style, &series);
+}
+
+/* A chart block: its label, the chart, and the chart's description in
+ * small print beneath, so that the page says in words what it draws. */
+static void
+draw_chart (MeasuresReport *self,
+            cairo_t        *cr,
+            Block          *block,
+            Piece          *piece,
+            double          x,
+            double          width)
+{
+  const MeasuresRenderStyle *style = self->style;
+  double chart_y = piece->y + _measures_report_chart_top (block, piece->layouts);
+  cairo_rectangle_t area = { x, chart_y, width, block->chart_height };
+
+  measures_render_style_set_source (cr, &style->ink);
+  if (block->cells[0][0] != '\0')
+    show_lines (cr, g_ptr_array_index (piece->layouts, 0), x, piece->y, 0, -1);
+
+  if (block->chart == CHART_STATUS_BAR)
+    measures_chart_draw_status_bar (cr, &area, style, block->counts);
+  else
+    {
+      MeasuresChartSeries series = {
+        .unit = block->unit,
+        .points = (const MeasuresPoint *)(gpointer)block->points->data,
+        .n_points = block->points->len,
+        .minimum = block->minimum,
+        .maximum = block->maximum,
+      };
+
+      measures_chart_draw_line (cr, &area, style, &series);
+    }
+
+  measures_render_style_set_source (cr, &style->dim);
+  show_lines (cr, g_ptr_array_index (piece->layouts, 1), x,
+              chart_y + block->chart_height + CHART_GAP, 0, -1);
+}
+
+static void
 draw_piece (MeasuresReport *self,
             cairo_t        *cr,
             Piece          *piece)
@@ -239,11 +298,36 @@ draw_piece (MeasuresReport *self,
         measures_render_style_set_source (cr, &style->ink);
         for (guint i = 0; i < piece->layouts->len; i++)
           {
-            show_lines (cr, g_ptr_array_index (piece->layouts, i), cx + CELL_PAD,
-                        piece->y + CELL_PAD, 0, -1);
-            cx += width * _measures_report_column_share[i];
+            double column = width * _measures_report_column_width (block, i);
+
+            /* An indicator's row ends in a sparkline of its values. */
+            if (block->points != NULL && i + 1 == piece->layouts->len)
+              draw_sparkline (self, cr, block, cx + CELL_PAD, piece->y + CELL_PAD,
+                              column - 2 * CELL_PAD, MIN (piece->height - 2 * CELL_PAD, 24));
+            else
+              show_lines (cr, g_ptr_array_index (piece->layouts, i), cx + CELL_PAD,
+                          piece->y + CELL_PAD, 0, -1);
+            cx += column;
           }
       }
+      break;
+
+    case BLOCK_TABLE_GROUP:
+      measures_render_style_set_source (cr, &style->fill);
+      cairo_rectangle (cr, x, piece->y, width, piece->height);
+      cairo_fill (cr);
+      measures_render_style_set_source (cr, &style->rule);
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, x, piece->y + piece->height);
+      cairo_line_to (cr, x + width, piece->y + piece->height);
+      cairo_stroke (cr);
+      measures_render_style_set_source (cr, &style->ink);
+      show_lines (cr, g_ptr_array_index (piece->layouts, 0), x + CELL_PAD, piece->y + CELL_PAD,
+                  0, -1);
+      break;
+
+    case BLOCK_CHART:
+      draw_chart (self, cr, block, piece, x, width);
       break;
 
     case BLOCK_STATUS:
@@ -311,6 +395,7 @@ measures_report_draw_page (MeasuresReport *self,
                            cairo_t        *cr,
                            guint           page)
 {
+  g_autofree char *previous = NULL;
   Page *p;
   gboolean cover = FALSE;
 
@@ -319,6 +404,11 @@ measures_report_draw_page (MeasuresReport *self,
 
   p = g_ptr_array_index (self->pages, page);
   cairo_save (cr);
+
+  /* Charts write their legends and axes as they draw: in the report's
+   * language too. */
+  if (self->language != NULL)
+    previous = measures_i18n_switch_language (self->language);
 
   for (guint i = 0; i < p->pieces->len; i++)
     {
@@ -335,6 +425,9 @@ measures_report_draw_page (MeasuresReport *self,
 
   if (!cover)
     draw_header_and_footer (self, cr, page);
+
+  if (self->language != NULL)
+    g_free (measures_i18n_switch_language (previous));
 
   cairo_restore (cr);
 }

@@ -46,7 +46,7 @@ text_style_of (BlockKind kind)
   switch (kind)
     {
     case BLOCK_HEADING:
-      return (TextStyle) { 17, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 6, 10 };
+      return (TextStyle) { 17, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 16, 10 };
     case BLOCK_KICKER:
       return (TextStyle) { 8.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0, 4 };
     case BLOCK_TITLE:
@@ -63,6 +63,10 @@ text_style_of (BlockKind kind)
       return (TextStyle) { 8.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0, 0 };
     case BLOCK_TABLE_ROW:
       return (TextStyle) { 8.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0, 0 };
+    case BLOCK_TABLE_GROUP:
+      return (TextStyle) { 8.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 0, 0 };
+    case BLOCK_CHART:
+      return (TextStyle) { 9, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 8, 10 };
     case BLOCK_ROW:
       return (TextStyle) { 9.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0, 0 };
     case BLOCK_TOC_ENTRY:
@@ -103,6 +107,31 @@ _measures_report_content_width (MeasuresReport *self)
 
 const double _measures_report_column_share[N_COLUMNS] = { 0.09, 0.43, 0.22, 0.11, 0.15 };
 
+/* A table's columns: the overview's, or those the block brings. */
+guint
+_measures_report_n_columns (const Block *block)
+{
+  return block->columns != NULL ? block->n_columns : N_COLUMNS;
+}
+
+double
+_measures_report_column_width (const Block *block,
+                               guint        column)
+{
+  return block->columns != NULL ? block->columns[column] : _measures_report_column_share[column];
+}
+
+/* Where a chart block's chart starts, below its label. */
+double
+_measures_report_chart_top (Block     *block,
+                            GPtrArray *layouts)
+{
+  if (block->cells[0][0] == '\0')
+    return 0;
+
+  return _measures_report_layout_height (g_ptr_array_index (layouts, 0)) + CHART_GAP;
+}
+
 static void
 add_layout (MeasuresReport *self,
             GPtrArray      *layouts,
@@ -135,9 +164,21 @@ layouts_for (MeasuresReport *self,
       break;
     case BLOCK_TABLE_HEADER:
     case BLOCK_TABLE_ROW:
-      for (guint i = 0; block->cells[i] != NULL && i < N_COLUMNS; i++)
+      for (guint i = 0; block->cells[i] != NULL && i < _measures_report_n_columns (block); i++)
         add_layout (self, layouts, block->cells[i], style, style.weight,
-                    width * _measures_report_column_share[i] - 2 * CELL_PAD);
+                    width * _measures_report_column_width (block, i) - 2 * CELL_PAD);
+      break;
+    case BLOCK_TABLE_GROUP:
+      add_layout (self, layouts, block->cells[0], style, style.weight, width - 2 * CELL_PAD);
+      break;
+    case BLOCK_CHART:
+      {
+        /* The label above the chart, its description in small print beneath. */
+        TextStyle note = { CHART_NOTE_SIZE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL };
+
+        add_layout (self, layouts, block->cells[0], style, style.weight, width);
+        add_layout (self, layouts, block->cells[1], note, note.weight, width);
+      }
       break;
     case BLOCK_TOC_ENTRY:
       add_layout (self, layouts, block->cells[0], style,
@@ -171,6 +212,10 @@ block_height (Block     *block,
 {
   double height = 0;
 
+  if (block->kind == BLOCK_CHART)
+    return _measures_report_chart_top (block, layouts) + block->chart_height + CHART_GAP +
+           _measures_report_layout_height (g_ptr_array_index (layouts, 1));
+
   for (guint i = 0; i < layouts->len; i++)
     height = MAX (height, _measures_report_layout_height (g_ptr_array_index (layouts, i)));
 
@@ -179,6 +224,7 @@ block_height (Block     *block,
     case BLOCK_ROW:
     case BLOCK_TABLE_ROW:
     case BLOCK_TABLE_HEADER:
+    case BLOCK_TABLE_GROUP:
       return height + 2 * CELL_PAD + 1;
     case BLOCK_STATUS:
       return height + 24;
@@ -212,7 +258,8 @@ typedef struct
   Page *page;
   double y;
   const char *sheet;     /* the sheet being laid out, for "(continued)" */
-  gint table_header;     /* the overview table's header block, or -1 */
+  gint table_header;     /* the table's header block, or -1 */
+  gint table_group;      /* the group of rows being laid out, or -1 */
 } Cursor;
 
 static double
@@ -286,6 +333,19 @@ new_page (Cursor   *cursor,
       g_autoptr(GPtrArray) layouts = layouts_for (self, header);
 
       place (cursor, cursor->table_header, layouts, 0, -1, block_height (header, layouts));
+
+      /* And the group of rows that runs on names itself again. */
+      if (cursor->table_group >= 0)
+        {
+          Block *group = &g_array_index (self->blocks, Block, cursor->table_group);
+          g_autoptr(GPtrArray) group_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+          g_autofree char *text = g_strdup_printf (_("%s (continued)"), group->cells[0]);
+
+          add_layout (self, group_layouts, text, text_style_of (BLOCK_TABLE_GROUP),
+                      PANGO_WEIGHT_BOLD, _measures_report_content_width (self) - 2 * CELL_PAD);
+          place (cursor, cursor->table_group, group_layouts, 0, -1,
+                 block_height (group, group_layouts));
+        }
     }
 }
 
@@ -373,7 +433,7 @@ place_lines (Cursor    *cursor,
 static void
 paginate (MeasuresReport *self)
 {
-  Cursor cursor = { self, NULL, 0, NULL, -1 };
+  Cursor cursor = { self, NULL, 0, NULL, -1, -1 };
 
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)page_free);
   self->block_pages = g_array_sized_new (FALSE, TRUE, sizeof (guint), self->blocks->len);
@@ -396,6 +456,7 @@ paginate (MeasuresReport *self)
             new_page (&cursor, FALSE);
           cursor.sheet = block->sheet;
           cursor.table_header = -1;
+          cursor.table_group = -1;
           record_block_start (self, i, &cursor);
           continue;
         }
@@ -411,9 +472,12 @@ paginate (MeasuresReport *self)
           continue;
         }
 
-      /* Rows continue a table; anything else ends it. */
-      if (block->kind != BLOCK_TABLE_ROW)
+      /* Rows and groups of rows continue a table; anything else ends it.
+       * A group ends the one before it. */
+      if (block->kind != BLOCK_TABLE_ROW && block->kind != BLOCK_TABLE_GROUP)
         cursor.table_header = -1;
+      if (block->kind != BLOCK_TABLE_ROW)
+        cursor.table_group = -1;
 
       layouts = layouts_for (self, block);
       height = block_height (block, layouts);
@@ -450,6 +514,8 @@ paginate (MeasuresReport *self)
 
       if (block->kind == BLOCK_TABLE_HEADER)
         cursor.table_header = i;
+      if (block->kind == BLOCK_TABLE_GROUP)
+        cursor.table_group = i;
 
       cursor.y += style.after;
     }

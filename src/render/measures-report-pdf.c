@@ -209,6 +209,18 @@ measures_report_dup_file_name (MeasuresReport *self)
     case REPORT_OVERVIEW:
       stem = g_strdup ("overview");
       break;
+    case REPORT_MONITORING:
+      if (self->office != NULL)
+        {
+          g_autofree char *office = measures_report_safe_file_name (self->office);
+
+          stem = g_strdup_printf ("monitoring-%s", office);
+        }
+      else if (self->goal != 0)
+        stem = g_strdup_printf ("monitoring-goal-%u", self->goal);
+      else
+        stem = g_strdup ("monitoring");
+      break;
     case REPORT_STRATEGY:
     default:
       stem = g_strdup ("strategy");

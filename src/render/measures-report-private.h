@@ -18,6 +18,7 @@ typedef enum {
   REPORT_GOAL,
   REPORT_OFFICE,
   REPORT_MEASURE,
+  REPORT_MONITORING,
 } ReportKind;
 
 typedef enum {
@@ -36,7 +37,14 @@ typedef enum {
   BLOCK_TABLE_HEADER, /* the overview table's header, repeated on every page */
   BLOCK_TABLE_ROW,
   BLOCK_TOC_ENTRY,
+  BLOCK_TABLE_GROUP,  /* a table's full-width row that names the rows below */
+  BLOCK_CHART,        /* a label, a chart and its description beneath */
 } BlockKind;
+
+typedef enum {
+  CHART_STATUS_BAR,
+  CHART_LINE,
+} ChartKind;
 
 typedef struct
 {
@@ -49,6 +57,17 @@ typedef struct
   double progress;      /* BLOCK_STATUS */
   gboolean indented;    /* BLOCK_TOC_ENTRY: a sheet under its goal */
   gboolean keep_with_next;
+  /* Tables other than the overview: the columns' shares of the width. */
+  const double *columns;
+  guint n_columns;
+  /* BLOCK_CHART, and a BLOCK_TABLE_ROW whose last cell is a sparkline */
+  ChartKind chart;
+  guint counts[MEASURES_N_STATUSES];
+  GArray *points;       /* (element-type MeasuresPoint) */
+  double chart_height;
+  char *unit;
+  double minimum;
+  double maximum;
 } Block;
 
 /* A block, or the lines of it, placed on a page. */
@@ -88,6 +107,12 @@ struct _MeasuresReport
   GHashTable *latest_log;   /* measure id → its latest MeasuresLogEntry */
   MeasuresStatistics statistics;  /* of the measures the cover counts */
 
+  /* REPORT_MONITORING */
+  MeasuresStore *store;     /* to list the overdue reports again */
+  guint interval_months;
+  MeasuresMonitoring monitoring;
+  GPtrArray *indicators;    /* (element-type MonitoredIndicator) */
+
   char *language;
   char *author;
   GDateTime *date;
@@ -114,6 +139,8 @@ struct _MeasuresReport
 #define LABEL_WIDTH 132.0
 #define BULLET_INDENT 14.0
 #define CELL_PAD 4.0
+#define CHART_GAP 4.0        /* between a chart and its label or description */
+#define CHART_NOTE_SIZE 7.5  /* a chart's description beneath it */
 
 /* The overview table's columns: goal, measure, lead, priority, status. */
 #define N_COLUMNS 5
@@ -131,6 +158,22 @@ typedef struct
 
 /* measures-report-build.c */
 void         _measures_report_build         (MeasuresReport *self);
+MeasuresReport *_measures_report_new        (ReportKind      kind);
+gboolean     _measures_report_load_common   (MeasuresReport *self,
+                                             MeasuresStore  *store,
+                                             GListModel    **measures,
+                                             GError        **error);
+guint        _measures_report_add_cells     (MeasuresReport *self,
+                                             BlockKind       kind,
+                                             GStrv           cells);
+const char  *_measures_report_office_name   (MeasuresReport *self,
+                                             const char     *abbreviation);
+MeasuresGoal *_measures_report_find_goal    (MeasuresReport *self,
+                                             guint           number);
+
+/* measures-report-monitoring.c */
+void         _measures_report_monitoring_clear (MeasuresReport *self);
+void         _measures_report_build_monitoring (MeasuresReport *self);
 
 /* measures-report-layout.c */
 void         _measures_report_clear_layout  (MeasuresReport *self);
@@ -141,5 +184,10 @@ PangoLayout *_measures_report_make_layout   (MeasuresReport *self,
                                              double          width);
 double       _measures_report_layout_height (PangoLayout    *layout);
 double       _measures_report_content_width (MeasuresReport *self);
+guint        _measures_report_n_columns     (const Block    *block);
+double       _measures_report_column_width  (const Block    *block,
+                                             guint           column);
+double       _measures_report_chart_top     (Block          *block,
+                                             GPtrArray      *layouts);
 
 G_END_DECLS

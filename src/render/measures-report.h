@@ -41,11 +41,17 @@ MeasuresReport *measures_report_new_office      (MeasuresStore   *store,
 MeasuresReport *measures_report_new_measure     (MeasuresStore   *store,
                                                  gint64           measure_id,
                                                  GError         **error);
+MeasuresReport *measures_report_new_monitoring  (MeasuresStore   *store,
+                                                 guint            goal,
+                                                 const char      *office,
+                                                 GError         **error);
 
 void            measures_report_set_language    (MeasuresReport  *self,
                                                  const char      *language);
 void            measures_report_set_author      (MeasuresReport  *self,
                                                  const char      *author);
+void            measures_report_set_report_interval (MeasuresReport *self,
+                                                 guint            months);
 char           *measures_report_dup_file_name   (MeasuresReport  *self);
 
 guint           measures_report_paginate        (MeasuresReport  *self,

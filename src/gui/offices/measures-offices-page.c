@@ -236,6 +236,22 @@ measures_offices_page_create_report (MeasuresPage  *page,
                                      error);
 }
 
+/**
+ * measures_offices_page_get_office:
+ *
+ * Returns: (nullable): the abbreviation of the office shown, if any
+ */
+const char *
+measures_offices_page_get_office (MeasuresOfficesPage *self)
+{
+  MeasuresOffice *office;
+
+  g_return_val_if_fail (MEASURES_IS_OFFICES_PAGE (self), NULL);
+
+  office = gtk_single_selection_get_selected_item (self->selection);
+  return office != NULL ? measures_office_get_abbreviation (office) : NULL;
+}
+
 static void
 measures_offices_page_save_state (MeasuresPage *page,
                                   GVariantDict *state)

@@ -14,5 +14,6 @@ G_DECLARE_FINAL_TYPE (MeasuresOfficesPage, measures_offices_page, MEASURES, OFFI
 void measures_offices_page_set_offices (MeasuresOfficesPage *self,
                                         MeasuresContext     *context,
                                         GListStore          *offices);
+const char *measures_offices_page_get_office (MeasuresOfficesPage *self);
 
 G_END_DECLS

@@ -246,7 +246,32 @@ typedef enum {
   DOCUMENT_GOAL,
   DOCUMENT_STRATEGY,
   DOCUMENT_OVERVIEW,
+  DOCUMENT_MONITORING,
 } Document;
+
+/* The monitoring report of what the window shows: a goal, an office, or
+ * else the whole strategy. */
+static MeasuresReport *
+create_monitoring_report (MeasuresWindow  *self,
+                          GError         **error)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
+  GSettings *settings = measures_context_get_settings (self->context);
+  const char *office = NULL;
+  guint goal = 0;
+  MeasuresReport *report;
+
+  if (page == GTK_WIDGET (self->measures_page))
+    goal = measures_measures_page_get_goal (self->measures_page);
+  else if (page == GTK_WIDGET (self->offices_page))
+    office = measures_offices_page_get_office (self->offices_page);
+
+  report = measures_report_new_monitoring (self->store, goal, office, error);
+  if (report != NULL)
+    measures_report_set_report_interval (report, g_settings_get_uint (settings,
+                                                                     "report-interval-months"));
+  return report;
+}
 
 static MeasuresReport *
 create_report (MeasuresWindow  *self,
@@ -282,6 +307,9 @@ create_report (MeasuresWindow  *self,
         break;
       case DOCUMENT_OVERVIEW:
         report = measures_report_new_overview (self->store, error);
+        break;
+      case DOCUMENT_MONITORING:
+        report = create_monitoring_report (self, error);
         break;
       case DOCUMENT_CURRENT:
       case DOCUMENT_STRATEGY:
@@ -379,6 +407,8 @@ print_action (GtkWidget  *widget,
     print_document (self, DOCUMENT_STRATEGY);
   else if (g_str_equal (action_name, "win.print-overview"))
     print_document (self, DOCUMENT_OVERVIEW);
+  else if (g_str_equal (action_name, "win.print-monitoring"))
+    print_document (self, DOCUMENT_MONITORING);
   else
     print_document (self, DOCUMENT_CURRENT);
 }
@@ -396,6 +426,8 @@ export_action (GtkWidget  *widget,
     export_current (self, DOCUMENT_STRATEGY);
   else if (g_str_equal (action_name, "win.export-overview"))
     export_current (self, DOCUMENT_OVERVIEW);
+  else if (g_str_equal (action_name, "win.export-monitoring"))
+    export_current (self, DOCUMENT_MONITORING);
   else
     export_current (self, DOCUMENT_CURRENT);
 }
@@ -516,9 +548,11 @@ _measures_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print-goal", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.print-strategy", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.print-overview", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-monitoring", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-strategy", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-overview", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-monitoring", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-office-sheets", NULL,
                                    export_action);
   gtk_widget_class_install_action (widget_class, "win.export-spreadsheet", NULL,
