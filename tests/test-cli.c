@@ -528,13 +528,17 @@ test_export_monitoring (TempDir       *fixture,
     g_assert_nonnull (strstr (result.err, "--report-interval goes with --monitoring"));
   }
 
-  {
-    g_auto(Result) result = { 0 };
+  /* Too long, none at all, and not a number. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *values[] = { "500", "0", "sechs" };
+      g_auto(Result) result = { 0 };
 
-    run_measures (&result, bad_interval);
-    g_assert_cmpint (result.status, !=, 0);
-    g_assert_nonnull (strstr (result.err, "from 1 to 120"));
-  }
+      bad_interval[6] = values[i];
+      run_measures (&result, bad_interval);
+      g_assert_cmpint (result.status, !=, 0);
+      g_assert_nonnull (strstr (result.err, "from 1 to 120"));
+    }
 
   {
     g_auto(Result) result = { 0 };

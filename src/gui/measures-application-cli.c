@@ -50,7 +50,8 @@ const GOptionEntry _measures_application_options[] = {
     N_("With --export-pdf: the monitoring report — where the measures stand, the progress over "
        "time, the overdue progress reports and the indicators — of the whole strategy, or of "
        "what --goal or --office (the measures it leads) narrows it to"), NULL },
-  { "report-interval", 0, 0, G_OPTION_ARG_INT, NULL,
+  /* A string: an integer option of 0 could not be told from none. */
+  { "report-interval", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --monitoring: a progress report is overdue after MONTHS months (default: 6)"),
     N_("MONTHS") },
   { "export-office-sheets", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -297,14 +298,15 @@ export_pdf (MeasuresApplication *self,
   const char *office = NULL;
   gint64 measure = 0;
   int goal = 0;
-  int interval = 0;
+  const char *interval_text = NULL;
+  guint64 interval = 0;
   gboolean monitoring;
   guint chosen;
 
   g_variant_dict_lookup (options, "office", "&s", &office);
   g_variant_dict_lookup (options, "goal", "i", &goal);
   g_variant_dict_lookup (options, "measure", "x", &measure);
-  g_variant_dict_lookup (options, "report-interval", "i", &interval);
+  g_variant_dict_lookup (options, "report-interval", "&s", &interval_text);
   monitoring = g_variant_dict_contains (options, "monitoring");
   chosen = (office != NULL) + g_variant_dict_contains (options, "goal") +
            g_variant_dict_contains (options, "measure") +
@@ -319,7 +321,8 @@ export_pdf (MeasuresApplication *self,
     return fail (_("Choose one of --office, --goal, --measure and --overview."));
   if (g_variant_dict_contains (options, "report-interval") && !monitoring)
     return fail (_("--report-interval goes with --monitoring."));
-  if (g_variant_dict_contains (options, "report-interval") && (interval < 1 || interval > 120))
+  if (interval_text != NULL &&
+      !g_ascii_string_to_unsigned (interval_text, 10, 1, 120, &interval, NULL))
     return fail (_("The report interval is a number of months from 1 to 120."));
   if (monitoring && g_variant_dict_contains (options, "goal") && goal < 1)
     return fail (_("Goals are numbered from 1."));
