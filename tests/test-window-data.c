@@ -593,6 +593,7 @@ test_spreadsheet_as_shown (Fixture       *f,
                            gconstpointer  data)
 {
   g_autofree char *path = temp_path (&f->tmp, "Liste.xlsx");
+  g_autofree char *name = NULL;
   g_autoptr(JsonObject) book = NULL;
   GtkDropDown *status_filter;
   GtkFileChooser *chooser;
@@ -615,7 +616,8 @@ test_spreadsheet_as_shown (Fixture       *f,
   g_assert_true (within_a_second (file_chooser_shown, NULL));
   chooser = find_file_chooser ();
   /* Named after what it holds, in the interface's language. */
-  g_assert_cmpstr (gtk_file_chooser_get_current_name (chooser), ==, "Measures of goal 1.xlsx");
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_cmpstr (name, ==, "Measures of goal 1.xlsx");
   /* Once the chooser has read the folder it starts in, as a user would
    * find it: then another folder and name. */
   {
