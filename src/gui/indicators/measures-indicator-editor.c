@@ -226,7 +226,10 @@ number_targets (MeasuresIndicatorEditor *self)
       g_autofree char *date_name = g_strdup_printf (_("Date of target %u"), i + 1);
       g_autofree char *value_name = g_strdup_printf (_("Value of target %u"), i + 1);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (target->row), title);
+      /* The row has no title of its own: at 360 pixels it would leave no
+       * room for the date and the value, which carry its name. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (target->row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title, -1);
       measures_date_button_set_name (target->date, date_name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (target->value),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, value_name, -1);
@@ -287,9 +290,10 @@ add_target (MeasuresIndicatorEditor *self,
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (target->date));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (target->value));
   gtk_box_append (GTK_BOX (box), remove);
+  gtk_widget_set_hexpand (box, TRUE);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (target->row), box);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (target->row), box);
   gtk_widget_add_css_class (target->row, "indicator-target");
 
   g_signal_connect_object (target->date, "notify::date", G_CALLBACK (validate), self,

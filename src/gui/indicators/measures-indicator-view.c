@@ -37,6 +37,7 @@ struct _MeasuresIndicatorView
   /* Template widgets */
   GtkStack *stack;
   GtkButton *belongs_button;
+  GtkLabel *belongs_label;
   GtkLabel *name_label;
   GtkLabel *description_label;
   GtkMenuButton *record_button;
@@ -296,8 +297,9 @@ describe_dated_number (const char *text,
               g_autofree char *value = measures_indicator_format_value (number, unit);
 
               day = measures_indicator_format_day (date);
-              /* Translators: a value and the day it is of */
-              g_string_append_printf (out, _("%s on %s"), value, day);
+              /* Translators: a value and the day it is of, e.g. "1.300 km on
+               * May 1, 2026" */
+              g_string_append_printf (out, C_("value and its day", "%s on %s"), value, day);
               continue;
             }
         }
@@ -455,7 +457,9 @@ show_definition (MeasuresIndicatorView *self,
     {
       g_autofree char *day = measures_indicator_format_day (
         measures_indicator_get_baseline_date (indicator));
-      g_autofree char *text = g_strdup_printf (_("%s on %s"), baseline, day);
+      /* Translators: a value and the day it is of, e.g. "1.300 km on
+       * May 1, 2026" */
+      g_autofree char *text = g_strdup_printf (C_("value and its day", "%s on %s"), baseline, day);
 
       set_row (self->baseline_row, text);
     }
@@ -564,6 +568,7 @@ measures_indicator_view_class_init (MeasuresIndicatorViewClass *klass)
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, MeasuresIndicatorView, name)
   CHILD (stack);
   CHILD (belongs_button);
+  CHILD (belongs_label);
   CHILD (name_label);
   CHILD (description_label);
   CHILD (record_button);
@@ -650,7 +655,7 @@ measures_indicator_view_set_indicator (MeasuresIndicatorView *self,
     {
       g_autofree char *link_label = NULL;
 
-      gtk_button_set_label (self->belongs_button, belongs_to ? belongs_to : "");
+      gtk_label_set_text (self->belongs_label, belongs_to ? belongs_to : "");
       /* Translators: a link to what an indicator belongs to, for screen
        * readers: %s is e.g. "Goal 2: Karlsruhe as a European city" */
       link_label = g_strdup_printf (_("Belongs to %s; opens it"), belongs_to ? belongs_to : "");
