@@ -340,10 +340,10 @@ find_window (Fixture *f,
 
 /* Presses @keyval with @modifiers through the display server, as a
  * keyboard does: the focused widget and the window's shortcuts see it. */
-void
-press_keys (GtkWidget *widget,
-            guint      modifiers,
-            guint      keyval)
+static void
+send_keys (GtkWidget *widget,
+           guint      modifiers,
+           guint      keyval)
 {
   Display *display = x_display (widget);
   KeyCode control = XKeysymToKeycode (display, XK_Control_L);
@@ -359,5 +359,33 @@ press_keys (GtkWidget *widget,
   XTestFakeKeyEvent (display, key, False, CurrentTime);
   if (modifiers & GDK_CONTROL_MASK)
     XTestFakeKeyEvent (display, control, False, CurrentTime);
+}
+
+void
+press_keys (GtkWidget *widget,
+            guint      modifiers,
+            guint      keyval)
+{
+  send_keys (widget, modifiers, keyval);
   sync_input (widget);
+}
+
+/* As press_keys(), for keys that close @window: nothing is waited for on
+ * it afterwards. */
+void
+press_closing_keys (GtkWindow *window,
+                    guint      modifiers,
+                    guint      keyval)
+{
+  g_autoptr(GtkWindow) held = g_object_ref (window);
+  Display *display = x_display (GTK_WIDGET (held));
+
+  send_keys (GTK_WIDGET (held), modifiers, keyval);
+  XSync (display, False);
+  for (guint i = 0; i < 20 && gtk_widget_get_visible (GTK_WIDGET (held)); i++)
+    {
+      g_usleep (10000);
+      iterate ();
+    }
+  iterate ();
 }

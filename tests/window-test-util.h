@@ -76,5 +76,8 @@ GtkWindow           *find_window          (Fixture       *f,
 void                 press_keys           (GtkWidget     *widget,
                                            guint          modifiers,
                                            guint          keyval);
+void                 press_closing_keys   (GtkWindow     *window,
+                                           guint          modifiers,
+                                           guint          keyval);
 
 G_END_DECLS

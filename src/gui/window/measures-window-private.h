@@ -6,6 +6,7 @@
  * restores what it shows. */
 
 #include "measures-connection-banner.h"
+#include "measures-indicators-page.h"
 #include "measures-measures-page.h"
 #include "measures-offices-page.h"
 #include "measures-page.h"
@@ -19,7 +20,7 @@ G_BEGIN_DECLS
  * MeasuresWindow:
  *
  * The main window: views in a sidebar (vision, the goals, all measures,
- * offices) beside the page that each view leads to, folded one after the
+ * offices, indicators) beside the page that each view leads to, folded one after the
  * other as the window narrows. The pages are #MeasuresPage widgets in the
  * content stack; a new one is a child there and a row in the sidebar.
  */
@@ -45,6 +46,7 @@ struct _MeasuresWindow
   MeasuresVisionPage *vision_page;
   MeasuresMeasuresPage *measures_page;
   MeasuresOfficesPage *offices_page;
+  MeasuresIndicatorsPage *indicators_page;
   MeasuresConnectionBanner *connection_banner;
 };
 
@@ -54,6 +56,7 @@ typedef enum {
   VIEW_GOAL,
   VIEW_ALL_MEASURES,
   VIEW_OFFICES,
+  VIEW_INDICATORS,
   N_VIEWS
 } View;
 

@@ -41,6 +41,7 @@ const ViewInfo _measures_window_views[N_VIEWS] = {
   [VIEW_GOAL] = { "goal", "measures", NULL, TRUE },
   [VIEW_ALL_MEASURES] = { "all", "measures", N_("All Measures"), TRUE },
   [VIEW_OFFICES] = { "offices", "offices", N_("Offices"), TRUE },
+  [VIEW_INDICATORS] = { "indicators", "indicators", N_("Indicators"), TRUE },
 };
 
 static void
@@ -253,6 +254,8 @@ load (MeasuresWindow *self)
                                                                      : (GStrv)(const char *[]){ NULL }),
                                    self->goals);
   measures_offices_page_set_offices (self->offices_page, self->context, self->offices);
+  measures_indicators_page_load (self->indicators_page, self->context, self->goals,
+                                 G_LIST_MODEL (self->offices));
   /* The window's actions follow what the measures page shows. */
   for (guint i = 0; i < G_N_ELEMENTS (measures_page_state); i++)
     g_signal_connect_object (self->measures_page, measures_page_state[i],
@@ -412,6 +415,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
 
   g_type_ensure (MEASURES_TYPE_MEASURES_PAGE);
   g_type_ensure (MEASURES_TYPE_OFFICES_PAGE);
+  g_type_ensure (MEASURES_TYPE_INDICATORS_PAGE);
   g_type_ensure (MEASURES_TYPE_VISION_PAGE);
   g_type_ensure (MEASURES_TYPE_CONNECTION_BANNER);
 
@@ -427,6 +431,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   CHILD (vision_page);
   CHILD (measures_page);
   CHILD (offices_page);
+  CHILD (indicators_page);
   CHILD (connection_banner);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected);
