@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include "measures-i18n.h"
 
 #include "measures-format.h"
@@ -186,6 +188,19 @@ format_date (const char *iso8601)
   return measures_format_iso_date (iso8601, TRUE);
 }
 
+/* A day as reports are dated (YYYY-MM-DD), in the interface language. */
+static char *
+format_day (const char *day)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int year, month, mday;
+
+  if (day == NULL || sscanf (day, "%4d-%2d-%2d", &year, &month, &mday) != 3 ||
+      !(date = g_date_time_new_local (year, month, mday, 12, 0, 0)))
+    return g_strdup (day ? day : "");
+  return measures_format_date (date);
+}
+
 static void
 set_status_classes (GtkWidget      *label,
                     MeasuresStatus  status)
@@ -257,8 +272,7 @@ create_log_row (gpointer item,
 {
   MeasuresMeasureView *self = user_data;
   MeasuresLogEntry *entry = item;
-  g_autofree char *day = measures_format_iso_date (measures_log_entry_get_reported_for (entry),
-                                                   FALSE);
+  g_autofree char *day = format_day (measures_log_entry_get_reported_for (entry));
   g_autofree char *recorded = format_date (measures_log_entry_get_date (entry));
   g_autofree char *recorded_day = NULL;
   g_autofree char *title = NULL;
@@ -635,8 +649,7 @@ withdraw_clicked (GtkButton *button,
   MeasuresMeasureView *self = user_data;
   MeasuresLogEntry *entry = g_object_get_data (G_OBJECT (button), "entry");
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autofree char *day = measures_format_iso_date (measures_log_entry_get_reported_for (entry),
-                                                   FALSE);
+  g_autofree char *day = format_day (measures_log_entry_get_reported_for (entry));
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
 
