@@ -197,6 +197,109 @@ test_report_form (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (log), ==, 1);
 }
 
+/* A visible row of the editor with the "warning" style: the lead mismatch. */
+static GtkWidget *
+find_warning_row (GtkWidget *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (ADW_IS_ACTION_ROW (c) && gtk_widget_has_css_class (c, "warning"))
+        return c;
+      if ((found = find_warning_row (c)))
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_BUTTON (c) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (c)), label) == 0)
+        return c;
+      if ((found = find_button (c, label)))
+        return found;
+    }
+  return NULL;
+}
+
+#define EDITOR_CHILD(editor, name) child (editor, MEASURES_TYPE_MEASURE_EDITOR, name)
+
+/* A new measure: no error before anything is typed; saving without lead,
+ * description, objectives or a priority is refused, with messages at the
+ * fields. */
+static void
+test_new_measure_form (Fixture       *f,
+                       gconstpointer  data)
+{
+  MeasuresMeasureEditor *editor = detail_page (f, "editor");
+  GtkWidget *priority;
+
+  select_sidebar_row (f, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-measure", NULL));
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (EDITOR_CHILD (editor, "error_label")));
+  priority = EDITOR_CHILD (editor, "priority_row");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (priority)), ==,
+                    GTK_INVALID_LIST_POSITION);
+  g_assert_false (gtk_widget_has_css_class (priority, "error"));
+  g_assert_false (measures_measure_editor_get_valid (editor));
+  pause_for_screenshot ("new-measure-before-typing");
+
+  gtk_editable_set_text (EDITOR_CHILD (editor, "title_row"), "Städtepartnerschaft mit Kyjiw");
+  iterate ();
+  g_assert_false (gtk_widget_has_css_class (EDITOR_CHILD (editor, "description_view"), "error"));
+
+  /* Save is offered: trying shows what is missing. */
+  g_assert_true (gtk_widget_is_sensitive (MEASURES_CHILD (f, "save_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.save", NULL));
+  iterate ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (MEASURES_CHILD (f, "detail_stack")), ==,
+                   "editor");
+  g_assert_true (gtk_widget_has_css_class (EDITOR_CHILD (editor, "description_view"), "error"));
+  g_assert_true (gtk_widget_has_css_class (EDITOR_CHILD (editor, "objectives_list"), "error"));
+  g_assert_true (gtk_widget_has_css_class (EDITOR_CHILD (editor, "lead_offices_row"), "error"));
+  g_assert_true (gtk_widget_has_css_class (priority, "error"));
+  pause_for_screenshot ("new-measure-after-failed-save");
+}
+
+/* The printed lead names other offices than the lead offices: the editor
+ * says so, and one click brings them together. */
+static void
+test_lead_mismatch (Fixture       *f,
+                    gconstpointer  data)
+{
+  MeasuresMeasureEditor *editor = detail_page (f, "editor");
+  GtkWidget *row;
+  g_autoptr(MeasuresMeasure) draft = NULL;
+
+  open_measure (f, 2, 4);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.edit-measure", NULL));
+  iterate ();
+  row = find_warning_row (GTK_WIDGET (editor));
+  g_assert_nonnull (row);
+  g_assert_false (gtk_widget_get_visible (row));
+
+  gtk_editable_set_text (EDITOR_CHILD (editor, "lead_row"), "AfA, AEN");
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (row));
+  pause_for_screenshot ("editor-lead-mismatch");
+
+  g_signal_emit_by_name (find_button (row, "_Offices from Text"), "clicked");
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (row));
+  draft = measures_measure_editor_dup_draft (editor);
+  g_assert_cmpuint (g_strv_length ((GStrv)measures_measure_get_lead_offices (draft)), ==, 2);
+  g_assert_true (g_strv_contains (measures_measure_get_lead_offices (draft), "AfA"));
+  g_assert_true (g_strv_contains (measures_measure_get_lead_offices (draft), "AEN"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -204,6 +307,8 @@ main (int   argc,
   window_test_init (&argc, &argv);
 
   ADD ("report-form", test_report_form);
+  ADD ("new-measure-form", test_new_measure_form);
+  ADD ("lead-mismatch", test_lead_mismatch);
 
   return g_test_run ();
 }

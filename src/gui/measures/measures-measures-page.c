@@ -727,7 +727,8 @@ measures_measures_page_get_can_save (MeasuresMeasuresPage *self)
 {
   g_return_val_if_fail (MEASURES_IS_MEASURES_PAGE (self), FALSE);
 
-  return _measures_measures_page_is_editing (self) && measures_measure_editor_get_valid (_measures_measures_page_get_measure_editor (self));
+  return _measures_measures_page_is_editing (self) &&
+         measures_measure_editor_get_can_try_save (_measures_measures_page_get_measure_editor (self));
 }
 
 /**
