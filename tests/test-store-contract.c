@@ -598,6 +598,289 @@ test_undo_never_overwrites (Fixture       *fixture,
   g_assert_true (measures_undo_stack_get_can_undo (undo));
 }
 
+/* Progress reports ------------------------------------------------------------ */
+
+/* A day relative to today, as reports are dated. */
+static char *
+day_from_today (int days)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) then = g_date_time_add_days (now, days);
+
+  return g_date_time_format (then, "%F");
+}
+
+static MeasuresLogEntry *
+log_item (MeasuresStore *store,
+          gint64         measure_id,
+          guint          position)
+{
+  g_autoptr(GListModel) log = measures_store_list_log (store, measure_id, FALSE, NULL);
+
+  g_assert_nonnull (log);
+  g_assert_cmpuint (g_list_model_get_n_items (log), >, position);
+  return g_list_model_get_item (log, position);
+}
+
+static guint
+log_length (MeasuresStore *store,
+            gint64         measure_id)
+{
+  g_autoptr(GListModel) log = measures_store_list_log (store, measure_id, FALSE, NULL);
+
+  return g_list_model_get_n_items (log);
+}
+
+/* A report is consistent (completed is 100 %, 100 % is completed), says
+ * something (a text, or a change of status or progress), and is about a
+ * real day that is not in the future. */
+static void
+test_report_rules (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = fixture->engine->open_new (fixture);
+  g_autoptr(MeasuresMeasure) measure = measure_at (store, 4);
+  g_autoptr(MeasuresMeasure) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tomorrow = day_from_today (1);
+  gint64 id = measures_measure_get_id (measure);
+  struct {
+    MeasuresStatus status;
+    guint progress;
+    const char *text;
+    const char *day;
+  } refused[] = {
+    { MEASURES_STATUS_COMPLETED, 0, "", NULL },
+    { MEASURES_STATUS_COMPLETED, 80, "Fast fertig", NULL },
+    { MEASURES_STATUS_IN_PROGRESS, 100, "Fertig", NULL },
+    /* Nothing new: the measure's own status and progress, no text */
+    { measures_measure_get_status (measure), measures_measure_get_progress (measure), "  ", NULL },
+    { MEASURES_STATUS_IN_PROGRESS, 30, "Morgen", tomorrow },
+    { MEASURES_STATUS_IN_PROGRESS, 30, "Kein Datum", "31.03.2026" },
+    { MEASURES_STATUS_IN_PROGRESS, 30, "Kein Tag", "2026-02-30" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_cmpint (measures_store_add_report (store, id, current_revision (store, id),
+                                                  refused[i].status, refused[i].progress,
+                                                  refused[i].text, refused[i].day, "Anna", NULL,
+                                                  &error), ==, 0);
+      g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (log_length (store, id), ==, 0);
+
+  /* A change of status alone says something; so does a text alone. */
+  g_assert_cmpint (measures_store_add_report (store, id, current_revision (store, id),
+                                              MEASURES_STATUS_ON_HOLD,
+                                              measures_measure_get_progress (measure), "", NULL,
+                                              "Anna", NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (measures_store_add_report (store, id, current_revision (store, id),
+                                              MEASURES_STATUS_ON_HOLD,
+                                              measures_measure_get_progress (measure),
+                                              "Wartet weiter", NULL, "Anna", NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (measures_store_add_report (store, id, current_revision (store, id),
+                                              MEASURES_STATUS_COMPLETED, 100, "Fertig", NULL,
+                                              "Anna", NULL, &error), >, 0);
+  g_assert_no_error (error);
+  after = reread (store, measure);
+  g_assert_cmpint (measures_measure_get_status (after), ==, MEASURES_STATUS_COMPLETED);
+  g_assert_cmpuint (log_length (store, id), ==, 3);
+}
+
+/* A report written today about an earlier day keeps both: when it was
+ * recorded, and the day it is about. It does not undo what a report about
+ * a later day said. */
+static void
+test_dated_report (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = fixture->engine->open_new (fixture);
+  g_autoptr(MeasuresMeasure) measure = measure_at (store, 5);
+  g_autoptr(MeasuresMeasure) after = NULL;
+  g_autoptr(MeasuresLogEntry) newest = NULL;
+  g_autoptr(MeasuresLogEntry) older = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *today = day_from_today (0);
+  g_autofree char *last_month = day_from_today (-30);
+  g_autofree char *recorded_day = NULL;
+  gint64 id = measures_measure_get_id (measure);
+
+  g_assert_cmpint (measures_store_add_report (store, id, current_revision (store, id),
+                                              MEASURES_STATUS_IN_PROGRESS, 60, "Heute", NULL,
+                                              "Anna", NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (measures_store_add_report (store, id, current_revision (store, id),
+                                              MEASURES_STATUS_IN_PROGRESS, 20,
+                                              "Im letzten Monat", last_month, "Anna", NULL,
+                                              &error), >, 0);
+  g_assert_no_error (error);
+
+  /* Ordered by the day they are about. */
+  newest = log_item (store, id, 0);
+  older = log_item (store, id, 1);
+  g_assert_cmpstr (measures_log_entry_get_text (newest), ==, "Heute");
+  g_assert_cmpstr (measures_log_entry_get_reported_for (newest), ==, today);
+  g_assert_cmpstr (measures_log_entry_get_text (older), ==, "Im letzten Monat");
+  g_assert_cmpstr (measures_log_entry_get_reported_for (older), ==, last_month);
+  /* Recorded now, whatever day it is about (the server stamps its own
+   * time, in UTC: compare the year only, which is safe but on New Year's
+   * night). */
+  recorded_day = g_strndup (measures_log_entry_get_date (older), 4);
+  g_assert_true (g_str_has_prefix (today, recorded_day));
+
+  /* The measure stays where today's report put it. */
+  after = reread (store, measure);
+  g_assert_cmpuint (measures_measure_get_progress (after), ==, 60);
+}
+
+/* A report is corrected in place: it keeps its author and recording time,
+ * the history keeps what it said, the measure follows, undo takes the
+ * correction back; a withdrawn report is not corrected. */
+static void
+test_correct_report (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = fixture->engine->open_new (fixture);
+  g_autoptr(MeasuresUndoStack) undo = measures_undo_stack_new (store);
+  g_autoptr(MeasuresMeasure) measure = measure_at (store, 6);
+  g_autoptr(MeasuresMeasure) seen = NULL;
+  g_autoptr(MeasuresMeasure) after = NULL;
+  g_autoptr(MeasuresLogEntry) before = NULL;
+  g_autoptr(MeasuresLogEntry) corrected = NULL;
+  g_autoptr(MeasuresLogEntry) stored = NULL;
+  g_autoptr(MeasuresChange) change = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *earlier = day_from_today (-3);
+  g_autofree char *message = NULL;
+  gint64 id = measures_measure_get_id (measure);
+  gint64 entry_id;
+
+  entry_id = measures_store_add_report (store, id, current_revision (store, id),
+                                        MEASURES_STATUS_COMPLETED, 100, "Fertig", NULL,
+                                        "Anna Anders", NULL, &error);
+  g_assert_no_error (error);
+  before = log_item (store, id, 0);
+
+  seen = reread (store, measure);
+  corrected = measures_log_entry_new (entry_id, id, measures_log_entry_get_date (before),
+                                      measures_log_entry_get_author (before),
+                                      MEASURES_STATUS_IN_PROGRESS, 70, "Erst zu 70 % fertig",
+                                      NULL);
+  measures_log_entry_set_reported_for (corrected, earlier);
+  g_assert_true (measures_undo_stack_update_report (undo, seen, before, corrected, "Bea Beispiel",
+                                                    &error));
+  g_assert_no_error (error);
+
+  stored = log_item (store, id, 0);
+  g_assert_cmpint (measures_log_entry_get_id (stored), ==, entry_id);
+  g_assert_cmpstr (measures_log_entry_get_text (stored), ==, "Erst zu 70 % fertig");
+  g_assert_cmpint (measures_log_entry_get_status (stored), ==, MEASURES_STATUS_IN_PROGRESS);
+  g_assert_cmpuint (measures_log_entry_get_progress (stored), ==, 70);
+  g_assert_cmpstr (measures_log_entry_get_reported_for (stored), ==, earlier);
+  g_assert_cmpstr (measures_log_entry_get_date (stored), ==, measures_log_entry_get_date (before));
+  after = reread (store, measure);
+  g_assert_cmpint (measures_measure_get_status (after), ==, MEASURES_STATUS_IN_PROGRESS);
+  g_assert_cmpuint (measures_measure_get_progress (after), ==, 70);
+
+  history = measures_store_list_history (store, id, &error);
+  for (guint i = 0; i < g_list_model_get_n_items (history) && change == NULL; i++)
+    {
+      g_autoptr(MeasuresChange) item = g_list_model_get_item (history, i);
+
+      if (g_str_equal (measures_change_get_field (item), "report"))
+        change = g_steal_pointer (&item);
+    }
+  g_assert_nonnull (change);
+  g_assert_nonnull (strstr (measures_change_get_old_value (change), "Fertig"));
+  g_assert_nonnull (strstr (measures_change_get_new_value (change), "Erst zu 70 % fertig"));
+
+  /* Inconsistent corrections are refused like inconsistent reports. */
+  g_clear_object (&after);
+  after = reread (store, measure);
+  g_assert_false (measures_store_update_report (store, entry_id, measures_measure_get_revision (after),
+                                                MEASURES_STATUS_COMPLETED, 70, "x", earlier,
+                                                "Bea", NULL, &error));
+  g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Undone, the report says again what it said. */
+  message = measures_undo_stack_undo (undo, "Bea Beispiel", &error);
+  g_assert_no_error (error);
+  g_clear_object (&stored);
+  stored = log_item (store, id, 0);
+  g_assert_cmpstr (measures_log_entry_get_text (stored), ==, "Fertig");
+  g_assert_cmpint (measures_log_entry_get_status (stored), ==, MEASURES_STATUS_COMPLETED);
+  g_clear_object (&after);
+  after = reread (store, measure);
+  g_assert_cmpint (measures_measure_get_status (after), ==, MEASURES_STATUS_COMPLETED);
+
+  /* Withdrawn, it cannot be corrected. */
+  g_assert_true (measures_undo_stack_withdraw_report (undo, after, stored, "Bea", &error));
+  g_assert_no_error (error);
+  g_clear_object (&after);
+  after = reread (store, measure);
+  g_assert_false (measures_store_update_report (store, entry_id, measures_measure_get_revision (after),
+                                                MEASURES_STATUS_IN_PROGRESS, 50, "x", earlier,
+                                                "Bea", NULL, &error));
+  g_assert_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID);
+}
+
+/* Withdrawing an older report leaves the measure where the latest one put
+ * it; withdrawing the latest one goes back to the one before, and undo
+ * reinstates it. */
+static void
+test_withdraw_report (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = fixture->engine->open_new (fixture);
+  g_autoptr(MeasuresUndoStack) undo = measures_undo_stack_new (store);
+  g_autoptr(MeasuresMeasure) measure = measure_at (store, 7);
+  g_autoptr(MeasuresMeasure) after = NULL;
+  g_autoptr(MeasuresLogEntry) first = NULL;
+  g_autoptr(MeasuresLogEntry) latest = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  gint64 id = measures_measure_get_id (measure);
+
+  g_assert_cmpint (measures_store_add_report (store, id, current_revision (store, id),
+                                              MEASURES_STATUS_IN_PROGRESS, 20, "Begonnen", NULL,
+                                              "Anna", NULL, &error), >, 0);
+  g_assert_cmpint (measures_store_add_report (store, id, current_revision (store, id),
+                                              MEASURES_STATUS_IN_PROGRESS, 50, "Halbzeit", NULL,
+                                              "Anna", NULL, &error), >, 0);
+  g_assert_no_error (error);
+  latest = log_item (store, id, 0);
+  first = log_item (store, id, 1);
+
+  after = reread (store, measure);
+  g_assert_true (measures_undo_stack_withdraw_report (undo, after, first, "Anna", &error));
+  g_assert_no_error (error);
+  g_clear_object (&after);
+  after = reread (store, measure);
+  g_assert_cmpuint (measures_measure_get_progress (after), ==, 50);
+  g_assert_cmpuint (log_length (store, id), ==, 1);
+
+  g_assert_true (measures_undo_stack_withdraw_report (undo, after, latest, "Anna", &error));
+  g_assert_no_error (error);
+  g_clear_object (&after);
+  after = reread (store, measure);
+  g_assert_cmpuint (log_length (store, id), ==, 0);
+  g_assert_cmpuint (measures_measure_get_progress (after), ==, 0);
+  g_assert_true (measures_measure_get_status_derived (after));
+
+  message = measures_undo_stack_undo (undo, "Anna", &error);
+  g_assert_no_error (error);
+  g_clear_object (&after);
+  after = reread (store, measure);
+  g_assert_cmpuint (measures_measure_get_progress (after), ==, 50);
+  g_assert_cmpuint (log_length (store, id), ==, 1);
+}
+
 /* The command line ------------------------------------------------------------ */
 
 /* `measures --database ADDRESS --dump-json` reads the strategy wherever it
@@ -1547,6 +1830,22 @@ test_roles_are_enforced (Fixture       *fixture,
   g_assert_cmpstr (author, ==, OFFICIAL);
   g_clear_pointer (&author, g_free);
 
+  /* The official corrects the report; the history names who did. */
+  {
+    g_autoptr(GListModel) log = measures_store_list_log (official, own_id, FALSE, &error);
+    g_autoptr(MeasuresLogEntry) entry = g_list_model_get_item (log, 0);
+
+    g_assert_true (measures_store_update_report (official, measures_log_entry_get_id (entry),
+                                                 revision, MEASURES_STATUS_IN_PROGRESS, 55,
+                                                 "Knapp über die Hälfte",
+                                                 measures_log_entry_get_reported_for (entry),
+                                                 "Erika Mustermann", &revision, &error));
+    g_assert_no_error (error);
+    author = newest_change_author (owner, own_id);
+    g_assert_cmpstr (author, ==, OFFICIAL);
+    g_clear_pointer (&author, g_free);
+  }
+
   /* Nothing else, and no report on another office's measure. */
   reported = reread (official, own);
   assert_refused (official, reported, TRUE);
@@ -1770,6 +2069,10 @@ main (int   argc,
       ADD ("stale-removal-is-refused", test_stale_removal_is_refused);
       ADD ("sheet-and-report-do-not-conflict", test_sheet_and_report_do_not_conflict);
       ADD ("undo-never-overwrites", test_undo_never_overwrites);
+      ADD ("report-rules", test_report_rules);
+      ADD ("dated-report", test_dated_report);
+      ADD ("correct-report", test_correct_report);
+      ADD ("withdraw-report", test_withdraw_report);
       ADD ("other-writer-is-announced", test_other_writer_is_announced);
       ADD ("other-process-is-announced", test_other_process_is_announced);
       ADD ("command-line-reads-it", test_command_line_reads_it);

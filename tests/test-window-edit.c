@@ -90,7 +90,8 @@ test_manage_measures (Fixture       *f,
 
   /* Report progress: completed, with a note. */
   activate (f, "win.add-log-entry",
-            g_variant_new ("(uus)", MEASURES_STATUS_COMPLETED, 100, "Mit 3.000 Gästen gefeiert."));
+            g_variant_new ("(uuss)", MEASURES_STATUS_COMPLETED, 100, "Mit 3.000 Gästen gefeiert.",
+                           ""));
   g_assert_cmpstr (label_text (view, view_type, "status_label"), ==, "Completed");
   g_assert_false (gtk_widget_get_visible (child (view, view_type, "derived_label")));
   g_assert_cmpuint (count_rows (child (view, view_type, "log_list")), ==, 1);

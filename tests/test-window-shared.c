@@ -162,8 +162,8 @@ test_official_offered_what_they_may (void)
 
   /* The report goes through, in the official's name as the server has it. */
   id = measures_measure_get_id (measures_measure_view_get_measure (view));
-  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.add-log-entry", "(uus)",
-                              MEASURES_STATUS_IN_PROGRESS, 40, "Bericht des Amts");
+  gtk_widget_activate_action (GTK_WIDGET (f.window), "win.add-log-entry", "(uuss)",
+                              MEASURES_STATUS_IN_PROGRESS, 40, "Bericht des Amts", "");
   iterate ();
   log = measures_store_list_log (measures_application_get_store (f.app), id, FALSE, &error);
   g_assert_no_error (error);
@@ -478,8 +478,8 @@ test_two_officials_live (void)
 
   /* The office reports; the coordinator's sheet shows it by itself. */
   start = g_get_monotonic_time ();
-  gtk_widget_activate_action (GTK_WIDGET (official), "win.add-log-entry", "(uus)",
-                              MEASURES_STATUS_IN_PROGRESS, 55, "Live aus dem Amt");
+  gtk_widget_activate_action (GTK_WIDGET (official), "win.add-log-entry", "(uuss)",
+                              MEASURES_STATUS_IN_PROGRESS, 55, "Live aus dem Amt", "");
   WAIT_UNTIL (measures_measure_get_progress (shown_measure (coordinator)) == 55);
   g_test_message ("the report appeared in the other window after %.1f ms",
                   (g_get_monotonic_time () - start) / 1000.0);

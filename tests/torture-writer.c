@@ -56,10 +56,20 @@ main (int   argc,
           if (!measures_store_update_measure (store, edited, current_revision (store, measures_measure_get_id (edited)), "Torture", NULL, &error))
             break;
         }
-      else if (measures_store_add_log_entry (store, measures_measure_get_id (measure), current_revision (store, measures_measure_get_id (measure)),
-                                             next % MEASURES_N_STATUSES, next % 101, text,
-                                             "Torture", NULL, &error) == 0)
-        break;
+      else
+        {
+          /* A report keeps the rules: completed is 100 %, and 100 % is
+           * completed. */
+          MeasuresStatus status = next % MEASURES_N_STATUSES;
+          guint progress = status == MEASURES_STATUS_COMPLETED ? 100 : next % 100;
+
+          if (measures_store_add_log_entry (store, measures_measure_get_id (measure),
+                                            current_revision (store,
+                                                              measures_measure_get_id (measure)),
+                                            status, progress, text, "Torture", NULL,
+                                            &error) == 0)
+            break;
+        }
 
       printf ("%" G_GINT64_FORMAT "\n", next);
       fflush (stdout);

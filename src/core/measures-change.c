@@ -50,6 +50,7 @@ static const struct {
   { "status", N_("Status") },
   { "progress", N_("Progress") },
   { "log", N_("Progress log") },
+  { "report", N_("Progress report corrected") },
 };
 
 static void

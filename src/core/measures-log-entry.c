@@ -23,6 +23,7 @@ struct _MeasuresLogEntry
   guint progress;
   char *text;
   char *withdrawn;
+  char *reported_for;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresLogEntry, measures_log_entry, G_TYPE_OBJECT)
@@ -36,6 +37,7 @@ measures_log_entry_finalize (GObject *object)
   g_free (self->author);
   g_free (self->text);
   g_free (self->withdrawn);
+  g_free (self->reported_for);
 
   G_OBJECT_CLASS (measures_log_entry_parent_class)->finalize (object);
 }
@@ -146,4 +148,38 @@ measures_log_entry_get_withdrawn (MeasuresLogEntry *self)
 {
   g_return_val_if_fail (MEASURES_IS_LOG_ENTRY (self), NULL);
   return self->withdrawn;
+}
+
+/**
+ * measures_log_entry_get_reported_for:
+ *
+ * The day the report is about, which may be before the day it was
+ * written down (measures_log_entry_get_date() is when it was recorded).
+ * Entries recorded before reports could be dated are about the day they
+ * were recorded.
+ *
+ * Returns: an ISO 8601 date, YYYY-MM-DD
+ */
+const char *
+measures_log_entry_get_reported_for (MeasuresLogEntry *self)
+{
+  g_return_val_if_fail (MEASURES_IS_LOG_ENTRY (self), NULL);
+
+  if (self->reported_for == NULL && self->date != NULL)
+    self->reported_for = g_strndup (self->date, 10);
+  return self->reported_for;
+}
+
+/**
+ * measures_log_entry_set_reported_for:
+ * @day: (nullable): an ISO 8601 date, or %NULL for the day it was recorded
+ */
+void
+measures_log_entry_set_reported_for (MeasuresLogEntry *self,
+                                     const char       *day)
+{
+  g_return_if_fail (MEASURES_IS_LOG_ENTRY (self));
+
+  g_free (self->reported_for);
+  self->reported_for = g_strdup (day);
 }

@@ -27,5 +27,8 @@ MeasuresStatus    measures_log_entry_get_status     (MeasuresLogEntry *self);
 guint             measures_log_entry_get_progress   (MeasuresLogEntry *self);
 const char       *measures_log_entry_get_text       (MeasuresLogEntry *self);
 const char       *measures_log_entry_get_withdrawn  (MeasuresLogEntry *self);
+const char       *measures_log_entry_get_reported_for (MeasuresLogEntry *self);
+void              measures_log_entry_set_reported_for (MeasuresLogEntry *self,
+                                                       const char       *day);
 
 G_END_DECLS

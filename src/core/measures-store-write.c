@@ -4,8 +4,10 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
+#include "measures-day.h"
 #include "measures-measure-diff.h"
 #include "measures-store-private.h"
 
@@ -375,6 +377,180 @@ measures_store_set_removed (MeasuresStore  *self,
 }
 
 /**
+ * measures_store_today:
+ *
+ * Returns: (transfer full): today in the local time zone, as reports are
+ *   dated: YYYY-MM-DD
+ */
+char *
+measures_store_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_date_time_format (now, "%F");
+}
+
+/**
+ * measures_store_check_report:
+ * @status: the status a report gives
+ * @progress: the progress it gives, in percent
+ * @text: (nullable): what it says
+ * @reported_for: (nullable): the day it is about, YYYY-MM-DD; %NULL for
+ *   today
+ *
+ * The rules every progress report keeps, new or corrected: a completed
+ * measure is at 100 % and a measure at 100 % is completed; the day is a
+ * real day and not in the future. The form checks them before it offers
+ * to save, the store again before it writes.
+ *
+ * Returns: %FALSE with @error (%MEASURES_STORE_ERROR_INVALID) set if the
+ *   report breaks one
+ */
+gboolean
+measures_store_check_report (MeasuresStatus   status,
+                             guint            progress,
+                             const char      *text,
+                             const char      *reported_for,
+                             GError         **error)
+{
+  if (status >= MEASURES_N_STATUSES || progress > 100)
+    {
+      g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                           _("The progress must be between 0 and 100 percent."));
+      return FALSE;
+    }
+
+  if (status == MEASURES_STATUS_COMPLETED && progress != 100)
+    {
+      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                   _("A completed measure is at 100 %%, not %u %%: set the progress to 100 %% "
+                     "or choose another status."),
+                   progress);
+      return FALSE;
+    }
+
+  if (status != MEASURES_STATUS_COMPLETED && progress == 100)
+    {
+      g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                           _("A measure at 100 % is completed: choose the status “Completed”, "
+                             "or a lower progress."));
+      return FALSE;
+    }
+
+  if (text != NULL && !measures_store_check_log_text (text, error))
+    return FALSE;
+
+  if (reported_for != NULL)
+    {
+      g_autofree char *today = measures_store_today ();
+      MeasuresDay day = measures_day_from_iso8601 (reported_for);
+
+      if (day == 0 || strlen (reported_for) != 10)
+        {
+          g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                       _("The date “%s” cannot be read: write it as year-month-day, "
+                         "e.g. 2026-03-31."),
+                       reported_for);
+          return FALSE;
+        }
+      if (strcmp (reported_for, today) > 0)
+        {
+          g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                               _("A report cannot be about a day in the future: choose today "
+                                 "or an earlier day."));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* A report that says nothing: no text, and the status and progress it
+ * gives are those the measure had before it. */
+static gboolean
+check_says_something (MeasuresStatus   status,
+                      guint            progress,
+                      const char      *text,
+                      MeasuresStatus   before_status,
+                      guint            before_progress,
+                      GError         **error)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
+
+  if (stripped[0] == '\0' && status == before_status && progress == before_progress)
+    {
+      g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                           _("The report says nothing new: write what happened, or change the "
+                             "status or the progress."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The report that decides the measure's status and progress: of those not
+ * withdrawn, the one about the latest day, and of one day the one
+ * recorded last (the log's order). %NULL without @error if there is none. */
+static MeasuresLogEntry *
+latest_report (MeasuresStore  *self,
+               gint64          measure_id,
+               GError        **error)
+{
+  g_autoptr(GListModel) log = ENGINE (self)->list_log (self, measure_id, FALSE, error);
+
+  if (log == NULL || g_list_model_get_n_items (log) == 0)
+    return NULL;
+  return g_list_model_get_item (log, 0);
+}
+
+/* Gives the measure the status and progress of its latest report, or, when
+ * no report is left, @status and @progress (where it stood before any). */
+static gboolean
+sync_state (MeasuresStore    *self,
+            MeasuresMeasure  *stored,
+            MeasuresStatus    status,
+            guint             progress,
+            gboolean          derived,
+            const char       *now,
+            const char       *author,
+            GError          **error)
+{
+  g_autoptr(MeasuresLogEntry) latest = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  latest = latest_report (self, measures_measure_get_id (stored), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (latest != NULL)
+    {
+      status = measures_log_entry_get_status (latest);
+      progress = measures_log_entry_get_progress (latest);
+      derived = FALSE;
+    }
+  else if (measures_measure_get_status (stored) == status &&
+           measures_measure_get_progress (stored) == progress &&
+           measures_measure_get_status_derived (stored) == derived)
+    return TRUE;
+
+  return write_state (self, stored, status, progress, derived, now, author, error);
+}
+
+/* A report as the history keeps it when it is corrected: the day, the
+ * status's name, the progress and the text, a line each. */
+static char *
+report_value (MeasuresLogEntry *entry)
+{
+  return g_strdup_printf ("%s\n%s\n%u\n%s", measures_log_entry_get_reported_for (entry),
+                          measures_status_to_string (measures_log_entry_get_status (entry)),
+                          measures_log_entry_get_progress (entry),
+                          measures_log_entry_get_text (entry));
+}
+
+/**
  * measures_store_add_log_entry:
  * @measure_id: the measure the entry reports on
  * @base_revision: the revision of the measure that the reporter saw
@@ -384,11 +560,7 @@ measures_store_set_removed (MeasuresStore  *self,
  * @author: who reports it
  * @revision: (out) (optional): the measure's revision after the write
  *
- * Adds a dated entry to a measure's progress log and sets the measure's
- * status and progress to the entry's, in one transaction. Refused with
- * %MEASURES_STORE_ERROR_CONFLICT when someone else reported on the measure,
- * or removed it, after @base_revision; a sheet edit meanwhile is no
- * conflict.
+ * Adds a report about today; see measures_store_add_report().
  *
  * Returns: the entry's id, or 0 with @error set
  */
@@ -403,9 +575,50 @@ measures_store_add_log_entry (MeasuresStore   *self,
                               gint64          *revision,
                               GError         **error)
 {
+  return measures_store_add_report (self, measure_id, base_revision, status, progress, text, NULL,
+                                    author, revision, error);
+}
+
+/**
+ * measures_store_add_report:
+ * @measure_id: the measure the entry reports on
+ * @base_revision: the revision of the measure that the reporter saw
+ * @status: the measure's status as of this entry
+ * @progress: the measure's progress as of this entry, 0 to 100
+ * @text: (nullable): what happened
+ * @reported_for: (nullable): the day the report is about, YYYY-MM-DD, not
+ *   in the future; %NULL for today
+ * @author: who reports it
+ * @revision: (out) (optional): the measure's revision after the write
+ *
+ * Adds an entry to a measure's progress log, in one transaction; the
+ * entry keeps when it was recorded and the day it is about. The measure
+ * takes the status and progress of its latest report: this one, unless
+ * another is about a later day. The report keeps the rules of
+ * measures_store_check_report(), and says something: a text, or a status
+ * or progress other than the measure's. Refused with
+ * %MEASURES_STORE_ERROR_CONFLICT when someone else reported on the
+ * measure, or removed it, after @base_revision; a sheet edit meanwhile is
+ * no conflict.
+ *
+ * Returns: the entry's id, or 0 with @error set
+ */
+gint64
+measures_store_add_report (MeasuresStore   *self,
+                           gint64           measure_id,
+                           gint64           base_revision,
+                           MeasuresStatus   status,
+                           guint            progress,
+                           const char      *text,
+                           const char      *reported_for,
+                           const char      *author,
+                           gint64          *revision,
+                           GError         **error)
+{
   g_autoptr(MeasuresMeasure) stored = NULL;
   g_autoptr(MeasuresLogEntry) entry = NULL;
   g_autofree char *now = measures_store_now ();
+  g_autofree char *today = measures_store_today ();
   MeasuresWrite write = { 0 };
   gint64 entry_id;
 
@@ -414,23 +627,26 @@ measures_store_add_log_entry (MeasuresStore   *self,
 
   if (text == NULL)
     text = "";
+  if (reported_for == NULL)
+    reported_for = today;
 
-  if (status >= MEASURES_N_STATUSES || progress > 100)
-    {
-      g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
-                           _("The progress must be between 0 and 100 percent."));
-      return 0;
-    }
-
-  if (!measures_store_check_log_text (text, error) ||
+  if (!measures_store_check_report (status, progress, text, reported_for, error) ||
       !(stored = begin (self, measure_id, base_revision, MEASURES_PART_STATE, error)))
     return 0;
 
+  if (!check_says_something (status, progress, text, measures_measure_get_status (stored),
+                             measures_measure_get_progress (stored), error))
+    {
+      fail (self);
+      return 0;
+    }
+
   entry = measures_log_entry_new (0, measure_id, now, author, status, progress, text, NULL);
+  measures_log_entry_set_reported_for (entry, reported_for);
   entry_id = ENGINE (self)->insert_log_entry (self, measure_id, entry, error);
   if (entry_id == 0 ||
       !record (self, measure_id, now, author, "log", NULL, text, error) ||
-      !write_state (self, stored, status, progress, FALSE, now, author, error) ||
+      !sync_state (self, stored, status, progress, FALSE, now, author, error) ||
       !ENGINE (self)->bump_revision (self, measure_id, MEASURES_PART_STATE, now, &write, error))
     return fail_write (self, WRITE_PROGRESS, measures_measure_get_title (stored), error);
 
@@ -441,21 +657,135 @@ measures_store_add_log_entry (MeasuresStore   *self,
 }
 
 /**
+ * measures_store_update_report:
+ * @entry_id: the report to correct
+ * @base_revision: the revision of the measure that the user saw
+ * @status: the corrected status
+ * @progress: the corrected progress
+ * @text: (nullable): the corrected text
+ * @reported_for: the corrected day the report is about, YYYY-MM-DD
+ * @author: who corrects it
+ * @revision: (out) (optional): the measure's revision after the write
+ *
+ * Corrects a report that is not withdrawn. It keeps its author and when
+ * it was recorded; the history keeps the report as it was and as it is now
+ * (field "report"), and the measure takes the status and progress of its
+ * latest report. The rules are those of measures_store_add_report(); a
+ * report without text must change the status or progress of the report
+ * before it. Refused with %MEASURES_STORE_ERROR_CONFLICT when someone
+ * else reported on the measure after @base_revision.
+ *
+ * Returns: %FALSE with @error set if it was refused
+ */
+gboolean
+measures_store_update_report (MeasuresStore   *self,
+                              gint64           entry_id,
+                              gint64           base_revision,
+                              MeasuresStatus   status,
+                              guint            progress,
+                              const char      *text,
+                              const char      *reported_for,
+                              const char      *author,
+                              gint64          *revision,
+                              GError         **error)
+{
+  g_autoptr(MeasuresLogEntry) entry = NULL;
+  g_autoptr(MeasuresLogEntry) corrected = NULL;
+  g_autoptr(MeasuresMeasure) stored = NULL;
+  g_autoptr(GListModel) log = NULL;
+  g_autofree char *now = measures_store_now ();
+  g_autofree char *old_value = NULL;
+  g_autofree char *new_value = NULL;
+  MeasuresWrite write = { 0 };
+  gint64 measure_id;
+
+  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (author != NULL, FALSE);
+  g_return_val_if_fail (reported_for != NULL, FALSE);
+
+  if (text == NULL)
+    text = "";
+
+  if (!measures_store_check_report (status, progress, text, reported_for, error) ||
+      !ENGINE (self)->begin (self, error))
+    return FALSE;
+
+  if (!(entry = ENGINE (self)->load_log_entry (self, entry_id, error)))
+    return fail (self);
+  measure_id = measures_log_entry_get_measure_id (entry);
+
+  if (!ENGINE (self)->check_revision (self, measure_id, base_revision, MEASURES_PART_STATE,
+                                      error) ||
+      !(stored = measures_store_get_measure (self, measure_id, error)))
+    return fail (self);
+
+  if (measures_log_entry_get_withdrawn (entry) != NULL)
+    {
+      fail (self);
+      g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                           _("The report was withdrawn: reinstate it before you correct it."));
+      return FALSE;
+    }
+
+  if (measures_log_entry_get_status (entry) == status &&
+      measures_log_entry_get_progress (entry) == progress &&
+      g_str_equal (measures_log_entry_get_text (entry), text) &&
+      g_str_equal (measures_log_entry_get_reported_for (entry), reported_for))
+    return unchanged (self, stored, revision);
+
+  /* Without a text, the report must change what the one before it said. */
+  if (!(log = ENGINE (self)->list_log (self, measure_id, FALSE, error)))
+    return fail (self);
+  for (guint i = 0; i < g_list_model_get_n_items (log); i++)
+    {
+      g_autoptr(MeasuresLogEntry) item = g_list_model_get_item (log, i);
+      g_autoptr(MeasuresLogEntry) before = NULL;
+
+      if (measures_log_entry_get_id (item) != entry_id)
+        continue;
+      if (i + 1 < g_list_model_get_n_items (log))
+        before = g_list_model_get_item (log, i + 1);
+      if (before != NULL &&
+          !check_says_something (status, progress, text, measures_log_entry_get_status (before),
+                                 measures_log_entry_get_progress (before), error))
+        return fail (self);
+      break;
+    }
+
+  corrected = measures_log_entry_new (entry_id, measure_id, measures_log_entry_get_date (entry),
+                                      measures_log_entry_get_author (entry), status, progress,
+                                      text, NULL);
+  measures_log_entry_set_reported_for (corrected, reported_for);
+  old_value = report_value (entry);
+  new_value = report_value (corrected);
+
+  if (!ENGINE (self)->write_log_entry (self, corrected, error) ||
+      !record (self, measure_id, now, author, "report", old_value, new_value, error) ||
+      !sync_state (self, stored, status, progress, FALSE, now, author, error) ||
+      !ENGINE (self)->bump_revision (self, measure_id, MEASURES_PART_STATE, now, &write, error))
+    return fail_write (self, WRITE_PROGRESS, measures_measure_get_title (stored), error);
+
+  return commit (self, &write, revision, error);
+}
+
+/**
  * measures_store_set_log_entry_withdrawn:
  * @entry_id: the log entry
  * @base_revision: the revision of the measure that the user saw
  * @withdrawn: %TRUE to withdraw the entry, %FALSE to reinstate it
- * @status: with @withdrawn, the status to go back to
- * @progress: with @withdrawn, the progress to go back to
+ * @status: with @withdrawn, the status to go back to when no report is left
+ * @progress: with @withdrawn, the progress to go back to when no report is
+ *   left
  * @derived: with @withdrawn, whether that status was the derived one
  * @author: who does it
  * @revision: (out) (optional): the measure's revision after the write
  *
- * Withdraws a log entry: the entry is kept but marked withdrawn, and the
- * measure gets back its status and progress from before the entry; or
- * reinstates it, which sets the measure's status and progress to the
- * entry's again. Refused with %MEASURES_STORE_ERROR_CONFLICT when someone
- * else reported on the measure after @base_revision.
+ * Withdraws a log entry: the entry is kept but marked withdrawn; or
+ * reinstates it. Either way the measure takes the status and progress of
+ * its latest report that is not withdrawn (so withdrawing an older report
+ * changes neither), or, when none is left, @status and @progress. Refused
+ * with %MEASURES_STORE_ERROR_CONFLICT when someone else reported on the
+ * measure after @base_revision.
  *
  * Returns: %FALSE with @error set if nothing changed
  */
@@ -488,14 +818,7 @@ measures_store_set_log_entry_withdrawn (MeasuresStore   *self,
   if (!(entry = ENGINE (self)->load_log_entry (self, entry_id, error)))
     return fail (self);
 
-  /* Reinstated, the entry's own status and progress are the measure's. */
   measure_id = measures_log_entry_get_measure_id (entry);
-  if (!withdrawn)
-    {
-      status = measures_log_entry_get_status (entry);
-      progress = measures_log_entry_get_progress (entry);
-      derived = FALSE;
-    }
   text = measures_log_entry_get_text (entry);
 
   if (!ENGINE (self)->check_revision (self, measure_id, base_revision, MEASURES_PART_STATE,
@@ -503,10 +826,13 @@ measures_store_set_log_entry_withdrawn (MeasuresStore   *self,
       !(stored = measures_store_get_measure (self, measure_id, error)))
     return fail (self);
 
+  if ((measures_log_entry_get_withdrawn (entry) != NULL) == !!withdrawn)
+    return unchanged (self, stored, revision);
+
   if (!ENGINE (self)->write_withdrawn (self, entry_id, withdrawn ? now : NULL, error) ||
       !record (self, measure_id, now, author, "log", withdrawn ? text : NULL,
                withdrawn ? NULL : text, error) ||
-      !write_state (self, stored, status, progress, derived, now, author, error) ||
+      !sync_state (self, stored, status, progress, derived, now, author, error) ||
       !ENGINE (self)->bump_revision (self, measure_id, MEASURES_PART_STATE, now, &write, error))
     return fail_write (self, WRITE_PROGRESS, measures_measure_get_title (stored), error);
 

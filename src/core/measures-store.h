@@ -387,6 +387,10 @@ struct _MeasuresStoreClass
                                             gint64               entry_id,
                                             const char          *withdrawn,
                                             GError             **error);
+  /* A corrected report: its status, progress, text and day */
+  gboolean         (*write_log_entry)      (MeasuresStore       *self,
+                                            MeasuresLogEntry    *entry,
+                                            GError             **error);
 
   /* Roles; engines without them leave it unset: everything is allowed */
   MeasuresPermissions (*get_permissions)   (MeasuresStore       *self,
@@ -600,6 +604,32 @@ gint64          measures_store_add_log_entry        (MeasuresStore    *self,
                                                      const char       *author,
                                                      gint64           *revision,
                                                      GError          **error);
+gint64          measures_store_add_report           (MeasuresStore    *self,
+                                                     gint64            measure_id,
+                                                     gint64            base_revision,
+                                                     MeasuresStatus    status,
+                                                     guint             progress,
+                                                     const char       *text,
+                                                     const char       *reported_for,
+                                                     const char       *author,
+                                                     gint64           *revision,
+                                                     GError          **error);
+gboolean        measures_store_update_report        (MeasuresStore    *self,
+                                                     gint64            entry_id,
+                                                     gint64            base_revision,
+                                                     MeasuresStatus    status,
+                                                     guint             progress,
+                                                     const char       *text,
+                                                     const char       *reported_for,
+                                                     const char       *author,
+                                                     gint64           *revision,
+                                                     GError          **error);
+gboolean        measures_store_check_report         (MeasuresStatus    status,
+                                                     guint             progress,
+                                                     const char       *text,
+                                                     const char       *reported_for,
+                                                     GError          **error);
+char           *measures_store_today                (void);
 gboolean        measures_store_set_log_entry_withdrawn (MeasuresStore *self,
                                                      gint64            entry_id,
                                                      gint64            base_revision,

@@ -25,6 +25,8 @@ typedef enum {
   OP_CREATE,
   OP_REMOVE,
   OP_LOG,
+  OP_LOG_EDIT,
+  OP_LOG_WITHDRAW,
   OP_INDICATOR_EDIT,
   OP_INDICATOR_CREATE,
   OP_INDICATOR_REMOVE,
@@ -52,11 +54,16 @@ typedef struct
   MeasuresMeasure *before;
   MeasuresMeasure *after;
 
-  /* OP_LOG: the entry, and the measure's state before it */
+  /* OP_LOG, OP_LOG_WITHDRAW: the entry, and the measure's state before
+   * it (or before the withdrawal) */
   gint64 entry_id;
   MeasuresStatus status;
   guint progress;
   gboolean derived;
+
+  /* OP_LOG_EDIT: the report before and after the correction */
+  MeasuresLogEntry *report_before;
+  MeasuresLogEntry *report_after;
 
   /* OP_INDICATOR_EDIT: the indicator before and after */
   MeasuresIndicator *indicator_before;
@@ -101,6 +108,8 @@ op_free (Op *op)
   g_clear_object (&op->after);
   g_clear_object (&op->indicator_before);
   g_clear_object (&op->indicator_after);
+  g_clear_object (&op->report_before);
+  g_clear_object (&op->report_after);
   g_free (op->date);
   g_free (op->note);
   g_free (op->title);
@@ -134,6 +143,10 @@ op_describe (const Op *op)
       return g_strdup_printf (_("removal of “%s”"), op->title);
     case OP_LOG:
       return g_strdup_printf (_("progress entry for “%s”"), op->title);
+    case OP_LOG_EDIT:
+      return g_strdup_printf (_("correction of a report on “%s”"), op->title);
+    case OP_LOG_WITHDRAW:
+      return g_strdup_printf (_("withdrawal of a report on “%s”"), op->title);
     case OP_INDICATOR_EDIT:
       return g_strdup_printf (_("changes to the indicator “%s”"), op->title);
     case OP_INDICATOR_CREATE:
@@ -427,6 +440,30 @@ measures_undo_stack_add_log_entry (MeasuresUndoStack  *self,
                                    const char         *author,
                                    GError            **error)
 {
+  return measures_undo_stack_add_report (self, measure, status, progress, text, NULL, author,
+                                         error);
+}
+
+/**
+ * measures_undo_stack_add_report:
+ * @measure: the measure as it is now
+ * @reported_for: (nullable): the day the report is about, %NULL for today
+ *
+ * Adds a progress report (see measures_store_add_report()); undone, it is
+ * withdrawn.
+ *
+ * Returns: the entry's id, or 0 with @error set
+ */
+gint64
+measures_undo_stack_add_report (MeasuresUndoStack  *self,
+                                MeasuresMeasure    *measure,
+                                MeasuresStatus      status,
+                                guint               progress,
+                                const char         *text,
+                                const char         *reported_for,
+                                const char         *author,
+                                GError            **error)
+{
   /* Listeners to the store's signal may drop the caller's copy. */
   g_autoptr(MeasuresMeasure) keep = g_object_ref (measure);
   gint64 base = measures_measure_get_revision (measure);
@@ -436,8 +473,9 @@ measures_undo_stack_add_log_entry (MeasuresUndoStack  *self,
 
   g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), 0);
 
-  entry_id = measures_store_add_log_entry (self->store, measures_measure_get_id (measure), base,
-                                           status, progress, text, author, &revision, error);
+  entry_id = measures_store_add_report (self->store, measures_measure_get_id (measure), base,
+                                        status, progress, text, reported_for, author, &revision,
+                                        error);
   if (entry_id == 0)
     return 0;
 
@@ -451,6 +489,94 @@ measures_undo_stack_add_log_entry (MeasuresUndoStack  *self,
   push (self, op);
 
   return entry_id;
+}
+
+/**
+ * measures_undo_stack_update_report:
+ * @measure: the measure as the user saw it
+ * @before: the report as the user saw it
+ * @after: the corrected report, with the same id
+ *
+ * Corrects a report (see measures_store_update_report()); undone, it says
+ * again what it said before.
+ */
+gboolean
+measures_undo_stack_update_report (MeasuresUndoStack  *self,
+                                   MeasuresMeasure    *measure,
+                                   MeasuresLogEntry   *before,
+                                   MeasuresLogEntry   *after,
+                                   const char         *author,
+                                   GError            **error)
+{
+  g_autoptr(MeasuresMeasure) keep = g_object_ref (measure);
+  gint64 base = measures_measure_get_revision (measure);
+  gint64 revision = 0;
+  Op *op;
+
+  g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), FALSE);
+  g_return_val_if_fail (measures_log_entry_get_id (before) == measures_log_entry_get_id (after),
+                        FALSE);
+
+  if (!measures_store_update_report (self->store, measures_log_entry_get_id (after), base,
+                                     measures_log_entry_get_status (after),
+                                     measures_log_entry_get_progress (after),
+                                     measures_log_entry_get_text (after),
+                                     measures_log_entry_get_reported_for (after), author,
+                                     &revision, error))
+    return FALSE;
+
+  op = op_new (OP_LOG_EDIT, measure);
+  op->entry_id = measures_log_entry_get_id (after);
+  op->report_before = g_object_ref (before);
+  op->report_after = g_object_ref (after);
+  op->revision = revision;
+  wrote (self, op->measure_id, base, revision);
+  push (self, op);
+
+  return TRUE;
+}
+
+/**
+ * measures_undo_stack_withdraw_report:
+ * @measure: the measure as the user saw it
+ * @entry: the report to withdraw
+ *
+ * Withdraws a report: it stays in the store, marked withdrawn, and the
+ * measure takes the status and progress of its latest report left;
+ * undone, the report is reinstated.
+ */
+gboolean
+measures_undo_stack_withdraw_report (MeasuresUndoStack  *self,
+                                     MeasuresMeasure    *measure,
+                                     MeasuresLogEntry   *entry,
+                                     const char         *author,
+                                     GError            **error)
+{
+  g_autoptr(MeasuresMeasure) keep = g_object_ref (measure);
+  MeasuresStatus status = measures_status_from_period (measures_measure_get_period (measure));
+  gint64 base = measures_measure_get_revision (measure);
+  gint64 revision = 0;
+  Op *op;
+
+  g_return_val_if_fail (MEASURES_IS_UNDO_STACK (self), FALSE);
+
+  /* With no report left, the measure goes back to where the strategy put
+   * it: the status its realization period gives, no progress. */
+  if (!measures_store_set_log_entry_withdrawn (self->store, measures_log_entry_get_id (entry),
+                                               base, TRUE, status, 0, TRUE, author, &revision,
+                                               error))
+    return FALSE;
+
+  op = op_new (OP_LOG_WITHDRAW, measure);
+  op->entry_id = measures_log_entry_get_id (entry);
+  op->status = status;
+  op->progress = 0;
+  op->derived = TRUE;
+  op->revision = revision;
+  wrote (self, op->measure_id, base, revision);
+  push (self, op);
+
+  return TRUE;
 }
 
 static Op *
@@ -678,6 +804,21 @@ write_step (MeasuresUndoStack  *self,
       return measures_store_set_log_entry_withdrawn (self->store, op->entry_id, base, undo,
                                                      op->status, op->progress, op->derived,
                                                      author, revision, error);
+    case OP_LOG_WITHDRAW:
+      return measures_store_set_log_entry_withdrawn (self->store, op->entry_id, base, !undo,
+                                                     op->status, op->progress, op->derived,
+                                                     author, revision, error);
+    case OP_LOG_EDIT:
+      {
+        MeasuresLogEntry *report = undo ? op->report_before : op->report_after;
+
+        return measures_store_update_report (self->store, op->entry_id, base,
+                                             measures_log_entry_get_status (report),
+                                             measures_log_entry_get_progress (report),
+                                             measures_log_entry_get_text (report),
+                                             measures_log_entry_get_reported_for (report),
+                                             author, revision, error);
+      }
     case OP_INDICATOR_EDIT:
       return measures_store_update_indicator_with_revision (self->store,
                                                             undo ? op->indicator_before

@@ -234,11 +234,13 @@ pg_load_log_entry (MeasuresStore  *store,
 {
   g_auto(PgParams) params = { NULL };
   g_autoptr(PGresult) result = NULL;
+  MeasuresLogEntry *entry;
 
   pg_params_init (&params);
   pg_params_int (&params, entry_id);
   result = pg_query (MEASURES_PG_STORE (store),
-                     "SELECT measure_id, date, author, status, progress, text, withdrawn "
+                     "SELECT measure_id, date, author, status, progress, text, withdrawn,"
+                     "       reported_for "
                      "FROM log_entries WHERE id = $1::bigint",
                      &params, error);
   if (result == NULL)
@@ -251,11 +253,32 @@ pg_load_log_entry (MeasuresStore  *store,
       return NULL;
     }
 
-  return measures_log_entry_new (entry_id, pg_int (result, 0, 0), pg_text (result, 0, 1),
-                                 pg_text (result, 0, 2),
-                                 CLAMP (pg_int (result, 0, 3), 0, MEASURES_N_STATUSES - 1),
-                                 CLAMP (pg_int (result, 0, 4), 0, 100), pg_text (result, 0, 5),
-                                 PQgetisnull (result, 0, 6) ? NULL : pg_text (result, 0, 6));
+  entry = measures_log_entry_new (entry_id, pg_int (result, 0, 0), pg_text (result, 0, 1),
+                                  pg_text (result, 0, 2),
+                                  CLAMP (pg_int (result, 0, 3), 0, MEASURES_N_STATUSES - 1),
+                                  CLAMP (pg_int (result, 0, 4), 0, 100), pg_text (result, 0, 5),
+                                  PQgetisnull (result, 0, 6) ? NULL : pg_text (result, 0, 6));
+  measures_log_entry_set_reported_for (entry, pg_text_or_null (result, 0, 7));
+  return entry;
+}
+
+static gboolean
+pg_write_log_entry (MeasuresStore     *store,
+                    MeasuresLogEntry  *entry,
+                    GError           **error)
+{
+  g_auto(PgParams) params = { NULL };
+
+  pg_params_init (&params);
+  pg_params_int (&params, measures_log_entry_get_status (entry));
+  pg_params_int (&params, measures_log_entry_get_progress (entry));
+  pg_params_text (&params, measures_log_entry_get_text (entry));
+  pg_params_text (&params, measures_log_entry_get_reported_for (entry));
+  pg_params_int (&params, measures_log_entry_get_id (entry));
+  return pg_exec (MEASURES_PG_STORE (store),
+                  "UPDATE log_entries SET status = $1::integer, progress = $2::integer,"
+                  "  text = $3::text, reported_for = $4::text WHERE id = $5::bigint",
+                  &params, error);
 }
 
 static gboolean
@@ -288,10 +311,10 @@ pg_list_log (MeasuresStore  *store,
   pg_params_int (&params, measure_id);
   pg_params_bool (&params, include_withdrawn);
   result = pg_query (MEASURES_PG_STORE (store),
-                     "SELECT id, date, author, status, progress, text, withdrawn "
+                     "SELECT id, date, author, status, progress, text, withdrawn, reported_for "
                      "FROM log_entries "
                      "WHERE measure_id = $1::bigint AND ($2::boolean OR withdrawn IS NULL) "
-                     "ORDER BY date DESC, id DESC",
+                     "ORDER BY reported_for DESC, id DESC",
                      &params, error);
   if (result == NULL)
     return NULL;
@@ -306,6 +329,7 @@ pg_list_log (MeasuresStore  *store,
                                       CLAMP (pg_int (result, row, 4), 0, 100),
                                       pg_text (result, row, 5),
                                       pg_text_or_null (result, row, 6));
+      measures_log_entry_set_reported_for (entry, pg_text_or_null (result, row, 7));
       g_list_store_append (entries, entry);
     }
 
@@ -395,8 +419,8 @@ pg_list_progress_log (MeasuresStore  *store,
   g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (MeasuresProgressEntry));
 
   result = pg_query (MEASURES_PG_STORE (store),
-                     "SELECT measure_id, date, progress FROM log_entries "
-                     "WHERE withdrawn IS NULL ORDER BY measure_id, date, id",
+                     "SELECT measure_id, reported_for, progress FROM log_entries "
+                     "WHERE withdrawn IS NULL ORDER BY measure_id, reported_for, id",
                      NULL, error);
   if (result == NULL)
     return FALSE;
@@ -435,12 +459,13 @@ pg_insert_log_entry (MeasuresStore     *store,
   pg_params_int (&params, measures_log_entry_get_progress (entry));
   pg_params_text (&params, measures_log_entry_get_text (entry));
   pg_params_text (&params, measures_log_entry_get_withdrawn (entry));
+  pg_params_text (&params, measures_log_entry_get_reported_for (entry));
 
   result = pg_query (MEASURES_PG_STORE (store),
                      "INSERT INTO log_entries (measure_id, date, author, status, progress, text,"
-                     "                         withdrawn) "
+                     "                         withdrawn, reported_for) "
                      "VALUES ($1::bigint, $2::text, $3::text, $4::integer, $5::integer, $6::text,"
-                     "        $7::text) "
+                     "        $7::text, $8::text) "
                      "RETURNING id",
                      &params, error);
   if (result == NULL)
@@ -478,4 +503,5 @@ measures_pg_log_init_class (MeasuresStoreClass *store_class)
   store_class->write_state = pg_write_state;
   store_class->load_log_entry = pg_load_log_entry;
   store_class->write_withdrawn = pg_write_withdrawn;
+  store_class->write_log_entry = pg_write_log_entry;
 }

@@ -230,10 +230,12 @@ sqlite_load_log_entry (MeasuresStore  *store,
 {
   MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
   g_autoptr(CachedStatement) stmt = NULL;
+  MeasuresLogEntry *entry;
   int rc;
 
   stmt = sql_prepare_cached (self,
-                             "SELECT measure_id, date, author, status, progress, text, withdrawn "
+                             "SELECT measure_id, date, author, status, progress, text, withdrawn,"
+                             "       reported_for "
                              "FROM log_entries WHERE id = ?",
                              error);
   if (stmt == NULL)
@@ -251,12 +253,36 @@ sqlite_load_log_entry (MeasuresStore  *store,
       return NULL;
     }
 
-  return measures_log_entry_new (entry_id, sqlite3_column_int64 (stmt, 0),
-                                 sql_column_text (stmt, 1), sql_column_text (stmt, 2),
-                                 CLAMP (sqlite3_column_int (stmt, 3), 0, MEASURES_N_STATUSES - 1),
-                                 CLAMP (sqlite3_column_int (stmt, 4), 0, 100),
-                                 sql_column_text (stmt, 5),
-                                 (const char *)sqlite3_column_text (stmt, 6));
+  entry = measures_log_entry_new (entry_id, sqlite3_column_int64 (stmt, 0),
+                                  sql_column_text (stmt, 1), sql_column_text (stmt, 2),
+                                  CLAMP (sqlite3_column_int (stmt, 3), 0, MEASURES_N_STATUSES - 1),
+                                  CLAMP (sqlite3_column_int (stmt, 4), 0, 100),
+                                  sql_column_text (stmt, 5),
+                                  (const char *)sqlite3_column_text (stmt, 6));
+  measures_log_entry_set_reported_for (entry, (const char *)sqlite3_column_text (stmt, 7));
+  return entry;
+}
+
+static gboolean
+sqlite_write_log_entry (MeasuresStore     *store,
+                        MeasuresLogEntry  *entry,
+                        GError           **error)
+{
+  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
+  g_autoptr(CachedStatement) stmt = NULL;
+
+  stmt = sql_prepare_cached (self,
+                             "UPDATE log_entries SET status = ?, progress = ?, text = ?,"
+                             "                       reported_for = ? WHERE id = ?",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, measures_log_entry_get_status (entry));
+  sqlite3_bind_int (stmt, 2, measures_log_entry_get_progress (entry));
+  sql_bind_text (stmt, 3, measures_log_entry_get_text (entry));
+  sql_bind_text (stmt, 4, measures_log_entry_get_reported_for (entry));
+  sqlite3_bind_int64 (stmt, 5, measures_log_entry_get_id (entry));
+  return sql_step_done (self, stmt, error);
 }
 
 static gboolean
@@ -288,9 +314,10 @@ sqlite_list_log (MeasuresStore  *store,
   int rc;
 
   stmt = sql_prepare (self,
-                      "SELECT id, date, author, status, progress, text, withdrawn FROM log_entries "
+                      "SELECT id, date, author, status, progress, text, withdrawn, reported_for "
+                      "FROM log_entries "
                       "WHERE measure_id = ? AND (? OR withdrawn IS NULL) "
-                      "ORDER BY date DESC, id DESC",
+                      "ORDER BY reported_for DESC, id DESC",
                       error);
   if (stmt == NULL)
     return NULL;
@@ -308,6 +335,7 @@ sqlite_list_log (MeasuresStore  *store,
                                       CLAMP (sqlite3_column_int (stmt, 4), 0, 100),
                                       sql_column_text (stmt, 5),
                                       (const char *)sqlite3_column_text (stmt, 6));
+      measures_log_entry_set_reported_for (entry, (const char *)sqlite3_column_text (stmt, 7));
       g_list_store_append (entries, entry);
     }
 
@@ -432,7 +460,7 @@ sqlite_list_progress_log (MeasuresStore  *store,
    * reading them through the index by measure would look up every row,
    * and SQLite's sorter is slower than sorting the few bytes here. */
   stmt = sql_prepare_cached (self,
-                             "SELECT measure_id, date, progress FROM log_entries "
+                             "SELECT measure_id, reported_for, progress FROM log_entries "
                              "WHERE withdrawn IS NULL ORDER BY id",
                              error);
   if (stmt == NULL)
@@ -454,7 +482,7 @@ sqlite_list_progress_log (MeasuresStore  *store,
   if (rc != SQLITE_DONE)
     return sql_set_error (self, rc, error);
 
-  /* A stable sort: entries of one day stay in the order they were written.
+  /* A stable sort: entries about one day stay in the order they were written.
    * A log written measure by measure, as an import writes it, is in order
    * already: looking costs less than sorting. */
   for (guint i = 1; i < list->len; i++)
@@ -479,7 +507,8 @@ sqlite_insert_log_entry (MeasuresStore     *store,
 
   stmt = sql_prepare (self,
                       "INSERT INTO log_entries (measure_id, date, author, status, progress, text,"
-                      "                         withdrawn) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                      "                         withdrawn, reported_for)"
+                      "  VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                       error);
   if (stmt == NULL)
     return 0;
@@ -491,6 +520,7 @@ sqlite_insert_log_entry (MeasuresStore     *store,
   sqlite3_bind_int (stmt, 5, measures_log_entry_get_progress (entry));
   sql_bind_text (stmt, 6, measures_log_entry_get_text (entry));
   sql_bind_text (stmt, 7, measures_log_entry_get_withdrawn (entry));
+  sql_bind_text (stmt, 8, measures_log_entry_get_reported_for (entry));
 
   if (!sql_step_done (self, stmt, error))
     return 0;
@@ -526,4 +556,5 @@ measures_sqlite_log_init_class (MeasuresStoreClass *store_class)
   store_class->write_state = sqlite_write_state;
   store_class->load_log_entry = sqlite_load_log_entry;
   store_class->write_withdrawn = sqlite_write_withdrawn;
+  store_class->write_log_entry = sqlite_write_log_entry;
 }

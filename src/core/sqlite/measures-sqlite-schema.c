@@ -179,6 +179,12 @@ static const char * const migrations[] = {
   "  new_value TEXT"
   ");"
   "CREATE INDEX indicator_history_by_indicator ON indicator_history (indicator_id, id);",
+
+  /* 6: dated reports — the day a progress report is about, which may be
+   * before the day it was written down ("date", the recording time, stays
+   * as it was). Older entries are about the day they were recorded. */
+  "ALTER TABLE log_entries ADD COLUMN reported_for TEXT;"
+  "UPDATE log_entries SET reported_for = substr (date, 1, 10);",
 };
 
 /**

@@ -42,6 +42,13 @@ struct _MeasuresMeasureEditor
   gboolean loading;
   gboolean modified;
   gboolean valid;
+  /* Problems show at a field once the user changed it, or tried to save */
+  gboolean attempted;
+  gboolean problem_shown;
+  GHashTable *touched;
+  GListModel *offices;
+  /* Says when the printed lead and the lead offices name different offices */
+  AdwActionRow *lead_mismatch_row;
 
   /* Template widgets */
   GtkRevealer *conflict_revealer;
@@ -451,7 +458,10 @@ build_candidate (MeasuresMeasureEditor *self)
                                      "actors", gtk_editable_get_text (GTK_EDITABLE (self->actors_row)),
                                      "lead-offices", lead_offices,
                                      "involved-offices", involved_offices,
-                                     "priority", MIN (priority, MEASURES_N_PRIORITIES - 1),
+                                     /* None chosen yet: the draft keeps the original's */
+                                     "priority", priority < MEASURES_N_PRIORITIES
+                                                 ? priority
+                                                 : measures_measure_get_priority (self->original),
                                      "period", gtk_editable_get_text (GTK_EDITABLE (self->period_row)),
                                      "costs", gtk_editable_get_text (GTK_EDITABLE (self->costs_row)),
                                      NULL);
@@ -506,24 +516,235 @@ show_problem (MeasuresMeasureEditor *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
+/* The offices of the directory that the printed lead names: the parts
+ * between commas, semicolons, slashes and "und" that are abbreviations. */
+static GStrv
+offices_in_text (MeasuresMeasureEditor *self,
+                 const char            *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GRegex) separators = g_regex_new ("\\s*(?:[,;/&+]|\\bund\\b|\\band\\b)\\s*", 0, 0,
+                                              NULL);
+  g_auto(GStrv) parts = g_regex_split (separators, text, 0);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      for (guint j = 0; self->offices && j < g_list_model_get_n_items (self->offices); j++)
+        {
+          g_autoptr(MeasuresOffice) office = g_list_model_get_item (self->offices, j);
+          const char *abbreviation = measures_office_get_abbreviation (office);
+
+          if (g_str_equal (parts[i], abbreviation) && !g_hash_table_contains (seen, parts[i]))
+            {
+              g_hash_table_add (seen, parts[i]);
+              g_strv_builder_add (builder, abbreviation);
+            }
+        }
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+same_set (const char * const *a,
+          const char * const *b)
+{
+  if (g_strv_length ((GStrv)a) != g_strv_length ((GStrv)b))
+    return FALSE;
+  for (guint i = 0; a[i] != NULL; i++)
+    if (!g_strv_contains (b, a[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Shows whether the printed lead and the lead offices agree. Only the
+ * abbreviations of the directory count: a lead printed as a name the
+ * directory does not know ("Stadtmarketing Karlsruhe GmbH") is no
+ * mismatch, unless it names none and offices are chosen. */
+static void
+check_lead (MeasuresMeasureEditor *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->lead_row));
+  g_auto(GStrv) named = offices_in_text (self, text);
+  g_auto(GStrv) chosen = picker_dup_selected (&self->pickers[MEASURES_ROLE_LEAD]);
+  g_autofree char *named_text = g_strjoinv (", ", named);
+  g_autofree char *chosen_text = g_strjoinv (", ", chosen);
+  g_autofree char *message = NULL;
+  gboolean mismatch = named[0] != NULL && !same_set ((const char * const *)named,
+                                                      (const char * const *)chosen);
+
+  if (mismatch)
+    /* Translators: the printed lead names some offices, the lead offices
+     * chosen are others; both %s are comma-separated abbreviations */
+    message = g_strdup_printf (_("The printed lead names %s, the lead offices are %s."),
+                               named_text, chosen[0] ? chosen_text : _("none"));
+  gtk_widget_set_visible (GTK_WIDGET (self->lead_mismatch_row), mismatch);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->lead_mismatch_row),
+                                 message ? message : "");
+}
+
+static void
+lead_offices_from_text (MeasuresMeasureEditor *self)
+{
+  OfficePicker *picker = &self->pickers[MEASURES_ROLE_LEAD];
+  g_auto(GStrv) named = offices_in_text (self, gtk_editable_get_text (GTK_EDITABLE (self->lead_row)));
+  g_auto(GStrv) chosen = picker_dup_selected (picker);
+
+  /* Through the check buttons, so that an office moves out of the
+   * involved ones as when the user ticks it. */
+  for (guint i = 0; chosen[i] != NULL; i++)
+    if (!g_strv_contains ((const char * const *)named, chosen[i]))
+      gtk_check_button_set_active (g_hash_table_lookup (picker->checks, chosen[i]), FALSE);
+  for (guint i = 0; named[i] != NULL; i++)
+    if (g_hash_table_lookup (picker->checks, named[i]) != NULL)
+      gtk_check_button_set_active (g_hash_table_lookup (picker->checks, named[i]), TRUE);
+  check_lead (self);
+}
+
+static void
+lead_text_from_offices (MeasuresMeasureEditor *self)
+{
+  g_auto(GStrv) chosen = picker_dup_selected (&self->pickers[MEASURES_ROLE_LEAD]);
+  g_autofree char *text = g_strjoinv (", ", chosen);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->lead_row), text);
+  check_lead (self);
+}
+
+static void
+set_group_problem (GtkWidget  *widget,
+                   const char *message)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_GROUP);
+
+  if (group != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), message);
+  if (message != NULL)
+    gtk_widget_add_css_class (widget, "error");
+  else
+    gtk_widget_remove_css_class (widget, "error");
+}
+
+static void
+set_row_problem (AdwActionRow *row,
+                 const char   *message,
+                 const char   *otherwise)
+{
+  adw_action_row_set_subtitle (row, message ? message : otherwise);
+  if (message != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+}
+
+/* Remembers the fields the user changed, to show their problems. */
+static void
+note_touched (MeasuresMeasureEditor *self,
+              MeasuresMeasure       *candidate)
+{
+  const char *fields[] = { "title", "description", "objectives", "lead", "actors",
+                           "lead-offices", "period", "costs" };
+
+  if (self->loading)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_auto(GValue) a = G_VALUE_INIT;
+      g_auto(GValue) b = G_VALUE_INIT;
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (candidate), fields[i]);
+
+      g_value_init (&a, pspec->value_type);
+      g_value_init (&b, pspec->value_type);
+      g_object_get_property (G_OBJECT (candidate), fields[i], &a);
+      g_object_get_property (G_OBJECT (self->original), fields[i], &b);
+      if (G_VALUE_HOLDS (&a, G_TYPE_STRV))
+        {
+          const char *none[] = { NULL };
+          const char * const *x = g_value_get_boxed (&a);
+          const char * const *y = g_value_get_boxed (&b);
+
+          if (!g_strv_equal (x ? x : none, y ? y : none))
+            g_hash_table_add (self->touched, (gpointer)fields[i]);
+        }
+      else if (g_param_values_cmp (pspec, &a, &b) != 0)
+        g_hash_table_add (self->touched, (gpointer)fields[i]);
+    }
+}
+
+static gboolean
+shows (MeasuresMeasureEditor *self,
+       const char            *field)
+{
+  return field != NULL && (self->attempted || g_hash_table_contains (self->touched, field));
+}
+
+/* Checks the form; shows each problem at its field once the user changed
+ * the field or tried to save. A new measure needs more than the rules of
+ * every measure: who leads it, what it is and what it is to achieve, and
+ * a priority chosen on purpose. */
 static void
 validate (MeasuresMeasureEditor *self)
 {
   g_autoptr(MeasuresMeasure) candidate = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
   const char *field = NULL;
-  gboolean valid;
+  const char *description_problem = NULL;
+  const char *objectives_problem = NULL;
+  const char *lead_problem = NULL;
+  const char *priority_problem = NULL;
+  gboolean is_new, valid, shown;
 
   if (self->original == NULL)
     return;
 
   candidate = build_candidate (self);
+  note_touched (self, candidate);
   valid = measures_measure_validate (candidate, &field, &error);
-  show_problem (self, valid ? NULL : field, valid ? NULL : error->message);
 
-  if (valid != self->valid)
+  is_new = measures_measure_get_id (self->original) == 0;
+  description = g_strstrip (g_strdup (measures_measure_get_description (candidate)));
+  if (is_new && description[0] == '\0')
+    description_problem = _("Describe the measure in a few sentences.");
+  if (is_new && measures_measure_get_objectives (candidate)[0] == NULL)
+    objectives_problem = _("Add at least one objective: what the measure is to achieve.");
+  if (is_new && measures_measure_get_lead_offices (candidate)[0] == NULL)
+    lead_problem = _("Choose the office or offices that lead the measure.");
+  if (adw_combo_row_get_selected (self->priority_row) >= MEASURES_N_PRIORITIES)
+    priority_problem = _("Choose a priority.");
+
+  if (!valid && shows (self, field))
+    show_problem (self, field, error->message);
+  else
+    show_problem (self, NULL, NULL);
+  set_group_problem (GTK_WIDGET (self->description_view),
+                     shows (self, "description") ? description_problem : NULL);
+  set_group_problem (GTK_WIDGET (self->objectives_list),
+                     shows (self, "objectives") ? objectives_problem : NULL);
+  {
+    g_auto(GStrv) chosen = picker_dup_selected (&self->pickers[MEASURES_ROLE_LEAD]);
+    g_autofree char *text = g_strjoinv (", ", chosen);
+
+    set_row_problem (self->lead_offices_row, shows (self, "lead-offices") ? lead_problem : NULL,
+                     text[0] ? text : _("None"));
+  }
+  set_row_problem (ADW_ACTION_ROW (self->priority_row), self->attempted ? priority_problem : NULL,
+                   NULL);
+  check_lead (self);
+
+  shown = gtk_widget_get_visible (GTK_WIDGET (self->error_label)) ||
+          (description_problem && shows (self, "description")) ||
+          (objectives_problem && shows (self, "objectives")) ||
+          (lead_problem && shows (self, "lead-offices")) || (priority_problem && self->attempted);
+  valid = valid && !description_problem && !objectives_problem && !lead_problem &&
+          !priority_problem;
+  if (valid != self->valid || shown != self->problem_shown)
     {
       self->valid = valid;
+      self->problem_shown = shown;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
     }
 }
@@ -539,6 +760,7 @@ measures_measure_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_MEASURE_EDITOR);
   g_clear_object (&self->original);
   g_clear_object (&self->goals);
+  g_clear_object (&self->offices);
 
   G_OBJECT_CLASS (measures_measure_editor_parent_class)->dispose (object);
 }
@@ -550,6 +772,7 @@ measures_measure_editor_finalize (GObject *object)
 
   picker_clear (&self->pickers[0]);
   picker_clear (&self->pickers[1]);
+  g_clear_pointer (&self->touched, g_hash_table_unref);
 
   G_OBJECT_CLASS (measures_measure_editor_parent_class)->finalize (object);
 }
@@ -646,6 +869,37 @@ measures_measure_editor_init (MeasuresMeasureEditor *self)
 
   g_signal_connect_swapped (gtk_text_view_get_buffer (self->description_view), "changed",
                             G_CALLBACK (field_changed), self);
+
+  self->touched = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* Below the lead offices: whether they agree with the printed lead, and
+   * a click to bring them together either way. */
+  {
+    GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (self->lead_offices_row));
+    GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+    GtkWidget *from_text = gtk_button_new_with_mnemonic (_("_Offices from Text"));
+    GtkWidget *from_offices = gtk_button_new_with_mnemonic (_("_Text from Offices"));
+
+    self->lead_mismatch_row = ADW_ACTION_ROW (adw_action_row_new ());
+    adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->lead_mismatch_row), FALSE);
+    adw_action_row_set_title_lines (self->lead_mismatch_row, 0);
+    adw_action_row_add_prefix (self->lead_mismatch_row,
+                               gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+    gtk_widget_add_css_class (GTK_WIDGET (self->lead_mismatch_row), "warning");
+    gtk_widget_set_tooltip_text (from_text, _("Choose as lead offices those the printed lead "
+                                              "names"));
+    gtk_widget_set_tooltip_text (from_offices, _("Write the lead offices chosen as the printed "
+                                                 "lead"));
+    gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
+    gtk_box_append (GTK_BOX (buttons), from_text);
+    gtk_box_append (GTK_BOX (buttons), from_offices);
+    adw_action_row_add_suffix (self->lead_mismatch_row, buttons);
+    g_signal_connect_swapped (from_text, "clicked", G_CALLBACK (lead_offices_from_text), self);
+    g_signal_connect_swapped (from_offices, "clicked", G_CALLBACK (lead_text_from_offices), self);
+    gtk_widget_set_visible (GTK_WIDGET (self->lead_mismatch_row), FALSE);
+    gtk_list_box_insert (GTK_LIST_BOX (list), GTK_WIDGET (self->lead_mismatch_row),
+                         gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (self->lead_offices_row)) + 1);
+  }
 }
 
 /**
@@ -674,10 +928,13 @@ measures_measure_editor_edit (MeasuresMeasureEditor *self,
   g_return_if_fail (G_IS_LIST_MODEL (offices));
 
   self->loading = TRUE;
+  self->attempted = FALSE;
+  g_hash_table_remove_all (self->touched);
   measures_measure_editor_set_conflict (self, NULL);
 
   g_set_object (&self->original, measure);
   g_set_object (&self->goals, goals);
+  g_set_object (&self->offices, offices);
 
   for (guint i = 0; i < g_list_model_get_n_items (goals); i++)
     {
@@ -708,7 +965,11 @@ measures_measure_editor_edit (MeasuresMeasureEditor *self,
                measures_measure_get_lead_offices (measure));
   picker_fill (&self->pickers[MEASURES_ROLE_INVOLVED], offices,
                measures_measure_get_involved_offices (measure));
-  adw_combo_row_set_selected (self->priority_row, measures_measure_get_priority (measure));
+  /* A new measure's priority is chosen, not assumed. */
+  adw_combo_row_set_selected (self->priority_row,
+                              measures_measure_get_id (measure) == 0
+                              ? GTK_INVALID_LIST_POSITION
+                              : measures_measure_get_priority (measure));
   gtk_editable_set_text (GTK_EDITABLE (self->period_row), measures_measure_get_period (measure));
   gtk_editable_set_text (GTK_EDITABLE (self->costs_row), measures_measure_get_costs (measure));
 
@@ -753,6 +1014,23 @@ measures_measure_editor_get_valid (MeasuresMeasureEditor *self)
 }
 
 /**
+ * measures_measure_editor_get_can_try_save:
+ *
+ * Saving is offered while the form is valid, and while none of its
+ * problems is shown yet: a try shows every problem at its field, rather
+ * than a Save button that is off for reasons the user has not seen.
+ *
+ * Returns: whether to offer Save
+ */
+gboolean
+measures_measure_editor_get_can_try_save (MeasuresMeasureEditor *self)
+{
+  g_return_val_if_fail (MEASURES_IS_MEASURE_EDITOR (self), FALSE);
+
+  return self->valid || !self->problem_shown;
+}
+
+/**
  * measures_measure_editor_build:
  *
  * Returns: (transfer full): the edited measure, or %NULL with @error set
@@ -769,11 +1047,21 @@ measures_measure_editor_build (MeasuresMeasureEditor  *self,
   g_return_val_if_fail (MEASURES_IS_MEASURE_EDITOR (self), NULL);
   g_return_val_if_fail (self->original != NULL, NULL);
 
+  /* From now on every problem shows at its field. */
+  self->attempted = TRUE;
+  validate (self);
+
   candidate = build_candidate (self);
   if (!measures_measure_validate (candidate, &field, &local_error))
     {
       show_problem (self, field, local_error->message);
       g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (!self->valid)
+    {
+      g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                           _("Some fields are missing: see the messages at the fields."));
       return NULL;
     }
 

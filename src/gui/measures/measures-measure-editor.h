@@ -37,4 +37,6 @@ void             measures_measure_editor_set_waiting  (MeasuresMeasureEditor *se
                                                        gboolean               waiting);
 gboolean         measures_measure_editor_get_waiting  (MeasuresMeasureEditor *self);
 
+gboolean measures_measure_editor_get_can_try_save (MeasuresMeasureEditor *self);
+
 G_END_DECLS

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <stdio.h>
+
 #include "measures-i18n.h"
 
 #include "measures-format.h"
@@ -48,6 +50,12 @@ struct _MeasuresMeasureView
   GtkDropDown *entry_status;
   GtkSpinButton *entry_progress;
   GtkTextView *entry_note;
+  GtkLabel *entry_heading;
+  GtkEntry *entry_day;
+  GtkWidget *entry_problem_box;
+  GtkLabel *entry_problem;
+  GtkButton *entry_fix_button;
+  GtkButton *entry_add_button;
   GtkListBox *log_list;
   GtkExpander *history_expander;
   GtkListBox *history_list;
@@ -55,6 +63,14 @@ struct _MeasuresMeasureView
   /* What the two lists show; kept in step entry by entry. */
   GListStore *log_entries;
   GListStore *changes;
+
+  /* The report the form corrects, or %NULL for a new one */
+  MeasuresLogEntry *correcting;
+  /* What the form's button next to the warning sets: a status, or a
+   * progress */
+  int fix_status;
+  int fix_progress;
+  gboolean can_report;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresMeasureView, measures_measure_view, ADW_TYPE_BIN)
@@ -66,6 +82,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  CORRECT_REPORT,
+  WITHDRAW_REPORT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void
 clear_box (GtkBox *box)
@@ -164,6 +188,19 @@ format_date (const char *iso8601)
   return measures_format_iso_date (iso8601, TRUE);
 }
 
+/* A day as reports are dated (YYYY-MM-DD), in the interface language. */
+static char *
+format_day (const char *day)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int year, month, mday;
+
+  if (day == NULL || sscanf (day, "%4d-%2d-%2d", &year, &month, &mday) != 3 ||
+      !(date = g_date_time_new_local (year, month, mday, 12, 0, 0)))
+    return g_strdup (day ? day : "");
+  return measures_format_date (date);
+}
+
 static void
 set_status_classes (GtkWidget      *label,
                     MeasuresStatus  status)
@@ -203,23 +240,75 @@ show_status (MeasuresMeasureView *self)
   gtk_label_set_text (self->updated_label, updated_text);
 }
 
+static void correct_clicked  (GtkButton *button,
+                              gpointer   user_data);
+static void withdraw_clicked (GtkButton *button,
+                              gpointer   user_data);
+
+static GtkWidget *
+log_row_button (MeasuresMeasureView *self,
+                MeasuresLogEntry    *entry,
+                const char          *icon,
+                const char          *label,
+                GCallback            callback)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  gtk_widget_set_sensitive (button, self->can_report);
+  g_object_set_data_full (G_OBJECT (button), "entry", g_object_ref (entry), g_object_unref);
+  g_signal_connect (button, "clicked", callback, self);
+
+  return button;
+}
+
 static GtkWidget *
 create_log_row (gpointer item,
                 gpointer user_data)
 {
+  MeasuresMeasureView *self = user_data;
   MeasuresLogEntry *entry = item;
-  g_autofree char *date = format_date (measures_log_entry_get_date (entry));
+  g_autofree char *day = format_day (measures_log_entry_get_reported_for (entry));
+  g_autofree char *recorded = format_date (measures_log_entry_get_date (entry));
+  g_autofree char *recorded_day = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *text = measures_log_entry_get_text (entry);
   GtkWidget *row = adw_action_row_new ();
 
-  /* Translators: a progress log entry: date · author · status · percentage */
-  title = g_strdup_printf (_("%s · %s · %s · %u %%"), date, measures_log_entry_get_author (entry),
+  /* Translators: a progress log entry: the day it is about · author · status · percentage */
+  title = g_strdup_printf (_("%s · %s · %s · %u %%"), day, measures_log_entry_get_author (entry),
                            measures_status_get_label (measures_log_entry_get_status (entry)),
                            measures_log_entry_get_progress (entry));
+
+  /* A report written down later than the day it is about says when. */
+  recorded_day = measures_format_iso_date (measures_log_entry_get_date (entry), FALSE);
+  if (!g_str_equal (recorded_day, day))
+    {
+      /* Translators: below a report about an earlier day; %s is when it was written down */
+      g_autofree char *note = g_strdup_printf (_("Recorded %s"), recorded);
+
+      subtitle = text[0] ? g_strdup_printf ("%s\n%s", text, note) : g_steal_pointer (&note);
+    }
+  else
+    subtitle = g_strdup (text);
+
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), measures_log_entry_get_text (entry));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             log_row_button (self, entry, "document-edit-symbolic",
+                                             _("Correct Report"), G_CALLBACK (correct_clicked)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             log_row_button (self, entry, "edit-undo-symbolic",
+                                             _("Withdraw Report…"),
+                                             G_CALLBACK (withdraw_clicked)));
 
   return row;
 }
@@ -375,33 +464,210 @@ show_log_and_history (MeasuresMeasureView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->history_expander), n_changes > 0);
 }
 
+static char *
+entry_dup_text (MeasuresMeasureView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->entry_note);
+  GtkTextIter start, end;
+  char *text;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return g_strstrip (text);
+}
+
+/* Checks the form as the store will, and says what is wrong next to the
+ * button, with a button that fixes it where one click can. */
+static void
+entry_changed (MeasuresMeasureView *self)
+{
+  MeasuresStatus status = gtk_drop_down_get_selected (self->entry_status);
+  guint progress = (guint)gtk_spin_button_get_value_as_int (self->entry_progress);
+  g_autofree char *text = entry_dup_text (self);
+  const char *day = gtk_editable_get_text (GTK_EDITABLE (self->entry_day));
+  const char *fix = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  MeasuresStatus before_status;
+  guint before_progress;
+
+  if (self->measure == NULL || status >= MEASURES_N_STATUSES)
+    return;
+
+  self->fix_status = -1;
+  self->fix_progress = -1;
+
+  if (self->correcting != NULL)
+    {
+      before_status = measures_log_entry_get_status (self->correcting);
+      before_progress = measures_log_entry_get_progress (self->correcting);
+    }
+  else
+    {
+      before_status = measures_measure_get_status (self->measure);
+      before_progress = measures_measure_get_progress (self->measure);
+    }
+
+  if (status == MEASURES_STATUS_COMPLETED && progress != 100)
+    {
+      message = g_strdup_printf (_("A completed measure is at 100 %%, not %u %%."), progress);
+      fix = _("Set _100 %");
+      self->fix_progress = 100;
+    }
+  else if (status != MEASURES_STATUS_COMPLETED && progress == 100)
+    {
+      message = g_strdup (_("At 100 % the measure is completed."));
+      fix = _("Mark _Completed");
+      self->fix_status = MEASURES_STATUS_COMPLETED;
+    }
+  else if (!measures_store_check_report (status, progress, text, day[0] ? day : NULL, &error))
+    message = g_strdup (error->message);
+  else if (self->correcting == NULL && text[0] == '\0' && status == before_status &&
+           progress == before_progress)
+    message = g_strdup (_("Write what happened, or change the status or the progress."));
+  else if (self->correcting != NULL && status == before_status && progress == before_progress &&
+           g_str_equal (text, measures_log_entry_get_text (self->correcting)) &&
+           g_str_equal (day, measures_log_entry_get_reported_for (self->correcting)))
+    message = NULL;
+
+  gtk_widget_set_visible (self->entry_problem_box, message != NULL);
+  gtk_label_set_text (self->entry_problem, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->entry_fix_button), fix != NULL);
+  if (fix != NULL)
+    gtk_button_set_label (self->entry_fix_button, fix);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->entry_add_button), message == NULL && day[0]);
+}
+
+static void
+entry_fix_clicked (MeasuresMeasureView *self)
+{
+  if (self->fix_progress >= 0)
+    gtk_spin_button_set_value (self->entry_progress, self->fix_progress);
+  if (self->fix_status >= 0)
+    gtk_drop_down_set_selected (self->entry_status, self->fix_status);
+  entry_changed (self);
+}
+
 static void
 entry_popover_show (MeasuresMeasureView *self)
 {
+  g_autofree char *today = measures_store_today ();
+
   if (self->measure == NULL)
     return;
 
-  /* Start from where the measure stands; most reports change one thing. */
-  gtk_drop_down_set_selected (self->entry_status, measures_measure_get_status (self->measure));
-  gtk_spin_button_set_value (self->entry_progress, measures_measure_get_progress (self->measure));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->entry_note), "", -1);
+  if (self->correcting != NULL)
+    {
+      gtk_label_set_text (self->entry_heading, _("Correct Report"));
+      gtk_button_set_label (GTK_BUTTON (self->entry_add_button), _("_Save Correction"));
+      gtk_drop_down_set_selected (self->entry_status,
+                                  measures_log_entry_get_status (self->correcting));
+      gtk_spin_button_set_value (self->entry_progress,
+                                 measures_log_entry_get_progress (self->correcting));
+      gtk_editable_set_text (GTK_EDITABLE (self->entry_day),
+                             measures_log_entry_get_reported_for (self->correcting));
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->entry_note),
+                                measures_log_entry_get_text (self->correcting), -1);
+    }
+  else
+    {
+      /* Start from where the measure stands; most reports change one thing. */
+      gtk_label_set_text (self->entry_heading, _("Report Progress"));
+      gtk_button_set_label (GTK_BUTTON (self->entry_add_button), _("_Add Entry"));
+      gtk_drop_down_set_selected (self->entry_status, measures_measure_get_status (self->measure));
+      gtk_spin_button_set_value (self->entry_progress, measures_measure_get_progress (self->measure));
+      gtk_editable_set_text (GTK_EDITABLE (self->entry_day), today);
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->entry_note), "", -1);
+    }
+  entry_changed (self);
+}
+
+static void
+entry_popover_closed (MeasuresMeasureView *self)
+{
+  g_clear_object (&self->correcting);
 }
 
 static void
 entry_add_clicked (MeasuresMeasureView *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->entry_note);
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
+  g_autofree char *text = entry_dup_text (self);
+  g_autofree char *day = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry_day)));
+  MeasuresStatus status = gtk_drop_down_get_selected (self->entry_status);
+  guint progress = (guint)gtk_spin_button_get_value_as_int (self->entry_progress);
+  g_autoptr(MeasuresLogEntry) before = g_steal_pointer (&self->correcting);
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (self->entry_add_button)))
+    return;
 
   gtk_popover_popdown (self->entry_popover);
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-log-entry", "(uus)",
-                              gtk_drop_down_get_selected (self->entry_status),
-                              (guint)gtk_spin_button_get_value_as_int (self->entry_progress),
-                              g_strstrip (text));
+  if (before != NULL)
+    {
+      g_autoptr(MeasuresLogEntry) after = NULL;
+
+      after = measures_log_entry_new (measures_log_entry_get_id (before),
+                                      measures_log_entry_get_measure_id (before),
+                                      measures_log_entry_get_date (before),
+                                      measures_log_entry_get_author (before), status, progress,
+                                      text, NULL);
+      measures_log_entry_set_reported_for (after, day);
+      g_signal_emit (self, signals[CORRECT_REPORT], 0, before, after);
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-log-entry", "(uuss)", status, progress,
+                              text, day);
+}
+
+static void
+correct_clicked (GtkButton *button,
+                 gpointer   user_data)
+{
+  MeasuresMeasureView *self = user_data;
+  MeasuresLogEntry *entry = g_object_get_data (G_OBJECT (button), "entry");
+
+  g_set_object (&self->correcting, entry);
+  gtk_menu_button_popup (self->add_entry_button);
+}
+
+static void
+withdraw_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
+{
+  MeasuresMeasureView *self = user_data;
+  MeasuresLogEntry *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+
+  if (g_str_equal (response, "withdraw"))
+    g_signal_emit (self, signals[WITHDRAW_REPORT], 0, entry);
+}
+
+static void
+withdraw_clicked (GtkButton *button,
+                  gpointer   user_data)
+{
+  MeasuresMeasureView *self = user_data;
+  MeasuresLogEntry *entry = g_object_get_data (G_OBJECT (button), "entry");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autofree char *day = format_day (measures_log_entry_get_reported_for (entry));
+  g_autofree char *body = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Translators: %s is the day a progress report is about */
+  body = g_strdup_printf (_("The report of %s stays in the history, marked withdrawn. The "
+                            "measure takes the status and progress of the latest report left."),
+                          day);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                             : NULL,
+                                                       _("Withdraw Report?"), body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "withdraw", _("_Withdraw"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "withdraw", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "entry", g_object_ref (entry), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (withdraw_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -417,6 +683,7 @@ measures_measure_view_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->log_entries);
   g_clear_object (&self->changes);
+  g_clear_object (&self->correcting);
 
   G_OBJECT_CLASS (measures_measure_view_parent_class)->dispose (object);
 }
@@ -458,6 +725,27 @@ measures_measure_view_class_init (MeasuresMeasureViewClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * MeasuresMeasureView::correct-report:
+   * @before: the report as shown
+   * @after: the report as the user corrected it
+   *
+   * The user corrected a report in the form.
+   */
+  signals[CORRECT_REPORT] =
+    g_signal_new ("correct-report", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 2, MEASURES_TYPE_LOG_ENTRY, MEASURES_TYPE_LOG_ENTRY);
+
+  /**
+   * MeasuresMeasureView::withdraw-report:
+   * @entry: the report
+   *
+   * The user confirmed that a report is to be withdrawn.
+   */
+  signals[WITHDRAW_REPORT] =
+    g_signal_new ("withdraw-report", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, MEASURES_TYPE_LOG_ENTRY);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/measures/measures-measure-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, stack);
@@ -484,11 +772,19 @@ measures_measure_view_class_init (MeasuresMeasureViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, entry_status);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, entry_progress);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, entry_note);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, entry_heading);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, entry_day);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, entry_problem_box);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, entry_problem);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, entry_fix_button);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, entry_add_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, log_list);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, history_expander);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureView, history_list);
   gtk_widget_class_bind_template_callback (widget_class, entry_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, entry_add_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, entry_changed);
+  gtk_widget_class_bind_template_callback (widget_class, entry_fix_clicked);
 }
 
 static void
@@ -501,8 +797,13 @@ measures_measure_view_init (MeasuresMeasureView *self)
 
   self->log_entries = g_list_store_new (MEASURES_TYPE_LOG_ENTRY);
   self->changes = g_list_store_new (MEASURES_TYPE_CHANGE);
+  self->can_report = TRUE;
   gtk_list_box_bind_model (self->log_list, G_LIST_MODEL (self->log_entries), create_log_row,
-                           NULL, NULL);
+                           self, NULL);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->entry_note), "changed",
+                           G_CALLBACK (entry_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->entry_popover, "closed", G_CALLBACK (entry_popover_closed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect_object (self->history_expander, "notify::expanded",
                            G_CALLBACK (history_expanded), self, G_CONNECT_SWAPPED);
 
@@ -650,4 +951,12 @@ measures_measure_view_set_can_report (MeasuresMeasureView *self,
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_entry_button), can_report);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->add_entry_button), can_report ? NULL : why);
+
+  /* The log's rows offer corrections to the same people. */
+  if (self->can_report != !!can_report)
+    {
+      self->can_report = !!can_report;
+      gtk_list_box_bind_model (self->log_list, G_LIST_MODEL (self->log_entries), create_log_row,
+                               self, NULL);
+    }
 }

@@ -488,6 +488,7 @@ measures_measures_page_remove_measure (MeasuresMeasuresPage *self)
  * @status: the measure's status now
  * @progress: its progress now, in percent
  * @text: what happened
+ * @day: (nullable): the day the report is about, %NULL for today
  *
  * Reports progress on the measure in view, with a toast that offers to
  * undo it.
@@ -496,7 +497,8 @@ void
 measures_measures_page_add_log_entry (MeasuresMeasuresPage *self,
                                       MeasuresStatus        status,
                                       guint                 progress,
-                                      const char           *text)
+                                      const char           *text,
+                                      const char           *day)
 {
   MeasuresMeasureView *view;
   g_autoptr(MeasuresMeasure) measure = NULL;
@@ -516,8 +518,8 @@ measures_measures_page_add_log_entry (MeasuresMeasuresPage *self,
     return;
 
   author = measures_context_dup_author (self->context);
-  if (measures_undo_stack_add_log_entry (measures_context_get_undo_stack (self->context), measure,
-                                         status, progress, text, author, &error) == 0)
+  if (measures_undo_stack_add_report (measures_context_get_undo_stack (self->context), measure,
+                                      status, progress, text, day, author, &error) == 0)
     {
       /* The server cannot be reached: the report is kept and sent when
        * the connection is back, checked against what happened meanwhile. */
@@ -529,6 +531,7 @@ measures_measures_page_add_log_entry (MeasuresMeasuresPage *self,
           self->pending_report->status = status;
           self->pending_report->progress = progress;
           self->pending_report->text = g_strdup (text);
+          self->pending_report->day = g_strdup (day);
           /* Translators: %s is a measure's title */
           message = g_strdup_printf (_("Not reported yet: the server cannot be reached. Your "
                                        "report on “%s” is kept and sent when the connection "
@@ -548,11 +551,74 @@ measures_measures_page_add_log_entry (MeasuresMeasuresPage *self,
   show_toast (self, message);
 }
 
+/* The measure in view, as the sheet shows it. */
+static MeasuresMeasure *
+dup_viewed_measure (MeasuresMeasuresPage *self)
+{
+  MeasuresMeasureView *view = _measures_measures_page_get_measure_view (self);
+  MeasuresMeasure *measure = measures_measure_view_get_measure (view);
+
+  return measure ? g_object_ref (measure) : NULL;
+}
+
+/* A report corrected in the sheet's form, with a toast that offers to
+ * undo it. */
+void
+_measures_measures_page_correct_report (MeasuresMeasuresPage *self,
+                                        MeasuresLogEntry     *before,
+                                        MeasuresLogEntry     *after)
+{
+  g_autoptr(MeasuresMeasure) measure = dup_viewed_measure (self);
+  g_autofree char *author = measures_context_dup_author (self->context);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (measure == NULL)
+    return;
+
+  if (!measures_undo_stack_update_report (measures_context_get_undo_stack (self->context), measure,
+                                          before, after, author, &error))
+    {
+      measures_page_show_error (MEASURES_PAGE (self), error);
+      return;
+    }
+
+  /* Translators: %s is a measure's title */
+  message = g_strdup_printf (_("Report on “%s” corrected"), measures_measure_get_title (measure));
+  show_toast (self, message);
+}
+
+/* A report withdrawn from the sheet's log, once the user confirmed it. */
+void
+_measures_measures_page_withdraw_report (MeasuresMeasuresPage *self,
+                                         MeasuresLogEntry     *entry)
+{
+  g_autoptr(MeasuresMeasure) measure = dup_viewed_measure (self);
+  g_autofree char *author = measures_context_dup_author (self->context);
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (measure == NULL)
+    return;
+
+  if (!measures_undo_stack_withdraw_report (measures_context_get_undo_stack (self->context),
+                                            measure, entry, author, &error))
+    {
+      measures_page_show_error (MEASURES_PAGE (self), error);
+      return;
+    }
+
+  /* Translators: %s is a measure's title */
+  message = g_strdup_printf (_("Report on “%s” withdrawn"), measures_measure_get_title (measure));
+  show_toast (self, message);
+}
+
 void
 pending_report_free (PendingReport *report)
 {
   g_clear_object (&report->measure);
   g_free (report->text);
+  g_free (report->day);
   g_free (report);
 }
 
@@ -595,9 +661,9 @@ measures_measures_page_connection_back (MeasuresMeasuresPage *self)
       g_autofree char *message = NULL;
       g_autoptr(GError) error = NULL;
 
-      if (measures_undo_stack_add_log_entry (stack, report->measure, report->status,
-                                             report->progress, report->text, author,
-                                             &error) != 0)
+      if (measures_undo_stack_add_report (stack, report->measure, report->status,
+                                          report->progress, report->text, report->day, author,
+                                          &error) != 0)
         {
           /* Translators: %s is a measure's title */
           message = g_strdup_printf (_("Progress reported for “%s” now that the connection "

@@ -23,9 +23,15 @@ typedef struct
   MeasuresStatus status;
   guint progress;
   char *text;
+  char *day;
 } PendingReport;
 
 void pending_report_free (PendingReport *report);
+void _measures_measures_page_correct_report  (MeasuresMeasuresPage *self,
+                                              MeasuresLogEntry     *before,
+                                              MeasuresLogEntry     *after);
+void _measures_measures_page_withdraw_report (MeasuresMeasuresPage *self,
+                                              MeasuresLogEntry     *entry);
 
 struct _MeasuresMeasuresPage
 {

@@ -73,6 +73,12 @@ _measures_measures_page_get_measure_view (MeasuresMeasuresPage *self)
     {
       self->measure_view = g_object_new (MEASURES_TYPE_MEASURE_VIEW, NULL);
       measures_measure_view_set_store (self->measure_view, self->store);
+      g_signal_connect_object (self->measure_view, "correct-report",
+                               G_CALLBACK (_measures_measures_page_correct_report), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->measure_view, "withdraw-report",
+                               G_CALLBACK (_measures_measures_page_withdraw_report), self,
+                               G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->detail_stack, GTK_WIDGET (self->measure_view), "sheet");
       if (!_measures_measures_page_is_editing (self))
         gtk_stack_set_visible_child_name (self->detail_stack, "sheet");
@@ -721,7 +727,8 @@ measures_measures_page_get_can_save (MeasuresMeasuresPage *self)
 {
   g_return_val_if_fail (MEASURES_IS_MEASURES_PAGE (self), FALSE);
 
-  return _measures_measures_page_is_editing (self) && measures_measure_editor_get_valid (_measures_measures_page_get_measure_editor (self));
+  return _measures_measures_page_is_editing (self) &&
+         measures_measure_editor_get_can_try_save (_measures_measures_page_get_measure_editor (self));
 }
 
 /**

@@ -43,7 +43,8 @@ void             measures_measures_page_remove_measure    (MeasuresMeasuresPage 
 void             measures_measures_page_add_log_entry     (MeasuresMeasuresPage  *self,
                                                            MeasuresStatus         status,
                                                            guint                  progress,
-                                                           const char            *text);
+                                                           const char            *text,
+                                                           const char            *day);
 void             measures_measures_page_find              (MeasuresMeasuresPage  *self);
 void             measures_measures_page_clear_filters     (MeasuresMeasuresPage  *self);
 void             measures_measures_page_filter_by_office  (MeasuresMeasuresPage  *self,

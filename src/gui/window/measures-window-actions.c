@@ -128,12 +128,13 @@ add_log_entry_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  const char *text;
+  const char *text, *day;
   guint status, progress;
 
-  g_variant_get (parameter, "(uu&s)", &status, &progress, &text);
+  /* The day the report is about; empty for today. */
+  g_variant_get (parameter, "(uu&s&s)", &status, &progress, &text, &day);
   measures_measures_page_add_log_entry (MEASURES_WINDOW (widget)->measures_page, status, progress,
-                                        text);
+                                        text, day[0] ? day : NULL);
 }
 
 static void
@@ -542,7 +543,7 @@ _measures_window_class_actions_init (GtkWidgetClass *widget_class)
                                    show_current_version_action);
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, redo_action);
-  gtk_widget_class_install_action (widget_class, "win.add-log-entry", "(uus)",
+  gtk_widget_class_install_action (widget_class, "win.add-log-entry", "(uuss)",
                                    add_log_entry_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.print-goal", NULL, print_action);
