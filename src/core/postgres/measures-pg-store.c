@@ -43,6 +43,7 @@ measures_pg_store_finalize (GObject *object)
   g_clear_pointer (&self->conn, PQfinish);
   g_rec_mutex_clear (&self->conn_lock);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
   g_clear_pointer (&self->own_revisions, g_hash_table_unref);
   g_clear_pointer (&self->reportable, g_hash_table_unref);
   g_clear_pointer (&self->recordable, g_hash_table_unref);
