@@ -105,15 +105,19 @@ fail_write (MeasuresStore  *self,
   return FALSE;
 }
 
-/* Commits, then tells the listeners. */
+/* Commits, then tells the listeners. An engine may send the steps of a
+ * write together with its commit, so that a refusal of the user's role
+ * comes only now: it is told as fail_write () tells it. */
 static gboolean
 commit (MeasuresStore *self,
         MeasuresWrite *write,
         gint64        *revision,
+        WriteKind      kind,
+        const char    *title,
         GError       **error)
 {
   if (!ENGINE (self)->finish_write (self, write, error))
-    return fail (self);
+    return fail_write (self, kind, title, error);
 
   if (revision != NULL)
     *revision = write->revision;
@@ -249,7 +253,7 @@ measures_store_create_measure (MeasuresStore    *self,
       !ENGINE (self)->bump_revision (self, id, MEASURES_PART_ALL, now, &write, error))
     return fail_write (self, WRITE_CREATION, NULL, error);
 
-  if (!commit (self, &write, revision, error))
+  if (!commit (self, &write, revision, WRITE_CREATION, NULL, error))
     return 0;
 
   return id;
@@ -324,7 +328,7 @@ measures_store_update_measure (MeasuresStore    *self,
       !ENGINE (self)->bump_revision (self, id, MEASURES_PART_SHEET, now, &write, error))
     return fail_write (self, WRITE_SHEET, title, error);
 
-  return commit (self, &write, revision, error);
+  return commit (self, &write, revision, WRITE_SHEET, title, error);
 }
 
 /**
@@ -371,7 +375,8 @@ measures_store_set_removed (MeasuresStore  *self,
     return fail_write (self, removed ? WRITE_REMOVAL : WRITE_RESTORATION,
                        measures_measure_get_title (stored), error);
 
-  return commit (self, &write, revision, error);
+  return commit (self, &write, revision, removed ? WRITE_REMOVAL : WRITE_RESTORATION,
+                 measures_measure_get_title (stored), error);
 }
 
 /**
@@ -434,7 +439,8 @@ measures_store_add_log_entry (MeasuresStore   *self,
       !ENGINE (self)->bump_revision (self, measure_id, MEASURES_PART_STATE, now, &write, error))
     return fail_write (self, WRITE_PROGRESS, measures_measure_get_title (stored), error);
 
-  if (!commit (self, &write, revision, error))
+  if (!commit (self, &write, revision, WRITE_PROGRESS, measures_measure_get_title (stored),
+               error))
     return 0;
 
   return entry_id;
@@ -510,7 +516,8 @@ measures_store_set_log_entry_withdrawn (MeasuresStore   *self,
       !ENGINE (self)->bump_revision (self, measure_id, MEASURES_PART_STATE, now, &write, error))
     return fail_write (self, WRITE_PROGRESS, measures_measure_get_title (stored), error);
 
-  return commit (self, &write, revision, error);
+  return commit (self, &write, revision, WRITE_PROGRESS, measures_measure_get_title (stored),
+                 error);
 }
 
 /* Indicators ------------------------------------------------------------------
@@ -695,7 +702,7 @@ measures_store_create_indicator_with_revision (MeasuresStore      *self,
       !ENGINE (self)->bump_indicator_revision (self, id, MEASURES_PART_ALL, now, &write, error))
     return fail_write (self, WRITE_INDICATOR_CREATION, NULL, error);
 
-  if (!commit (self, &write, revision, error))
+  if (!commit (self, &write, revision, WRITE_INDICATOR_CREATION, NULL, error))
     return 0;
 
   return id;
@@ -775,7 +782,7 @@ measures_store_update_indicator_with_revision (MeasuresStore      *self,
   if (!ENGINE (self)->bump_indicator_revision (self, id, MEASURES_PART_SHEET, now, &write, error))
     return fail_write (self, WRITE_INDICATOR_SHEET, name, error);
 
-  return commit (self, &write, revision, error);
+  return commit (self, &write, revision, WRITE_INDICATOR_SHEET, name, error);
 }
 
 /**
@@ -848,7 +855,8 @@ measures_store_set_indicator_removed (MeasuresStore  *self,
     return fail_write (self, removed ? WRITE_INDICATOR_REMOVAL : WRITE_INDICATOR_RESTORATION,
                        name, error);
 
-  return commit (self, &write, revision, error);
+  return commit (self, &write, revision,
+                 removed ? WRITE_INDICATOR_REMOVAL : WRITE_INDICATOR_RESTORATION, name, error);
 }
 
 /**
@@ -976,7 +984,8 @@ measures_store_add_indicator_value_with_revision (MeasuresStore  *self,
                                                &write, error))
     return fail_write (self, WRITE_INDICATOR_VALUES, measures_indicator_get_name (stored), error);
 
-  if (!commit (self, &write, revision, error))
+  if (!commit (self, &write, revision, WRITE_INDICATOR_VALUES,
+               measures_indicator_get_name (stored), error))
     return 0;
 
   return value_id;
@@ -1063,7 +1072,8 @@ measures_store_remove_indicator_value_with_revision (MeasuresStore  *self,
                                                &write, error))
     return fail_write (self, WRITE_INDICATOR_VALUES, measures_indicator_get_name (stored), error);
 
-  return commit (self, &write, revision, error);
+  return commit (self, &write, revision, WRITE_INDICATOR_VALUES,
+                 measures_indicator_get_name (stored), error);
 }
 
 /**

@@ -23,7 +23,7 @@ measures_pg_refresh_search (MeasuresPgStore  *self,
   /* What the SQLite index holds: title, description, objectives, the
    * printed offices with the linked offices' abbreviations and names, and
    * the period. */
-  return pg_exec (self,
+  return pg_send (self,
                   "UPDATE measures m SET search = to_tsvector ('measures.search', concat_ws (' ',"
                   "  m.title, m.description,"
                   "  (SELECT string_agg (o.text, ' ') FROM objectives o"
@@ -34,7 +34,7 @@ measures_pg_refresh_search (MeasuresPgStore  *self,
                   "   WHERE l.measure_id = m.id),"
                   "  m.period)) "
                   "WHERE m.id = $1::bigint",
-                  &params, error);
+                  &params, NULL, NULL, NULL, FALSE, error);
 }
 
 /* Turns what a user typed into a tsquery: every word must occur, as the
