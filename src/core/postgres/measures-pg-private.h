@@ -162,6 +162,9 @@ void             measures_pg_strategy_init_class (MeasuresStoreClass *store_clas
 /* measures-pg-measures.c */
 void             measures_pg_measures_init_class (MeasuresStoreClass *store_class);
 
+/* measures-pg-import.c */
+void             measures_pg_import_init_class   (MeasuresStoreClass *store_class);
+
 /* measures-pg-log.c: the history and the revisions, with the same rules as
  * the SQLite engine's. */
 

@@ -151,6 +151,7 @@ measures_pg_store_class_init (MeasuresPgStoreClass *klass)
   store_class->rollback = pg_rollback;
   measures_pg_strategy_init_class (store_class);
   measures_pg_measures_init_class (store_class);
+  measures_pg_import_init_class (store_class);
   measures_pg_log_init_class (store_class);
   measures_pg_indicators_init_class (store_class);
   measures_pg_search_init_class (store_class);
