@@ -388,8 +388,8 @@ measure_import_clear (gpointer data)
   g_clear_pointer (&item->history, g_ptr_array_unref);
 }
 
-/* Reads a measure with its log and history into @item; @id is its id in
- * the file, 0 if it has none. */
+/* Reads a measure with its log and history into @item; @file_id is its id
+ * in the file, 0 if it has none. */
 static gboolean
 read_measure (Reader                 *reader,
               JsonObject             *object,
