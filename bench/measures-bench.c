@@ -339,6 +339,28 @@ main (int   argc,
           }
       }
   }
+
+  /* The server's own figures only, without the windows: for work on the
+   * engine. */
+  if (on_server && g_getenv ("MEASURES_BENCH_SERVER_ONLY") != NULL)
+    {
+      for (guint i = 0; i < n_sizes; i++)
+        if (servers[i] != NULL)
+          {
+            GHashTable *store = g_ptr_array_index (server_store, i);
+            static const char * const names[] = {
+              "summaries", "save", "save-round-trips", "report", "report-round-trips",
+              "other-refresh-median", "other-refresh-p95",
+            };
+
+            bench_server_measure (servers[i], runs, store);
+            printf ("On the server, %u measures: moved onto it in %.2f s\n", sizes[i], import_s[i]);
+            for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+              printf ("  %-28s %10.2f\n", names[n], figure (store, names[n]));
+          }
+      bench_server_stop ();
+      return 0;
+    }
 #endif
 
   /* First frames, interleaved round by round. */

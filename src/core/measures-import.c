@@ -319,13 +319,12 @@ get_status (Reader         *reader,
 }
 
 /* A dump carries each measure's log and history; the embedded strategy
- * has none. */
+ * has none. They are stored with the measure: see read_measures (). */
 static gboolean
-read_log_and_history (Reader        *reader,
-                      MeasuresStore *store,
-                      JsonObject    *object,
-                      const char    *where,
-                      gint64         measure_id)
+read_log_and_history (Reader                 *reader,
+                      JsonObject             *object,
+                      const char             *where,
+                      MeasuresMeasureImport  *imported)
 {
   JsonNode *log = json_object_get_member (object, "log");
   JsonNode *history = json_object_get_member (object, "history");
@@ -352,10 +351,8 @@ read_log_and_history (Reader        *reader,
           !get_optional_string (reader, item, "withdrawn", where, &withdrawn))
         return FALSE;
 
-      entry = measures_log_entry_new (0, measure_id, date, author, status, progress, text,
-                                      withdrawn);
-      if (!measures_store_insert_log_entry (store, measure_id, entry, reader->error))
-        return FALSE;
+      entry = measures_log_entry_new (0, 0, date, author, status, progress, text, withdrawn);
+      g_ptr_array_add (imported->log, g_steal_pointer (&entry));
     }
 
   for (guint i = 0;
@@ -374,21 +371,32 @@ read_log_and_history (Reader        *reader,
           !get_optional_string (reader, item, "new", where, &new_value))
         return FALSE;
 
-      change = measures_change_new (0, measure_id, date, author, field, old_value, new_value);
-      if (!measures_store_insert_change (store, measure_id, change, reader->error))
-        return FALSE;
+      change = measures_change_new (0, 0, date, author, field, old_value, new_value);
+      g_ptr_array_add (imported->history, g_steal_pointer (&change));
     }
 
   return TRUE;
 }
 
+static void
+measure_import_clear (gpointer data)
+{
+  MeasuresMeasureImport *item = data;
+
+  g_clear_object (&item->measure);
+  g_clear_pointer (&item->log, g_ptr_array_unref);
+  g_clear_pointer (&item->history, g_ptr_array_unref);
+}
+
+/* Reads a measure with its log and history into @item; @file_id is its id
+ * in the file, 0 if it has none. */
 static gboolean
-read_measure (Reader        *reader,
-              MeasuresStore *store,
-              JsonObject    *object,
-              const char    *where,
-              GHashTable    *positions,
-              GHashTable    *ids)
+read_measure (Reader                 *reader,
+              JsonObject             *object,
+              const char             *where,
+              GHashTable             *positions,
+              MeasuresMeasureImport  *item,
+              gint64                 *file_id)
 {
   g_autoptr(MeasuresMeasure) measure = NULL;
   g_auto(GStrv) objectives = NULL;
@@ -402,7 +410,6 @@ read_measure (Reader        *reader,
   gint64 progress = 0;
   gint64 id = 0;
   gint64 printed_position = 0;
-  gint64 measure_id;
   guint goal, position, last;
 
   if (!get_number (reader, object, "goal", where, &goal) ||
@@ -478,15 +485,45 @@ read_measure (Reader        *reader,
                           "removed", removed,
                           NULL);
 
-  measure_id = measures_store_add_measure (store, measure, reader->error);
-  if (measure_id == 0)
-    return FALSE;
-  /* The dump's indicators name their measure by the dump's id. */
-  if (id != 0)
-    g_hash_table_insert (ids, g_memdup2 (&id, sizeof id),
-                         g_memdup2 (&measure_id, sizeof measure_id));
+  item->measure = g_steal_pointer (&measure);
+  item->log = g_ptr_array_new_with_free_func (g_object_unref);
+  item->history = g_ptr_array_new_with_free_func (g_object_unref);
+  *file_id = id;
 
-  return read_log_and_history (reader, store, object, where, measure_id);
+  return read_log_and_history (reader, object, where, item);
+}
+
+/* Measures read so far go to the store in batches of this many: a server
+ * takes each batch in a few statements rather than row by row. */
+#define BATCH 1000
+
+/* Stores the measures read so far, and remembers their new ids. */
+static gboolean
+store_measures (Reader        *reader,
+                MeasuresStore *store,
+                GArray        *batch,
+                GArray        *file_ids,
+                GHashTable    *ids)
+{
+  g_autofree gint64 *new_ids = g_new0 (gint64, MAX (batch->len, 1));
+
+  if (!measures_store_add_measures (store, (MeasuresMeasureImport *)(gpointer)batch->data,
+                                    batch->len, new_ids, reader->error))
+    return FALSE;
+
+  /* The dump's indicators name their measure by the dump's id. */
+  for (guint i = 0; i < batch->len; i++)
+    {
+      gint64 id = g_array_index (file_ids, gint64, i);
+
+      if (id != 0)
+        g_hash_table_insert (ids, g_memdup2 (&id, sizeof id),
+                             g_memdup2 (&new_ids[i], sizeof new_ids[i]));
+    }
+
+  g_array_set_size (batch, 0);
+  g_array_set_size (file_ids, 0);
+  return TRUE;
 }
 
 static gboolean
@@ -496,22 +533,37 @@ read_measures (Reader        *reader,
                GHashTable    *ids)
 {
   g_autoptr(GHashTable) positions = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) batch = g_array_sized_new (FALSE, TRUE, sizeof (MeasuresMeasureImport),
+                                               BATCH);
+  g_autoptr(GArray) file_ids = g_array_sized_new (FALSE, TRUE, sizeof (gint64), BATCH);
   JsonArray *measures = get_array (reader, root, "measures");
 
   if (measures == NULL)
     return FALSE;
 
+  g_array_set_clear_func (batch, measure_import_clear);
   for (guint i = 0; i < json_array_get_length (measures); i++)
     {
       /* Translators: %u is the position of a measure in the file, from 1 */
       g_autofree char *where = g_strdup_printf (_("measure %u"), i + 1);
       JsonObject *measure = get_element_object (reader, measures, i, where);
+      MeasuresMeasureImport *item;
 
-      if (measure == NULL || !read_measure (reader, store, measure, where, positions, ids))
+      if (measure == NULL)
+        return FALSE;
+
+      g_array_set_size (batch, batch->len + 1);
+      g_array_set_size (file_ids, file_ids->len + 1);
+      item = &g_array_index (batch, MeasuresMeasureImport, batch->len - 1);
+      if (!read_measure (reader, measure, where, positions, item,
+                         &g_array_index (file_ids, gint64, file_ids->len - 1)))
+        return FALSE;
+
+      if (batch->len == BATCH && !store_measures (reader, store, batch, file_ids, ids))
         return FALSE;
     }
 
-  return TRUE;
+  return batch->len == 0 || store_measures (reader, store, batch, file_ids, ids);
 }
 
 static gboolean

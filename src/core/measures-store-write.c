@@ -107,15 +107,19 @@ fail_write (MeasuresStore  *self,
   return FALSE;
 }
 
-/* Commits, then tells the listeners. */
+/* Commits, then tells the listeners. An engine may send the steps of a
+ * write together with its commit, so that a refusal of the user's role
+ * comes only now: it is told as fail_write () tells it. */
 static gboolean
 commit (MeasuresStore *self,
         MeasuresWrite *write,
         gint64        *revision,
+        WriteKind      kind,
+        const char    *title,
         GError       **error)
 {
   if (!ENGINE (self)->finish_write (self, write, error))
-    return fail (self);
+    return fail_write (self, kind, title, error);
 
   if (revision != NULL)
     *revision = write->revision;
@@ -251,7 +255,7 @@ measures_store_create_measure (MeasuresStore    *self,
       !ENGINE (self)->bump_revision (self, id, MEASURES_PART_ALL, now, &write, error))
     return fail_write (self, WRITE_CREATION, NULL, error);
 
-  if (!commit (self, &write, revision, error))
+  if (!commit (self, &write, revision, WRITE_CREATION, NULL, error))
     return 0;
 
   return id;
@@ -326,7 +330,7 @@ measures_store_update_measure (MeasuresStore    *self,
       !ENGINE (self)->bump_revision (self, id, MEASURES_PART_SHEET, now, &write, error))
     return fail_write (self, WRITE_SHEET, title, error);
 
-  return commit (self, &write, revision, error);
+  return commit (self, &write, revision, WRITE_SHEET, title, error);
 }
 
 /**
@@ -373,7 +377,8 @@ measures_store_set_removed (MeasuresStore  *self,
     return fail_write (self, removed ? WRITE_REMOVAL : WRITE_RESTORATION,
                        measures_measure_get_title (stored), error);
 
-  return commit (self, &write, revision, error);
+  return commit (self, &write, revision, removed ? WRITE_REMOVAL : WRITE_RESTORATION,
+                 measures_measure_get_title (stored), error);
 }
 
 /**
@@ -650,7 +655,8 @@ measures_store_add_report (MeasuresStore   *self,
       !ENGINE (self)->bump_revision (self, measure_id, MEASURES_PART_STATE, now, &write, error))
     return fail_write (self, WRITE_PROGRESS, measures_measure_get_title (stored), error);
 
-  if (!commit (self, &write, revision, error))
+  if (!commit (self, &write, revision, WRITE_PROGRESS, measures_measure_get_title (stored),
+               error))
     return 0;
 
   return entry_id;
@@ -836,7 +842,8 @@ measures_store_set_log_entry_withdrawn (MeasuresStore   *self,
       !ENGINE (self)->bump_revision (self, measure_id, MEASURES_PART_STATE, now, &write, error))
     return fail_write (self, WRITE_PROGRESS, measures_measure_get_title (stored), error);
 
-  return commit (self, &write, revision, error);
+  return commit (self, &write, revision, WRITE_PROGRESS, measures_measure_get_title (stored),
+                 error);
 }
 
 /* Indicators ------------------------------------------------------------------
@@ -1021,7 +1028,7 @@ measures_store_create_indicator_with_revision (MeasuresStore      *self,
       !ENGINE (self)->bump_indicator_revision (self, id, MEASURES_PART_ALL, now, &write, error))
     return fail_write (self, WRITE_INDICATOR_CREATION, NULL, error);
 
-  if (!commit (self, &write, revision, error))
+  if (!commit (self, &write, revision, WRITE_INDICATOR_CREATION, NULL, error))
     return 0;
 
   return id;
@@ -1101,7 +1108,7 @@ measures_store_update_indicator_with_revision (MeasuresStore      *self,
   if (!ENGINE (self)->bump_indicator_revision (self, id, MEASURES_PART_SHEET, now, &write, error))
     return fail_write (self, WRITE_INDICATOR_SHEET, name, error);
 
-  return commit (self, &write, revision, error);
+  return commit (self, &write, revision, WRITE_INDICATOR_SHEET, name, error);
 }
 
 /**
@@ -1174,7 +1181,8 @@ measures_store_set_indicator_removed (MeasuresStore  *self,
     return fail_write (self, removed ? WRITE_INDICATOR_REMOVAL : WRITE_INDICATOR_RESTORATION,
                        name, error);
 
-  return commit (self, &write, revision, error);
+  return commit (self, &write, revision,
+                 removed ? WRITE_INDICATOR_REMOVAL : WRITE_INDICATOR_RESTORATION, name, error);
 }
 
 /**
@@ -1302,7 +1310,8 @@ measures_store_add_indicator_value_with_revision (MeasuresStore  *self,
                                                &write, error))
     return fail_write (self, WRITE_INDICATOR_VALUES, measures_indicator_get_name (stored), error);
 
-  if (!commit (self, &write, revision, error))
+  if (!commit (self, &write, revision, WRITE_INDICATOR_VALUES,
+               measures_indicator_get_name (stored), error))
     return 0;
 
   return value_id;
@@ -1389,7 +1398,8 @@ measures_store_remove_indicator_value_with_revision (MeasuresStore  *self,
                                                &write, error))
     return fail_write (self, WRITE_INDICATOR_VALUES, measures_indicator_get_name (stored), error);
 
-  return commit (self, &write, revision, error);
+  return commit (self, &write, revision, WRITE_INDICATOR_VALUES,
+                 measures_indicator_get_name (stored), error);
 }
 
 /**

@@ -227,6 +227,22 @@ typedef struct {
   guint8 progress;
 } MeasuresProgressEntry;
 
+/**
+ * MeasuresMeasureImport:
+ * @measure: a measure as measures_store_add_measure() takes it
+ * @log: (element-type MeasuresLogEntry): its progress log as exported,
+ *   in order; the entries' ids are ignored
+ * @history: (element-type MeasuresChange): its history as exported, in
+ *   order; the rows' ids are ignored
+ *
+ * A measure with its log and history, for measures_store_add_measures().
+ */
+typedef struct {
+  MeasuresMeasure *measure;
+  GPtrArray *log;
+  GPtrArray *history;
+} MeasuresMeasureImport;
+
 #define MEASURES_TYPE_STORE (measures_store_get_type ())
 
 G_DECLARE_DERIVABLE_TYPE (MeasuresStore, measures_store, MEASURES, STORE, GObject)
@@ -293,6 +309,13 @@ struct _MeasuresStoreClass
                                             const char          *field,
                                             const char          *old_value,
                                             const char          *new_value,
+                                            GError             **error);
+  /* Many measures at once; engines that leave it unset get the three
+   * above, row by row */
+  gboolean         (*add_measures)         (MeasuresStore       *self,
+                                            const MeasuresMeasureImport *measures,
+                                            guint                n_measures,
+                                            gint64              *ids,
                                             GError             **error);
 
   /* Reading */
@@ -511,6 +534,11 @@ gboolean        measures_store_add_office           (MeasuresStore    *self,
                                                      GError          **error);
 gint64          measures_store_add_measure          (MeasuresStore    *self,
                                                      MeasuresMeasure  *measure,
+                                                     GError          **error);
+gboolean        measures_store_add_measures         (MeasuresStore    *self,
+                                                     const MeasuresMeasureImport *measures,
+                                                     guint             n_measures,
+                                                     gint64           *ids,
                                                      GError          **error);
 gboolean        measures_store_insert_log_entry     (MeasuresStore    *self,
                                                      gint64            measure_id,

@@ -424,6 +424,8 @@ measures_pg_connection_lost (MeasuresPgStore *self)
 
   self->lost = TRUE;
   self->in_transaction = FALSE;
+  /* What waited to be sent belongs to a transaction the server dropped. */
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
   measures_pg_notify_stop (self);
 
   /* While opening, the caller reports the failure. */

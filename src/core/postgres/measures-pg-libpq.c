@@ -61,6 +61,12 @@ measures_libpq_load (GError **error)
     { "PQgssEncInUse", G_STRUCT_OFFSET (MeasuresLibpq, PQgssEncInUse_) },
     { "PQconnectionUsedPassword",
       G_STRUCT_OFFSET (MeasuresLibpq, PQconnectionUsedPassword_) },
+    { "PQenterPipelineMode", G_STRUCT_OFFSET (MeasuresLibpq, PQenterPipelineMode_) },
+    { "PQexitPipelineMode", G_STRUCT_OFFSET (MeasuresLibpq, PQexitPipelineMode_) },
+    { "PQpipelineSync", G_STRUCT_OFFSET (MeasuresLibpq, PQpipelineSync_) },
+    { "PQsendPrepare", G_STRUCT_OFFSET (MeasuresLibpq, PQsendPrepare_) },
+    { "PQsendQueryPrepared", G_STRUCT_OFFSET (MeasuresLibpq, PQsendQueryPrepared_) },
+    { "PQgetResult", G_STRUCT_OFFSET (MeasuresLibpq, PQgetResult_) },
   };
   MeasuresLibpq table = { 0 };
 

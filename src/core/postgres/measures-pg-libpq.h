@@ -45,6 +45,12 @@ typedef struct {
   __typeof__ (PQparameterStatus) *PQparameterStatus_;
   __typeof__ (PQgssEncInUse) *PQgssEncInUse_;
   __typeof__ (PQconnectionUsedPassword) *PQconnectionUsedPassword_;
+  __typeof__ (PQenterPipelineMode) *PQenterPipelineMode_;
+  __typeof__ (PQexitPipelineMode) *PQexitPipelineMode_;
+  __typeof__ (PQpipelineSync) *PQpipelineSync_;
+  __typeof__ (PQsendPrepare) *PQsendPrepare_;
+  __typeof__ (PQsendQueryPrepared) *PQsendQueryPrepared_;
+  __typeof__ (PQgetResult) *PQgetResult_;
 } MeasuresLibpq;
 
 extern MeasuresLibpq measures_libpq;
@@ -85,6 +91,12 @@ gboolean measures_libpq_load (GError **error);
 #define PQparameterStatus (*measures_libpq.PQparameterStatus_)
 #define PQgssEncInUse (*measures_libpq.PQgssEncInUse_)
 #define PQconnectionUsedPassword (*measures_libpq.PQconnectionUsedPassword_)
+#define PQenterPipelineMode (*measures_libpq.PQenterPipelineMode_)
+#define PQexitPipelineMode (*measures_libpq.PQexitPipelineMode_)
+#define PQpipelineSync (*measures_libpq.PQpipelineSync_)
+#define PQsendPrepare (*measures_libpq.PQsendPrepare_)
+#define PQsendQueryPrepared (*measures_libpq.PQsendQueryPrepared_)
+#define PQgetResult (*measures_libpq.PQgetResult_)
 #endif
 
 G_END_DECLS

@@ -31,10 +31,11 @@ measures_pg_record_change (MeasuresPgStore  *self,
   pg_params_text (&params, old_value);
   pg_params_text (&params, new_value);
 
-  return pg_exec (self,
+  /* Nothing waits for it: it goes with the write's next statement. */
+  return pg_send (self,
                   "INSERT INTO history (measure_id, date, author, field, old_value, new_value) "
                   "VALUES ($1::bigint, $2::text, $3::text, $4::text, $5::text, $6::text)",
-                  &params, error);
+                  &params, NULL, NULL, NULL, FALSE, error);
 }
 
 /* Revisions ------------------------------------------------------------------ */
@@ -60,35 +61,25 @@ measures_pg_next_revision (MeasuresPgStore  *self,
   return TRUE;
 }
 
-/* Refuses a write when someone else wrote @part of the measure after
- * @base_revision, naming them from the history. Call inside the write's
- * transaction, so that nobody can write in between. */
-gboolean
-measures_pg_check_revision (MeasuresPgStore  *self,
-                            gint64            measure_id,
-                            gint64            base_revision,
-                            MeasuresPart      part,
-                            GError          **error)
+/* What a revision check compares with. */
+typedef struct {
+  gint64 base_revision;
+  MeasuresPart part;
+} RevisionCheck;
+
+static gboolean
+answer_revision_check (MeasuresPgStore  *self,
+                       const PGresult   *result,
+                       gpointer          data,
+                       GError          **error)
 {
-  g_auto(PgParams) params = { NULL };
-  g_autoptr(PGresult) result = NULL;
+  RevisionCheck *check = data;
+  MeasuresPart part = check->part;
   gboolean found;
   gint64 revision;
 
-  pg_params_init (&params);
-  pg_params_int (&params, measure_id);
-  /* The latest entry of the history says who and when. */
-  result = pg_query (self,
-                     "SELECT m.revision, m.sheet_revision, m.state_revision, m.title,"
-                     "       m.removed IS NOT NULL, h.author, h.date "
-                     "FROM measures m "
-                     "LEFT JOIN LATERAL (SELECT author, date FROM history"
-                     "                   WHERE measure_id = m.id"
-                     "                   ORDER BY id DESC LIMIT 1) h ON true "
-                     "WHERE m.id = $1::bigint",
-                     &params, error);
-  if (result == NULL)
-    return FALSE;
+  if (!pg_result_ok (result))
+    return pg_set_error (self, result, error);
 
   if (PQntuples (result) == 0)
     {
@@ -98,7 +89,7 @@ measures_pg_check_revision (MeasuresPgStore  *self,
     }
 
   revision = pg_int (result, 0, part == MEASURES_PART_ALL ? 0 : part == MEASURES_PART_SHEET ? 1 : 2);
-  if (revision <= base_revision)
+  if (revision <= check->base_revision)
     return TRUE;
 
   found = !PQgetisnull (result, 0, 5);
@@ -109,10 +100,57 @@ measures_pg_check_revision (MeasuresPgStore  *self,
   return FALSE;
 }
 
+/* Refuses a write when someone else wrote @part of the measure after
+ * @base_revision, naming them from the history. Call inside the write's
+ * transaction, so that nobody can write in between. The check goes with
+ * the write's next statement that waits, its reading of the measure; a
+ * stale revision refuses the write there, before anything is written. */
+gboolean
+measures_pg_check_revision (MeasuresPgStore  *self,
+                            gint64            measure_id,
+                            gint64            base_revision,
+                            MeasuresPart      part,
+                            GError          **error)
+{
+  g_auto(PgParams) params = { NULL };
+  RevisionCheck *check = g_new (RevisionCheck, 1);
+
+  check->base_revision = base_revision;
+  check->part = part;
+  pg_params_init (&params);
+  pg_params_int (&params, measure_id);
+  /* The latest entry of the history says who and when. */
+  return pg_send (self,
+                  "SELECT m.revision, m.sheet_revision, m.state_revision, m.title,"
+                  "       m.removed IS NOT NULL, h.author, h.date "
+                  "FROM measures m "
+                  "LEFT JOIN LATERAL (SELECT author, date FROM history"
+                  "                   WHERE measure_id = m.id"
+                  "                   ORDER BY id DESC LIMIT 1) h ON true "
+                  "WHERE m.id = $1::bigint",
+                  &params, answer_revision_check, check, g_free, TRUE, error);
+}
+
+static gboolean
+answer_bump (MeasuresPgStore  *self,
+             const PGresult   *result,
+             gpointer          data,
+             GError          **error)
+{
+  MeasuresWrite *write = data;
+
+  if (!pg_result_ok (result))
+    return pg_set_error (self, result, error);
+
+  write->revision = pg_int (result, 0, 0);
+  return TRUE;
+}
+
 /* Gives the measure the strategy's next revision, for @part and as a whole,
  * and tells the other connections inside the same transaction: a write
- * that is rolled back tells nobody. One statement, one round trip: the
- * revision is found, set and announced by the server. */
+ * that is rolled back tells nobody. One statement, found, set and
+ * announced by the server; nothing waits for it: @write has its revision
+ * once the write has committed. */
 gboolean
 measures_pg_bump_revision (MeasuresPgStore  *self,
                            gint64            measure_id,
@@ -122,43 +160,34 @@ measures_pg_bump_revision (MeasuresPgStore  *self,
                            GError          **error)
 {
   /* One statement per part: an official, who may only report progress, is
-   * granted no update of sheet_revision, even to set it to itself. */
-#define NEXT "WITH next AS (SELECT coalesce (max (revision), 0) + 1 AS revision FROM measures) "
-#define TOLD "FROM next WHERE id = $2::bigint " \
-             "RETURNING next.revision, pg_notify ('" MEASURES_PG_CHANNEL "', $2::text)"
+   * granted no update of sheet_revision, even to set it to itself. No such
+   * measure: the write still gets the strategy's next revision, and is
+   * told. */
+#define NEXT "WITH next AS (SELECT coalesce (max (revision), 0) + 1 AS revision FROM measures), " \
+             "bumped AS (UPDATE measures SET revision = next.revision, updated = $1::text, "
+#define TOLD "FROM next WHERE id = $2::bigint RETURNING next.revision) " \
+             "SELECT coalesce ((SELECT revision FROM bumped)," \
+             "                 greatest ((SELECT coalesce (max (revision), 0) FROM measures)," \
+             "                           (SELECT coalesce (max (revision), 0) FROM indicators))" \
+             "                 + 1)," \
+             "       pg_notify ('" MEASURES_PG_CHANNEL "', $2::text)"
   static const char * const sql[] = {
-    [MEASURES_PART_SHEET] = NEXT "UPDATE measures SET revision = next.revision,"
-                            "  updated = $1::text, sheet_revision = next.revision " TOLD,
-    [MEASURES_PART_STATE] = NEXT "UPDATE measures SET revision = next.revision,"
-                            "  updated = $1::text, state_revision = next.revision " TOLD,
-    [MEASURES_PART_ALL] = NEXT "UPDATE measures SET revision = next.revision,"
-                          "  updated = $1::text, sheet_revision = next.revision,"
+    [MEASURES_PART_SHEET] = NEXT "sheet_revision = next.revision " TOLD,
+    [MEASURES_PART_STATE] = NEXT "state_revision = next.revision " TOLD,
+    [MEASURES_PART_ALL] = NEXT "sheet_revision = next.revision,"
                           "  state_revision = next.revision " TOLD,
   };
 #undef NEXT
 #undef TOLD
   g_auto(PgParams) params = { NULL };
-  g_autoptr(PGresult) result = NULL;
-  gint64 revision;
 
   g_assert (part > 0 && part <= MEASURES_PART_ALL);
 
   pg_params_init (&params);
   pg_params_text (&params, now);
   pg_params_int (&params, measure_id);
-  if (!(result = pg_query (self, sql[part], &params, error)))
-    return FALSE;
-
-  /* No such measure: the write still gets its revision, and is told. */
-  if (PQntuples (result) > 0)
-    revision = pg_int (result, 0, 0);
-  else if (!measures_pg_next_revision (self, &revision, error) ||
-           !measures_pg_notify_write (self, measure_id, error))
-    return FALSE;
-
   write->measure_id = measure_id;
-  write->revision = revision;
-  return TRUE;
+  return pg_send (self, sql[part], &params, answer_bump, write, NULL, FALSE, error);
 }
 
 /* Commits a write; the store announces it, and the notification of it
@@ -170,16 +199,15 @@ pg_finish_write (MeasuresStore  *store,
 {
   MeasuresPgStore *self = MEASURES_PG_STORE (store);
 
-  g_hash_table_add (self->own_revisions, g_memdup2 (&write->revision, sizeof write->revision));
   /* An indicator's office may have changed. */
   if (write->counts_changed || write->indicator)
     measures_pg_forget_permissions (self);
+  /* The revision comes with the commit's answers; the notification of it
+   * is looked into on the main loop, after this. */
   if (!measures_pg_commit (self, error))
-    {
-      g_hash_table_remove (self->own_revisions, &write->revision);
-      return FALSE;
-    }
+    return FALSE;
 
+  g_hash_table_add (self->own_revisions, g_memdup2 (&write->revision, sizeof write->revision));
   return TRUE;
 }
 
@@ -221,10 +249,10 @@ pg_write_state (MeasuresStore   *store,
   pg_params_int (&params, progress);
   pg_params_bool (&params, derived);
   pg_params_int (&params, measure_id);
-  return pg_exec (MEASURES_PG_STORE (store),
+  return pg_send (MEASURES_PG_STORE (store),
                   "UPDATE measures SET status = $1::integer, progress = $2::integer,"
                   "  status_derived = $3::boolean WHERE id = $4::bigint",
-                  &params, error);
+                  &params, NULL, NULL, NULL, FALSE, error);
 }
 
 static MeasuresLogEntry *
@@ -292,9 +320,9 @@ pg_write_withdrawn (MeasuresStore  *store,
   pg_params_init (&params);
   pg_params_text (&params, withdrawn);
   pg_params_int (&params, entry_id);
-  return pg_exec (MEASURES_PG_STORE (store),
+  return pg_send (MEASURES_PG_STORE (store),
                   "UPDATE log_entries SET withdrawn = $1::text WHERE id = $2::bigint",
-                  &params, error);
+                  &params, NULL, NULL, NULL, FALSE, error);
 }
 
 static GListModel *

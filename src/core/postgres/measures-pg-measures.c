@@ -26,16 +26,67 @@ replace_objectives (MeasuresPgStore     *self,
   pg_params_int (&insert, measure_id);
   pg_params_strv (&insert, objectives);
 
-  return pg_exec (self, "DELETE FROM objectives WHERE measure_id = $1::bigint", &clear, error) &&
-         pg_exec (self,
+  return pg_send (self, "DELETE FROM objectives WHERE measure_id = $1::bigint", &clear,
+                  NULL, NULL, NULL, FALSE, error) &&
+         pg_send (self,
                   "INSERT INTO objectives (measure_id, position, text) "
                   "SELECT $1::bigint, ordinality - 1, text "
                   "FROM unnest ($2::text[]) WITH ORDINALITY AS o (text)",
-                  &insert, error);
+                  &insert, NULL, NULL, NULL, FALSE, error);
+}
+
+/* What the answer to a link list's insert is checked against. */
+typedef struct {
+  char *title;
+  GStrv names;
+} LinkCheck;
+
+static void
+link_check_free (gpointer data)
+{
+  LinkCheck *check = data;
+
+  g_free (check->title);
+  g_strfreev (check->names);
+  g_free (check);
+}
+
+/* An office missing from the directory gets no row: the first such one is
+ * named. */
+static gboolean
+answer_links (MeasuresPgStore  *self,
+              const PGresult   *result,
+              gpointer          data,
+              GError          **error)
+{
+  LinkCheck *check = data;
+  g_autoptr(GHashTable) linked = NULL;
+
+  if (!pg_result_ok (result))
+    return pg_set_error (self, result, error);
+
+  if ((guint)PQntuples (result) == g_strv_length (check->names))
+    return TRUE;
+
+  linked = g_hash_table_new (g_str_hash, g_str_equal);
+  for (int row = 0; row < PQntuples (result); row++)
+    g_hash_table_add (linked, (gpointer)pg_text (result, row, 0));
+  for (guint i = 0; check->names[i] != NULL; i++)
+    if (!g_hash_table_contains (linked, check->names[i]))
+      {
+        g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                     _("The measure “%s” names the office “%s”, which is not in the "
+                       "office directory."),
+                     check->title, check->names[i]);
+        return FALSE;
+      }
+
+  return TRUE;
 }
 
 /* Both link lists in one statement; an office named twice or missing from
- * the directory is refused with the SQLite engine's messages. */
+ * the directory is refused with the SQLite engine's messages, the missing
+ * one when the answer comes, before the write commits. */
 static gboolean
 replace_links (MeasuresPgStore  *self,
                gint64            measure_id,
@@ -51,7 +102,7 @@ replace_links (MeasuresPgStore  *self,
   g_auto(GStrv) all = NULL;
   g_auto(PgParams) clear = { NULL };
   g_auto(PgParams) insert = { NULL };
-  g_autoptr(PGresult) result = NULL;
+  LinkCheck *check;
   guint n = 0;
 
   for (guint role = 0; role < 2; role++)
@@ -71,42 +122,25 @@ replace_links (MeasuresPgStore  *self,
 
   pg_params_init (&clear);
   pg_params_int (&clear, measure_id);
-  if (!pg_exec (self, "DELETE FROM measure_offices WHERE measure_id = $1::bigint", &clear, error))
+  if (!pg_send (self, "DELETE FROM measure_offices WHERE measure_id = $1::bigint", &clear,
+                NULL, NULL, NULL, FALSE, error))
     return FALSE;
 
   pg_params_init (&insert);
   pg_params_int (&insert, measure_id);
   pg_params_strv (&insert, (const char * const *)all);
   pg_params_text (&insert, roles->str);
-  result = pg_query (self,
-                     "INSERT INTO measure_offices (measure_id, office_id, role, position) "
-                     "SELECT $1::bigint, o.id, a.role, a.ordinality - 1 "
-                     "FROM unnest ($2::text[], $3::integer[]) WITH ORDINALITY"
-                     "     AS a (abbreviation, role, ordinality) "
-                     "JOIN offices o ON o.abbreviation = a.abbreviation "
-                     "RETURNING (SELECT abbreviation FROM offices WHERE id = office_id)",
-                     &insert, error);
-  if (result == NULL)
-    return FALSE;
-
-  if ((guint)PQntuples (result) < n)
-    {
-      g_autoptr(GHashTable) linked = g_hash_table_new (g_str_hash, g_str_equal);
-
-      for (int row = 0; row < PQntuples (result); row++)
-        g_hash_table_add (linked, (gpointer)pg_text (result, row, 0));
-      for (guint i = 0; all[i] != NULL; i++)
-        if (!g_hash_table_contains (linked, all[i]))
-          {
-            g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
-                         _("The measure “%s” names the office “%s”, which is not in the "
-                           "office directory."),
-                         title, all[i]);
-            return FALSE;
-          }
-    }
-
-  return TRUE;
+  check = g_new (LinkCheck, 1);
+  check->title = g_strdup (title);
+  check->names = g_steal_pointer (&all);
+  return pg_send (self,
+                  "INSERT INTO measure_offices (measure_id, office_id, role, position) "
+                  "SELECT $1::bigint, o.id, a.role, a.ordinality - 1 "
+                  "FROM unnest ($2::text[], $3::integer[]) WITH ORDINALITY"
+                  "     AS a (abbreviation, role, ordinality) "
+                  "JOIN offices o ON o.abbreviation = a.abbreviation "
+                  "RETURNING (SELECT abbreviation FROM offices WHERE id = office_id)",
+                  &insert, answer_links, check, link_check_free, TRUE, error);
 }
 
 /* The next free position at the end of a goal's measures. */
@@ -258,6 +292,37 @@ lookup_strv (GHashTable *table,
   return list ? g_strv_builder_end (list) : g_new0 (char *, 1);
 }
 
+/* Where an answer of (measure_id, text[, role]) rows goes. */
+typedef struct {
+  GHashTable **tables;
+  guint n_tables;
+} Collect;
+
+static gboolean
+answer_collect (MeasuresPgStore  *self,
+                const PGresult   *result,
+                gpointer          data,
+                GError          **error)
+{
+  Collect *collect = data;
+
+  if (!pg_result_ok (result))
+    return pg_set_error (self, result, error);
+
+  collect_by_measure (result, collect->tables, collect->n_tables);
+  return TRUE;
+}
+
+/* A copy of @from for pg_send (), which takes its parameters over. */
+static PgParams *
+copy_params (PgParams *from,
+             PgParams *to)
+{
+  if (from != NULL)
+    to->values = g_ptr_array_copy (from->values, (GCopyFunc)(void (*) (void))g_strdup, NULL);
+  return to;
+}
+
 typedef enum {
   LOAD_PRESENT,
   LOAD_REMOVED,
@@ -304,9 +369,10 @@ load_measures (MeasuresPgStore  *self,
 #undef MEASURE_COLUMNS
   g_auto(PgParams) params = { NULL };
   PgParams *bound = which == LOAD_IDS ? &params : NULL;
-  g_autoptr(PGresult) objectives_rows = NULL;
-  g_autoptr(PGresult) offices_rows = NULL;
   g_autoptr(PGresult) rows = NULL;
+  g_auto(PgParams) objectives_params = { NULL };
+  g_auto(PgParams) offices_params = { NULL };
+  Collect objectives_query, offices_query;
   g_autoptr(GHashTable) objectives = new_measure_table ();
   g_autoptr(GHashTable) lead = new_measure_table ();
   g_autoptr(GHashTable) involved = new_measure_table ();
@@ -316,15 +382,16 @@ load_measures (MeasuresPgStore  *self,
   pg_params_init (&params);
   pg_params_ids (&params, ids, n_ids);
 
-  objectives_rows = pg_query (self, objectives_sql[which], bound, error);
-  if (objectives_rows == NULL)
+  /* The three in one pipeline: one round trip. */
+  objectives_query.tables = &objectives;
+  objectives_query.n_tables = 1;
+  offices_query.tables = by_role;
+  offices_query.n_tables = G_N_ELEMENTS (by_role);
+  if (!pg_send (self, objectives_sql[which], copy_params (bound, &objectives_params),
+                answer_collect, &objectives_query, NULL, FALSE, error) ||
+      !pg_send (self, offices_sql[which], copy_params (bound, &offices_params), answer_collect,
+                &offices_query, NULL, FALSE, error))
     return NULL;
-  collect_by_measure (objectives_rows, &objectives, 1);
-
-  offices_rows = pg_query (self, offices_sql[which], bound, error);
-  if (offices_rows == NULL)
-    return NULL;
-  collect_by_measure (offices_rows, by_role, G_N_ELEMENTS (by_role));
 
   rows = pg_query (self, measures_sql[which], bound, error);
   if (rows == NULL)
@@ -502,36 +569,63 @@ pg_list_ranks (MeasuresStore  *store,
 
 /* Writing with history ------------------------------------------------------ */
 
+typedef struct {
+  char *title;
+  guint goal;
+} GoalCheck;
+
+static void
+goal_check_free (gpointer data)
+{
+  GoalCheck *check = data;
+
+  g_free (check->title);
+  g_free (check);
+}
+
+static gboolean
+answer_move (MeasuresPgStore  *self,
+             const PGresult   *result,
+             gpointer          data,
+             GError          **error)
+{
+  GoalCheck *check = data;
+
+  if (!pg_result_ok (result))
+    return pg_set_error (self, result, error);
+
+  if (g_ascii_strtoll (PQcmdTuples ((PGresult *)result), NULL, 10) == 0)
+    {
+      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                   _("The measure “%s” belongs to goal %u, which does not exist."),
+                   check->title, check->goal);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* To the end of its new goal; a goal that does not exist refuses the write
+ * when the answer comes, before it commits. */
 static gboolean
 move_to_goal (MeasuresPgStore  *self,
               MeasuresMeasure  *measure,
               GError          **error)
 {
   g_auto(PgParams) params = { NULL };
-  g_autoptr(PGresult) result = NULL;
-  guint position;
+  GoalCheck *check = g_new (GoalCheck, 1);
 
-  if (!next_position (self, measures_measure_get_goal (measure), &position, error))
-    return FALSE;
-
+  check->title = g_strdup (measures_measure_get_title (measure));
+  check->goal = measures_measure_get_goal (measure);
   pg_params_init (&params);
   pg_params_int (&params, measures_measure_get_goal (measure));
-  pg_params_int (&params, position);
   pg_params_int (&params, measures_measure_get_id (measure));
-  result = pg_query (self,
-                     "UPDATE measures SET goal_id = g.id, position = $2::integer "
-                     "FROM goals g WHERE g.number = $1::integer AND measures.id = $3::bigint",
-                     &params, error);
-  if (result == NULL)
-    return FALSE;
-
-  if (g_ascii_strtoll (PQcmdTuples (result), NULL, 10) == 0)
-    {
-      set_goal_missing_error (measure, error);
-      return FALSE;
-    }
-
-  return TRUE;
+  return pg_send (self,
+                  "UPDATE measures SET goal_id = g.id,"
+                  "  position = (SELECT coalesce (max (m.position), 0) + 1 FROM measures m"
+                  "              WHERE m.goal_id = g.id) "
+                  "FROM goals g WHERE g.number = $1::integer AND measures.id = $2::bigint",
+                  &params, answer_move, check, goal_check_free, TRUE, error);
 }
 
 /* Writes one changed field of the sheet: @new_text as the history has it,
@@ -573,8 +667,8 @@ pg_write_field (MeasuresStore    *store,
     {
       pg_params_int (&params, measures_measure_get_priority (measure));
       pg_params_int (&params, id);
-      return pg_exec (self, "UPDATE measures SET priority = $1::integer WHERE id = $2::bigint",
-                      &params, error);
+      return pg_send (self, "UPDATE measures SET priority = $1::integer WHERE id = $2::bigint",
+                      &params, NULL, NULL, NULL, FALSE, error);
     }
 
   if (g_str_equal (field, "title"))
@@ -584,10 +678,10 @@ pg_write_field (MeasuresStore    *store,
       pg_params_text (&params, new_text);
       pg_params_int (&params, id);
       pg_params_text (&params, key);
-      return pg_exec (self,
+      return pg_send (self,
                       "UPDATE measures SET title = $1::text, title_key = $3::text "
                       "WHERE id = $2::bigint",
-                      &params, error);
+                      &params, NULL, NULL, NULL, FALSE, error);
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
@@ -595,7 +689,7 @@ pg_write_field (MeasuresStore    *store,
       {
         pg_params_text (&params, new_text);
         pg_params_int (&params, id);
-        return pg_exec (self, columns[i].sql, &params, error);
+        return pg_send (self, columns[i].sql, &params, NULL, NULL, NULL, FALSE, error);
       }
 
   g_assert_not_reached ();
@@ -612,9 +706,9 @@ pg_write_removed (MeasuresStore  *store,
   pg_params_init (&params);
   pg_params_text (&params, removed);
   pg_params_int (&params, measure_id);
-  return pg_exec (MEASURES_PG_STORE (store),
+  return pg_send (MEASURES_PG_STORE (store),
                   "UPDATE measures SET removed = $1::text WHERE id = $2::bigint",
-                  &params, error);
+                  &params, NULL, NULL, NULL, FALSE, error);
 }
 
 void

@@ -28,6 +28,9 @@ struct _MeasuresPgStore
   gboolean in_transaction;
   GHashTable *statements;    /* SQL → name of its prepared statement */
   guint64 round_trips;       /* requests that waited for the server's answer */
+  /* Statements whose answers nothing waits for: sent together, in one
+   * pipeline, with the next statement whose answer is needed (pg_send) */
+  GPtrArray *queue;
 
   /* The connection and connecting again (measures-pg-connection.c) */
   GStrv keywords;            /* the first connection's parameters, and the */
@@ -77,10 +80,32 @@ void             pg_params_ids        (PgParams             *params,
                                        guint                 n_ids);
 void             pg_params_strv       (PgParams             *params,
                                        const char * const   *strv);
+void             pg_params_array      (PgParams             *params,
+                                       const char * const   *texts,
+                                       guint                 n_texts);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PgParams, pg_params_clear)
 
+/* What to do with the answer to a statement sent with pg_send (): called
+ * with the result whatever its status, in the order the statements were
+ * sent; %FALSE with @error set refuses the write. */
+typedef gboolean (*PgAnswer) (MeasuresPgStore  *self,
+                              const PGresult   *result,
+                              gpointer          data,
+                              GError          **error);
+
 /* measures-pg-util.c */
+gboolean         pg_result_ok         (const PGresult       *result);
+gboolean         pg_send              (MeasuresPgStore      *self,
+                                       const char           *sql,
+                                       PgParams             *params,
+                                       PgAnswer              answer,
+                                       gpointer              data,
+                                       GDestroyNotify        destroy,
+                                       gboolean              refuses,
+                                       GError              **error);
+gboolean         pg_flush             (MeasuresPgStore      *self,
+                                       GError              **error);
 gboolean         pg_set_error         (MeasuresPgStore      *self,
                                        const PGresult       *result,
                                        GError              **error);
@@ -136,6 +161,9 @@ void             measures_pg_strategy_init_class (MeasuresStoreClass *store_clas
 
 /* measures-pg-measures.c */
 void             measures_pg_measures_init_class (MeasuresStoreClass *store_class);
+
+/* measures-pg-import.c */
+void             measures_pg_import_init_class   (MeasuresStoreClass *store_class);
 
 /* measures-pg-log.c: the history and the revisions, with the same rules as
  * the SQLite engine's. */

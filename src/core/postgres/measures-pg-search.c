@@ -22,19 +22,20 @@ measures_pg_refresh_search (MeasuresPgStore  *self,
 
   /* What the SQLite index holds: title, description, objectives, the
    * printed offices with the linked offices' abbreviations and names, and
-   * the period. */
-  return pg_exec (self,
+   * the period; in an order of their own, not the table's, so that an
+   * import (measures-pg-import.c) makes the same. */
+  return pg_send (self,
                   "UPDATE measures m SET search = to_tsvector ('measures.search', concat_ws (' ',"
                   "  m.title, m.description,"
-                  "  (SELECT string_agg (o.text, ' ') FROM objectives o"
+                  "  (SELECT string_agg (o.text, ' ' ORDER BY o.position) FROM objectives o"
                   "   WHERE o.measure_id = m.id),"
                   "  m.lead, m.actors,"
-                  "  (SELECT string_agg (f.abbreviation || ' ' || f.name, ' ')"
+                  "  (SELECT string_agg (f.abbreviation || ' ' || f.name, ' ' ORDER BY f.id)"
                   "   FROM measure_offices l JOIN offices f ON f.id = l.office_id"
                   "   WHERE l.measure_id = m.id),"
                   "  m.period)) "
                   "WHERE m.id = $1::bigint",
-                  &params, error);
+                  &params, NULL, NULL, NULL, FALSE, error);
 }
 
 /* Turns what a user typed into a tsquery: every word must occur, as the

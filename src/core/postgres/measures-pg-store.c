@@ -43,6 +43,7 @@ measures_pg_store_finalize (GObject *object)
   g_clear_pointer (&self->conn, PQfinish);
   g_rec_mutex_clear (&self->conn_lock);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->queue, g_ptr_array_unref);
   g_clear_pointer (&self->own_revisions, g_hash_table_unref);
   g_clear_pointer (&self->reportable, g_hash_table_unref);
   g_clear_pointer (&self->recordable, g_hash_table_unref);
@@ -150,6 +151,7 @@ measures_pg_store_class_init (MeasuresPgStoreClass *klass)
   store_class->rollback = pg_rollback;
   measures_pg_strategy_init_class (store_class);
   measures_pg_measures_init_class (store_class);
+  measures_pg_import_init_class (store_class);
   measures_pg_log_init_class (store_class);
   measures_pg_indicators_init_class (store_class);
   measures_pg_search_init_class (store_class);
