@@ -993,10 +993,16 @@ test_strategy_moves_whole (Fixture       *fixture,
                                                 &revision, &error));
   g_assert_cmpint (measures_store_add_log_entry (store, measures_measure_get_id (first), revision,
                                                  MEASURES_STATUS_IN_PROGRESS, 25, "Begonnen",
-                                                 "Anna", NULL, &error), >, 0);
+                                                 "Anna", &revision, &error), >, 0);
+  g_assert_no_error (error);
+  /* A report about an earlier day keeps that day. */
+  g_assert_cmpint (measures_store_add_report (store, measures_measure_get_id (first), revision,
+                                              MEASURES_STATUS_IN_PROGRESS, 10, "Vorbereitet",
+                                              "2025-03-14", "Anna", NULL, &error), >, 0);
   g_assert_no_error (error);
 
   dump = run_measures ((const char *[]){ "--database", from, "--dump-json", NULL });
+  g_assert_nonnull (strstr (dump, "\"reported_for\" : \"2025-03-14\""));
   g_assert_true (g_file_set_contents (file, dump, -1, &error));
   read = run_measures ((const char *[]){ "--database", to, "--import-json", file, NULL });
   g_assert_nonnull (strstr (read, "Read 50 measures"));

@@ -113,6 +113,7 @@ add_log (JsonBuilder    *builder,
       add_int (builder, "progress", measures_log_entry_get_progress (entry));
       add_string (builder, "text", measures_log_entry_get_text (entry));
       add_string (builder, "withdrawn", measures_log_entry_get_withdrawn (entry));
+      add_string (builder, "reported_for", measures_log_entry_get_reported_for (entry));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

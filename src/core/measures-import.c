@@ -3,10 +3,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "measures-core-resources.h"
+#include "measures-day.h"
 #include "measures-import.h"
 
 /* Reads a strategy in the shape of data/strategy.json, which is also the
@@ -338,7 +341,7 @@ read_log_and_history (Reader                 *reader,
     {
       JsonObject *item = get_element_object (reader, json_node_get_array (log), i, where);
       g_autoptr(MeasuresLogEntry) entry = NULL;
-      const char *date, *author, *text, *withdrawn;
+      const char *date, *author, *text, *withdrawn, *reported_for;
       MeasuresStatus status;
       gint64 progress = 0;
 
@@ -348,10 +351,18 @@ read_log_and_history (Reader                 *reader,
           !get_status (reader, item, where, &status) ||
           !get_optional_number (reader, item, "progress", where, 100, &progress) ||
           !get_string (reader, item, "text", where, &text) ||
-          !get_optional_string (reader, item, "withdrawn", where, &withdrawn))
+          !get_optional_string (reader, item, "withdrawn", where, &withdrawn) ||
+          !get_optional_string (reader, item, "reported_for", where, &reported_for))
         return FALSE;
 
+      /* The day a report is about: a day, as the store keeps it. */
+      if (reported_for != NULL &&
+          (strlen (reported_for) != 10 || measures_day_from_iso8601 (reported_for) == 0))
+        return invalid (reader, where, _("has a report about a day that is not a date"));
+
       entry = measures_log_entry_new (0, 0, date, author, status, progress, text, withdrawn);
+      if (reported_for != NULL)
+        measures_log_entry_set_reported_for (entry, reported_for);
       g_ptr_array_add (imported->log, g_steal_pointer (&entry));
     }
 

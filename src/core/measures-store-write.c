@@ -771,7 +771,8 @@ measures_store_update_report (MeasuresStore   *self,
       !ENGINE (self)->bump_revision (self, measure_id, MEASURES_PART_STATE, now, &write, error))
     return fail_write (self, WRITE_PROGRESS, measures_measure_get_title (stored), error);
 
-  return commit (self, &write, revision, error);
+  return commit (self, &write, revision, WRITE_PROGRESS, measures_measure_get_title (stored),
+                 error);
 }
 
 /**

@@ -217,7 +217,7 @@ pg_add_measures (MeasuresStore                *store,
   Column *columns[20];
   Column *objectives[3];
   Column *links[4];
-  Column *log[7];
+  Column *log[8];
   Column *history[6];
   g_autoptr(GString) search = g_string_new (NULL);
   g_autoptr(GString) words = g_string_new (NULL);
@@ -336,6 +336,7 @@ pg_add_measures (MeasuresStore                *store,
           column_int (log[4], measures_log_entry_get_progress (entry));
           column_text (log[5], measures_log_entry_get_text (entry));
           column_text (log[6], measures_log_entry_get_withdrawn (entry));
+          column_text (log[7], measures_log_entry_get_reported_for (entry));
         }
 
       for (guint j = 0; measures[i].history != NULL && j < measures[i].history->len; j++)
@@ -395,13 +396,13 @@ pg_add_measures (MeasuresStore                *store,
                   &link_params, NULL, NULL, NULL, FALSE, error) &&
          pg_send (self,
                   "INSERT INTO log_entries (measure_id, date, author, status, progress, text,"
-                  "                         withdrawn) "
+                  "                         withdrawn, reported_for) "
                   "SELECT u.measure_id, u.date, u.author, u.status, u.progress, u.text,"
-                  "       u.withdrawn "
+                  "       u.withdrawn, u.reported_for "
                   "FROM unnest ($1::bigint[], $2::text[], $3::text[], $4::integer[],"
-                  "             $5::integer[], $6::text[], $7::text[]) WITH ORDINALITY"
+                  "             $5::integer[], $6::text[], $7::text[], $8::text[]) WITH ORDINALITY"
                   "     AS u (measure_id, date, author, status, progress, text, withdrawn,"
-                  "           ordinality) "
+                  "           reported_for, ordinality) "
                   "ORDER BY u.ordinality",
                   &log_params, NULL, NULL, NULL, FALSE, error) &&
          pg_send (self,
