@@ -345,6 +345,56 @@ test_narrow_window_folds (Fixture       *f,
                  OFFICES_CHILD (f, "office_detail_pane"));
 }
 
+static GtkMenuButton *
+find_primary_menu_button (GtkWidget *widget)
+{
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget)))
+    return GTK_MENU_BUTTON (widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkMenuButton *found = find_primary_menu_button (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+      section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* F1 and the main menu's Help open the user's guide, help:measures. */
+static void
+test_help (Fixture       *f,
+           gconstpointer  data)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app),
+                                                                "app.help");
+  GtkMenuButton *menu_button = find_primary_menu_button (GTK_WIDGET (f->window));
+
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (f->app), "help"));
+  g_assert_true (g_strv_contains ((const char * const *) accels, "F1"));
+  g_assert_nonnull (menu_button);
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button), "app.help"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +409,7 @@ main (int   argc,
   ADD ("pointer-selects-on-click", test_pointer_selects_on_click);
   ADD ("filter-starts-at-top", test_filter_starts_at_top);
   ADD ("narrow-window-folds", test_narrow_window_folds);
+  ADD ("help", test_help);
 
   return g_test_run ();
 }

@@ -527,10 +527,23 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* The user's guide, as Yelp finds it: help/<lang>/measures/ under the data
+ * folders, in the language of the desktop. */
+static void
+help_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_show_uri (parent, "help:" PACKAGE_NAME, GDK_CURRENT_TIME);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "preferences", preferences_activated },
   { "about", about_activated },
+  { "help", help_activated },
   { "restore-backup", restore_backup_activated },
   { "restore-file", restore_file_activated, "s" },
   { "undo-restore", undo_restore_activated, "s" },
@@ -545,6 +558,7 @@ measures_application_startup (GApplication *app)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
+    { "app.help", { "F1", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.find", { "<Control>f", NULL } },
