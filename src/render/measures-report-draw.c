@@ -34,9 +34,10 @@ record (MeasuresReport *self,
         const char     *alt,
         const char     *language)
 {
-  StructElem elem = { g_strdup (alt), language };
+  StructElem elem = { g_strdup (alt), language, self->drawing_block, self->tag_depth == 1 };
 
   g_array_append_val (self->struct_elems, elem);
+  self->tag_depth++;
 }
 
 static void
@@ -67,8 +68,10 @@ tag_end (MeasuresReport *self,
          cairo_t        *cr,
          const char     *tag)
 {
-  if (self->tagging)
-    cairo_tag_end (cr, tag);
+  if (!self->tagging)
+    return;
+  cairo_tag_end (cr, tag);
+  self->tag_depth--;
 }
 
 /* cairo 1.16 writes no /Alt of its own: the texts are kept in order and
@@ -515,6 +518,7 @@ draw_piece (MeasuresReport *self,
       return;
     }
 
+  self->drawing_block = piece->block;
   enter_group (self, cr, piece->block, piece->first_line == 0);
 
   switch (block->kind)
@@ -703,6 +707,8 @@ draw_piece (MeasuresReport *self,
         draw_text (self, cr, number, 9.5, PANGO_WEIGHT_NORMAL, x + width - 50, piece->y, 50,
                    PANGO_ALIGN_RIGHT);
         cairo_tag_end (cr, CAIRO_TAG_LINK);
+        if (self->tagging)
+          self->tag_depth--;
         tag_end (self, cr, "TOCI");
       }
       break;
@@ -753,6 +759,8 @@ measures_report_draw_page (MeasuresReport *self,
       if (self->struct_elems != NULL)
         g_array_set_size (self->struct_elems, 0);
       self->open_group = NULL;
+      self->tag_depth = 0;
+      self->drawing_block = 0;
       tag_begin (self, cr, "Document");
     }
 
@@ -763,6 +771,7 @@ measures_report_draw_page (MeasuresReport *self,
       if (!piece->continued && g_array_index (self->blocks, Block, piece->block).kind == BLOCK_COVER)
         {
           close_group (self, cr);
+          self->drawing_block = piece->block;
           draw_cover (self, cr, &g_array_index (self->blocks, Block, piece->block));
           cover = TRUE;
         }

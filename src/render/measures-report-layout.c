@@ -152,7 +152,7 @@ _measures_report_content_width (MeasuresReport *self)
   return self->width - 2 * MARGIN_SIDE;
 }
 
-const double _measures_report_column_share[N_COLUMNS] = { 0.07, 0.40, 0.21, 0.10, 0.13, 0.09 };
+const double _measures_report_column_share[N_COLUMNS] = { 0.07, 0.37, 0.20, 0.10, 0.13, 0.13 };
 
 /* A table's columns: the overview's, or those the block brings. */
 guint

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "measures-i18n.h"
+#include "measures-format.h"
 #include "measures-report-private.h"
 
 /* Paper ------------------------------------------------------------------ */
@@ -182,6 +183,93 @@ append_object (GString         *out,
   g_string_append_printf (out, "%s\n>>\nendobj\n", addition);
 }
 
+typedef struct
+{
+  guint block;
+  guint position;
+  char *reference;
+} Kid;
+
+static int
+compare_kids (gconstpointer a,
+              gconstpointer b)
+{
+  const Kid *x = a, *y = b;
+
+  if (x->block != y->block)
+    return x->block < y->block ? -1 : 1;
+  return x->position < y->position ? -1 : x->position > y->position;
+}
+
+/* Two sheets side by side that both run on are drawn page by page: the
+ * left one's start, the right one's start, the left one's rest, the right
+ * one's rest. The Document's children are put back in the order of the
+ * blocks, so that a screen reader reads each sheet through. */
+static void
+append_reading_order (MeasuresReport  *self,
+                      GString         *out,
+                      GArray          *offsets,
+                      const char      *data,
+                      const PdfObject *document)
+{
+  g_autofree char *dict = g_strndup (data + document->start, document->end - document->start);
+  g_autoptr(GRegex) reference = g_regex_new ("\\d+ 0 R", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GArray) kids = g_array_new (FALSE, FALSE, sizeof (Kid));
+  g_autoptr(GString) sorted = g_string_new ("[");
+  g_autofree char *kids_text = NULL;
+  char *open, *close;
+  gboolean moved = FALSE;
+  guint n = 0;
+
+  if ((open = strstr (dict, "/K [")) == NULL || (close = strchr (open, ']')) == NULL)
+    return;
+  kids_text = g_strndup (open + 4, close - open - 4);
+
+  g_regex_match (reference, kids_text, 0, &match);
+  for (guint i = 0; i < self->struct_elems->len; i++)
+    {
+      StructElem *elem = &g_array_index (self->struct_elems, StructElem, i);
+      Kid kid = { elem->block, n };
+
+      if (!elem->top)
+        continue;
+      if (!g_match_info_matches (match))
+        return;
+      kid.reference = g_match_info_fetch (match, 0);
+      g_array_append_val (kids, kid);
+      g_match_info_next (match, NULL);
+      n++;
+    }
+  if (g_match_info_matches (match))
+    {
+      for (guint i = 0; i < kids->len; i++)
+        g_free (g_array_index (kids, Kid, i).reference);
+      return;
+    }
+
+  g_array_sort (kids, compare_kids);
+  for (guint i = 0; i < kids->len; i++)
+    {
+      Kid *kid = &g_array_index (kids, Kid, i);
+
+      moved |= kid->position != i;
+      g_string_append_printf (sorted, " %s", kid->reference);
+      g_free (kid->reference);
+    }
+  g_string_append (sorted, " ]");
+
+  if (moved)
+    {
+      PdfObject placed = { document->number, out->len, 0 };
+
+      g_array_append_val (offsets, placed);
+      g_string_append_printf (out, "%u 0 obj\n", document->number);
+      g_string_append_len (out, dict, open - dict);
+      g_string_append_printf (out, "/K %s%s\n>>\nendobj\n", sorted->str, close + 1);
+    }
+}
+
 /*
  * _measures_report_finish_pdf:
  * @path: the PDF cairo has just written
@@ -248,7 +336,9 @@ _measures_report_finish_pdf (MeasuresReport  *self,
   g_array_sort (objects, compare_objects);
 
   if (self->struct_elems != NULL && objects->len == self->struct_elems->len)
-    for (guint i = 0; i < objects->len; i++)
+    {
+      append_reading_order (self, out, offsets, data, &g_array_index (objects, PdfObject, 0));
+      for (guint i = 1; i < objects->len; i++)
       {
         StructElem *recorded = &g_array_index (self->struct_elems, StructElem, i);
         g_autoptr(GString) addition = g_string_new (NULL);
@@ -264,6 +354,7 @@ _measures_report_finish_pdf (MeasuresReport  *self,
           append_object (out, offsets, data, &g_array_index (objects, PdfObject, i),
                          addition->str);
       }
+    }
   else if (self->struct_elems != NULL)
     g_warning ("The PDF has %u structure elements, %u were tagged: no alternative texts added",
                objects->len, self->struct_elems->len);
@@ -356,6 +447,7 @@ measures_report_write_pdf (MeasuresReport  *self,
   g_autofree char *temp = NULL;
   g_autofree char *created = NULL;
   g_autofree char *about = NULL;
+  g_autofree char *previous = NULL;
   g_autofree char *words = NULL;
   g_autofree char *creator = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -405,8 +497,13 @@ measures_report_write_pdf (MeasuresReport  *self,
 
   creator = g_strdup_printf ("%s %s", _("Measures"), PACKAGE_VERSION);
   created = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  /* In the report's language, as its pages are. */
+  if (self->language != NULL)
+    previous = measures_i18n_switch_language (self->language);
   about = subject (self);
   words = keywords (self);
+  if (self->language != NULL)
+    g_free (measures_i18n_switch_language (previous));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, self->author);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, about);

@@ -80,6 +80,8 @@ typedef struct
 {
   char *alt;
   const char *language;
+  guint block;        /* the block it was drawn for: the reading order */
+  gboolean top;       /* a child of the Document element */
 } StructElem;
 
 /* The language the strategy's own text is written in. */
@@ -147,6 +149,8 @@ struct _MeasuresReport
   /* Tagging, while measures_report_write_pdf() draws */
   gboolean tagging;
   const char *open_group;   /* "L", "Table" or "TOC", open across pieces */
+  guint tag_depth;          /* how many tags are open */
+  guint drawing_block;      /* the block being drawn */
   GArray *struct_elems;     /* (element-type StructElem) every tag, in order */
   const char *label_language;  /* the labels', where it differs from the text's */
 
