@@ -148,12 +148,13 @@ compare_objects (gconstpointer a,
 static gboolean
 find_object (const char *data,
              gsize       length,
+             gsize       from,
              guint       number,
              PdfObject  *object)
 {
   g_autofree char *header = g_strdup_printf ("\n%u 0 obj", number);
   /* Streams hold any byte, NUL too: memmem, not the string functions. */
-  const char *at = memmem (data, length, header, strlen (header));
+  const char *at = memmem (data + from, length - from, header, strlen (header));
   const char *open, *end;
 
   if (at == NULL || (end = memmem (at, data + length - at, "endobj", 6)) == NULL ||
@@ -314,7 +315,7 @@ _measures_report_finish_pdf (MeasuresReport  *self,
   previous = g_match_info_fetch (match, 4);
   g_clear_pointer (&match, g_match_info_free);
 
-  if (!find_object (data, length, atoi (root), &catalog))
+  if (!find_object (data, length, 0, atoi (root), &catalog))
     return TRUE;
   catalog_addition = g_strdup_printf ("\n   /Lang (%s)\n   /ViewerPreferences << /DisplayDocTitle true >>",
                                       CONTENT_LANGUAGE);
@@ -328,14 +329,16 @@ _measures_report_finish_pdf (MeasuresReport  *self,
     {
       g_autofree char *number = g_match_info_fetch (match, 1);
       PdfObject object;
+      int start;
 
-      if (find_object (data, length, atoi (number), &object))
+      g_match_info_fetch_pos (match, 0, &start, NULL);
+      if (find_object (data, length, start, atoi (number), &object))
         g_array_append_val (objects, object);
       g_match_info_next (match, NULL);
     }
   g_array_sort (objects, compare_objects);
 
-  if (self->struct_elems != NULL && objects->len == self->struct_elems->len)
+  if (self->struct_elems != NULL && objects->len > 0 && objects->len == self->struct_elems->len)
     {
       append_reading_order (self, out, offsets, data, &g_array_index (objects, PdfObject, 0));
       for (guint i = 1; i < objects->len; i++)
