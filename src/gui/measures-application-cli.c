@@ -62,6 +62,12 @@ const GOptionEntry _measures_application_options[] = {
     N_("LANGUAGE") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The paper size of the reports: a4 (default) or letter"), N_("SIZE") },
+  { "layout", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-pdf: one-per-page (default), or two-per-page for two measure sheets side "
+       "by side on a landscape page, as the printed strategy has them"), N_("LAYOUT") },
+  { "coordinator-notes", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-pdf: add the notes meant for the strategy’s coordinator, such as how the "
+       "overview table words a measure differently"), NULL },
   { "setup-database", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Set up the strategy’s schema and roles on the server given with --database (a new, "
        "empty database, or one to bring up to date), print the next steps and exit"), NULL },
@@ -243,6 +249,8 @@ typedef struct
 {
   const char *language;
   MeasuresPaper paper;
+  MeasuresLayout layout;
+  gboolean coordinator_notes;
 } ExportOptions;
 
 static gboolean
@@ -251,12 +259,23 @@ read_export_options (GVariantDict  *options,
                      GError       **error)
 {
   const char *paper = NULL;
+  const char *layout = NULL;
   static const char * const languages[] = { "de", "en", "fr", NULL };
 
   export->paper = MEASURES_PAPER_A4;
   export->language = NULL;
+  export->layout = MEASURES_LAYOUT_ONE_PER_PAGE;
   g_variant_dict_lookup (options, "report-language", "&s", &export->language);
   g_variant_dict_lookup (options, "paper", "&s", &paper);
+  g_variant_dict_lookup (options, "layout", "&s", &layout);
+  export->coordinator_notes = g_variant_dict_contains (options, "coordinator-notes");
+
+  if (layout != NULL && !measures_layout_from_string (layout, &export->layout))
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("Unknown layout “%s”: choose one-per-page or two-per-page."), layout);
+      return FALSE;
+    }
 
   if (export->language != NULL && !g_strv_contains (languages, export->language))
     {
@@ -281,8 +300,29 @@ write_report (MeasuresReport       *report,
               const ExportOptions  *export,
               GError              **error)
 {
+  g_autoptr(GSettingsSchema) schema = NULL;
+
   measures_report_set_language (report, export->language);
   measures_report_set_author (report, g_get_real_name ());
+  measures_report_set_layout (report, export->layout);
+  measures_report_set_coordinator_notes (report, export->coordinator_notes);
+
+  /* The city's logo and colour, as the preferences have them; a logo that
+   * cannot be read leaves the neutral look, with a warning. */
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+  if (schema != NULL && g_settings_schema_has_key (schema, "logo") &&
+      g_settings_schema_has_key (schema, "house-color"))
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *logo = g_settings_get_string (settings, "logo");
+      g_autofree char *color = g_settings_get_string (settings, "house-color");
+      g_autoptr(GError) logo_error = NULL;
+
+      measures_report_set_house_color (report, color);
+      if (!measures_report_set_logo (report, logo, &logo_error))
+        g_printerr ("%s\n", logo_error->message);
+    }
+
   return measures_report_write_pdf (report, path, export->paper, error);
 }
 

@@ -3,6 +3,13 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+
+#ifdef HAVE_RSVG
+#include <librsvg/rsvg.h>
+#endif
+
 #include "measures-format.h"
 #include "measures-i18n.h"
 #include "measures-report-private.h"
@@ -55,6 +62,9 @@ measures_report_finalize (GObject *object)
   g_free (self->language);
   g_free (self->author);
   g_clear_pointer (&self->date, g_date_time_unref);
+  g_clear_pointer (&self->logo, cairo_surface_destroy);
+  g_clear_object (&self->logo_svg);
+  g_clear_pointer (&self->struct_elems, g_array_unref);
   _measures_report_monitoring_clear (self);
 
   G_OBJECT_CLASS (measures_report_parent_class)->finalize (object);
@@ -354,6 +364,170 @@ measures_report_set_author (MeasuresReport *self,
   self->author = g_strdup (author);
 }
 
+/**
+ * measures_layout_from_string:
+ * @name: "one-per-page" or "two-per-page"
+ * @layout: (out): the layout
+ *
+ * Returns: %TRUE if @name names a layout
+ */
+gboolean
+measures_layout_from_string (const char     *name,
+                             MeasuresLayout *layout)
+{
+  g_return_val_if_fail (layout != NULL, FALSE);
+
+  if (g_strcmp0 (name, "one-per-page") == 0)
+    *layout = MEASURES_LAYOUT_ONE_PER_PAGE;
+  else if (g_strcmp0 (name, "two-per-page") == 0)
+    *layout = MEASURES_LAYOUT_TWO_PER_PAGE;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * measures_report_set_layout:
+ * @layout: one sheet per portrait page, or two side by side on a
+ *   landscape page
+ *
+ * Chooses how measure sheets are set. With two per page,
+ * measures_report_write_pdf() turns the paper to landscape; a caller that
+ * paginates itself passes landscape sizes.
+ */
+void
+measures_report_set_layout (MeasuresReport *self,
+                            MeasuresLayout  layout)
+{
+  g_return_if_fail (MEASURES_IS_REPORT (self));
+
+  self->layout = layout;
+}
+
+/**
+ * measures_report_get_layout:
+ *
+ * Returns: the layout of the measure sheets
+ */
+MeasuresLayout
+measures_report_get_layout (MeasuresReport *self)
+{
+  g_return_val_if_fail (MEASURES_IS_REPORT (self), MEASURES_LAYOUT_ONE_PER_PAGE);
+
+  return self->layout;
+}
+
+/**
+ * measures_report_set_coordinator_notes:
+ * @notes: whether sheets carry the notes meant for whoever keeps the
+ *   strategy, such as how the overview table words a measure differently
+ *
+ * Off by default: the notes are not for the strategy's readers.
+ */
+void
+measures_report_set_coordinator_notes (MeasuresReport *self,
+                                       gboolean        notes)
+{
+  g_return_if_fail (MEASURES_IS_REPORT (self));
+
+  self->coordinator_notes = notes;
+}
+
+/**
+ * measures_report_set_house_color:
+ * @color: (nullable): the city's colour, such as "#c8102e", or %NULL or ""
+ *   for the neutral look
+ *
+ * Headings, rules, the progress bars and the cover's band take the
+ * colour. A colour that cannot be read leaves the neutral look.
+ */
+void
+measures_report_set_house_color (MeasuresReport *self,
+                                 const char     *color)
+{
+  unsigned int red, green, blue;
+
+  g_return_if_fail (MEASURES_IS_REPORT (self));
+
+  self->style = measures_render_style_get_default ();
+  self->has_house_color = FALSE;
+  if (color == NULL || sscanf (color, "#%02x%02x%02x", &red, &green, &blue) != 3 ||
+      strlen (color) != 7)
+    return;
+
+  self->house_style = *self->style;
+  self->house_style.accent = (MeasuresRenderColor) { red / 255.0, green / 255.0, blue / 255.0 };
+  self->style = &self->house_style;
+  self->has_house_color = TRUE;
+}
+
+/**
+ * measures_report_set_logo:
+ * @path: (nullable): a PNG or SVG file, or %NULL or "" for none
+ *
+ * The city's logo, on the cover and in every page's header.
+ *
+ * Returns: %FALSE with @error set if the file cannot be read as an image;
+ *   the report then has no logo
+ */
+gboolean
+measures_report_set_logo (MeasuresReport  *self,
+                          const char      *path,
+                          GError         **error)
+{
+  g_return_val_if_fail (MEASURES_IS_REPORT (self), FALSE);
+
+  g_clear_pointer (&self->logo, cairo_surface_destroy);
+  g_clear_object (&self->logo_svg);
+  if (path == NULL || path[0] == '\0')
+    return TRUE;
+
+#ifdef HAVE_RSVG
+  if (g_str_has_suffix (path, ".svg") || g_str_has_suffix (path, ".SVG"))
+    {
+      g_autoptr(GObject) handle = (GObject *)rsvg_handle_new_from_file (path, error);
+      double width, height;
+
+      if (handle == NULL)
+        return FALSE;
+      rsvg_handle_set_dpi (RSVG_HANDLE (handle), 72);
+      if (!rsvg_handle_get_intrinsic_size_in_pixels (RSVG_HANDLE (handle), &width, &height) ||
+          width <= 0 || height <= 0)
+        {
+          RsvgRectangle viewport = { 0, 0, 100, 100 }, ink, logical;
+
+          if (!rsvg_handle_get_geometry_for_layer (RSVG_HANDLE (handle), NULL, &viewport, &ink, &logical,
+                                                   error))
+            return FALSE;
+          width = logical.width;
+          height = logical.height;
+        }
+      self->logo_width = width;
+      self->logo_height = height;
+      self->logo_svg = g_steal_pointer (&handle);
+      return TRUE;
+    }
+#endif
+
+  self->logo = cairo_image_surface_create_from_png (path);
+  if (cairo_surface_status (self->logo) != CAIRO_STATUS_SUCCESS ||
+      cairo_image_surface_get_height (self->logo) == 0)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+
+      g_clear_pointer (&self->logo, cairo_surface_destroy);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   /* Translators: %s is a file name */
+                   _("“%s” is not a logo Measures can read: choose a PNG or SVG file."), display);
+      return FALSE;
+    }
+  self->logo_width = cairo_image_surface_get_width (self->logo);
+  self->logo_height = cairo_image_surface_get_height (self->logo);
+
+  return TRUE;
+}
+
 /* Building the blocks ---------------------------------------------------- */
 
 const char *
@@ -461,8 +635,16 @@ add_paragraphs (MeasuresReport *self,
     {
       g_autofree char *paragraph = g_strstrip (g_strdup (paragraphs[i]));
 
-      if (paragraph[0] != '\0')
-        add_block (self, BLOCK_PARAGRAPH, paragraph, NULL);
+      /* A space before a line break, so that the words on either side
+       * stay apart for whoever reads the PDF's text rather than sees it. */
+      g_auto(GStrv) lines = g_strsplit (paragraph, "\n", -1);
+      g_autofree char *spaced = NULL;
+
+      for (guint j = 0; lines[j] != NULL; j++)
+        g_strchomp (lines[j]);
+      spaced = g_strjoinv (" \n", lines);
+      if (spaced[0] != '\0')
+        add_block (self, BLOCK_PARAGRAPH, spaced, NULL);
     }
 }
 
@@ -492,7 +674,7 @@ add_measure_sheet (MeasuresReport  *self,
   g_autofree char *status = NULL;
   g_autofree char *updated = NULL;
   g_autofree char *progress = progress_text (measure);
-  guint title;
+  guint title, first_row;
 
   add_page_break (self, measures_measure_get_title (measure));
 
@@ -540,6 +722,7 @@ add_measure_sheet (MeasuresReport  *self,
 
   add_block (self, BLOCK_SUBHEADING, _("Implementation"), NULL);
   last_block (self)->keep_with_next = TRUE;
+  first_row = self->blocks->len;
   add_block (self, BLOCK_ROW, _("Lead"), or_dash (measures_measure_get_lead (measure)), NULL);
   add_block (self, BLOCK_ROW, _("Involved"), or_dash (measures_measure_get_actors (measure)), NULL);
   add_block (self, BLOCK_ROW, _("Priority"),
@@ -547,6 +730,9 @@ add_measure_sheet (MeasuresReport  *self,
   add_block (self, BLOCK_ROW, _("Realization Period"),
              or_dash (measures_measure_get_period (measure)), NULL);
   add_block (self, BLOCK_ROW, _("Costs"), or_dash (measures_measure_get_costs (measure)), NULL);
+  /* The table stays together where it can: a lone row reads badly. */
+  for (guint i = first_row; i + 1 < self->blocks->len; i++)
+    g_array_index (self->blocks, Block, i).keep_with_next = TRUE;
 
   if (latest != NULL)
     {
@@ -562,7 +748,10 @@ add_measure_sheet (MeasuresReport  *self,
                               ? measures_log_entry_get_text (latest) : "—");
     }
 
-  if (measures_measure_get_overview_title (measure) || measures_measure_get_overview_lead (measure))
+  /* Where the strategy's overview table words the measure differently: a
+   * note for whoever keeps the strategy, not for its readers. */
+  if (self->coordinator_notes &&
+      (measures_measure_get_overview_title (measure) || measures_measure_get_overview_lead (measure)))
     {
       g_autoptr(GString) note = g_string_new (NULL);
 
@@ -592,17 +781,23 @@ add_overview (MeasuresReport *self,
   mark (self, heading, outline_level, _("Overview of the Measures"));
   /* Translators: the overview table's narrow first column, a goal's number */
   add_block (self, BLOCK_TABLE_HEADER, C_("table column", "Goal"), _("Measure"), _("Lead"),
-             _("Priority"), _("Status"), NULL);
+             _("Priority"), _("Status"), _("Progress"), NULL);
 
   for (guint i = 0; i < measures->len; i++)
     {
       MeasuresMeasure *measure = g_ptr_array_index (measures, i);
       g_autofree char *goal = g_strdup_printf ("%u", measures_measure_get_goal (measure));
+      g_autofree char *progress = progress_text (measure);
+      /* The table names the lead as the strategy's overview does, where
+       * that differs from the sheet's wording. */
+      const char *lead = measures_measure_get_overview_lead (measure)
+                           ? measures_measure_get_overview_lead (measure)
+                           : measures_measure_get_lead (measure);
 
-      add_block (self, BLOCK_TABLE_ROW, goal, measures_measure_get_title (measure),
-                 or_dash (measures_measure_get_lead (measure)),
+      add_block (self, BLOCK_TABLE_ROW, goal, measures_measure_get_title (measure), or_dash (lead),
                  measures_priority_get_label (measures_measure_get_priority (measure)),
-                 measures_status_get_label (measures_measure_get_status (measure)), NULL);
+                 measures_status_get_label (measures_measure_get_status (measure)), progress,
+                 NULL);
     }
 }
 
@@ -770,13 +965,18 @@ _measures_report_build (MeasuresReport *self)
             add_block (self, BLOCK_LEAD, measures_goal_get_headline (goal), NULL);
             g_array_append_val (toc, at);
 
-            for (guint j = 0; j < self->measures->len; j++)
+            for (guint j = 0, n = 0; j < self->measures->len; j++)
               {
                 MeasuresMeasure *measure = g_ptr_array_index (self->measures, j);
+                guint sheet = self->blocks->len;
 
                 if (measures_measure_get_goal (measure) != measures_goal_get_number (goal))
                   continue;
                 add_measure_sheet (self, measure, 2);
+                /* The goal's heading and headline stand above its first
+                 * sheet, not on a page of their own. */
+                if (n++ == 0)
+                  g_array_index (self->blocks, Block, sheet).soft_break = TRUE;
                 /* The sheet's title is two blocks after its page break. */
                 at = self->blocks->len;
                 while (g_array_index (self->blocks, Block, --at).kind != BLOCK_TITLE)
@@ -852,6 +1052,7 @@ _measures_report_build (MeasuresReport *self)
                                           measures_measure_get_status (measure)));
                 add_block (self, BLOCK_SUBHEADING, measures_measure_get_title (measure), NULL);
                 last_block (self)->keep_with_next = TRUE;
+                last_block (self)->heading_level = 2;
                 add_block (self, BLOCK_NOTE, line, NULL);
               }
           }

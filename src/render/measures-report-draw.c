@@ -3,14 +3,203 @@
 
 #include "config.h"
 
+#include <hb.h>
 #include <pango/pangocairo.h>
 
+#ifdef HAVE_RSVG
+#include <librsvg/rsvg.h>
+#endif
+
 #include "measures-chart.h"
+#include "measures-i18n.h"
 #include "measures-format.h"
 #include "measures-report-private.h"
 
 /* Drawing: the pages as measures_report_paginate() laid them out, in the
- * style's colours, with the header, the footer and the cover around them. */
+ * style's colours, with the header, the footer and the cover around them.
+ *
+ * While a PDF is written, the drawing is tagged too: a structure tree of
+ * headings, paragraphs, lists, tables and figures, in the order a person
+ * reads the pages, for screen readers and reflowing viewers (BITV 2.0).
+ * Only the innermost tag of cairo's marks the content, so that what is
+ * drawn outside a leaf tag — rules, the header and the footer, repeated
+ * table headers — stays out of the tree. */
+
+/* Tagging ----------------------------------------------------------------- */
+
+/* Every structure element cairo makes is remembered, in the order cairo
+ * numbers them, with what is to be added to it afterwards. */
+static void
+record (MeasuresReport *self,
+        const char     *alt,
+        const char     *language)
+{
+  StructElem elem = { g_strdup (alt), language, self->drawing_block, self->tag_depth == 1 };
+
+  g_array_append_val (self->struct_elems, elem);
+  self->tag_depth++;
+}
+
+static void
+tag_begin (MeasuresReport *self,
+           cairo_t        *cr,
+           const char     *tag)
+{
+  if (!self->tagging)
+    return;
+  cairo_tag_begin (cr, tag, "");
+  record (self, NULL, NULL);
+}
+
+/* A tag around a label the report adds, in the report's language. */
+static void
+label_begin (MeasuresReport *self,
+             cairo_t        *cr,
+             const char     *tag)
+{
+  if (!self->tagging)
+    return;
+  cairo_tag_begin (cr, tag, "");
+  record (self, NULL, self->label_language);
+}
+
+static void
+tag_end (MeasuresReport *self,
+         cairo_t        *cr,
+         const char     *tag)
+{
+  if (!self->tagging)
+    return;
+  cairo_tag_end (cr, tag);
+  self->tag_depth--;
+}
+
+/* cairo 1.16 writes no /Alt of its own: the texts are kept in order and
+ * added to the file's figures once it is written. */
+static void
+figure_begin (MeasuresReport *self,
+              cairo_t        *cr,
+              const char     *alt)
+{
+  if (!self->tagging)
+    return;
+  cairo_tag_begin (cr, "Figure", "");
+  record (self, alt, self->label_language);
+}
+
+/* The tag that groups blocks of a kind: the items of a list, the rows of
+ * a table, the entries of the contents. */
+static const char *
+group_of (BlockKind kind)
+{
+  switch (kind)
+    {
+    case BLOCK_BULLET:
+      return "L";
+    case BLOCK_ROW:
+    case BLOCK_TABLE_HEADER:
+    case BLOCK_TABLE_ROW:
+    case BLOCK_TABLE_GROUP:
+      return "Table";
+    case BLOCK_TOC_ENTRY:
+      return "TOC";
+    default:
+      return NULL;
+    }
+}
+
+static void
+close_group (MeasuresReport *self,
+             cairo_t        *cr)
+{
+  if (self->open_group != NULL)
+    tag_end (self, cr, self->open_group);
+  self->open_group = NULL;
+}
+
+/* Opens the group a block belongs to, unless it continues the one open:
+ * a list or table runs on across pages, a new table starts a new group. */
+static void
+enter_group (MeasuresReport *self,
+             cairo_t        *cr,
+             guint           index,
+             gboolean        first_piece)
+{
+  Block *block = &g_array_index (self->blocks, Block, index);
+  const char *group = group_of (block->kind);
+  gboolean starts = FALSE;
+
+  if (!self->tagging)
+    return;
+
+  if (first_piece && group != NULL)
+    starts = block->kind == BLOCK_TABLE_HEADER || index == 0 ||
+             group_of (g_array_index (self->blocks, Block, index - 1).kind) != group;
+
+  if (g_strcmp0 (group, self->open_group) == 0 && !starts)
+    return;
+
+  close_group (self, cr);
+  if (group != NULL)
+    {
+      tag_begin (self, cr, group);
+      self->open_group = group;
+    }
+}
+
+static const char *
+heading_tag (int level)
+{
+  static const char * const tags[] = { "H1", "H2", "H3", "H4" };
+
+  return tags[CLAMP (level, 1, 4) - 1];
+}
+
+/* Text --------------------------------------------------------------------- */
+
+/* Draws one line of a layout with its left end at x and its baseline at
+ * y, run by run. Pango sets the space a line wraps after as no glyph at
+ * all, which cairo writes as text without a glyph (/ActualText): a
+ * marked-content sequence inside the tag's own, that text extraction
+ * takes for the tag's end. So the space gets the font's space glyph,
+ * zero wide: the words stay apart for a reader and the page looks the
+ * same. Ligatures are off for the same reason (see
+ * _measures_report_text_attributes()). */
+static void
+show_line (cairo_t         *cr,
+           PangoLayout     *layout,
+           PangoLayoutLine *line,
+           double           x,
+           double           y)
+{
+  const char *text = pango_layout_get_text (layout);
+  double offset = 0;
+
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+      PangoGlyphString *glyphs = run->glyphs;
+      int width = pango_glyph_string_get_width (glyphs);
+      hb_codepoint_t space;
+
+      cairo_move_to (cr, x + offset, y);
+      if (l->next == NULL && glyphs->num_glyphs > 0 &&
+          glyphs->glyphs[glyphs->num_glyphs - 1].glyph == PANGO_GLYPH_EMPTY &&
+          hb_font_get_nominal_glyph (pango_font_get_hb_font (run->item->analysis.font), ' ',
+                                     &space))
+        {
+          PangoGlyphItem *spaced = pango_glyph_item_copy (run);
+
+          spaced->glyphs->glyphs[glyphs->num_glyphs - 1].glyph = space;
+          spaced->glyphs->glyphs[glyphs->num_glyphs - 1].geometry.width = 0;
+          pango_cairo_show_glyph_item (cr, text, spaced);
+          pango_glyph_item_free (spaced);
+        }
+      else
+        pango_cairo_show_glyph_item (cr, text, run);
+      offset += (double)width / PANGO_SCALE;
+    }
+}
 
 static void
 show_lines (cairo_t     *cr,
@@ -21,22 +210,14 @@ show_lines (cairo_t     *cr,
             int          n_lines)
 {
   PangoLayoutIter *iter;
-  double offset;
+  double offset = 0;
   int index = 0;
-
-  if (first == 0 && n_lines < 0)
-    {
-      cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, layout);
-      return;
-    }
 
   /* Lines first … first + n_lines - 1, moved up to start at y. */
   iter = pango_layout_get_iter (layout);
-  offset = 0;
   do
     {
-      if (index >= first && index < first + n_lines)
+      if (index >= first && (n_lines < 0 || index < first + n_lines))
         {
           int y0, y1, baseline;
           PangoRectangle logical;
@@ -46,9 +227,9 @@ show_lines (cairo_t     *cr,
             offset = (double)y0 / PANGO_SCALE;
           baseline = pango_layout_iter_get_baseline (iter);
           pango_layout_iter_get_line_extents (iter, NULL, &logical);
-          cairo_move_to (cr, x + (double)logical.x / PANGO_SCALE,
-                         y + (double)baseline / PANGO_SCALE - offset);
-          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+          show_line (cr, layout, pango_layout_iter_get_line_readonly (iter),
+                     x + (double)logical.x / PANGO_SCALE,
+                     y + (double)baseline / PANGO_SCALE - offset);
         }
       index++;
     }
@@ -79,8 +260,41 @@ draw_text (MeasuresReport *self,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, alignment);
   pango_layout_set_text (layout, text, -1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  pango_layout_set_attributes (layout, _measures_report_text_attributes ());
+  show_lines (cr, layout, x, y, 0, -1);
+}
+
+/* The logo, @height points high, its width as its proportions say. */
+static void
+draw_logo (MeasuresReport *self,
+           cairo_t        *cr,
+           double          x,
+           double          y,
+           double          height)
+{
+  double scale = height / self->logo_height;
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, scale, scale);
+  if (self->logo != NULL)
+    {
+      cairo_set_source_surface (cr, self->logo, 0, 0);
+      cairo_paint (cr);
+    }
+#ifdef HAVE_RSVG
+  else
+    rsvg_handle_render_document (self->logo_svg, cr,
+                                 &(RsvgRectangle) { 0, 0, self->logo_width, self->logo_height },
+                                 NULL);
+#endif
+  cairo_restore (cr);
+}
+
+double
+_measures_report_logo_height (MeasuresReport *self)
+{
+  return self->logo != NULL || self->logo_svg != NULL ? 22 : 0;
 }
 
 static void
@@ -93,14 +307,26 @@ draw_cover (MeasuresReport *self,
   double y = self->height * 0.28;
   guint n = g_strv_length (block->cells);
 
+  /* The city's look: its colour across the top, its logo above the title. */
+  if (self->has_house_color)
+    {
+      measures_render_style_set_source (cr, &style->accent);
+      cairo_rectangle (cr, 0, 0, self->width, 18);
+      cairo_fill (cr);
+    }
+  if (self->logo != NULL || self->logo_svg != NULL)
+    draw_logo (self, cr, MARGIN_SIDE, MIN (MARGIN_TOP, y - 28 - 72 - 24), 72);
+
   measures_render_style_set_source (cr, &style->accent);
   cairo_rectangle (cr, MARGIN_SIDE, y - 28, 48, 5);
   cairo_fill (cr);
 
   /* kicker, title, then the rest in smaller type */
   measures_render_style_set_source (cr, &style->dim);
+  tag_begin (self, cr, "P");
   draw_text (self, cr, block->cells[0], 12, PANGO_WEIGHT_BOLD, MARGIN_SIDE, y, width,
              PANGO_ALIGN_LEFT);
+  tag_end (self, cr, "P");
   y += 24;
   measures_render_style_set_source (cr, &style->ink);
   {
@@ -108,8 +334,9 @@ draw_cover (MeasuresReport *self,
     g_autoptr(PangoLayout) title = _measures_report_make_layout (self, block->cells[1], big,
                                                                  PANGO_WEIGHT_BOLD, width);
 
-    cairo_move_to (cr, MARGIN_SIDE, y);
-    pango_cairo_show_layout (cr, title);
+    tag_begin (self, cr, "H1");
+    show_lines (cr, title, MARGIN_SIDE, y, 0, -1);
+    tag_end (self, cr, "H1");
     y += _measures_report_layout_height (title) + 14;
   }
 
@@ -123,8 +350,9 @@ draw_cover (MeasuresReport *self,
       line = _measures_report_make_layout (self, block->cells[i], text,
                                            i == 2 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL, width);
       measures_render_style_set_source (cr, i == 2 ? &style->ink : &style->dim);
-      cairo_move_to (cr, MARGIN_SIDE, y);
-      pango_cairo_show_layout (cr, line);
+      tag_begin (self, cr, "P");
+      show_lines (cr, line, MARGIN_SIDE, y, 0, -1);
+      tag_end (self, cr, "P");
       y += _measures_report_layout_height (line) + 8;
     }
 }
@@ -138,12 +366,28 @@ draw_header_and_footer (MeasuresReport *self,
   double width = _measures_report_content_width (self);
   g_autofree char *page_text = g_strdup_printf (self->page_format, page + 1, self->pages->len);
 
+  double logo = _measures_report_logo_height (self);
+
+  /* Furniture, not content: none of it is tagged. */
+  if (logo > 0)
+    draw_logo (self, cr, MARGIN_SIDE, MARGIN_TOP - 19 - logo, logo);
+  if (self->has_house_color)
+    {
+      measures_render_style_set_source (cr, &style->accent);
+      cairo_rectangle (cr, 0, 0, self->width, 6);
+      cairo_fill (cr);
+    }
+
   measures_render_style_set_source (cr, &style->dim);
-  draw_text (self, cr, self->strategy_title, 7.5, PANGO_WEIGHT_NORMAL, MARGIN_SIDE,
-             MARGIN_TOP - 34, width / 2, PANGO_ALIGN_LEFT);
+  {
+    double indent = logo > 0 ? logo * self->logo_width / self->logo_height + 8 : 0;
+
+    draw_text (self, cr, self->strategy_title, 7.5, PANGO_WEIGHT_NORMAL, MARGIN_SIDE + indent,
+               MARGIN_TOP - 34, width / 2 - indent, PANGO_ALIGN_LEFT);
+  }
   draw_text (self, cr, self->title, 7.5, PANGO_WEIGHT_BOLD, MARGIN_SIDE + width / 2,
              MARGIN_TOP - 34, width / 2, PANGO_ALIGN_RIGHT);
-  measures_render_style_set_source (cr, &style->rule);
+  measures_render_style_set_source (cr, self->has_house_color ? &style->accent : &style->rule);
   cairo_set_line_width (cr, 0.6);
   cairo_move_to (cr, MARGIN_SIDE, MARGIN_TOP - 16);
   cairo_line_to (cr, MARGIN_SIDE + width, MARGIN_TOP - 16);
@@ -193,8 +437,14 @@ draw_chart (MeasuresReport *self,
 
   measures_render_style_set_source (cr, &style->ink);
   if (block->cells[0][0] != '\0')
-    show_lines (cr, g_ptr_array_index (piece->layouts, 0), x, piece->y, 0, -1);
+    {
+      tag_begin (self, cr, "P");
+      show_lines (cr, g_ptr_array_index (piece->layouts, 0), x, piece->y, 0, -1);
+      tag_end (self, cr, "P");
+    }
 
+  /* The description beneath says in words what the chart draws. */
+  figure_begin (self, cr, block->cells[1]);
   if (block->chart == CHART_STATUS_BAR)
     measures_chart_draw_status_bar (cr, &area, style, block->counts);
   else
@@ -209,10 +459,31 @@ draw_chart (MeasuresReport *self,
 
       measures_chart_draw_line (cr, &area, style, &series);
     }
+  tag_end (self, cr, "Figure");
 
   measures_render_style_set_source (cr, &style->dim);
+  tag_begin (self, cr, "P");
   show_lines (cr, g_ptr_array_index (piece->layouts, 1), x,
               chart_y + block->chart_height + CHART_GAP, 0, -1);
+  tag_end (self, cr, "P");
+}
+
+/* One cell of a table's row, as a header cell or a data cell. */
+static void
+draw_cell (MeasuresReport *self,
+           cairo_t        *cr,
+           const char     *tag,
+           PangoLayout    *layout,
+           double          x,
+           double          y)
+{
+  /* Header cells are the report's labels. */
+  if (g_str_equal (tag, "TH"))
+    label_begin (self, cr, tag);
+  else
+    tag_begin (self, cr, tag);
+  show_lines (cr, layout, x, y, 0, -1);
+  tag_end (self, cr, tag);
 }
 
 static void
@@ -221,10 +492,12 @@ draw_piece (MeasuresReport *self,
             Piece          *piece)
 {
   const MeasuresRenderStyle *style = self->style;
-  double x = MARGIN_SIDE;
-  double width = _measures_report_content_width (self);
+  double x = piece->x;
+  double width = piece->width;
+  double label_width;
   Block *block;
 
+  /* "(continued)" lines and repeated table headers are furniture. */
   if (piece->continued)
     {
       measures_render_style_set_source (cr, &style->dim);
@@ -233,55 +506,100 @@ draw_piece (MeasuresReport *self,
     }
 
   block = &g_array_index (self->blocks, Block, piece->block);
+  if (piece->repeated)
+    {
+      gboolean tagging = self->tagging;
+
+      self->tagging = FALSE;
+      draw_piece (self, cr, &(Piece) { .block = piece->block, .layouts = piece->layouts,
+                                       .n_lines = -1, .y = piece->y, .height = piece->height,
+                                       .x = piece->x, .width = piece->width });
+      self->tagging = tagging;
+      return;
+    }
+
+  self->drawing_block = piece->block;
+  enter_group (self, cr, piece->block, piece->first_line == 0);
 
   switch (block->kind)
     {
     case BLOCK_HEADING:
-      measures_render_style_set_source (cr, &style->accent);
-      show_lines (cr, g_ptr_array_index (piece->layouts, 0), x, piece->y, 0, -1);
-      cairo_set_line_width (cr, 1.2);
-      cairo_move_to (cr, x, piece->y + piece->height + 4);
-      cairo_line_to (cr, x + width, piece->y + piece->height + 4);
-      cairo_stroke (cr);
+    case BLOCK_TITLE:
+    case BLOCK_SUBHEADING:
+      {
+        int level = block->heading_level ? block->heading_level
+                    : block->kind == BLOCK_HEADING ? 1
+                    : block->kind == BLOCK_TITLE   ? 2
+                                                   : 3;
+
+        measures_render_style_set_source (cr, block->kind == BLOCK_HEADING ? &style->accent
+                                                                             : &style->ink);
+        if (block->kind == BLOCK_SUBHEADING && block->heading_level == 0)
+          label_begin (self, cr, heading_tag (level));
+        else
+          tag_begin (self, cr, heading_tag (level));
+        show_lines (cr, g_ptr_array_index (piece->layouts, 0), x, piece->y, piece->first_line,
+                    piece->n_lines);
+        tag_end (self, cr, heading_tag (level));
+        if (block->kind == BLOCK_HEADING)
+          {
+            cairo_set_line_width (cr, 1.2);
+            cairo_move_to (cr, x, piece->y + piece->height + 4);
+            cairo_line_to (cr, x + width, piece->y + piece->height + 4);
+            cairo_stroke (cr);
+          }
+      }
       break;
 
     case BLOCK_KICKER:
       measures_render_style_set_source (cr, &style->accent);
+      tag_begin (self, cr, "P");
       show_lines (cr, g_ptr_array_index (piece->layouts, 0), x, piece->y, 0, -1);
+      tag_end (self, cr, "P");
       break;
 
     case BLOCK_BULLET:
       measures_render_style_set_source (cr, &style->ink);
+      tag_begin (self, cr, "LI");
       if (piece->first_line == 0)
         {
+          tag_begin (self, cr, "Lbl");
           cairo_new_path (cr);
           cairo_arc (cr, x + 4, piece->y + 6.5, 1.8, 0, 2 * G_PI);
           cairo_fill (cr);
+          tag_end (self, cr, "Lbl");
         }
+      tag_begin (self, cr, "LBody");
       show_lines (cr, g_ptr_array_index (piece->layouts, 0), x + BULLET_INDENT, piece->y,
                   piece->first_line, piece->n_lines);
+      tag_end (self, cr, "LBody");
+      tag_end (self, cr, "LI");
       break;
 
     case BLOCK_ROW:
+      label_width = _measures_report_label_width (self);
       measures_render_style_set_source (cr, &style->fill);
-      cairo_rectangle (cr, x, piece->y, LABEL_WIDTH, piece->height);
+      cairo_rectangle (cr, x, piece->y, label_width, piece->height);
       cairo_fill (cr);
       measures_render_style_set_source (cr, &style->rule);
       cairo_set_line_width (cr, 0.6);
       cairo_rectangle (cr, x, piece->y, width, piece->height);
-      cairo_move_to (cr, x + LABEL_WIDTH, piece->y);
-      cairo_line_to (cr, x + LABEL_WIDTH, piece->y + piece->height);
+      cairo_move_to (cr, x + label_width, piece->y);
+      cairo_line_to (cr, x + label_width, piece->y + piece->height);
       cairo_stroke (cr);
       measures_render_style_set_source (cr, &style->ink);
-      show_lines (cr, g_ptr_array_index (piece->layouts, 0), x + CELL_PAD, piece->y + CELL_PAD,
-                  0, -1);
-      show_lines (cr, g_ptr_array_index (piece->layouts, 1), x + LABEL_WIDTH + CELL_PAD,
-                  piece->y + CELL_PAD, 0, -1);
+      tag_begin (self, cr, "TR");
+      draw_cell (self, cr, "TH", g_ptr_array_index (piece->layouts, 0), x + CELL_PAD,
+                 piece->y + CELL_PAD);
+      draw_cell (self, cr, "TD", g_ptr_array_index (piece->layouts, 1),
+                 x + label_width + CELL_PAD, piece->y + CELL_PAD);
+      tag_end (self, cr, "TR");
       break;
 
     case BLOCK_TABLE_HEADER:
     case BLOCK_TABLE_ROW:
       {
+        const char *cell = block->kind == BLOCK_TABLE_HEADER ? "TH" : "TD";
         double cx = x;
 
         if (block->kind == BLOCK_TABLE_HEADER)
@@ -296,19 +614,33 @@ draw_piece (MeasuresReport *self,
         cairo_line_to (cr, x + width, piece->y + piece->height);
         cairo_stroke (cr);
         measures_render_style_set_source (cr, &style->ink);
+        tag_begin (self, cr, "TR");
         for (guint i = 0; i < piece->layouts->len; i++)
           {
             double column = width * _measures_report_column_width (block, i);
 
             /* An indicator's row ends in a sparkline of its values. */
             if (block->points != NULL && i + 1 == piece->layouts->len)
-              draw_sparkline (self, cr, block, cx + CELL_PAD, piece->y + CELL_PAD,
-                              column - 2 * CELL_PAD, MIN (piece->height - 2 * CELL_PAD, 24));
+              {
+                /* Translators: a chart's alternative text, %s is an indicator's name */
+                g_autofree char *alt = g_strdup_printf (ngettext ("Trend of %s: %u value",
+                                                                  "Trend of %s: %u values",
+                                                                  block->points->len),
+                                                        block->cells[0], block->points->len);
+
+                tag_begin (self, cr, cell);
+                figure_begin (self, cr, alt);
+                draw_sparkline (self, cr, block, cx + CELL_PAD, piece->y + CELL_PAD,
+                                column - 2 * CELL_PAD, MIN (piece->height - 2 * CELL_PAD, 24));
+                tag_end (self, cr, "Figure");
+                tag_end (self, cr, cell);
+              }
             else
-              show_lines (cr, g_ptr_array_index (piece->layouts, i), cx + CELL_PAD,
-                          piece->y + CELL_PAD, 0, -1);
+              draw_cell (self, cr, cell, g_ptr_array_index (piece->layouts, i), cx + CELL_PAD,
+                         piece->y + CELL_PAD);
             cx += column;
           }
+        tag_end (self, cr, "TR");
       }
       break;
 
@@ -322,8 +654,10 @@ draw_piece (MeasuresReport *self,
       cairo_line_to (cr, x + width, piece->y + piece->height);
       cairo_stroke (cr);
       measures_render_style_set_source (cr, &style->ink);
-      show_lines (cr, g_ptr_array_index (piece->layouts, 0), x + CELL_PAD, piece->y + CELL_PAD,
-                  0, -1);
+      tag_begin (self, cr, "TR");
+      draw_cell (self, cr, "TH", g_ptr_array_index (piece->layouts, 0), x + CELL_PAD,
+                 piece->y + CELL_PAD);
+      tag_end (self, cr, "TR");
       break;
 
     case BLOCK_CHART:
@@ -333,18 +667,25 @@ draw_piece (MeasuresReport *self,
     case BLOCK_STATUS:
       {
         double bar_y = piece->y + piece->height - 14;
+        /* Translators: the alternative text of a sheet's progress bar */
+        g_autofree char *alt = g_strdup_printf (_("Progress bar: %.0f %% done"),
+                                                block->progress * 100);
 
         measures_render_style_set_source (cr, &style->fill);
         cairo_rectangle (cr, x, piece->y, width, piece->height);
         cairo_fill (cr);
         measures_render_style_set_source (cr, &style->ink);
+        label_begin (self, cr, "P");
         show_lines (cr, g_ptr_array_index (piece->layouts, 0), x + 8, piece->y + 5, 0, -1);
+        tag_end (self, cr, "P");
+        figure_begin (self, cr, alt);
         measures_render_style_set_source (cr, &style->rule);
         cairo_rectangle (cr, x + 8, bar_y, width - 16, 6);
         cairo_fill (cr);
         measures_render_style_set_source (cr, &style->accent);
         cairo_rectangle (cr, x + 8, bar_y, (width - 16) * block->progress, 6);
         cairo_fill (cr);
+        tag_end (self, cr, "Figure");
       }
       break;
 
@@ -357,27 +698,30 @@ draw_piece (MeasuresReport *self,
         g_autofree char *link = g_strdup_printf ("page=%u pos=[%g %g]", target_page + 1,
                                                  MARGIN_SIDE, MAX (0, target_y - 12));
 
+        tag_begin (self, cr, "TOCI");
         cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
+        if (self->tagging)
+          record (self, NULL, NULL);
         measures_render_style_set_source (cr, &style->ink);
         show_lines (cr, g_ptr_array_index (piece->layouts, 0), x + indent, piece->y, 0, -1);
         draw_text (self, cr, number, 9.5, PANGO_WEIGHT_NORMAL, x + width - 50, piece->y, 50,
                    PANGO_ALIGN_RIGHT);
         cairo_tag_end (cr, CAIRO_TAG_LINK);
+        if (self->tagging)
+          self->tag_depth--;
+        tag_end (self, cr, "TOCI");
       }
       break;
 
     case BLOCK_NOTE:
     case BLOCK_LEAD:
+    default:
       measures_render_style_set_source (cr, block->kind == BLOCK_NOTE ? &style->dim
                                                                         : &style->ink);
+      tag_begin (self, cr, "P");
       show_lines (cr, g_ptr_array_index (piece->layouts, 0), x, piece->y, piece->first_line,
                   piece->n_lines);
-      break;
-
-    default:
-      measures_render_style_set_source (cr, &style->ink);
-      show_lines (cr, g_ptr_array_index (piece->layouts, 0), x, piece->y, piece->first_line,
-                  piece->n_lines);
+      tag_end (self, cr, "P");
       break;
     }
 }
@@ -410,12 +754,24 @@ measures_report_draw_page (MeasuresReport *self,
   if (self->language != NULL)
     previous = measures_i18n_switch_language (self->language);
 
+  if (page == 0)
+    {
+      if (self->struct_elems != NULL)
+        g_array_set_size (self->struct_elems, 0);
+      self->open_group = NULL;
+      self->tag_depth = 0;
+      self->drawing_block = 0;
+      tag_begin (self, cr, "Document");
+    }
+
   for (guint i = 0; i < p->pieces->len; i++)
     {
       Piece *piece = g_ptr_array_index (p->pieces, i);
 
       if (!piece->continued && g_array_index (self->blocks, Block, piece->block).kind == BLOCK_COVER)
         {
+          close_group (self, cr);
+          self->drawing_block = piece->block;
           draw_cover (self, cr, &g_array_index (self->blocks, Block, piece->block));
           cover = TRUE;
         }
@@ -425,6 +781,12 @@ measures_report_draw_page (MeasuresReport *self,
 
   if (!cover)
     draw_header_and_footer (self, cr, page);
+
+  if (page + 1 == self->pages->len)
+    {
+      close_group (self, cr);
+      tag_end (self, cr, "Document");
+    }
 
   if (self->language != NULL)
     g_free (measures_i18n_switch_language (previous));

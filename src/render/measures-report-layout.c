@@ -40,8 +40,28 @@ _measures_report_clear_layout (MeasuresReport *self)
   g_clear_pointer (&self->page_format, g_free);
 }
 
+static TextStyle base_style_of (BlockKind kind);
+
+/* Two sheets side by side set their text a little smaller, as the printed
+ * strategy does, so that most sheets fit their half page. */
+#define TWO_PER_PAGE_SCALE 0.88
+
 static TextStyle
-text_style_of (BlockKind kind)
+text_style_of (MeasuresReport *self,
+               BlockKind       kind)
+{
+  TextStyle style = base_style_of (kind);
+  double scale = self->flow_width < _measures_report_content_width (self) ? TWO_PER_PAGE_SCALE
+                                                                          : 1.0;
+
+  style.size *= scale;
+  style.before *= scale;
+  style.after *= scale;
+  return style;
+}
+
+static TextStyle
+base_style_of (BlockKind kind)
 {
   switch (kind)
     {
@@ -79,6 +99,25 @@ text_style_of (BlockKind kind)
     }
 }
 
+/* No ligatures: a glyph for "fl" stands for two letters, which cairo
+ * writes as /ActualText, and text extraction and screen readers then lose
+ * words. Legibility does not suffer in a sans-serif. */
+PangoAttrList *
+_measures_report_text_attributes (void)
+{
+  static PangoAttrList *attributes;
+
+  if (g_once_init_enter (&attributes))
+    {
+      PangoAttrList *list = pango_attr_list_new ();
+
+      pango_attr_list_insert (list, pango_attr_font_features_new ("liga 0, clig 0"));
+      g_once_init_leave (&attributes, list);
+    }
+
+  return attributes;
+}
+
 PangoLayout *
 _measures_report_make_layout (MeasuresReport *self,
                               const char     *text,
@@ -95,8 +134,16 @@ _measures_report_make_layout (MeasuresReport *self,
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_spacing (layout, style.size * 0.25 * PANGO_SCALE);
   pango_layout_set_text (layout, text, -1);
+  pango_layout_set_attributes (layout, _measures_report_text_attributes ());
 
   return layout;
+}
+
+/* The width of an implementation table's labels. */
+double
+_measures_report_label_width (MeasuresReport *self)
+{
+  return self->layout == MEASURES_LAYOUT_TWO_PER_PAGE ? 100.0 : LABEL_WIDTH;
 }
 
 double
@@ -105,7 +152,7 @@ _measures_report_content_width (MeasuresReport *self)
   return self->width - 2 * MARGIN_SIDE;
 }
 
-const double _measures_report_column_share[N_COLUMNS] = { 0.09, 0.43, 0.22, 0.11, 0.15 };
+const double _measures_report_column_share[N_COLUMNS] = { 0.07, 0.37, 0.20, 0.10, 0.13, 0.13 };
 
 /* A table's columns: the overview's, or those the block brings. */
 guint
@@ -148,8 +195,8 @@ layouts_for (MeasuresReport *self,
              Block          *block)
 {
   GPtrArray *layouts = g_ptr_array_new_with_free_func (g_object_unref);
-  TextStyle style = text_style_of (block->kind);
-  double width = _measures_report_content_width (self);
+  TextStyle style = text_style_of (self, block->kind);
+  double width = self->flow_width;
 
   switch (block->kind)
     {
@@ -158,9 +205,9 @@ layouts_for (MeasuresReport *self,
       break;
     case BLOCK_ROW:
       add_layout (self, layouts, block->cells[0], style, PANGO_WEIGHT_BOLD,
-                  LABEL_WIDTH - 2 * CELL_PAD);
+                  _measures_report_label_width (self) - 2 * CELL_PAD);
       add_layout (self, layouts, block->cells[1], style, style.weight,
-                  width - LABEL_WIDTH - 2 * CELL_PAD);
+                  width - _measures_report_label_width (self) - 2 * CELL_PAD);
       break;
     case BLOCK_TABLE_HEADER:
     case BLOCK_TABLE_ROW:
@@ -256,6 +303,10 @@ typedef struct
 {
   MeasuresReport *self;
   Page *page;
+  guint page_index;
+  guint n_placed;        /* pieces in this column of this page */
+  double x;              /* the column blocks are set in */
+  double width;
   double y;
   const char *sheet;     /* the sheet being laid out, for "(continued)" */
   gint table_header;     /* the table's header block, or -1 */
@@ -290,10 +341,34 @@ place (Cursor    *cursor,
   piece->n_lines = n_lines;
   piece->y = cursor->y;
   piece->height = height;
+  piece->x = cursor->x;
+  piece->width = cursor->width;
   g_ptr_array_add (cursor->page->pieces, piece);
   cursor->y += height;
+  cursor->n_placed++;
 
   return piece;
+}
+
+/* Moves the cursor to page @index, making the pages up to it. */
+static void
+go_to_page (Cursor *cursor,
+            guint   index)
+{
+  MeasuresReport *self = cursor->self;
+
+  while (self->pages->len <= index)
+    {
+      Page *page = g_new0 (Page, 1);
+
+      page->pieces = g_ptr_array_new_with_free_func ((GDestroyNotify)piece_free);
+      g_ptr_array_add (self->pages, page);
+    }
+
+  cursor->page_index = index;
+  cursor->page = g_ptr_array_index (self->pages, index);
+  cursor->n_placed = 0;
+  cursor->y = top ();
 }
 
 static void
@@ -302,10 +377,8 @@ new_page (Cursor   *cursor,
 {
   MeasuresReport *self = cursor->self;
 
-  cursor->page = g_new0 (Page, 1);
-  cursor->page->pieces = g_ptr_array_new_with_free_func ((GDestroyNotify)piece_free);
-  g_ptr_array_add (self->pages, cursor->page);
-  cursor->y = top ();
+  /* In a column, the next page may be there already, made by the other. */
+  go_to_page (cursor, cursor->page != NULL ? cursor->page_index + 1 : 0);
 
   if (!continuing)
     return;
@@ -316,14 +389,15 @@ new_page (Cursor   *cursor,
       g_autoptr(GPtrArray) layouts = g_ptr_array_new_with_free_func (g_object_unref);
       /* Translators: at the top of a page that continues a measure's sheet */
       g_autofree char *text = g_strdup_printf (_("%s (continued)"), cursor->sheet);
-      TextStyle style = text_style_of (BLOCK_KICKER);
+      TextStyle style = text_style_of (self, BLOCK_KICKER);
       Piece *piece;
 
-      add_layout (self, layouts, text, style, PANGO_WEIGHT_BOLD,
-                  _measures_report_content_width (self));
+      add_layout (self, layouts, text, style, PANGO_WEIGHT_BOLD, cursor->width);
       piece = place (cursor, G_MAXUINT, layouts, 0, -1,
                      _measures_report_layout_height (g_ptr_array_index (layouts, 0)) + 10);
       piece->continued = TRUE;
+      /* Furniture: it does not count as the column's content. */
+      cursor->n_placed--;
     }
 
   /* A table that runs on repeats its header. */
@@ -332,7 +406,9 @@ new_page (Cursor   *cursor,
       Block *header = &g_array_index (self->blocks, Block, cursor->table_header);
       g_autoptr(GPtrArray) layouts = layouts_for (self, header);
 
-      place (cursor, cursor->table_header, layouts, 0, -1, block_height (header, layouts));
+      place (cursor, cursor->table_header, layouts, 0, -1, block_height (header, layouts))
+        ->repeated = TRUE;
+      cursor->n_placed--;
 
       /* And the group of rows that runs on names itself again. */
       if (cursor->table_group >= 0)
@@ -341,10 +417,11 @@ new_page (Cursor   *cursor,
           g_autoptr(GPtrArray) group_layouts = g_ptr_array_new_with_free_func (g_object_unref);
           g_autofree char *text = g_strdup_printf (_("%s (continued)"), group->cells[0]);
 
-          add_layout (self, group_layouts, text, text_style_of (BLOCK_TABLE_GROUP),
-                      PANGO_WEIGHT_BOLD, _measures_report_content_width (self) - 2 * CELL_PAD);
+          add_layout (self, group_layouts, text, text_style_of (self, BLOCK_TABLE_GROUP),
+                      PANGO_WEIGHT_BOLD, cursor->width - 2 * CELL_PAD);
           place (cursor, cursor->table_group, group_layouts, 0, -1,
-                 block_height (group, group_layouts));
+                 block_height (group, group_layouts))->repeated = TRUE;
+          cursor->n_placed--;
         }
     }
 }
@@ -354,7 +431,7 @@ record_block_start (MeasuresReport *self,
                     guint           block,
                     Cursor         *cursor)
 {
-  guint page = self->pages->len - 1;
+  guint page = cursor->page_index;
 
   g_array_index (self->block_pages, guint, block) = page;
   g_array_index (self->block_y, double, block) = cursor->y;
@@ -416,8 +493,7 @@ place_lines (Cursor    *cursor,
         }
 
       line_extent (layout, last, &line_top, &line_bottom);
-      if (cursor->y + (line_bottom - start) > bottom (cursor->self) &&
-          cursor->page->pieces->len > 0)
+      if (cursor->y + (line_bottom - start) > bottom (cursor->self) && cursor->n_placed > 0)
         {
           new_page (cursor, TRUE);
           continue;
@@ -430,10 +506,164 @@ place_lines (Cursor    *cursor,
     }
 }
 
+/* Places one block of text, a table's row, a chart … where the cursor is,
+ * or at the top of the next page if it does not fit. */
+static void
+place_block (Cursor *cursor,
+             guint   i)
+{
+  MeasuresReport *self = cursor->self;
+  Block *block = &g_array_index (self->blocks, Block, i);
+  g_autoptr(GPtrArray) layouts = NULL;
+  TextStyle style = text_style_of (self, block->kind);
+  double height, needed;
+
+  /* Rows and groups of rows continue a table; anything else ends it.
+   * A group ends the one before it. */
+  if (block->kind != BLOCK_TABLE_ROW && block->kind != BLOCK_TABLE_GROUP)
+    cursor->table_header = -1;
+  if (block->kind != BLOCK_TABLE_ROW)
+    cursor->table_group = -1;
+
+  layouts = layouts_for (self, block);
+  height = block_height (block, layouts);
+
+  if (cursor->y > top ())
+    cursor->y += style.before;
+
+  needed = height + (block->keep_with_next ? style.after + next_block_start (self, i) : 0);
+
+  if (cursor->y + needed > bottom (self))
+    {
+      gboolean splittable = block->kind == BLOCK_PARAGRAPH || block->kind == BLOCK_BULLET;
+      double first_top, first_bottom;
+
+      line_extent (g_ptr_array_index (layouts, 0), 0, &first_top, &first_bottom);
+
+      /* A long paragraph starts here if two lines fit; anything else,
+       * and a paragraph that would leave a lone line, moves on. */
+      if (!splittable || block->keep_with_next || cursor->y + 2 * first_bottom > bottom (self))
+        {
+          if (cursor->n_placed > 0)
+            new_page (cursor, TRUE);
+        }
+    }
+
+  record_block_start (self, i, cursor);
+
+  if ((block->kind == BLOCK_PARAGRAPH || block->kind == BLOCK_BULLET) &&
+      cursor->y + height > bottom (self))
+    place_lines (cursor, i, layouts);
+  else
+    place (cursor, i, layouts, 0, -1, height);
+
+  if (block->kind == BLOCK_TABLE_HEADER)
+    cursor->table_header = i;
+  if (block->kind == BLOCK_TABLE_GROUP)
+    cursor->table_group = i;
+
+  cursor->y += style.after;
+}
+
+/* Whether a sheet may start below what is on the page: when it follows
+ * its goal's heading and half the page is still free. */
+static gboolean
+fits_below (Cursor *cursor,
+            Block  *page_break)
+{
+  return page_break->soft_break && cursor->page->pieces->len > 0 &&
+         cursor->y < top () + (bottom (cursor->self) - top ()) / 2;
+}
+
+static void
+set_column (Cursor *cursor,
+            double  x,
+            double  width)
+{
+  cursor->x = x;
+  cursor->width = width;
+  cursor->self->flow_width = width;
+}
+
+/* Two sheets side by side: each sheet starts at the top of a half page
+ * (or below its goal's heading), takes the half that comes free first,
+ * and runs on in the same column of the next pages. The pages' pieces
+ * stay in the order of the sheets, which is the order they are read in.
+ * Returns the block after the last sheet. */
+static guint
+place_sheets (Cursor *cursor,
+              guint   first)
+{
+  MeasuresReport *self = cursor->self;
+  double full_width = _measures_report_content_width (self);
+  double column_width = (full_width - COLUMN_GAP) / 2;
+  guint column_page[2];
+  double column_y[2];
+  guint last_page;
+  guint i = first;
+
+  if (fits_below (cursor, &g_array_index (self->blocks, Block, first)))
+    cursor->y += 12;
+  else if (cursor->page->pieces->len > 0)
+    new_page (cursor, FALSE);
+  column_page[0] = column_page[1] = last_page = cursor->page_index;
+  column_y[0] = column_y[1] = cursor->y;
+
+  while (i < self->blocks->len)
+    {
+      Block *start = &g_array_index (self->blocks, Block, i);
+      guint column, started;
+
+      if (start->kind != BLOCK_PAGE_BREAK || start->sheet == NULL)
+        break;
+
+      column = column_page[0] <= column_page[1] ? 0 : 1;
+      started = column_page[column];
+      go_to_page (cursor, column_page[column]);
+      cursor->y = column_y[column];
+      set_column (cursor, MARGIN_SIDE + column * (column_width + COLUMN_GAP), column_width);
+      cursor->sheet = start->sheet;
+      cursor->table_header = -1;
+      cursor->table_group = -1;
+      record_block_start (self, i, cursor);
+
+      for (i++; i < self->blocks->len; i++)
+        {
+          BlockKind kind = g_array_index (self->blocks, Block, i).kind;
+
+          if (kind == BLOCK_PAGE_BREAK || kind == BLOCK_COVER)
+            break;
+          place_block (cursor, i);
+        }
+
+      last_page = MAX (last_page, cursor->page_index);
+      /* A sheet that ran on and left the column half empty: the next
+       * starts below it rather than on a page of its own. */
+      if (cursor->page_index > started && cursor->y < top () + (bottom (self) - top ()) / 2)
+        {
+          column_page[column] = cursor->page_index;
+          column_y[column] = cursor->y + 24;
+        }
+      else
+        {
+          column_page[column] = cursor->page_index + 1;
+          column_y[column] = top ();
+        }
+    }
+
+  /* What follows starts on a page of its own, across the full width. */
+  go_to_page (cursor, last_page);
+  cursor->n_placed = 1;
+  cursor->sheet = NULL;
+  set_column (cursor, MARGIN_SIDE, full_width);
+
+  return i;
+}
+
 static void
 paginate (MeasuresReport *self)
 {
-  Cursor cursor = { self, NULL, 0, NULL, -1, -1 };
+  Cursor cursor = { self, NULL, 0, 0, MARGIN_SIDE, 0, 0, NULL, -1, -1 };
 
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify)page_free);
   self->block_pages = g_array_sized_new (FALSE, TRUE, sizeof (guint), self->blocks->len);
@@ -441,18 +671,24 @@ paginate (MeasuresReport *self)
   g_array_set_size (self->block_pages, self->blocks->len);
   g_array_set_size (self->block_y, self->blocks->len);
 
+  set_column (&cursor, MARGIN_SIDE, _measures_report_content_width (self));
   new_page (&cursor, FALSE);
 
   for (guint i = 0; i < self->blocks->len; i++)
     {
       Block *block = &g_array_index (self->blocks, Block, i);
-      g_autoptr(GPtrArray) layouts = NULL;
-      TextStyle style = text_style_of (block->kind);
-      double height, needed;
 
       if (block->kind == BLOCK_PAGE_BREAK)
         {
-          if (cursor.page->pieces->len > 0)
+          if (self->layout == MEASURES_LAYOUT_TWO_PER_PAGE && block->sheet != NULL)
+            {
+              i = place_sheets (&cursor, i) - 1;
+              continue;
+            }
+
+          if (fits_below (&cursor, block))
+            cursor.y += 12;
+          else if (cursor.page->pieces->len > 0)
             new_page (&cursor, FALSE);
           cursor.sheet = block->sheet;
           cursor.table_header = -1;
@@ -472,56 +708,12 @@ paginate (MeasuresReport *self)
           continue;
         }
 
-      /* Rows and groups of rows continue a table; anything else ends it.
-       * A group ends the one before it. */
-      if (block->kind != BLOCK_TABLE_ROW && block->kind != BLOCK_TABLE_GROUP)
-        cursor.table_header = -1;
-      if (block->kind != BLOCK_TABLE_ROW)
-        cursor.table_group = -1;
-
-      layouts = layouts_for (self, block);
-      height = block_height (block, layouts);
-
-      if (cursor.y > top ())
-        cursor.y += style.before;
-
-      needed = height + (block->keep_with_next ? style.after + next_block_start (self, i) : 0);
-
-      if (cursor.y + needed > bottom (self))
-        {
-          gboolean splittable = block->kind == BLOCK_PARAGRAPH || block->kind == BLOCK_BULLET;
-          double first_top, first_bottom;
-
-          line_extent (g_ptr_array_index (layouts, 0), 0, &first_top, &first_bottom);
-
-          /* A long paragraph starts here if two lines fit; anything else,
-           * and a paragraph that would leave a lone line, moves on. */
-          if (!splittable || block->keep_with_next ||
-              cursor.y + 2 * first_bottom > bottom (self))
-            {
-              if (cursor.page->pieces->len > 0)
-                new_page (&cursor, TRUE);
-            }
-        }
-
-      record_block_start (self, i, &cursor);
-
-      if ((block->kind == BLOCK_PARAGRAPH || block->kind == BLOCK_BULLET) &&
-          cursor.y + height > bottom (self))
-        place_lines (&cursor, i, layouts);
-      else
-        place (&cursor, i, layouts, 0, -1, height);
-
-      if (block->kind == BLOCK_TABLE_HEADER)
-        cursor.table_header = i;
-      if (block->kind == BLOCK_TABLE_GROUP)
-        cursor.table_group = i;
-
-      cursor.y += style.after;
+      place_block (&cursor, i);
     }
 
   /* A trailing empty page, left by a cover or a break at the end, goes. */
-  if (self->pages->len > 1 && cursor.page->pieces->len == 0)
+  if (self->pages->len > 1 &&
+      ((Page *)g_ptr_array_index (self->pages, self->pages->len - 1))->pieces->len == 0)
     g_ptr_array_remove_index (self->pages, self->pages->len - 1);
 }
 

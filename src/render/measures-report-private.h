@@ -57,6 +57,9 @@ typedef struct
   double progress;      /* BLOCK_STATUS */
   gboolean indented;    /* BLOCK_TOC_ENTRY: a sheet under its goal */
   gboolean keep_with_next;
+  gboolean soft_break;  /* BLOCK_PAGE_BREAK: the sheet may start below what
+                         * precedes it: a goal's heading above its first sheet */
+  int heading_level;    /* the structure tag's heading level, 0: the kind's */
   /* Tables other than the overview: the columns' shares of the width. */
   const double *columns;
   guint n_columns;
@@ -70,6 +73,20 @@ typedef struct
   double maximum;
 } Block;
 
+/* What cairo 1.16 cannot write into a structure element, added to the
+ * file once it is written: a figure's alternative text, the language of
+ * a label in another language than the strategy's text. */
+typedef struct
+{
+  char *alt;
+  const char *language;
+  guint block;        /* the block it was drawn for: the reading order */
+  gboolean top;       /* a child of the Document element */
+} StructElem;
+
+/* The language the strategy's own text is written in. */
+#define CONTENT_LANGUAGE "de"
+
 /* A block, or the lines of it, placed on a page. */
 typedef struct
 {
@@ -80,6 +97,9 @@ typedef struct
   double y;
   double height;
   gboolean continued;   /* the "(continued)" line of a sheet */
+  gboolean repeated;    /* a table's header or group repeated on a new page */
+  double x;             /* the column the piece is set in */
+  double width;
 } Piece;
 
 typedef struct
@@ -117,6 +137,22 @@ struct _MeasuresReport
   char *author;
   GDateTime *date;
   const MeasuresRenderStyle *style;
+  MeasuresRenderStyle house_style;  /* the default with the house colour */
+  gboolean has_house_color;
+  MeasuresLayout layout;
+  gboolean coordinator_notes;
+  cairo_surface_t *logo;    /* a PNG's image, or NULL */
+  gpointer logo_svg;        /* an RsvgHandle, or NULL */
+  double logo_width;        /* its natural size, in points */
+  double logo_height;
+
+  /* Tagging, while measures_report_write_pdf() draws */
+  gboolean tagging;
+  const char *open_group;   /* "L", "Table" or "TOC", open across pieces */
+  guint tag_depth;          /* how many tags are open */
+  guint drawing_block;      /* the block being drawn */
+  GArray *struct_elems;     /* (element-type StructElem) every tag, in order */
+  const char *label_language;  /* the labels', where it differs from the text's */
 
   /* The layout, made by measures_report_paginate() */
   GArray *blocks;
@@ -126,6 +162,7 @@ struct _MeasuresReport
   PangoContext *context;
   double width;
   double height;
+  double flow_width;        /* the width blocks are set in while paginating */
   char *title;              /* in the report's language */
   char *date_text;
   char *as_of_text;
@@ -134,6 +171,7 @@ struct _MeasuresReport
 
 /* Geometry, in points */
 #define MARGIN_SIDE 56.0
+#define COLUMN_GAP 28.0      /* between two sheets side by side */
 #define MARGIN_TOP 70.0
 #define MARGIN_BOTTOM 64.0
 #define LABEL_WIDTH 132.0
@@ -142,8 +180,9 @@ struct _MeasuresReport
 #define CHART_GAP 4.0        /* between a chart and its label or description */
 #define CHART_NOTE_SIZE 7.5  /* a chart's description beneath it */
 
-/* The overview table's columns: goal, measure, lead, priority, status. */
-#define N_COLUMNS 5
+/* The overview table's columns: goal, measure, lead, priority, status,
+ * progress. */
+#define N_COLUMNS 6
 extern const double _measures_report_column_share[N_COLUMNS];
 
 /* How a kind of block sets its text, and the space around it. */
@@ -171,12 +210,21 @@ const char  *_measures_report_office_name   (MeasuresReport *self,
 MeasuresGoal *_measures_report_find_goal    (MeasuresReport *self,
                                              guint           number);
 
+/* measures-report-draw.c */
+double       _measures_report_logo_height   (MeasuresReport *self);
+
+/* measures-report-pdf.c */
+gboolean     _measures_report_finish_pdf    (MeasuresReport *self,
+                                             const char     *path,
+                                             GError        **error);
+
 /* measures-report-monitoring.c */
 void         _measures_report_monitoring_clear (MeasuresReport *self);
 void         _measures_report_build_monitoring (MeasuresReport *self);
 
 /* measures-report-layout.c */
 void         _measures_report_clear_layout  (MeasuresReport *self);
+PangoAttrList *_measures_report_text_attributes (void);
 PangoLayout *_measures_report_make_layout   (MeasuresReport *self,
                                              const char     *text,
                                              TextStyle       style,
@@ -184,6 +232,7 @@ PangoLayout *_measures_report_make_layout   (MeasuresReport *self,
                                              double          width);
 double       _measures_report_layout_height (PangoLayout    *layout);
 double       _measures_report_content_width (MeasuresReport *self);
+double       _measures_report_label_width   (MeasuresReport *self);
 guint        _measures_report_n_columns     (const Block    *block);
 double       _measures_report_column_width  (const Block    *block,
                                              guint           column);

@@ -24,6 +24,20 @@ void     measures_paper_get_size    (MeasuresPaper  paper,
                                      double        *width,
                                      double        *height);
 
+/**
+ * MeasuresLayout:
+ * @MEASURES_LAYOUT_ONE_PER_PAGE: one measure sheet per portrait page
+ * @MEASURES_LAYOUT_TWO_PER_PAGE: two sheets side by side on a landscape
+ *   page, as the printed strategy has them
+ */
+typedef enum {
+  MEASURES_LAYOUT_ONE_PER_PAGE,
+  MEASURES_LAYOUT_TWO_PER_PAGE,
+} MeasuresLayout;
+
+gboolean measures_layout_from_string (const char     *name,
+                                      MeasuresLayout *layout);
+
 #define MEASURES_TYPE_REPORT (measures_report_get_type ())
 
 G_DECLARE_FINAL_TYPE (MeasuresReport, measures_report, MEASURES, REPORT, GObject)
@@ -52,6 +66,16 @@ void            measures_report_set_author      (MeasuresReport  *self,
                                                  const char      *author);
 void            measures_report_set_report_interval (MeasuresReport *self,
                                                  guint            months);
+void            measures_report_set_layout      (MeasuresReport  *self,
+                                                 MeasuresLayout   layout);
+MeasuresLayout  measures_report_get_layout      (MeasuresReport  *self);
+void            measures_report_set_coordinator_notes (MeasuresReport *self,
+                                                 gboolean         notes);
+void            measures_report_set_house_color (MeasuresReport  *self,
+                                                 const char      *color);
+gboolean        measures_report_set_logo        (MeasuresReport  *self,
+                                                 const char      *path,
+                                                 GError         **error);
 char           *measures_report_dup_file_name   (MeasuresReport  *self);
 
 guint           measures_report_paginate        (MeasuresReport  *self,

@@ -30,6 +30,9 @@ struct _MeasuresPreferencesWindow
   AdwPreferencesGroup *log_group;
   AdwEntryRow *author_row;
   AdwComboRow *paper_row;
+  AdwComboRow *layout_row;
+  AdwEntryRow *logo_row;
+  AdwEntryRow *house_color_row;
   AdwComboRow *language_row;
   GtkSpinButton *backups_spin;
 
@@ -271,6 +274,9 @@ measures_preferences_window_class_init (MeasuresPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, log_group);
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, author_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, paper_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, layout_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, logo_row);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, house_color_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, backups_spin);
   gtk_widget_class_bind_template_callback (widget_class, local_toggled);
@@ -350,6 +356,24 @@ row_to_paper (const GValue       *value,
   return g_variant_new_string (g_value_get_uint (value) == 1 ? "letter" : "a4");
 }
 
+/* The layout row lists one sheet per page, then two. */
+static gboolean
+layout_to_row (GValue   *value,
+               GVariant *variant,
+               gpointer  user_data)
+{
+  g_value_set_uint (value, g_str_equal (g_variant_get_string (variant, NULL), "two-per-page"));
+  return TRUE;
+}
+
+static GVariant *
+row_to_layout (const GValue       *value,
+               const GVariantType *type,
+               gpointer            user_data)
+{
+  return g_variant_new_string (g_value_get_uint (value) == 1 ? "two-per-page" : "one-per-page");
+}
+
 /**
  * measures_preferences_window_new:
  * @settings: the application's settings
@@ -377,6 +401,11 @@ measures_preferences_window_new (GtkWindow *parent,
                    "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "paper", self->paper_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, paper_to_row, row_to_paper, NULL, NULL);
+  g_settings_bind_with_mapping (settings, "layout", self->layout_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, layout_to_row, row_to_layout, NULL, NULL);
+  g_settings_bind (settings, "logo", self->logo_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "house-color", self->house_color_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
 
   return GTK_WIDGET (self);
 }

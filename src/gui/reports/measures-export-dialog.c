@@ -65,6 +65,11 @@ write_chosen (MeasuresExportDialog  *self,
 
       /* "" is the interface's language. */
       measures_report_set_language (self->report, language && language[0] ? language : NULL);
+      measures_report_set_layout (self->report,
+                                  g_strcmp0 (gtk_file_chooser_get_choice (chooser, "layout"),
+                                             "two-per-page") == 0
+                                    ? MEASURES_LAYOUT_TWO_PER_PAGE
+                                    : MEASURES_LAYOUT_ONE_PER_PAGE);
       return measures_report_write_pdf (self->report, path, paper, error);
     }
 
@@ -126,6 +131,15 @@ measures_export_dialog_constructed (GObject *object)
                                    (const char *[]) { _("Interface language"), "Deutsch",
                                                       "English", "Français", NULL });
       gtk_file_chooser_set_choice (chooser, "language", "");
+      gtk_file_chooser_add_choice (chooser, "layout", _("Measure sheets"),
+                                   (const char *[]) { "one-per-page", "two-per-page", NULL },
+                                   (const char *[]) { _("One per page"),
+                                                      _("Two per page, landscape"), NULL });
+      gtk_file_chooser_set_choice (chooser, "layout",
+                                   measures_report_get_layout (self->report) ==
+                                       MEASURES_LAYOUT_TWO_PER_PAGE
+                                     ? "two-per-page"
+                                     : "one-per-page");
     }
 
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (chooser_response), self);

@@ -199,6 +199,9 @@ measures_print_operation_new (MeasuresReport *report,
   size = gtk_paper_size_new (paper == MEASURES_PAPER_LETTER ? GTK_PAPER_NAME_LETTER
                                                             : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size_and_default_margins (setup, size);
+  /* Two sheets side by side need the paper turned. */
+  if (measures_report_get_layout (report) == MEASURES_LAYOUT_TWO_PER_PAGE)
+    gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
 
   return g_object_new (MEASURES_TYPE_PRINT_OPERATION,
                        "report", report,

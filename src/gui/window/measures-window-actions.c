@@ -320,7 +320,21 @@ create_report (MeasuresWindow  *self,
       }
 
   if (report != NULL)
-    measures_report_set_author (report, author);
+    {
+      GSettings *settings = measures_context_get_settings (self->context);
+      g_autofree char *layout = g_settings_get_string (settings, "layout");
+      g_autofree char *logo = g_settings_get_string (settings, "logo");
+      g_autofree char *color = g_settings_get_string (settings, "house-color");
+      MeasuresLayout sheets = MEASURES_LAYOUT_ONE_PER_PAGE;
+
+      measures_report_set_author (report, author);
+      measures_layout_from_string (layout, &sheets);
+      measures_report_set_layout (report, sheets);
+      measures_report_set_house_color (report, color);
+      /* A logo that cannot be read leaves the neutral look. */
+      if (!measures_report_set_logo (report, logo, NULL))
+        g_warning ("The logo “%s” could not be read", logo);
+    }
 
   return report;
 }
