@@ -21,8 +21,8 @@ measures_pg_refresh_search (MeasuresPgStore  *self,
   pg_params_int (&params, measure_id);
 
   /* What the SQLite index holds: title, description, objectives, the
-   * printed offices with the linked offices' abbreviations and names, and
-   * the period. */
+   * printed offices with the linked offices' abbreviations and names, the
+   * period and the costs. Schema version 5 wrote every measure's anew. */
   return pg_exec (self,
                   "UPDATE measures m SET search = to_tsvector ('measures.search', concat_ws (' ',"
                   "  m.title, m.description,"
@@ -32,7 +32,7 @@ measures_pg_refresh_search (MeasuresPgStore  *self,
                   "  (SELECT string_agg (f.abbreviation || ' ' || f.name, ' ')"
                   "   FROM measure_offices l JOIN offices f ON f.id = l.office_id"
                   "   WHERE l.measure_id = m.id),"
-                  "  m.period)) "
+                  "  m.period, m.costs)) "
                   "WHERE m.id = $1::bigint",
                   &params, error);
 }

@@ -179,6 +179,15 @@ static const char * const migrations[] = {
   "  new_value TEXT"
   ");"
   "CREATE INDEX indicator_history_by_indicator ON indicator_history (indicator_id, id);",
+
+  /* 6: costs are searched too ("Personalkosten", "Eigenmittel"). The index
+   * is derived data: made empty here, filled again on opening (see
+   * measures_sqlite_ensure_search_index()). */
+  "DROP TABLE measures_search;"
+  "CREATE VIRTUAL TABLE measures_search USING fts5 ("
+  "  title, description, objectives, offices, period, costs,"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");",
 };
 
 /**
