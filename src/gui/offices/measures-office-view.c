@@ -7,6 +7,7 @@
 
 #include "measures-format.h"
 #include "measures-measure-list.h"
+#include "measures-navigation.h"
 #include "measures-office-view.h"
 #include "measures-statistics.h"
 #include "measures-status-summary.h"
@@ -203,6 +204,8 @@ static void
 measures_office_view_init (MeasuresOfficeView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  measures_list_tab_leaves (GTK_WIDGET (self->lead_list));
+  measures_list_tab_leaves (GTK_WIDGET (self->involved_list));
 
   gtk_list_box_set_placeholder (self->lead_list,
                                 create_empty_label (_("This office leads no measure.")));
