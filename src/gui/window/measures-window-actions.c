@@ -8,6 +8,7 @@
 #include "measures-export-dialog.h"
 #include "measures-page.h"
 #include "measures-print-operation.h"
+#include "measures-removed-window.h"
 #include "measures-report.h"
 #include "measures-spreadsheet.h"
 #include "measures-window-private.h"
@@ -200,6 +201,17 @@ clear_filters_action (GtkWidget  *widget,
 }
 
 static void
+show_removed_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (measures_removed_window_new (GTK_WINDOW (self),
+                                                               self->context)));
+}
+
+static void
 show_sidebar_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -235,7 +247,7 @@ show_office_measures_action (GtkWidget  *widget,
   MeasuresWindow *self = MEASURES_WINDOW (widget);
 
   measures_measures_page_filter_by_office (self->measures_page,
-                                           g_variant_get_string (parameter, NULL));
+                                           g_variant_get_string (parameter, NULL), -1);
   _measures_window_select_view (self, VIEW_ALL_MEASURES, 0);
 }
 
@@ -497,6 +509,7 @@ _measures_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.show-removed", NULL, show_removed_action);
   gtk_widget_class_install_action (widget_class, "win.new-measure", NULL, new_measure_action);
   gtk_widget_class_install_action (widget_class, "win.edit-measure", NULL, edit_measure_action);
   gtk_widget_class_install_action (widget_class, "win.remove-measure", NULL,
