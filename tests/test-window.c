@@ -108,7 +108,8 @@ test_offices (Fixture       *f,
                    "offices");
 
   model = gtk_list_view_get_model (list);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 90);
+  /* The 39 offices that no measure names are left out at first. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 90 - 39);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
     {
       g_autoptr(MeasuresOffice) office = g_list_model_get_item (G_LIST_MODEL (model), i);
