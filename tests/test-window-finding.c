@@ -324,7 +324,7 @@ test_goal_header_short_window (Fixture       *f,
   list = MEASURES_CHILD (f, "list_stack");
   header = MEASURES_CHILD (f, "goal_header_scroller");
   page = WINDOW_CHILD (f, "measures_page");
-  g_assert_cmpint (gtk_widget_get_height (header), <=, gtk_widget_get_height (page) / 3 + 1);
+  g_assert_cmpint (gtk_widget_get_height (header), <=, gtk_widget_get_height (page) / 2 + 1);
   g_assert_cmpint (gtk_widget_get_height (list), >=, gtk_widget_get_height (page) / 3);
 }
 

@@ -411,14 +411,14 @@ measures_measures_page_page_init (MeasuresPageInterface *iface)
   iface->restore_state = measures_measures_page_restore_state;
 }
 
-/* The goal's header and its text take at most a third of the list's
- * pane, so that a short window still shows measures; the header scrolls
- * within that. Set after the allocation that told the height. */
+/* The goal's header and its text take at most half of the list's pane,
+ * so that a short window still shows measures; the header scrolls within
+ * that. Set after the allocation that told the height. */
 static gboolean
 limit_goal_header (gpointer data)
 {
   MeasuresMeasuresPage *self = data;
-  int limit = MAX (gtk_widget_get_height (GTK_WIDGET (self)) / 3, 80);
+  int limit = MAX (gtk_widget_get_height (GTK_WIDGET (self)) / 2, 80);
 
   self->goal_header_idle = 0;
   if (gtk_scrolled_window_get_max_content_height (self->goal_header_scroller) != limit)
@@ -456,7 +456,7 @@ measures_measures_page_size_allocate (GtkWidget *widget,
 
   if (child != NULL && gtk_widget_should_layout (child))
     gtk_widget_allocate (child, width, height, baseline, NULL);
-  if (MAX (height / 3, 80) != gtk_scrolled_window_get_max_content_height (self->goal_header_scroller) &&
+  if (MAX (height / 2, 80) != gtk_scrolled_window_get_max_content_height (self->goal_header_scroller) &&
       self->goal_header_idle == 0)
     self->goal_header_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, limit_goal_header, self, NULL);
 }
