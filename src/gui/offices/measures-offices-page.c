@@ -217,12 +217,15 @@ measure_activated (MeasuresOfficesPage *self,
                               measures_measure_get_id (measure));
 }
 
-/* All measures of a large office: the measure list, filtered by it. */
+/* All measures a large office leads, or takes part in: the measure
+ * list, filtered by it. */
 static void
 show_all (MeasuresOfficesPage *self,
-          const char          *abbreviation)
+          const char          *abbreviation,
+          int                  role)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-office-measures", "s", abbreviation);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-office-measures", "(si)",
+                              abbreviation, role);
 }
 
 static void

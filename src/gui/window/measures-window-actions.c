@@ -238,16 +238,20 @@ show_measure_action (GtkWidget  *widget,
   measures_window_show_measure (MEASURES_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
-/* All measures of a large office: the measure list, filtered by it. */
+/* All measures a large office leads, or takes part in: the measure list,
+ * filtered by it alone, so that it shows as many as the button said. */
 static void
 show_office_measures_action (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *parameter)
 {
   MeasuresWindow *self = MEASURES_WINDOW (widget);
+  const char *abbreviation;
+  int role;
 
-  measures_measures_page_filter_by_office (self->measures_page,
-                                           g_variant_get_string (parameter, NULL), -1);
+  g_variant_get (parameter, "(&si)", &abbreviation, &role);
+  measures_measures_page_clear_filters (self->measures_page);
+  measures_measures_page_filter_by_office (self->measures_page, abbreviation, role);
   _measures_window_select_view (self, VIEW_ALL_MEASURES, 0);
 }
 
@@ -503,7 +507,7 @@ _measures_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-goal", "u", show_goal_action);
   gtk_widget_class_install_action (widget_class, "win.show-measure", "x", show_measure_action);
-  gtk_widget_class_install_action (widget_class, "win.show-office-measures", "s",
+  gtk_widget_class_install_action (widget_class, "win.show-office-measures", "(si)",
                                    show_office_measures_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
