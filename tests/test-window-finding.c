@@ -254,6 +254,15 @@ test_offices_search (Fixture       *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   pause_for_screenshot ("offices search");
 
+  /* Escape empties the search; Ctrl+F comes back to it. */
+  press_keys (GTK_WIDGET (f->window), 0, GDK_KEY_Escape);
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (offices), ==, 90 - 39);
+  press_keys (GTK_WIDGET (f->window), GDK_CONTROL_MASK, GDK_KEY_f);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (WINDOW_CHILD (f, "content_stack")), ==,
+                   "offices");
+  g_assert_true (has_focus_within (GTK_WIDGET (search)));
+
   gtk_editable_set_text (search, "Stabsstelle Außen");
   iterate ();
   g_assert_cmpuint (g_list_model_get_n_items (offices), ==, 1);

@@ -145,6 +145,14 @@ select_office (MeasuresOfficesPage *self,
   return FALSE;
 }
 
+/* Escape in the search empties it, and the list has the keyboard again. */
+static void
+office_search_stopped (MeasuresOfficesPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->office_search), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->office_list));
+}
+
 /* Typing in the list searches the offices: the search takes the keyboard
  * and what was typed. */
 static gboolean
@@ -403,6 +411,7 @@ measures_offices_page_class_init (MeasuresOfficesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, measure_activated);
   gtk_widget_class_bind_template_callback (widget_class, show_all);
   gtk_widget_class_bind_template_callback (widget_class, office_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, office_search_stopped);
 
   gtk_widget_class_install_action (widget_class, "offices.show-list", NULL, show_list_action);
 }
@@ -456,4 +465,19 @@ measures_offices_page_set_offices (MeasuresOfficesPage *self,
                            G_CONNECT_SWAPPED);
   update_list_state (self);
   selection_changed (self);
+}
+
+/**
+ * measures_offices_page_find:
+ *
+ * Gives the keyboard to the search of offices, also when the page is
+ * folded.
+ */
+void
+measures_offices_page_find (MeasuresOfficesPage *self)
+{
+  g_return_if_fail (MEASURES_IS_OFFICES_PAGE (self));
+
+  measures_navigate_to (self->offices_leaflet, self->office_list_pane, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->office_search));
 }

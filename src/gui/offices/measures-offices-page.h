@@ -15,4 +15,6 @@ void measures_offices_page_set_offices (MeasuresOfficesPage *self,
                                         MeasuresContext     *context,
                                         GListStore          *offices);
 
+void measures_offices_page_find (MeasuresOfficesPage *self);
+
 G_END_DECLS

@@ -186,6 +186,13 @@ find_action (GtkWidget  *widget,
 {
   MeasuresWindow *self = MEASURES_WINDOW (widget);
 
+  /* The offices page searches its offices. */
+  if (gtk_stack_get_visible_child (self->content_stack) == GTK_WIDGET (self->offices_page))
+    {
+      measures_offices_page_find (self->offices_page);
+      return;
+    }
+
   if (gtk_stack_get_visible_child (self->content_stack) != GTK_WIDGET (self->measures_page))
     _measures_window_select_view (self, VIEW_ALL_MEASURES, 0);
 
