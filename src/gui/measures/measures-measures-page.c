@@ -413,16 +413,38 @@ measures_measures_page_page_init (MeasuresPageInterface *iface)
 
 /* The goal's header and its text take at most half of the list's pane,
  * so that a short window still shows measures; the header scrolls within
- * that. Set after the allocation that told the height. */
+ * that. Its height is set from what the header needs at its width: a
+ * scrolled window would measure its wrapped labels at their widest, and
+ * cut them off. Set after the allocation that told the sizes. */
+static int
+goal_header_height (MeasuresMeasuresPage *self,
+                    int                   page_height)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->goal_header_scroller));
+  int natural = 0;
+
+  if (width <= 0 || !gtk_widget_get_visible (self->goal_header))
+    return -1;
+
+  gtk_widget_measure (self->goal_header, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL,
+                      NULL);
+  return MIN (natural, MAX (page_height / 2, 80));
+}
+
 static gboolean
 limit_goal_header (gpointer data)
 {
   MeasuresMeasuresPage *self = data;
-  int limit = MAX (gtk_widget_get_height (GTK_WIDGET (self)) / 2, 80);
+  int height = goal_header_height (self, gtk_widget_get_height (GTK_WIDGET (self)));
 
   self->goal_header_idle = 0;
-  if (gtk_scrolled_window_get_max_content_height (self->goal_header_scroller) != limit)
-    gtk_scrolled_window_set_max_content_height (self->goal_header_scroller, limit);
+  if (height > 0 && gtk_scrolled_window_get_max_content_height (self->goal_header_scroller) != height)
+    {
+      /* The maximum first: the minimum may not exceed it. */
+      gtk_scrolled_window_set_min_content_height (self->goal_header_scroller, -1);
+      gtk_scrolled_window_set_max_content_height (self->goal_header_scroller, height);
+      gtk_scrolled_window_set_min_content_height (self->goal_header_scroller, height);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -453,10 +475,14 @@ measures_measures_page_size_allocate (GtkWidget *widget,
 {
   MeasuresMeasuresPage *self = MEASURES_MEASURES_PAGE (widget);
   GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+  int header;
 
   if (child != NULL && gtk_widget_should_layout (child))
     gtk_widget_allocate (child, width, height, baseline, NULL);
-  if (MAX (height / 2, 80) != gtk_scrolled_window_get_max_content_height (self->goal_header_scroller) &&
+
+  header = goal_header_height (self, height);
+  if (header > 0 &&
+      header != gtk_scrolled_window_get_max_content_height (self->goal_header_scroller) &&
       self->goal_header_idle == 0)
     self->goal_header_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, limit_goal_header, self, NULL);
 }
