@@ -8,6 +8,7 @@
 #include "measures-format.h"
 #include "measures-measure-list.h"
 #include "measures-report.h"
+#include "measures-search-text.h"
 #include "measures-test-util.h"
 
 /* The list that stays quick at a hundred thousand measures: what it shows
@@ -141,6 +142,24 @@ test_filters (TempDir       *fixture,
   filter.office = "SAM";
   g_assert_true (measures_measure_list_set_filter (list, &filter, &error));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, count_matching (store, 0, -1, -1, "SAM"));
+
+  /* SAM's measures it leads, and those it takes part in: both together
+   * are the 17 (a measure where it does both counts once). */
+  {
+    guint lead, involved;
+
+    filter.office_role = MEASURES_ROLE_LEAD;
+    g_assert_true (measures_measure_list_set_filter (list, &filter, &error));
+    lead = g_list_model_get_n_items (model);
+    filter.office_role = MEASURES_ROLE_INVOLVED;
+    g_assert_true (measures_measure_list_set_filter (list, &filter, &error));
+    involved = g_list_model_get_n_items (model);
+    g_assert_no_error (error);
+    g_assert_cmpuint (lead, ==, 13);
+    g_assert_cmpuint (involved, ==, 13);
+    g_assert_cmpuint (lead + involved, >=, count_matching (store, 0, -1, -1, "SAM"));
+    mirror_check (&mirror, model);
+  }
 
   /* Search, as the store's index finds it; "ß" and "ss" are one. */
   filter = (MeasuresMeasureFilter)MEASURES_MEASURE_FILTER_INIT;
@@ -738,6 +757,34 @@ test_daily_backup_on_thread (TempDir       *fixture,
   }
 }
 
+/* Offices are found by any part of their name or abbreviation; a
+ * measure's row shows the words a search matched. */
+static void
+test_search_text (void)
+{
+  g_autofree char *plain = NULL;
+  g_autofree char *marked = NULL;
+  gboolean matched = TRUE;
+
+  g_assert_true (measures_search_text_matches ("KA Kulturbüro", "kultur"));
+  g_assert_true (measures_search_text_matches ("KA Kulturbüro", "BURO"));
+  g_assert_true (measures_search_text_matches ("SAM Stabsstelle Außenbeziehungen", "stabsstelle aussen"));
+  g_assert_false (measures_search_text_matches ("SAM Stabsstelle Außenbeziehungen", "kultur"));
+  g_assert_true (measures_search_text_matches ("AfA", ""));
+
+  marked = measures_search_text_highlight ("Europäische Kulturtage <Karlsruhe> & mehr",
+                                           "kultur karlsruhe", &matched);
+  g_assert_true (matched);
+  g_assert_cmpstr (marked, ==,
+                   "Europäische <b>Kulturtage</b> &lt;<b>Karlsruhe</b>&gt; &amp; mehr");
+  plain = measures_search_text_highlight ("Straßburg & Kehl", "xylophon", &matched);
+  g_assert_false (matched);
+  g_assert_cmpstr (plain, ==, "Straßburg &amp; Kehl");
+  g_clear_pointer (&marked, g_free);
+  marked = measures_search_text_highlight ("Büro in Straßburg", "buro strassb", &matched);
+  g_assert_cmpstr (marked, ==, "<b>Büro</b> in <b>Straßburg</b>");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -755,6 +802,7 @@ main (int   argc,
   ADD ("daily-backup-on-thread", test_daily_backup_on_thread);
 #undef ADD
   g_test_add_func ("/list/sort-key", test_sort_key);
+  g_test_add_func ("/list/search-text", test_search_text);
   g_test_add_func ("/list/format-number", test_format_number);
   g_test_add_func ("/list/parse-number", test_parse_number);
   g_test_add_func ("/list/format-decimal", test_format_decimal);

@@ -294,6 +294,30 @@ test_search_is_forgiving (Fixture       *fixture,
   g_assert_cmpuint (count_matches (store, "xylophonorchester"), ==, 0);
 }
 
+/* Costs and the full names of a measure's offices are searched too, on
+ * every engine, also after an edit. */
+static void
+test_search_costs_and_office_names (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = fixture->engine->open_new (fixture);
+  g_autoptr(MeasuresMeasure) measure = measure_at (store, 3);
+  g_autoptr(MeasuresMeasure) edited = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (count_matches (store, "Stabsstelle Außenbeziehungen"), >=, 13);
+  g_assert_cmpuint (count_matches (store, "stabsstelle aussenbeziehungen"), ==,
+                    count_matches (store, "Stabsstelle Außenbeziehungen"));
+
+  g_assert_cmpuint (count_matches (store, "Zylinderfonds"), ==, 0);
+  edited = measures_measure_copy_with (measure, "costs", "Zuschuss aus dem Zylinderfonds", NULL);
+  g_assert_true (measures_store_update_measure (store, edited,
+                                                measures_measure_get_revision (measure),
+                                                "Erika Mustermann", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_matches (store, "zylinderfonds"), ==, 1);
+}
+
 /* Writing ------------------------------------------------------------------ */
 
 static void
@@ -2068,6 +2092,7 @@ main (int   argc,
       }
       ADD ("read-strategy", test_read_strategy);
       ADD ("search-is-forgiving", test_search_is_forgiving);
+      ADD ("search-costs-and-office-names", test_search_costs_and_office_names);
       ADD ("write-with-history", test_write_with_history);
       ADD ("stale-sheet-save-is-refused", test_stale_sheet_save_is_refused);
       ADD ("true-race", test_true_race);

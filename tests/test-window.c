@@ -108,7 +108,8 @@ test_offices (Fixture       *f,
                    "offices");
 
   model = gtk_list_view_get_model (list);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 90);
+  /* The 39 offices that no measure names are left out at first. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 90 - 39);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
     {
       g_autoptr(MeasuresOffice) office = g_list_model_get_item (G_LIST_MODEL (model), i);
@@ -182,13 +183,13 @@ test_large_office (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (child (view, type, "involved_more_button")));
   pause_for_screenshot ("large office");
 
-  /* All of SAM's measures: led and taken part in. */
+  /* All the measures SAM leads, as the button says. */
   g_signal_emit_by_name (more, "clicked");
   iterate ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (WINDOW_CHILD (f, "content_stack")), ==,
                    "measures");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (
-                      MEASURES_CHILD (f, "measure_list")))), ==, 123 + 13);
+                      MEASURES_CHILD (f, "measure_list")))), ==, 123);
 }
 
 /* A search that leaves out the selected measure selects the first match;

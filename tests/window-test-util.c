@@ -326,14 +326,28 @@ count_rows (GtkListBox *list)
   return n;
 }
 
-/* The application's window of @type, or %NULL. */
+/* The application's window of @type, or a dialog of @type, or %NULL. */
 GtkWindow *
 find_window (Fixture *f,
              GType    type)
 {
+  g_autoptr(GList) toplevels = NULL;
+
   for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l; l = l->next)
     if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type))
       return l->data;
+
+  /* A dialog over one of the application's windows need not belong to
+   * the application itself. */
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l; l = l->next)
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (l->data);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data) &&
+          parent != NULL && gtk_window_get_application (parent) == GTK_APPLICATION (f->app))
+        return l->data;
+    }
 
   return NULL;
 }
@@ -347,6 +361,7 @@ send_keys (GtkWidget *widget,
 {
   Display *display = x_display (widget);
   KeyCode control = XKeysymToKeycode (display, XK_Control_L);
+  KeyCode shift = XKeysymToKeycode (display, XK_Shift_L);
   KeyCode key = XKeysymToKeycode (display, keyval);
   GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
 
@@ -355,8 +370,12 @@ send_keys (GtkWidget *widget,
 
   if (modifiers & GDK_CONTROL_MASK)
     XTestFakeKeyEvent (display, control, True, CurrentTime);
+  if (modifiers & GDK_SHIFT_MASK)
+    XTestFakeKeyEvent (display, shift, True, CurrentTime);
   XTestFakeKeyEvent (display, key, True, CurrentTime);
   XTestFakeKeyEvent (display, key, False, CurrentTime);
+  if (modifiers & GDK_SHIFT_MASK)
+    XTestFakeKeyEvent (display, shift, False, CurrentTime);
   if (modifiers & GDK_CONTROL_MASK)
     XTestFakeKeyEvent (display, control, False, CurrentTime);
 }

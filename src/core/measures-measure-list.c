@@ -49,6 +49,7 @@ struct _MeasuresMeasureList
   int priority;
   int status;
   char *office;
+  int office_role;              /* MeasuresRole, or -1 for both */
   GArray *office_ids;           /* gint64, ascending; NULL for every office */
   char *search;
   GArray *search_ids;           /* gint64, ascending; NULL when not searching */
@@ -561,6 +562,7 @@ measures_measure_list_init (MeasuresMeasureList *self)
   self->shown = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->priority = -1;
   self->status = -1;
+  self->office_role = -1;
   self->alive = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_queue_init (&self->recent);
 }
@@ -599,6 +601,48 @@ measures_measure_list_new (MeasuresStore  *store,
   return self;
 }
 
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+
+  return (x > y) - (x < y);
+}
+
+/* The measures of an office, in one of its roles or both, as ascending
+ * ids. */
+static gboolean
+list_office_ids (MeasuresMeasureList  *self,
+                 const char           *office,
+                 int                   role,
+                 GArray              **ids,
+                 GError              **error)
+{
+  g_autoptr(GArray) summaries = NULL;
+  GArray *found;
+
+  if (role < 0)
+    return measures_store_list_office_ids (self->store, office, ids, error);
+
+  if (!measures_store_list_summaries (self->store, office, role, 0, &summaries, error))
+    return FALSE;
+
+  found = g_array_sized_new (FALSE, FALSE, sizeof (gint64), summaries->len);
+  for (guint i = 0; i < summaries->len; i++)
+    g_array_append_val (found, g_array_index (summaries, MeasuresSummary, i).id);
+  g_array_sort (found, compare_ids);
+  /* A measure led by several offices has a row for each. */
+  for (guint i = 1; i < found->len;)
+    if (g_array_index (found, gint64, i) == g_array_index (found, gint64, i - 1))
+      g_array_remove_index (found, i);
+    else
+      i++;
+
+  *ids = found;
+  return TRUE;
+}
+
 /**
  * measures_measure_list_set_filter:
  * @filter: what to show
@@ -622,13 +666,14 @@ measures_measure_list_set_filter (MeasuresMeasureList         *self,
   g_return_val_if_fail (filter != NULL, FALSE);
 
   new_search = g_strcmp0 (filter->search, self->search) != 0;
-  new_office = g_strcmp0 (filter->office, self->office) != 0;
+  new_office = g_strcmp0 (filter->office, self->office) != 0 ||
+               (filter->office != NULL && filter->office_role != self->office_role);
 
   if (new_search && filter->search != NULL &&
       !measures_store_search_ids (self->store, filter->search, &search_ids, error))
     return FALSE;
   if (new_office && filter->office != NULL &&
-      !measures_store_list_office_ids (self->store, filter->office, &office_ids, error))
+      !list_office_ids (self, filter->office, filter->office_role, &office_ids, error))
     return FALSE;
 
   if (new_search)
@@ -642,6 +687,7 @@ measures_measure_list_set_filter (MeasuresMeasureList         *self,
     {
       g_free (self->office);
       self->office = g_strdup (filter->office);
+      self->office_role = filter->office != NULL ? filter->office_role : -1;
       g_clear_pointer (&self->office_ids, g_array_unref);
       self->office_ids = g_steal_pointer (&office_ids);
     }
@@ -705,7 +751,7 @@ measures_measure_list_reload (MeasuresMeasureList  *self,
       !measures_store_search_ids (self->store, self->search, &search_ids, error))
     return FALSE;
   if (self->office != NULL &&
-      !measures_store_list_office_ids (self->store, self->office, &office_ids, error))
+      !list_office_ids (self, self->office, self->office_role, &office_ids, error))
     return FALSE;
 
   if (self->search != NULL)

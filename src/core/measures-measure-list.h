@@ -33,6 +33,8 @@ typedef enum {
  * @office: (nullable): an office's abbreviation: the measures it leads or
  *   takes part in
  * @search: (nullable): what the user typed into the search
+ * @office_role: with @office, a #MeasuresRole (the measures it leads, or
+ *   those it takes part in), or -1 for both
  */
 typedef struct {
   guint goal;
@@ -40,9 +42,10 @@ typedef struct {
   int status;
   const char *office;
   const char *search;
+  int office_role;
 } MeasuresMeasureFilter;
 
-#define MEASURES_MEASURE_FILTER_INIT { 0, -1, -1, NULL, NULL }
+#define MEASURES_MEASURE_FILTER_INIT { 0, -1, -1, NULL, NULL, -1 }
 
 #define MEASURES_TYPE_MEASURE_LIST (measures_measure_list_get_type ())
 

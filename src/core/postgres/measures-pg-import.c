@@ -323,6 +323,8 @@ pg_add_measures (MeasuresStore                *store,
       if (words->len > 0)
         g_string_append_printf (search, " %s", words->str);
       g_string_append_printf (search, " %s", measures_measure_get_period (measure));
+      if (measures_measure_get_costs (measure) != NULL)
+        g_string_append_printf (search, " %s", measures_measure_get_costs (measure));
       column_text (columns[19], search->str);
 
       for (guint j = 0; measures[i].log != NULL && j < measures[i].log->len; j++)

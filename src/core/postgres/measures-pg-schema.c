@@ -539,6 +539,19 @@ static const char * const migrations[] = {
   "        ON measures.log_entries TO measures_official;"
   "    END IF;"
   "  END $$;",
+
+  /* 6: costs are searched too, as in the SQLite engine's schema version
+   * 7: every measure's search text written again, as
+   * measures_pg_refresh_search() writes it. */
+  "UPDATE measures.measures m SET search = to_tsvector ('measures.search', concat_ws (' ',"
+  "  m.title, m.description,"
+  "  (SELECT string_agg (o.text, ' ' ORDER BY o.position) FROM measures.objectives o"
+  "   WHERE o.measure_id = m.id),"
+  "  m.lead, m.actors,"
+  "  (SELECT string_agg (f.abbreviation || ' ' || f.name, ' ' ORDER BY f.id)"
+  "   FROM measures.measure_offices l JOIN measures.offices f ON f.id = l.office_id"
+  "   WHERE l.measure_id = m.id),"
+  "  m.period, m.costs));",
 };
 
 /**

@@ -21,9 +21,9 @@ measures_pg_refresh_search (MeasuresPgStore  *self,
   pg_params_int (&params, measure_id);
 
   /* What the SQLite index holds: title, description, objectives, the
-   * printed offices with the linked offices' abbreviations and names, and
-   * the period; in an order of their own, not the table's, so that an
-   * import (measures-pg-import.c) makes the same. */
+   * printed offices with the linked offices' abbreviations and names, the
+   * period and the costs; in an order of their own, not the table's, so
+   * that an import (measures-pg-import.c) makes the same. */
   return pg_send (self,
                   "UPDATE measures m SET search = to_tsvector ('measures.search', concat_ws (' ',"
                   "  m.title, m.description,"
@@ -33,7 +33,7 @@ measures_pg_refresh_search (MeasuresPgStore  *self,
                   "  (SELECT string_agg (f.abbreviation || ' ' || f.name, ' ' ORDER BY f.id)"
                   "   FROM measure_offices l JOIN offices f ON f.id = l.office_id"
                   "   WHERE l.measure_id = m.id),"
-                  "  m.period)) "
+                  "  m.period, m.costs)) "
                   "WHERE m.id = $1::bigint",
                   &params, NULL, NULL, NULL, FALSE, error);
 }

@@ -185,6 +185,15 @@ static const char * const migrations[] = {
    * as it was). Older entries are about the day they were recorded. */
   "ALTER TABLE log_entries ADD COLUMN reported_for TEXT;"
   "UPDATE log_entries SET reported_for = substr (date, 1, 10);",
+
+  /* 7: costs are searched too ("Personalkosten", "Eigenmittel"). The index
+   * is derived data: made empty here, filled again on opening (see
+   * measures_sqlite_ensure_search_index()). */
+  "DROP TABLE measures_search;"
+  "CREATE VIRTUAL TABLE measures_search USING fts5 ("
+  "  title, description, objectives, offices, period, costs,"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");",
 };
 
 /**

@@ -26,7 +26,8 @@ measures_sqlite_refresh_search_index (MeasuresSqliteStore  *self,
     return FALSE;
 
   /* The offices column holds the printed wording and the linked offices'
-   * abbreviations and full names. */
+   * abbreviations and full names, so that "Kulturbüro" finds what KA
+   * leads. */
   read = sql_prepare (self,
                       "SELECT m.title, m.description,"
                       "       (SELECT group_concat (text, ' ') FROM objectives o"
@@ -35,7 +36,7 @@ measures_sqlite_refresh_search_index (MeasuresSqliteStore  *self,
                       "       coalesce ((SELECT group_concat (f.abbreviation || ' ' || f.name, ' ')"
                       "                  FROM measure_offices l JOIN offices f ON f.id = l.office_id"
                       "                  WHERE l.measure_id = m.id), ''),"
-                      "       m.period "
+                      "       m.period, m.costs "
                       "FROM measures m WHERE m.id = ?",
                       error);
   if (read == NULL)
@@ -47,13 +48,13 @@ measures_sqlite_refresh_search_index (MeasuresSqliteStore  *self,
 
   insert = sql_prepare (self,
                         "INSERT INTO measures_search (rowid, title, description, objectives, offices,"
-                        "                             period) VALUES (?, ?, ?, ?, ?, ?)",
+                        "                             period, costs) VALUES (?, ?, ?, ?, ?, ?, ?)",
                         error);
   if (insert == NULL)
     return FALSE;
 
   sqlite3_bind_int64 (insert, 1, measure_id);
-  for (int i = 0; i < 5; i++)
+  for (int i = 0; i < 6; i++)
     {
       g_autofree char *folded = measures_search_text_fold (sql_column_text (read, i));
 

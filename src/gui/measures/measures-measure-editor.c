@@ -8,6 +8,7 @@
 #include "measures-goal.h"
 #include "measures-measure-editor.h"
 #include "measures-office.h"
+#include "measures-search-text.h"
 #include "measures-store.h"
 
 /**
@@ -295,11 +296,11 @@ picker_filter (GtkListBoxRow *row,
                gpointer       user_data)
 {
   OfficePicker *picker = user_data;
-  g_autofree char *query = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (picker->search)),
-                                            -1);
   const char *key = g_object_get_data (G_OBJECT (row), "key");
 
-  return query[0] == '\0' || strstr (key, query) != NULL;
+  /* Every word, anywhere in the abbreviation or name, ignoring case and
+   * accents: "kultur buro" finds "Kulturbüro". */
+  return measures_search_text_matches (key, gtk_editable_get_text (GTK_EDITABLE (picker->search)));
 }
 
 static void

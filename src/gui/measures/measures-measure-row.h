@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MeasuresMeasureRow, measures_measure_row, MEASURES, MEASURE_ROW, GtkWidget)
 
-GtkListItemFactory *measures_measure_row_factory_new  (void);
+GtkListItemFactory *measures_measure_row_factory_new  (GtkEditable        *search,
+                                                       GListModel         *offices);
 void                measures_measure_row_set_measure  (MeasuresMeasureRow *self,
                                                        MeasuresMeasure    *measure);
 

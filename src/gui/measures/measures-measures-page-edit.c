@@ -451,26 +451,30 @@ measures_measures_page_finish_edit (MeasuresMeasuresPage *self)
   return TRUE;
 }
 
-/**
- * measures_measures_page_remove_measure:
- *
- * Removes the selected measure, with a toast that offers to undo it.
- */
-void
-measures_measures_page_remove_measure (MeasuresMeasuresPage *self)
+static void
+remove_confirmed (MeasuresMeasuresPage *self,
+                  const char           *response,
+                  AdwMessageDialog     *dialog)
 {
   g_autoptr(MeasuresMeasure) measure = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *author = NULL;
   g_autofree char *message = NULL;
+  gint64 id = self->removing_id;
 
-  g_return_if_fail (MEASURES_IS_MEASURES_PAGE (self));
-
-  if (measures_measures_page_get_measure (self) == NULL)
+  self->removing_id = 0;
+  if (!g_str_equal (response, "remove") || id == 0)
     return;
 
+  /* The measure as it is now: the list may have changed under the dialog. */
+  measure = measures_store_get_measure (self->store, id, &error);
+  if (measure == NULL)
+    {
+      measures_page_show_error (MEASURES_PAGE (self), error);
+      return;
+    }
+
   author = measures_context_dup_author (self->context);
-  measure = g_object_ref (measures_measures_page_get_measure (self));
   if (!measures_undo_stack_remove (measures_context_get_undo_stack (self->context), measure, author,
                                    &error))
     {
@@ -481,6 +485,45 @@ measures_measures_page_remove_measure (MeasuresMeasuresPage *self)
   /* Translators: %s is a measure's title */
   message = g_strdup_printf (_("“%s” removed"), measures_measure_get_title (measure));
   show_toast (self, message);
+}
+
+/**
+ * measures_measures_page_remove_measure:
+ *
+ * Asks whether to remove the selected measure, then removes it, with a
+ * toast that offers to undo it; removed measures can also be restored
+ * later, from the removed measures' window.
+ */
+void
+measures_measures_page_remove_measure (MeasuresMeasuresPage *self)
+{
+  MeasuresMeasure *measure;
+  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
+
+  g_return_if_fail (MEASURES_IS_MEASURES_PAGE (self));
+
+  measure = measures_measures_page_get_measure (self);
+  if (measure == NULL || self->removing_id != 0)
+    return;
+
+  self->removing_id = measures_measure_get_id (measure);
+  /* Translators: %s is a measure's title */
+  heading = g_strdup_printf (_("Remove “%s”?"), measures_measure_get_title (measure));
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading,
+                                   _("The measure leaves the lists and reports. It can be "
+                                     "restored under Removed Measures in the main menu."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "remove",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_confirmed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /**

@@ -54,7 +54,9 @@ struct _MeasuresMeasuresPage
   PendingReport *pending_report;
   gboolean folded;
   gboolean warm;
-  guint pending_scroll;         /* position + 1 to bring into view after the first frame */
+  guint pending_scroll;
+  guint goal_header_idle;
+  gint64 removing_id;           /* the measure whose removal is being asked */       /* limits the goal's header to the new height */         /* position + 1 to bring into view after the first frame */
   /* What the properties said last, to notify only of a change */
   MeasuresMeasure *notified_measure;
   gboolean notified_editing;
@@ -68,8 +70,14 @@ struct _MeasuresMeasuresPage
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
   GtkMenuButton *filter_button;
+  char *office;                 /* the office filter's abbreviation, or NULL */
+  int office_role;              /* with it: a MeasuresRole, or -1 for both */
   /* In the filter button's popover, made by _measures_measures_page_ensure_filters() */
-  GtkDropDown *office_filter;
+  GtkMenuButton *office_filter;
+  GtkPopover *office_popover;
+  GtkSearchEntry *office_search;
+  GtkListBox *office_choices;
+  GtkDropDown *office_role_filter;
   GtkDropDown *priority_filter;
   GtkDropDown *status_filter;
   GtkDropDown *sort_dropdown;
@@ -78,7 +86,11 @@ struct _MeasuresMeasuresPage
   GtkLabel *goal_headline_label;
   MeasuresStatusSummary *goal_summary;
   GtkLabel *goal_text_label;
+  GtkExpander *goal_text_expander;
   GtkStack *list_stack;
+  AdwStatusPage *empty_page;
+  GtkWidget *clear_filters_button;
+  GtkScrolledWindow *goal_header_scroller;
   GtkListView *measure_list;
   GtkWidget *measure_detail_pane;
   GtkWidget *measure_back_button;
@@ -109,6 +121,10 @@ void                   _measures_measures_page_edited_measure_changed    (Measur
 
 /* measures-measures-page-list.c */
 const char      *_measures_measures_page_get_office_filter  (MeasuresMeasuresPage *self);
+void             _measures_measures_page_set_office_filter  (MeasuresMeasuresPage *self,
+                                                             const char           *abbreviation,
+                                                             int                   role);
+gboolean         _measures_measures_page_filters_active     (MeasuresMeasuresPage *self);
 MeasuresMeasure *_measures_measures_page_begin_list_change  (MeasuresMeasuresPage *self);
 void             _measures_measures_page_end_list_change    (MeasuresMeasuresPage *self,
                                                              MeasuresMeasure      *selected);

@@ -297,7 +297,10 @@ measures_measures_page_save_state (MeasuresPage *page,
   g_variant_dict_insert (state, "searching", "b",
                          gtk_search_bar_get_search_mode (self->search_bar));
   if (office_filter != NULL)
-    g_variant_dict_insert (state, "office-filter", "s", office_filter);
+    {
+      g_variant_dict_insert (state, "office-filter", "s", office_filter);
+      g_variant_dict_insert (state, "office-role", "i", self->office_role);
+    }
   if (self->office_filter != NULL)
     {
       g_variant_dict_insert (state, "priority-filter", "u",
@@ -355,11 +358,13 @@ measures_measures_page_restore_state (MeasuresPage *page,
   const char *search = "";
   gboolean searching = FALSE;
   guint priority_filter = 0, status_filter = 0, sort = 0;
+  int office_role = -1;
   gint64 measure_id = 0;
   GtkAdjustment *adjustments[3];
   double values[3] = { 0, 0, 0 };
 
   g_variant_dict_lookup (state, "office-filter", "&s", &office_filter);
+  g_variant_dict_lookup (state, "office-role", "i", &office_role);
   g_variant_dict_lookup (state, "priority-filter", "u", &priority_filter);
   g_variant_dict_lookup (state, "status-filter", "u", &status_filter);
   g_variant_dict_lookup (state, "sort", "u", &sort);
@@ -371,20 +376,11 @@ measures_measures_page_restore_state (MeasuresPage *page,
   g_variant_dict_lookup (state, "editor-scroll", "d", &values[2]);
 
   /* The filters are made for a choice to restore only. */
-  if (office_filter != NULL || priority_filter > 0 || status_filter > 0 || sort > 0)
+  if (priority_filter > 0 || status_filter > 0 || sort > 0)
     _measures_measures_page_ensure_filters (self);
-  if (office_filter != NULL)
-    {
-      GListModel *choices = gtk_drop_down_get_model (self->office_filter);
-
-      for (guint i = 1; i < g_list_model_get_n_items (choices); i++)
-        {
-          g_autoptr(GtkStringObject) choice = g_list_model_get_item (choices, i);
-
-          if (g_strcmp0 (gtk_string_object_get_string (choice), office_filter) == 0)
-            gtk_drop_down_set_selected (self->office_filter, i);
-        }
-    }
+  g_free (self->office);
+  self->office = g_strdup (office_filter);
+  self->office_role = office_filter != NULL ? CLAMP (office_role, -1, MEASURES_ROLE_INVOLVED) : -1;
   if (self->office_filter != NULL)
     {
       gtk_drop_down_set_selected (self->priority_filter, priority_filter);
@@ -421,6 +417,82 @@ measures_measures_page_page_init (MeasuresPageInterface *iface)
   iface->restore_state = measures_measures_page_restore_state;
 }
 
+/* The goal's header and its text take at most half of the list's pane,
+ * so that a short window still shows measures; the header scrolls within
+ * that. Its height is set from what the header needs at its width: a
+ * scrolled window would measure its wrapped labels at their widest, and
+ * cut them off. Set after the allocation that told the sizes. */
+static int
+goal_header_height (MeasuresMeasuresPage *self,
+                    int                   page_height)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->goal_header_scroller));
+  int natural = 0;
+
+  if (width <= 0 || !gtk_widget_get_visible (self->goal_header))
+    return -1;
+
+  gtk_widget_measure (self->goal_header, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL,
+                      NULL);
+  return MIN (natural, MAX (page_height / 2, 80));
+}
+
+static gboolean
+limit_goal_header (gpointer data)
+{
+  MeasuresMeasuresPage *self = data;
+  int height = goal_header_height (self, gtk_widget_get_height (GTK_WIDGET (self)));
+
+  self->goal_header_idle = 0;
+  if (height > 0 && gtk_scrolled_window_get_max_content_height (self->goal_header_scroller) != height)
+    {
+      /* The maximum first: the minimum may not exceed it. */
+      gtk_scrolled_window_set_min_content_height (self->goal_header_scroller, -1);
+      gtk_scrolled_window_set_max_content_height (self->goal_header_scroller, height);
+      gtk_scrolled_window_set_min_content_height (self->goal_header_scroller, height);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* The page lays its child out itself, as GtkBinLayout would, to learn its
+ * height. */
+static void
+measures_measures_page_measure (GtkWidget      *widget,
+                                GtkOrientation  orientation,
+                                int             for_size,
+                                int            *minimum,
+                                int            *natural,
+                                int            *minimum_baseline,
+                                int            *natural_baseline)
+{
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+
+  *minimum = *natural = 0;
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_measure (child, orientation, for_size, minimum, natural, minimum_baseline,
+                        natural_baseline);
+}
+
+static void
+measures_measures_page_size_allocate (GtkWidget *widget,
+                                      int        width,
+                                      int        height,
+                                      int        baseline)
+{
+  MeasuresMeasuresPage *self = MEASURES_MEASURES_PAGE (widget);
+  GtkWidget *child = adw_bin_get_child (ADW_BIN (widget));
+  int header;
+
+  if (child != NULL && gtk_widget_should_layout (child))
+    gtk_widget_allocate (child, width, height, baseline, NULL);
+
+  header = goal_header_height (self, height);
+  if (header > 0 &&
+      header != gtk_scrolled_window_get_max_content_height (self->goal_header_scroller) &&
+      self->goal_header_idle == 0)
+    self->goal_header_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, limit_goal_header, self, NULL);
+}
+
 /* GObject ---------------------------------------------------------------- */
 
 static void
@@ -452,6 +524,8 @@ measures_measures_page_dispose (GObject *object)
   g_clear_object (&self->discarded_original);
   g_clear_object (&self->discarded_draft);
   g_clear_pointer (&self->pending_report, pending_report_free);
+  g_clear_pointer (&self->office, g_free);
+  g_clear_handle_id (&self->goal_header_idle, g_source_remove);
 
   G_OBJECT_CLASS (measures_measures_page_parent_class)->dispose (object);
 }
@@ -491,6 +565,8 @@ measures_measures_page_class_init (MeasuresMeasuresPageClass *klass)
 
   object_class->dispose = measures_measures_page_dispose;
   object_class->get_property = measures_measures_page_get_property;
+  widget_class->measure = measures_measures_page_measure;
+  widget_class->size_allocate = measures_measures_page_size_allocate;
 
   /**
    * MeasuresMeasuresPage:measure:
@@ -544,7 +620,11 @@ measures_measures_page_class_init (MeasuresMeasuresPageClass *klass)
   CHILD (goal_headline_label);
   CHILD (goal_summary);
   CHILD (goal_text_label);
+  CHILD (goal_text_expander);
   CHILD (list_stack);
+  CHILD (empty_page);
+  CHILD (clear_filters_button);
+  CHILD (goal_header_scroller);
   CHILD (measure_list);
   CHILD (measure_detail_pane);
   CHILD (measure_back_button);
@@ -567,10 +647,10 @@ measures_measures_page_class_init (MeasuresMeasuresPageClass *klass)
 static void
 measures_measures_page_init (MeasuresMeasuresPage *self)
 {
-  g_autoptr(GtkListItemFactory) rows = measures_measure_row_factory_new ();
-
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_list_view_set_factory (self->measure_list, rows);
+  gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
+  self->office_role = -1;
+  measures_list_tab_leaves (GTK_WIDGET (self->measure_list));
   gtk_menu_button_set_create_popup_func (self->filter_button, create_filter_popover, self, NULL);
 }
 
@@ -612,6 +692,12 @@ measures_measures_page_load (MeasuresMeasuresPage  *self,
   self->store = g_object_ref (measures_context_get_store (context));
   self->goals = g_object_ref (goals);
   self->offices = g_object_ref (offices);
+  {
+    g_autoptr(GtkListItemFactory) rows =
+      measures_measure_row_factory_new (GTK_EDITABLE (self->search_entry), G_LIST_MODEL (offices));
+
+    gtk_list_view_set_factory (self->measure_list, rows);
+  }
 
   /* The list reads a few bytes of each measure now, the rest as rows
    * come into view. */
@@ -800,42 +886,75 @@ measures_measures_page_clear_filters (MeasuresMeasuresPage *self)
 {
   g_return_if_fail (MEASURES_IS_MEASURES_PAGE (self));
 
+  g_clear_pointer (&self->office, g_free);
+  g_clear_handle_id (&self->goal_header_idle, g_source_remove);
+  self->office_role = -1;
   if (self->office_filter != NULL)
     {
-      gtk_drop_down_set_selected (self->office_filter, 0);
       gtk_drop_down_set_selected (self->priority_filter, 0);
       gtk_drop_down_set_selected (self->status_filter, 0);
+      gtk_drop_down_set_selected (self->office_role_filter, 0);
+      gtk_menu_button_set_label (self->office_filter, _("All offices"));
+      gtk_widget_set_sensitive (GTK_WIDGET (self->office_role_filter), FALSE);
     }
   _measures_measures_page_search_stopped (self);
+  _measures_measures_page_refilter (self);
 }
 
 /**
  * measures_measures_page_filter_by_office:
  * @abbreviation: an office's abbreviation
+ * @role: a #MeasuresRole, or -1 for the measures it leads and those it
+ *   takes part in
  *
  * Lists the measures the office leads or takes part in.
  */
 void
 measures_measures_page_filter_by_office (MeasuresMeasuresPage *self,
-                                         const char           *abbreviation)
+                                         const char           *abbreviation,
+                                         int                   role)
 {
-  GListModel *choices;
-
   g_return_if_fail (MEASURES_IS_MEASURES_PAGE (self));
 
-  _measures_measures_page_ensure_filters (self);
-  choices = gtk_drop_down_get_model (self->office_filter);
+  _measures_measures_page_set_office_filter (self, abbreviation, role);
+}
 
-  for (guint i = 1; i < g_list_model_get_n_items (choices); i++)
+/**
+ * measures_measures_page_reveal_measure:
+ * @id: a measure's id in the store
+ *
+ * Selects the measure and shows its sheet. When the search or the filters
+ * hide it, they are cleared, and a toast says so: a link to a measure
+ * never opens another one.
+ *
+ * Returns: whether the list has the measure
+ */
+gboolean
+measures_measures_page_reveal_measure (MeasuresMeasuresPage *self,
+                                       gint64                id)
+{
+  MeasuresMeasure *measure;
+  g_autofree char *message = NULL;
+
+  g_return_val_if_fail (MEASURES_IS_MEASURES_PAGE (self), FALSE);
+
+  if (!measures_measures_page_select_measure (self, id))
     {
-      g_autoptr(GtkStringObject) choice = g_list_model_get_item (choices, i);
+      if (!_measures_measures_page_filters_active (self))
+        return FALSE;
+      measures_measures_page_clear_filters (self);
+      if (!measures_measures_page_select_measure (self, id))
+        return FALSE;
 
-      if (g_strcmp0 (gtk_string_object_get_string (choice), abbreviation) == 0)
-        {
-          gtk_drop_down_set_selected (self->office_filter, i);
-          break;
-        }
+      measure = measures_measures_page_get_measure (self);
+      /* Translators: %s is a measure's title */
+      message = g_strdup_printf (_("Filters were cleared to show “%s”"),
+                                 measures_measure_get_title (measure));
+      measures_page_add_toast (MEASURES_PAGE (self), adw_toast_new (message));
     }
+
+  measures_measures_page_show_sheet (self);
+  return TRUE;
 }
 
 /* Why a button is off although a measure is selected: its tooltip. */

@@ -48,7 +48,10 @@ void             measures_measures_page_add_log_entry     (MeasuresMeasuresPage 
 void             measures_measures_page_find              (MeasuresMeasuresPage  *self);
 void             measures_measures_page_clear_filters     (MeasuresMeasuresPage  *self);
 void             measures_measures_page_filter_by_office  (MeasuresMeasuresPage  *self,
-                                                           const char            *abbreviation);
+                                                           const char            *abbreviation,
+                                                           int                    role);
+gboolean         measures_measures_page_reveal_measure    (MeasuresMeasuresPage  *self,
+                                                           gint64                 id);
 gboolean         measures_measures_page_get_edit          (MeasuresMeasuresPage  *self,
                                                            MeasuresMeasure      **original,
                                                            MeasuresMeasure      **draft,

@@ -7,6 +7,7 @@
 
 #include "measures-format.h"
 #include "measures-measure-list.h"
+#include "measures-navigation.h"
 #include "measures-office-view.h"
 #include "measures-statistics.h"
 #include "measures-status-summary.h"
@@ -59,11 +60,16 @@ measure_row_activated (MeasuresOfficeView *self,
     g_signal_emit (self, signals[MEASURE_ACTIVATED], 0, measure);
 }
 
+/* "Show all" under the measures the office leads lists those, not also
+ * the ones it takes part in. */
 static void
-show_all_clicked (MeasuresOfficeView *self)
+show_all_clicked (MeasuresOfficeView *self,
+                  GtkButton          *button)
 {
+  int role = button == self->lead_more_button ? MEASURES_ROLE_LEAD : MEASURES_ROLE_INVOLVED;
+
   if (self->abbreviation != NULL)
-    g_signal_emit (self, signals[SHOW_ALL], 0, self->abbreviation);
+    g_signal_emit (self, signals[SHOW_ALL], 0, self->abbreviation, role);
 }
 
 static GtkWidget *
@@ -175,12 +181,14 @@ measures_office_view_class_init (MeasuresOfficeViewClass *klass)
    * MeasuresOfficeView::show-all:
    * @self: the view
    * @abbreviation: the office's abbreviation
+   * @role: the #MeasuresRole whose measures to show
    *
-   * Emitted when the user asks for all of a large office's measures.
+   * Emitted when the user asks for all the measures a large office leads,
+   * or all those it takes part in.
    */
   signals[SHOW_ALL] =
     g_signal_new ("show-all", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/offices/measures-office-view.ui");
@@ -203,6 +211,8 @@ static void
 measures_office_view_init (MeasuresOfficeView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  measures_list_tab_leaves (GTK_WIDGET (self->lead_list));
+  measures_list_tab_leaves (GTK_WIDGET (self->involved_list));
 
   gtk_list_box_set_placeholder (self->lead_list,
                                 create_empty_label (_("This office leads no measure.")));

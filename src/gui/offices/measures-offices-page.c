@@ -9,6 +9,7 @@
 #include "measures-office-view.h"
 #include "measures-offices-page.h"
 #include "measures-page.h"
+#include "measures-search-text.h"
 
 /**
  * MeasuresOfficesPage:
@@ -25,6 +26,7 @@ struct _MeasuresOfficesPage
   MeasuresContext *context;
   MeasuresStore *store;         /* the context's */
   GListStore *offices;          /* shared with the window, which offers them in the editor */
+  GtkCustomFilter *filter;      /* the search, and offices without measures */
   GtkSingleSelection *selection;
   gboolean warm;
   gboolean view_stale;
@@ -33,6 +35,9 @@ struct _MeasuresOfficesPage
   AdwLeaflet *offices_leaflet;
   GtkWidget *office_list_pane;
   GtkListView *office_list;
+  GtkSearchEntry *office_search;
+  GtkCheckButton *with_measures_check;
+  GtkStack *office_list_stack;
   GtkWidget *office_detail_pane;
   GtkWidget *office_back_button;
   MeasuresOfficeView *office_view;
@@ -83,6 +88,96 @@ create_factory (const char *resource)
   return gtk_builder_list_item_factory_new_from_resource (scope, resource);
 }
 
+/* Offices are found by any part of their abbreviation or name; the 39
+ * that no measure names are left out unless asked for. */
+static gboolean
+office_visible (gpointer item,
+                gpointer data)
+{
+  MeasuresOfficesPage *self = data;
+  MeasuresOffice *office = item;
+  g_autofree char *key = NULL;
+
+  if (gtk_check_button_get_active (self->with_measures_check) &&
+      measures_office_get_n_lead (office) + measures_office_get_n_involved (office) == 0)
+    return FALSE;
+
+  key = g_strconcat (measures_office_get_abbreviation (office), " ",
+                     measures_office_get_name (office), NULL);
+  return measures_search_text_matches (key, gtk_editable_get_text (GTK_EDITABLE (self->office_search)));
+}
+
+static void
+update_list_state (MeasuresOfficesPage *self)
+{
+  gtk_stack_set_visible_child_name (self->office_list_stack,
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->selection)) > 0
+                                    ? "list" : "empty");
+}
+
+static void
+office_filter_changed (MeasuresOfficesPage *self)
+{
+  if (self->filter == NULL)
+    return;
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_list_state (self);
+}
+
+static gboolean
+select_office (MeasuresOfficesPage *self,
+               const char          *abbreviation)
+{
+  GListModel *shown = G_LIST_MODEL (self->selection);
+
+  for (guint i = 0; abbreviation && i < g_list_model_get_n_items (shown); i++)
+    {
+      g_autoptr(MeasuresOffice) office = g_list_model_get_item (shown, i);
+
+      if (g_str_equal (measures_office_get_abbreviation (office), abbreviation))
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Escape in the search empties it, and the list has the keyboard again. */
+static void
+office_search_stopped (MeasuresOfficesPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->office_search), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->office_list));
+}
+
+/* Typing in the list searches the offices: the search takes the keyboard
+ * and what was typed. */
+static gboolean
+page_key_pressed (MeasuresOfficesPage   *self,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  GtkEventControllerKey *controller)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+  char text[7] = { 0 };
+  int position = -1;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || c == 0 || !g_unichar_isgraph (c) ||
+      gtk_widget_is_ancestor (gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self))),
+                              GTK_WIDGET (self->office_search)))
+    return FALSE;
+
+  g_unichar_to_utf8 (c, text);
+  gtk_widget_grab_focus (GTK_WIDGET (self->office_search));
+  gtk_editable_insert_text (GTK_EDITABLE (self->office_search), text, -1, &position);
+  gtk_editable_set_position (GTK_EDITABLE (self->office_search), -1);
+  return TRUE;
+}
+
 static void
 selection_changed (MeasuresOfficesPage *self)
 {
@@ -130,12 +225,15 @@ measure_activated (MeasuresOfficesPage *self,
                               measures_measure_get_id (measure));
 }
 
-/* All measures of a large office: the measure list, filtered by it. */
+/* All measures a large office leads, or takes part in: the measure
+ * list, filtered by it. */
 static void
 show_all (MeasuresOfficesPage *self,
-          const char          *abbreviation)
+          const char          *abbreviation,
+          int                  role)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-office-measures", "s", abbreviation);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-office-measures", "(si)",
+                              abbreviation, role);
 }
 
 static void
@@ -182,18 +280,10 @@ reload (MeasuresOfficesPage *self)
         g_list_store_splice (self->offices, i, 1, (gpointer *)&office, 1);
     }
 
-  if (abbreviation != NULL)
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(MeasuresOffice) office = g_list_model_get_item (G_LIST_MODEL (self->offices), i);
-
-        if (g_str_equal (measures_office_get_abbreviation (office), abbreviation))
-          {
-            gtk_single_selection_set_selected (self->selection, i);
-            break;
-          }
-      }
-
+  /* Counts decide which offices are listed. */
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  select_office (self, abbreviation);
+  update_list_state (self);
   selection_changed (self);
 }
 
@@ -273,12 +363,11 @@ measures_offices_page_restore_state (MeasuresPage *page,
   if (!g_variant_dict_lookup (state, "office", "&s", &abbreviation))
     return;
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->offices)); i++)
+  /* An office without measures, shown when it was left. */
+  if (!select_office (self, abbreviation))
     {
-      g_autoptr(MeasuresOffice) office = g_list_model_get_item (G_LIST_MODEL (self->offices), i);
-
-      if (g_str_equal (measures_office_get_abbreviation (office), abbreviation))
-        gtk_single_selection_set_selected (self->selection, i);
+      gtk_check_button_set_active (self->with_measures_check, FALSE);
+      select_office (self, abbreviation);
     }
 }
 
@@ -304,6 +393,7 @@ measures_offices_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (object), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (object), MEASURES_TYPE_OFFICES_PAGE);
   g_clear_object (&self->selection);
+  g_clear_object (&self->filter);
   g_clear_object (&self->offices);
   g_clear_object (&self->store);
   g_clear_object (&self->context);
@@ -326,6 +416,9 @@ measures_offices_page_class_init (MeasuresOfficesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficesPage, offices_leaflet);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficesPage, office_list_pane);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficesPage, office_list);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresOfficesPage, office_search);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresOfficesPage, with_measures_check);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresOfficesPage, office_list_stack);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficesPage, office_detail_pane);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficesPage, office_back_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresOfficesPage, office_view);
@@ -333,6 +426,8 @@ measures_offices_page_class_init (MeasuresOfficesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, list_clicked);
   gtk_widget_class_bind_template_callback (widget_class, measure_activated);
   gtk_widget_class_bind_template_callback (widget_class, show_all);
+  gtk_widget_class_bind_template_callback (widget_class, office_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, office_search_stopped);
 
   gtk_widget_class_install_action (widget_class, "offices.show-list", NULL, show_list_action);
 }
@@ -345,6 +440,14 @@ measures_offices_page_init (MeasuresOfficesPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_list_view_set_factory (self->office_list, rows);
+  measures_list_tab_leaves (GTK_WIDGET (self->office_list));
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (page_key_pressed), self,
+                             G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->office_list_pane), keys);
+  }
 }
 
 /**
@@ -368,10 +471,29 @@ measures_offices_page_set_offices (MeasuresOfficesPage *self,
   self->context = g_object_ref (context);
   self->store = g_object_ref (measures_context_get_store (context));
   self->offices = g_object_ref (offices);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (offices)));
+  self->filter = gtk_custom_filter_new (office_visible, self, NULL);
+  self->selection = gtk_single_selection_new (
+    G_LIST_MODEL (gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (offices)),
+                                             GTK_FILTER (g_object_ref (self->filter)))));
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "offices-changed", G_CALLBACK (reload), self,
                            G_CONNECT_SWAPPED);
+  update_list_state (self);
   selection_changed (self);
+}
+
+/**
+ * measures_offices_page_find:
+ *
+ * Gives the keyboard to the search of offices, also when the page is
+ * folded.
+ */
+void
+measures_offices_page_find (MeasuresOfficesPage *self)
+{
+  g_return_if_fail (MEASURES_IS_OFFICES_PAGE (self));
+
+  measures_navigate_to (self->offices_leaflet, self->office_list_pane, NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->office_search));
 }

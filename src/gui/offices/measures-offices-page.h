@@ -16,4 +16,6 @@ void measures_offices_page_set_offices (MeasuresOfficesPage *self,
                                         GListStore          *offices);
 const char *measures_offices_page_get_office (MeasuresOfficesPage *self);
 
+void measures_offices_page_find (MeasuresOfficesPage *self);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "measures-goal.h"
+#include "measures-navigation.h"
 #include "measures-vision-view.h"
 
 /**
@@ -139,6 +140,7 @@ static void
 measures_vision_view_init (MeasuresVisionView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  measures_list_tab_leaves (GTK_WIDGET (self->goals_list));
 }
 
 /**

@@ -38,3 +38,106 @@ measures_list_view_is_on_row (GtkListView *list,
 
   return widget != NULL;
 }
+
+/* The widgets Tab stops at, in order: focusable ones that can be reached,
+ * a list counting as one stop (its selected row, or its first). */
+static void
+collect_stops (GtkWidget *widget,
+               GPtrArray *stops)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget) ||
+      !gtk_widget_is_sensitive (widget) || !gtk_widget_get_can_focus (widget))
+    return;
+
+  if (GTK_IS_LIST_BOX (widget) || GTK_IS_LIST_VIEW (widget))
+    {
+      g_ptr_array_add (stops, widget);
+      return;
+    }
+  /* A scrolled window takes the focus only when nothing in it does. */
+  if (gtk_widget_get_focusable (widget) && !GTK_IS_ROOT (widget) &&
+      !GTK_IS_SCROLLED_WINDOW (widget) && !GTK_IS_VIEWPORT (widget))
+    {
+      g_ptr_array_add (stops, widget);
+      /* An entry's text, a button's label: one stop. */
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_stops (child, stops);
+}
+
+static gboolean
+focus_stop (GtkWidget *stop)
+{
+  if (GTK_IS_LIST_BOX (stop))
+    {
+      GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (stop));
+
+      if (row == NULL)
+        row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (stop), 0);
+      return row != NULL && gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
+
+  return gtk_widget_grab_focus (stop);
+}
+
+static gboolean
+list_key_pressed (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        state,
+                  GtkWidget             *list)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (list));
+  g_autoptr(GPtrArray) stops = NULL;
+  gboolean backward;
+  guint here;
+
+  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab && keyval != GDK_KEY_ISO_Left_Tab)
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 || root == NULL)
+    return FALSE;
+
+  backward = (state & GDK_SHIFT_MASK) || keyval == GDK_KEY_ISO_Left_Tab;
+  stops = g_ptr_array_new ();
+  collect_stops (root, stops);
+  if (!g_ptr_array_find (stops, list, &here))
+    return FALSE;
+
+  /* The next stop that takes the focus, around the window's end. */
+  for (guint i = 1; i < stops->len; i++)
+    {
+      guint next = backward ? (here + stops->len - i) % stops->len : (here + i) % stops->len;
+
+      if (focus_stop (g_ptr_array_index (stops, next)))
+        break;
+    }
+
+  return TRUE;
+}
+
+/**
+ * measures_list_tab_leaves:
+ * @list: a #GtkListBox or #GtkListView
+ *
+ * Makes Tab and Shift+Tab move from the list to the next or previous
+ * pane, as in GNOME's own applications, while the arrow keys move within
+ * it. GTK 4.8's lists move to their next row on Tab, so that Tab never
+ * leaves a long list, and a sidebar that selects on focus changes the
+ * view with every Tab.
+ */
+void
+measures_list_tab_leaves (GtkWidget *list)
+{
+  GtkEventController *keys;
+
+  g_return_if_fail (GTK_IS_LIST_BOX (list) || GTK_IS_LIST_VIEW (list));
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_key_pressed), list, 0);
+  gtk_widget_add_controller (list, keys);
+}

@@ -11,5 +11,6 @@ void     measures_navigate_to             (AdwLeaflet  *leaflet,
 gboolean measures_list_view_is_on_row     (GtkListView *list,
                                            double       x,
                                            double       y);
+void     measures_list_tab_leaves         (GtkWidget   *list);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include "measures-export-dialog.h"
 #include "measures-page.h"
 #include "measures-print-operation.h"
+#include "measures-removed-window.h"
 #include "measures-report.h"
 #include "measures-spreadsheet.h"
 #include "measures-window-private.h"
@@ -186,6 +187,13 @@ find_action (GtkWidget  *widget,
 {
   MeasuresWindow *self = MEASURES_WINDOW (widget);
 
+  /* The offices page searches its offices. */
+  if (gtk_stack_get_visible_child (self->content_stack) == GTK_WIDGET (self->offices_page))
+    {
+      measures_offices_page_find (self->offices_page);
+      return;
+    }
+
   if (gtk_stack_get_visible_child (self->content_stack) != GTK_WIDGET (self->measures_page))
     _measures_window_select_view (self, VIEW_ALL_MEASURES, 0);
 
@@ -198,6 +206,17 @@ clear_filters_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   measures_measures_page_clear_filters (MEASURES_WINDOW (widget)->measures_page);
+}
+
+static void
+show_removed_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (measures_removed_window_new (GTK_WINDOW (self),
+                                                               self->context)));
 }
 
 static void
@@ -227,16 +246,20 @@ show_measure_action (GtkWidget  *widget,
   measures_window_show_measure (MEASURES_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
-/* All measures of a large office: the measure list, filtered by it. */
+/* All measures a large office leads, or takes part in: the measure list,
+ * filtered by it alone, so that it shows as many as the button said. */
 static void
 show_office_measures_action (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *parameter)
 {
   MeasuresWindow *self = MEASURES_WINDOW (widget);
+  const char *abbreviation;
+  int role;
 
-  measures_measures_page_filter_by_office (self->measures_page,
-                                           g_variant_get_string (parameter, NULL));
+  g_variant_get (parameter, "(&si)", &abbreviation, &role);
+  measures_measures_page_clear_filters (self->measures_page);
+  measures_measures_page_filter_by_office (self->measures_page, abbreviation, role);
   _measures_window_select_view (self, VIEW_ALL_MEASURES, 0);
 }
 
@@ -538,12 +561,13 @@ _measures_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-goal", "u", show_goal_action);
   gtk_widget_class_install_action (widget_class, "win.show-measure", "x", show_measure_action);
-  gtk_widget_class_install_action (widget_class, "win.show-office-measures", "s",
+  gtk_widget_class_install_action (widget_class, "win.show-office-measures", "(si)",
                                    show_office_measures_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
                                    show_help_overlay_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.show-removed", NULL, show_removed_action);
   gtk_widget_class_install_action (widget_class, "win.new-measure", NULL, new_measure_action);
   gtk_widget_class_install_action (widget_class, "win.edit-measure", NULL, edit_measure_action);
   gtk_widget_class_install_action (widget_class, "win.remove-measure", NULL,

@@ -444,6 +444,7 @@ static void
 measures_window_init (MeasuresWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  measures_list_tab_leaves (GTK_WIDGET (self->sidebar));
 
   /* Each page leads back to the sidebar when it is folded away. */
   for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
@@ -505,7 +506,8 @@ measures_window_show_goal (MeasuresWindow *self,
  * measures_window_show_measure:
  * @measure_id: a measure's id in the store
  *
- * Shows the measure's sheet, in the list of all measures.
+ * Shows the measure's sheet, in the list of all measures; filters that
+ * hide it are cleared.
  */
 void
 measures_window_show_measure (MeasuresWindow *self,
@@ -514,8 +516,7 @@ measures_window_show_measure (MeasuresWindow *self,
   g_return_if_fail (MEASURES_IS_WINDOW (self));
 
   _measures_window_select_view (self, VIEW_ALL_MEASURES, 0);
-  if (measures_measures_page_select_measure (self->measures_page, measure_id))
-    measures_measures_page_show_sheet (self->measures_page);
+  measures_measures_page_reveal_measure (self->measures_page, measure_id);
 }
 
 /**
