@@ -641,7 +641,7 @@ test_schema_v2_migrated (void)
 
   version = query ("v2", "SELECT value FROM measures.meta WHERE key = 'version'", NULL);
   g_assert_cmpint (atoi (version), ==, measures_pg_store_get_schema_version ());
-  g_assert_cmpint (measures_pg_store_get_schema_version (), ==, 4);
+  g_assert_cmpint (measures_pg_store_get_schema_version (), ==, 5);
 
   /* The first office keeps the name it had, so existing grants stay. */
   names = query ("v2", "SELECT string_agg (role_name || '=' || octet_length (role_name), ' ' "
