@@ -335,6 +335,11 @@ measures_chart_view_new_table (MeasuresChartView *self)
   for (guint i = 0; i < self->description->rows->len; i++)
     gtk_list_box_append (GTK_LIST_BOX (list),
                          new_table_row (g_ptr_array_index (self->description->rows, i), FALSE));
+  /* No figures: the words say so. */
+  if (self->description->rows->len == 0)
+    gtk_list_box_append (GTK_LIST_BOX (list),
+                         new_table_row ((const char *[]) { self->description->text, NULL },
+                                        FALSE));
 
   return list;
 }
