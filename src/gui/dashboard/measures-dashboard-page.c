@@ -54,6 +54,7 @@ struct _MeasuresDashboardPage
   guint recompute_source;
 
   /* Template widgets */
+  GtkScrolledWindow *scroller;
   GtkDropDown *goal_choice;
   GtkDropDown *office_choice;
   GtkBox *status_box;
@@ -73,9 +74,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* How many overdue measures an office lists before "more": all when the
- * page shows that office alone. */
-#define OVERDUE_ROWS_PER_OFFICE 8
+/* How many overdue measures an office lists before "more", and how many
+ * offices are listed, those with the most first: a strategy of thousands
+ * would otherwise list thousands. Choosing an office lists all of its. */
+#define OVERDUE_ROWS_PER_OFFICE 3
+#define OVERDUE_OFFICES 10
 #define OVERDUE_ROWS_OF_ONE_OFFICE 500
 
 static void measures_dashboard_page_page_init (MeasuresPageInterface *iface);
@@ -354,30 +357,80 @@ describe_last_report (const MeasuresOverdueMeasure *measure)
                                     months), months);
 }
 
+/* A row that leads somewhere: a title and, smaller, what to know of it.
+ * Two labels that do not wrap, not an AdwActionRow's dozen widgets: the
+ * rows are made and measured for the page's first frame, and wrapped
+ * text is what costs most there. A title too long for the row ends in
+ * "…" and is whole in the tooltip and for assistive technology. */
+static GtkWidget *
+new_link_row (const char *title,
+              const char *subtitle,
+              const char *action,
+              GVariant   *target)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (texts), label);
+  if (subtitle != NULL)
+    {
+      label = gtk_label_new (subtitle);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (texts), label);
+    }
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_widget_set_valign (texts, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_widget_add_css_class (box, "link-row");
+  gtk_widget_set_tooltip_text (row, title);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), action != NULL);
+  if (action != NULL)
+    {
+      gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), target);
+    }
+
+  return row;
+}
+
 static GtkWidget *
 new_overdue_row (MeasuresOverdueMeasure *overdue,
                  MeasuresMeasure        *measure)
 {
-  GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = NULL;
-  g_autofree char *markup = NULL;
   g_autofree char *subtitle = describe_last_report (overdue);
 
   /* Translators: a measure by its goal's number, its place in the goal and
    * its title, e.g. "2.4 Europatag" */
   title = g_strdup_printf (_("%1$u.%2$u %3$s"), overdue->goal, overdue->position,
                            measure ? measures_measure_get_title (measure) : "");
-  markup = g_markup_escape_text (title, -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), markup);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                             gtk_image_new_from_icon_name ("go-next-symbolic"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   /* One click opens its sheet. */
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-measure");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
-                                          g_variant_new_int64 (overdue->measure_id));
-  return row;
+  return new_link_row (title, subtitle, "win.show-measure",
+                       g_variant_new_int64 (overdue->measure_id));
+}
+
+static int
+compare_overdue_counts (gconstpointer a,
+                        gconstpointer b)
+{
+  const MeasuresOverdueOffice *first = *(MeasuresOverdueOffice * const *)a;
+  const MeasuresOverdueOffice *second = *(MeasuresOverdueOffice * const *)b;
+
+  /* The measures nobody leads stay last, as they come. */
+  if (first->office == NULL || second->office == NULL)
+    return (first->office == NULL) - (second->office == NULL);
+  return (first->measures->len < second->measures->len) -
+         (first->measures->len > second->measures->len);
 }
 
 static gboolean
@@ -396,9 +449,13 @@ show_overdue (MeasuresDashboardPage     *self,
   g_autofree char *text = NULL;
   guint n;
 
+  guint n_offices = self->office != NULL ? overdue->len : MIN (overdue->len, OVERDUE_OFFICES);
+
   remove_children (GTK_WIDGET (self->overdue_box));
 
-  /* The titles of the rows shown, read at once. */
+  /* The offices with the most first (a stable sort keeps those with as
+   * many by abbreviation); the titles of the rows shown read at once. */
+  g_ptr_array_sort (overdue, compare_overdue_counts);
   for (guint i = 0; i < overdue->len; i++)
     {
       MeasuresOverdueOffice *group = g_ptr_array_index (overdue, i);
@@ -409,7 +466,7 @@ show_overdue (MeasuresDashboardPage     *self,
                                                             MeasuresOverdueMeasure, j);
 
           g_hash_table_add (distinct, &measure->measure_id);
-          if (j < limit)
+          if (j < limit && i < n_offices)
             g_array_append_val (ids, measure->measure_id);
         }
     }
@@ -452,7 +509,7 @@ show_overdue (MeasuresDashboardPage     *self,
       gtk_widget_add_css_class (GTK_WIDGET (self->overdue_label), "dim-label");
     }
 
-  for (guint i = 0; i < overdue->len; i++)
+  for (guint i = 0; i < n_offices; i++)
     {
       MeasuresOverdueOffice *group = g_ptr_array_index (overdue, i);
       g_autofree char *heading = office_title (self, group->office);
@@ -478,30 +535,36 @@ show_overdue (MeasuresDashboardPage     *self,
       if (group->measures->len > limit)
         {
           guint more = group->measures->len - limit;
-          GtkWidget *row = adw_action_row_new ();
           g_autofree char *number = measures_format_number (more);
           g_autofree char *title = NULL;
 
           /* Translators: the last row of an office's overdue measures */
           title = g_strdup_printf (ngettext ("%s more overdue measure", "%s more overdue measures",
                                              more), number);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-          if (group->office != NULL)
-            {
-              adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                           _("Show all measures this office leads"));
-              adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                         gtk_image_new_from_icon_name ("go-next-symbolic"));
-              gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-              gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.show-office-measures");
-              gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
-                                                      g_variant_new_string (group->office));
-            }
-          gtk_list_box_append (GTK_LIST_BOX (list), row);
+          gtk_list_box_append (GTK_LIST_BOX (list),
+                               group->office != NULL
+                               ? new_link_row (title, _("Show all measures this office leads"),
+                                               "win.show-office-measures",
+                                               g_variant_new_string (group->office))
+                               : new_link_row (title, NULL, NULL, NULL));
         }
 
       gtk_box_append (GTK_BOX (box), list);
       gtk_box_append (self->overdue_box, box);
+    }
+
+  if (n_offices < overdue->len)
+    {
+      guint more = overdue->len - n_offices;
+      g_autofree char *number = measures_format_number (more);
+      g_autofree char *rest = NULL;
+
+      /* Translators: below the offices with the most overdue reports */
+      rest = g_strdup_printf (ngettext ("%s more office has overdue reports: choose it above "
+                                        "to see them.",
+                                        "%s more offices have overdue reports: choose one above "
+                                        "to see them.", more), number);
+      gtk_box_append (self->overdue_box, new_label (rest, "dim-label"));
     }
 
   return TRUE;
@@ -572,6 +635,21 @@ rating_css_class (MeasuresIndicatorRating rating)
     }
 }
 
+/* As many decimals as the figures have, at most two: "12.25", "15". */
+static guint
+decimals_of (double value)
+{
+  for (guint decimals = 0; decimals < 2; decimals++)
+    {
+      double scaled = value * pow (10, decimals);
+
+      if (fabs (scaled - round (scaled)) < 1e-6)
+        return decimals;
+    }
+
+  return 2;
+}
+
 static GtkWidget *
 new_indicator_row (MeasuresDashboardPage *self,
                    MeasuresIndicator     *indicator,
@@ -595,6 +673,7 @@ new_indicator_row (MeasuresDashboardPage *self,
   g_autofree char *name = g_markup_escape_text (measures_indicator_get_name (indicator), -1);
   g_autofree char *subtitle = NULL;
   MeasuresChartSeries series;
+  guint decimals;
 
   for (guint i = 0; i < g_list_model_get_n_items (values); i++)
     {
@@ -616,6 +695,12 @@ new_indicator_row (MeasuresDashboardPage *self,
         g_array_append_val (targets, point);
     }
 
+  decimals = decimals_of (baseline.value);
+  for (guint i = 0; i < points->len; i++)
+    decimals = MAX (decimals, decimals_of (g_array_index (points, MeasuresPoint, i).value));
+  for (guint i = 0; i < targets->len; i++)
+    decimals = MAX (decimals, decimals_of (g_array_index (targets, MeasuresPoint, i).value));
+
   measures_statistics_evaluate_indicator (&baseline, (const MeasuresPoint *)targets->data,
                                           targets->len, lower_is_better,
                                           (const MeasuresPoint *)points->data, points->len,
@@ -630,18 +715,20 @@ new_indicator_row (MeasuresDashboardPage *self,
     .targets = (const MeasuresPoint *)targets->data,
     .n_targets = targets->len,
     .lower_is_better = lower_is_better,
-    .decimals = 2,
+    .decimals = decimals,
   };
   measures_chart_view_set_series (MEASURES_CHART_VIEW (sparkline), MEASURES_CHART_KIND_SPARKLINE,
                                   &series);
   gtk_widget_set_size_request (sparkline, 96, -1);
   gtk_widget_set_valign (sparkline, GTK_ALIGN_CENTER);
-  gtk_widget_set_visible (sparkline, !self->show_table);
-  g_ptr_array_add (self->sparklines, sparkline);
+  /* Without values the rating says "No data" already. */
+  gtk_widget_set_visible (sparkline, !self->show_table && points->len > 0);
+  if (points->len > 0)
+    g_ptr_array_add (self->sparklines, sparkline);
 
   if (evaluation.latest.day != 0)
     {
-      g_autofree char *number = measures_format_decimal (evaluation.latest.value, -1);
+      g_autofree char *number = measures_format_decimal (evaluation.latest.value, decimals);
       g_autofree char *value = NULL;
       g_autofree char *when = NULL;
       guint year, month;
@@ -1095,6 +1182,7 @@ measures_dashboard_page_class_init (MeasuresDashboardPageClass *klass)
   gtk_widget_class_set_template_from_resource (
     widget_class, RESOURCE_PREFIX "/dashboard/measures-dashboard-page.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, MeasuresDashboardPage, name)
+  CHILD (scroller);
   CHILD (goal_choice);
   CHILD (office_choice);
   CHILD (status_box);
@@ -1126,6 +1214,14 @@ measures_dashboard_page_init (MeasuresDashboardPage *self)
   gtk_drop_down_set_list_factory (self->goal_choice, listed);
   gtk_drop_down_set_factory (self->office_choice, chosen);
   gtk_drop_down_set_list_factory (self->office_choice, listed);
+  /* The button inside a drop-down is what assistive technology reaches:
+   * it takes the drop-down's name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (
+                                    GTK_WIDGET (self->goal_choice))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Goal"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (
+                                    GTK_WIDGET (self->office_choice))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Lead office"), -1);
   g_signal_connect_object (self->goal_choice, "notify::selected",
                            G_CALLBACK (narrowing_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->office_choice, "notify::selected",
