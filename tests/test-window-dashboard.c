@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "measures-chart-view.h"
+#include "measures-indicator.h"
 #include "measures-log-entry.h"
 #include "measures-measure-view.h"
 #include "measures-statistics.h"
@@ -76,6 +77,17 @@ find_all (gpointer widget,
   return found;
 }
 
+static guint
+count_visible (GPtrArray *widgets)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < widgets->len; i++)
+    n += gtk_widget_get_visible (g_ptr_array_index (widgets, i));
+
+  return n;
+}
+
 /* The status chart's table says how many of each status: the same as the
  * statistics of the store. */
 static void
@@ -140,8 +152,37 @@ test_counts (Fixture       *f,
   g_assert_cmpstr (text, ==, "Mean progress: no data");
 }
 
+/* Scrolls the page to @widget, for a screenshot of it. */
+static void
+scroll_to (Fixture   *f,
+           GtkWidget *widget)
+{
+  GtkWidget *scroller = DASHBOARD_CHILD (f, "scroller");
+  graphene_point_t top = GRAPHENE_POINT_INIT (0, 0), point;
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_true (gtk_widget_compute_point (widget, gtk_scrolled_window_get_child (
+                                             GTK_SCROLLED_WINDOW (scroller)), &top, &point));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)),
+                            point.y - 12);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+/* The title and the subtitle a row of overdue reports shows. */
+static void
+row_texts (GtkWidget   *row,
+           const char **title,
+           const char **subtitle)
+{
+  g_autoptr(GPtrArray) labels = find_all (row, GTK_TYPE_LABEL);
+
+  g_assert_cmpuint (labels->len, ==, 2);
+  *title = gtk_label_get_text (g_ptr_array_index (labels, 0));
+  *subtitle = gtk_label_get_text (g_ptr_array_index (labels, 1));
+}
+
 /* The first row of the first office with overdue reports. */
-static AdwActionRow *
+static GtkListBoxRow *
 first_overdue_row (Fixture     *f,
                    const char **heading)
 {
@@ -151,7 +192,7 @@ first_overdue_row (Fixture     *f,
   g_assert_nonnull (group);
   *heading = gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (group)));
   list = gtk_widget_get_last_child (group);
-  return ADW_ACTION_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
+  return gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0);
 }
 
 static gint64
@@ -179,21 +220,26 @@ static void
 test_overdue_opens_sheet (Fixture       *f,
                           gconstpointer  data)
 {
-  const char *heading;
-  AdwActionRow *row;
+  const char *heading, *title, *subtitle;
+  GtkListBoxRow *row;
   g_autofree char *abbreviation = NULL;
   MeasuresMeasure *shown;
   gint64 id;
 
   open_dashboard (f);
 
+  scroll_to (f, DASHBOARD_CHILD (f, "overdue_label"));
+  pause_for_screenshot ("overdue");
+
   /* Nothing is reported on in the printed strategy: all is overdue. */
   g_assert_cmpstr (gtk_label_get_text (DASHBOARD_CHILD (f, "overdue_label")), ==,
                    "50 measures have no progress report within the last 6 months.");
   row = first_overdue_row (f, &heading);
-  g_assert_cmpstr (adw_action_row_get_subtitle (row), ==, "Never reported");
+  row_texts (GTK_WIDGET (row), &title, &subtitle);
+  g_assert_cmpstr (subtitle, ==, "Never reported");
   id = row_measure (GTK_WIDGET (row));
-  g_test_message ("%s: %s", heading, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  g_test_message ("%s: %s", heading, title);
+  g_assert_true (g_regex_match_simple ("^[1-5]\\.[0-9]+ .+", title, 0, 0));
 
   /* Listed under its lead office: "Full Name (ABBR)". */
   g_assert_true (g_str_has_suffix (heading, ")"));
@@ -269,7 +315,7 @@ test_narrow_by_office (Fixture       *f,
   first_overdue_row (f, &heading);
   expected_heading = g_strdup_printf ("%s (%s)", measures_office_get_name (office), abbreviation);
   g_assert_cmpstr (heading, ==, expected_heading);
-  rows = find_all (DASHBOARD_CHILD (f, "overdue_box"), ADW_TYPE_ACTION_ROW);
+  rows = find_all (DASHBOARD_CHILD (f, "overdue_box"), GTK_TYPE_LIST_BOX_ROW);
   g_assert_cmpuint (rows->len, ==, measures_office_get_n_lead (office));
   for (guint i = 0; i < rows->len; i++)
     g_assert_true (leads (store (f), row_measure (g_ptr_array_index (rows, i)), abbreviation));
@@ -339,7 +385,7 @@ expectation_met (gpointer data)
 {
   Expectation *expectation = data;
   g_autoptr(GPtrArray) rows = find_all (DASHBOARD_CHILD (expectation->f, "overdue_box"),
-                                        ADW_TYPE_ACTION_ROW);
+                                        GTK_TYPE_LIST_BOX_ROW);
 
   return overdue_lists (rows, expectation->id) == expectation->listed;
 }
@@ -382,12 +428,16 @@ test_interval (Fixture       *f,
   expectation.listed = TRUE;
   g_assert_true (within (expectation_met, &expectation));
   {
-    g_autoptr(GPtrArray) rows = find_all (DASHBOARD_CHILD (f, "overdue_box"), ADW_TYPE_ACTION_ROW);
+    g_autoptr(GPtrArray) rows = find_all (DASHBOARD_CHILD (f, "overdue_box"),
+                                          GTK_TYPE_LIST_BOX_ROW);
+    const char *title, *subtitle;
 
     for (guint i = 0; i < rows->len; i++)
       if (row_measure (g_ptr_array_index (rows, i)) == id)
-        g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, i)), ==,
-                         "Last report 4 months ago");
+        {
+          row_texts (g_ptr_array_index (rows, i), &title, &subtitle);
+          g_assert_cmpstr (subtitle, ==, "Last report 4 months ago");
+        }
   }
   g_assert_nonnull (strstr (gtk_label_get_text (DASHBOARD_CHILD (f, "overdue_label")),
                             "within the last 3 months"));
@@ -414,6 +464,8 @@ test_table (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (dashboard (f)), "dashboard.show-table", NULL);
   iterate ();
   pause_for_screenshot ("as tables");
+  scroll_to (f, DASHBOARD_CHILD (f, "progress_slot"));
+  pause_for_screenshot ("progress as a table");
 
   /* Each chart gives way to its table: a row of titles, then one a figure. */
   stacks = find_all (DASHBOARD_CHILD (f, "status_box"), GTK_TYPE_STACK);
@@ -438,6 +490,130 @@ test_table (Fixture       *f,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (progress), ==, "chart");
 }
 
+static gint64
+add_indicator (Fixture    *f,
+               guint       goal,
+               const char *name)
+{
+  g_autoptr(MeasuresIndicator) empty = measures_indicator_new ();
+  g_autoptr(MeasuresIndicator) indicator = NULL;
+  g_autoptr(GPtrArray) targets = measures_indicator_targets_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  measures_indicator_targets_add (targets, "2025-12-31", 15);
+  measures_indicator_targets_add (targets, "2030-12-31", 20.5);
+  indicator = measures_indicator_copy_with (empty, "goal", goal, "name", name, "unit", "%",
+                                            "description", "", "baseline-value", 12.25,
+                                            "baseline-date", "2019-12-31",
+                                            "direction", MEASURES_DIRECTION_UP,
+                                            "targets", targets, NULL);
+  id = measures_store_create_indicator (store (f), indicator, "Tester", &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+add_value (Fixture    *f,
+           gint64      id,
+           const char *date,
+           double      value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MeasuresIndicator) indicator = measures_store_get_indicator (store (f), id, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (measures_store_add_indicator_value (store (f), id,
+                                                       measures_indicator_get_revision (indicator),
+                                                       date, value, NULL, "Tester", &error),
+                   >, 0);
+  g_assert_no_error (error);
+}
+
+static gboolean
+two_indicators (gpointer data)
+{
+  return count_rows (DASHBOARD_CHILD ((Fixture *)data, "indicator_list")) == 2;
+}
+
+static void
+test_indicators (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkListBox *list = DASHBOARD_CHILD (f, "indicator_list");
+  g_autoptr(GPtrArray) labels = NULL;
+  g_autoptr(GPtrArray) sparklines = NULL;
+  gint64 id;
+
+  /* None yet: an invitation. */
+  open_dashboard (f);
+  g_assert_true (gtk_widget_get_mapped (DASHBOARD_CHILD (f, "indicator_empty")));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (list)));
+
+  /* Recorded while the dashboard is shown: it follows. */
+  id = add_indicator (f, 2, "Internationale Studierende");
+  add_value (f, id, "2021-12-31", 13);
+  add_value (f, id, "2023-12-31", 14.5);
+  add_indicator (f, 1, "Willkommensbesuche");
+  g_assert_true (within (two_indicators, f));
+  g_assert_false (gtk_widget_get_visible (DASHBOARD_CHILD (f, "indicator_empty")));
+
+  /* The rating in words, the latest value with its unit. */
+  g_assert_true (shows_label (GTK_WIDGET (list), "On track"));
+  g_assert_true (shows_label (GTK_WIDGET (list), "No data"));
+  g_assert_true (shows_label (GTK_WIDGET (list), "14.50 % in December 2023"));
+  sparklines = find_all (list, MEASURES_TYPE_CHART_VIEW);
+  g_assert_cmpuint (sparklines->len, ==, 2);
+  g_assert_cmpuint (count_visible (sparklines), ==, 1);
+  for (guint i = 0; i < sparklines->len; i++)
+    {
+      const char *text = measures_chart_view_get_description (g_ptr_array_index (sparklines,
+                                                                                 i))->text;
+
+      g_test_message ("%s", text);
+      if (g_str_has_prefix (text, "Internationale Studierende"))
+        g_assert_nonnull (strstr (text, "On track"));
+    }
+
+  /* Without the Indicators page, nothing to open. */
+  g_assert_false (gtk_list_box_row_get_activatable (gtk_list_box_get_row_at_index (list, 0)));
+
+  scroll_to (f, GTK_WIDGET (list));
+  pause_for_screenshot ("indicators");
+
+  /* Goal 1 has one of them. */
+  choose (DASHBOARD_CHILD (f, "goal_choice"), "Goal 1: Internationale Stadtgesellschaft und "
+                                              "Willkommenskultur");
+  g_assert_cmpuint (count_rows (list), ==, 1);
+  g_assert_true (shows_label (GTK_WIDGET (list), "No data"));
+}
+
+static gboolean
+folded_on_dashboard (gpointer data)
+{
+  Fixture *f = data;
+
+  return adw_leaflet_get_folded (WINDOW_CHILD (f, "leaflet")) &&
+         gtk_widget_get_mapped (GTK_WIDGET (dashboard (f)));
+}
+
+/* On a phone's width the page fits, nothing cut off at the side. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  open_dashboard (f);
+  g_assert_true (within (folded_on_dashboard, f));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  pause_for_screenshot ("narrow");
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dashboard (f))), <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (DASHBOARD_CHILD (f, "office_choice")), <=, 170);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -449,6 +625,8 @@ main (int   argc,
   ADD ("dashboard/narrow-by-office", test_narrow_by_office);
   ADD ("dashboard/interval", test_interval);
   ADD ("dashboard/table", test_table);
+  ADD ("dashboard/indicators", test_indicators);
+  ADD ("dashboard/narrow", test_narrow);
 
   return g_test_run ();
 }
