@@ -614,6 +614,56 @@ test_narrow (Fixture       *f,
   g_assert_cmpint (gtk_widget_get_width (DASHBOARD_CHILD (f, "office_choice")), <=, 170);
 }
 
+static GtkWindow *
+main_window (Fixture *f)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (f->app)); l; l = l->next)
+    if (MEASURES_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* The window is made anew in another language: the dashboard shows what
+ * it showed, the charts described in the new language. */
+static void
+test_switch_language (Fixture       *f,
+                      gconstpointer  data)
+{
+  GSettings *settings = measures_application_get_settings (f->app);
+  g_autoptr(GPtrArray) charts = NULL;
+  const char *text;
+
+  open_dashboard (f);
+  choose (DASHBOARD_CHILD (f, "goal_choice"), "Goal 3: Globale Verantwortung, Nachhaltigkeit "
+                                              "und außereuropäische Kooperationen");
+  gtk_widget_activate_action (GTK_WIDGET (dashboard (f)), "dashboard.show-table", NULL);
+
+  g_settings_set_string (settings, "language", "de");
+  iterate ();
+  f->window = MEASURES_WINDOW (main_window (f));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  iterate ();
+
+  g_assert_true (gtk_stack_get_visible_child (WINDOW_CHILD (f, "content_stack")) ==
+                 GTK_WIDGET (dashboard (f)));
+  g_assert_cmpuint (gtk_drop_down_get_selected (DASHBOARD_CHILD (f, "goal_choice")), ==, 3);
+  g_assert_true (gtk_widget_get_mapped (gtk_stack_get_visible_child (
+                                          DASHBOARD_CHILD (f, "progress_slot"))));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (DASHBOARD_CHILD (f, "progress_slot")), ==,
+                   "table");
+  charts = find_all (DASHBOARD_CHILD (f, "status_box"), MEASURES_TYPE_CHART_VIEW);
+  g_assert_cmpuint (charts->len, ==, 1);
+  text = measures_chart_view_get_description (g_ptr_array_index (charts, 0))->text;
+  g_test_message ("%s", text);
+  g_assert_true (g_str_has_prefix (text, "Ziel 3: "));
+
+  g_settings_set_string (settings, "language", "");
+  iterate ();
+  f->window = MEASURES_WINDOW (main_window (f));
+  iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -627,6 +677,7 @@ main (int   argc,
   ADD ("dashboard/table", test_table);
   ADD ("dashboard/indicators", test_indicators);
   ADD ("dashboard/narrow", test_narrow);
+  ADD ("dashboard/switch-language", test_switch_language);
 
   return g_test_run ();
 }
