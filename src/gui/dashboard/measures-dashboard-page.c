@@ -227,8 +227,8 @@ describe_progress (const MeasuresStatistics *statistics)
                           count, mean);
 }
 
-static void
-add_status (MeasuresDashboardPage    *self,
+static GtkWidget *
+new_status (MeasuresDashboardPage    *self,
             const char               *title,
             const char               *subtitle,
             const MeasuresStatistics *statistics)
@@ -236,14 +236,23 @@ add_status (MeasuresDashboardPage    *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *chart = measures_chart_view_new ();
   g_autofree char *progress = describe_progress (statistics);
+  GtkWidget *label;
 
   gtk_box_append (GTK_BOX (box), new_label (title, "heading"));
   if (subtitle != NULL)
-    gtk_box_append (GTK_BOX (box), new_label (subtitle, NULL));
-  gtk_box_append (GTK_BOX (box), new_label (progress, "dim-label"));
+    {
+      /* Wrapped at the width it gets, not asking for a line's worth:
+       * two goals fit side by side. */
+      label = new_label (subtitle, NULL);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  label = new_label (progress, "dim-label");
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_box_append (GTK_BOX (box), label);
   measures_chart_view_set_status_bar (MEASURES_CHART_VIEW (chart), title, statistics->counts);
   gtk_box_append (GTK_BOX (box), slot_new (self, chart));
-  gtk_box_append (self->status_box, box);
+  return box;
 }
 
 static char *
@@ -272,10 +281,11 @@ show_status (MeasuresDashboardPage     *self,
   g_autoptr(GArray) summaries = NULL;
   guint n_goals = g_list_model_get_n_items (self->goals);
   g_autofree MeasuresStatistics *by_goal = NULL;
+  GtkWidget *goals;
   guint max_goal = 0;
 
   remove_children (GTK_WIDGET (self->status_box));
-  add_status (self, title, NULL, &monitoring->statistics);
+  gtk_box_append (self->status_box, new_status (self, title, NULL, &monitoring->statistics));
   if (self->goal != 0)
     return TRUE;
 
@@ -302,14 +312,30 @@ show_status (MeasuresDashboardPage     *self,
       by_goal[summary->goal].progress_sum += summary->progress;
     }
 
+  /* The goals side by side where there is room, one under the other on a
+   * narrow screen. */
+  goals = gtk_flow_box_new ();
+  gtk_widget_add_css_class (goals, "status-goals");
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (goals), GTK_SELECTION_NONE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (goals), FALSE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (goals), 1);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (goals), 2);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (goals), 24);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (goals), 18);
   for (guint i = 0; i < n_goals; i++)
     {
       g_autoptr(MeasuresGoal) goal = g_list_model_get_item (self->goals, i);
       guint number = measures_goal_get_number (goal);
       g_autofree char *goal_title = g_strdup_printf (_("Goal %u"), number);
+      GtkWidget *status = new_status (self, goal_title, measures_goal_get_title (goal),
+                                      &by_goal[number]);
 
-      add_status (self, goal_title, measures_goal_get_title (goal), &by_goal[number]);
+      /* Two charts side by side want 280 pixels each. */
+      gtk_widget_set_size_request (status, 280, -1);
+      gtk_flow_box_append (GTK_FLOW_BOX (goals), status);
+      gtk_widget_set_focusable (gtk_widget_get_parent (status), FALSE);
     }
+  gtk_box_append (self->status_box, goals);
 
   return TRUE;
 }
