@@ -1099,9 +1099,11 @@ measures_dashboard_page_restore_state (MeasuresPage *page,
 
   if (g_variant_dict_lookup (state, "dashboard-table", "b", &show_table))
     set_show_table (self, show_table);
-  if (g_variant_dict_lookup (state, "dashboard-goal", "u", &goal) |
-      g_variant_dict_lookup (state, "dashboard-office", "&s", &office))
-    measures_dashboard_page_narrow (self, goal, office && office[0] ? office : NULL);
+  if (!g_variant_dict_lookup (state, "dashboard-goal", "u", &goal) ||
+      !g_variant_dict_lookup (state, "dashboard-office", "&s", &office))
+    return;
+
+  measures_dashboard_page_narrow (self, goal, office[0] != '\0' ? office : NULL);
 }
 
 static void
