@@ -7,6 +7,7 @@
 #include "measures-indicator.h"
 #include "measures-log-entry.h"
 #include "measures-measure-view.h"
+#include "measures-preferences-window.h"
 #include "measures-statistics.h"
 #include "window-test-util.h"
 
@@ -400,6 +401,8 @@ test_interval (Fixture       *f,
   g_autofree char *abbreviation = NULL;
   g_autoptr(MeasuresMeasure) measure = NULL;
   Expectation expectation = { f, 0, FALSE };
+  GtkWindow *preferences;
+  GtkSpinButton *spin;
   gint64 id;
 
   /* A measure reported on four months ago, and its office shown alone so
@@ -423,8 +426,16 @@ test_interval (Fixture       *f,
   expectation.listed = FALSE;
   g_assert_true (expectation_met (&expectation));
 
-  /* Every three months: overdue, at once. */
-  g_settings_set_uint (settings, "report-interval-months", 3);
+  /* Every three months, chosen in the preferences: overdue, at once. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  iterate ();
+  preferences = find_window (f, MEASURES_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  spin = child (preferences, MEASURES_TYPE_PREFERENCES_WINDOW, "interval_spin");
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 6);
+  gtk_spin_button_set_value (spin, 3);
+  g_assert_cmpuint (g_settings_get_uint (settings, "report-interval-months"), ==, 3);
+  gtk_window_destroy (preferences);
   expectation.listed = TRUE;
   g_assert_true (within (expectation_met, &expectation));
   {
