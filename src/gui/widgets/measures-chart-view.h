@@ -26,14 +26,15 @@ typedef enum {
 G_DECLARE_FINAL_TYPE (MeasuresChartView, measures_chart_view, MEASURES, CHART_VIEW, GtkWidget)
 
 GtkWidget                      *measures_chart_view_new             (void);
-void                            measures_chart_view_set_status_bar  (MeasuresChartView         *self,
-                                                                     const char                *title,
-                                                                     const guint               *counts);
-void                            measures_chart_view_set_series      (MeasuresChartView         *self,
-                                                                     MeasuresChartKind          kind,
-                                                                     const MeasuresChartSeries *series);
-MeasuresChartKind               measures_chart_view_get_kind        (MeasuresChartView         *self);
-const MeasuresChartDescription *measures_chart_view_get_description (MeasuresChartView         *self);
-GtkWidget                      *measures_chart_view_new_table       (MeasuresChartView         *self);
+void                            measures_chart_view_set_status_bar  (MeasuresChartView *self,
+                                                                     const char        *title,
+                                                                     const guint       *counts);
+void                            measures_chart_view_set_series
+                                  (MeasuresChartView         *self,
+                                   MeasuresChartKind          kind,
+                                   const MeasuresChartSeries *series);
+MeasuresChartKind               measures_chart_view_get_kind        (MeasuresChartView *self);
+const MeasuresChartDescription *measures_chart_view_get_description (MeasuresChartView *self);
+GtkWidget                      *measures_chart_view_new_table       (MeasuresChartView *self);
 
 G_END_DECLS
