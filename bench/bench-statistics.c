@@ -53,6 +53,17 @@ compute_series (MeasuresStore *store,
   return series != NULL;
 }
 
+/* What the overdue reports and the progress over time both read. */
+static gboolean
+read_progress_log (MeasuresStore *store,
+                   guint          goal,
+                   const char    *office)
+{
+  g_autoptr(GArray) entries = NULL;
+
+  return measures_store_list_progress_log (store, &entries, NULL);
+}
+
 static gboolean
 compute_all (MeasuresStore *store,
              guint          goal,
@@ -97,6 +108,7 @@ main (int   argc,
     const char *name;
     Compute compute;
   } figures[] = {
+    { "reading the log", read_progress_log },
     { "counts by status", compute_counts },
     { "overdue reports", compute_overdue },
     { "progress over time", compute_series },

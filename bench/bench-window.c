@@ -8,6 +8,7 @@
 #include <sys/resource.h>
 
 #include "measures-application.h"
+#include "measures-dashboard-page.h"
 #include "measures-measure-list.h"
 #include "measures-measures-page.h"
 #include "measures-window.h"
@@ -25,11 +26,12 @@
  * result) for a common and a rare word, the office and status filters and
  * the sort by title (the time until the list is updated), scrolling the
  * list by 1000 rows in one second (frames dropped), saving an edit and
- * adding a progress report (until the window shows it), and the process's
- * peak memory. DATABASE may be a server's address ("host=… dbname=…");
- * then the round trips to the server of a save and of a progress report
- * are counted too (measures_pg_store_get_round_trips()), the window's
- * reading again of what it saved included. */
+ * adding a progress report (until the window shows it), the dashboard's
+ * first paint and computation, and the process's peak memory. DATABASE
+ * may be a server's address ("host=… dbname=…"); then the round trips to
+ * the server of a save and of a progress report are counted too
+ * (measures_pg_store_get_round_trips()), the window's reading again of
+ * what it saved included. */
 
 #define RUNS 15
 #define FRAME_US 16667
@@ -386,6 +388,71 @@ bench_add_log_entry (void)
   report ("add-log-entry-round-trips", bench_median (trips, RUNS), "round-trips");
 }
 
+/* Dashboard --------------------------------------------------------------- */
+
+static gint64 painted;
+
+static void
+after_paint (GdkFrameClock *clock,
+             gpointer       data)
+{
+  painted = g_get_monotonic_time ();
+}
+
+/* Selects the sidebar's row @index, as a click does, and waits for the
+ * frame that shows its page. */
+static double
+show_view_timed (int index)
+{
+  GtkListBox *sidebar = child ("sidebar");
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), NULL);
+  gint64 start = g_get_monotonic_time ();
+
+  painted = 0;
+  gtk_list_box_select_row (sidebar, gtk_list_box_get_row_at_index (sidebar, index));
+  /* A row selected already changes nothing: a frame all the same. */
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  while (painted == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+
+  return (painted - start) / 1000.0;
+}
+
+/* The dashboard's first paint when it is shown (its figures computed once
+ * the window's first frame was painted, as the window warms up), and what
+ * computing them again costs: choosing another goal or office, or any
+ * change of the strategy. */
+static void
+bench_dashboard (void)
+{
+  gpointer page = child ("dashboard_page");
+  double paint[RUNS], compute[RUNS];
+  gint64 settled = g_get_monotonic_time () + G_USEC_PER_SEC;
+
+  /* What the window makes after its first frame is made first. */
+  while (g_get_monotonic_time () < settled)
+    g_main_context_iteration (NULL, FALSE);
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      show_view_timed (0);
+      paint[i] = show_view_timed (1);
+    }
+  for (guint i = 0; i < RUNS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      measures_dashboard_page_narrow (page, 0, NULL);
+      compute[i] = (g_get_monotonic_time () - start) / 1000.0;
+    }
+
+  report ("dashboard-first-paint", paint[0], "ms");
+  report ("dashboard-paint", bench_median (paint, RUNS), "ms");
+  report ("dashboard-compute", bench_median (compute, RUNS), "ms");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +498,7 @@ main (int   argc,
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   iterate ();
+  bench_dashboard ();
 
   /* All measures, the first one selected, as an official starts. */
   all = measures_measure_list_new (measures_application_get_store (app), NULL, -1, &error);

@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Drives Measures as a person with a screen reader would: through the
 accessibility tree (AT-SPI), finding every control by its role and name.
-Walks from the vision to a goal and one of its measures, searches, and
+Walks from the vision to the dashboard, whose charts it reads in words,
+to a goal and one of its measures, searches, and
 opens the preferences; then breaks the database and starts over from the
 dialog that offers what can be done. TAP output for meson."""
 
@@ -174,6 +175,19 @@ def walk_through(desktop, database):
         ok(not unnamed, f"every button on the vision page has a name {unnamed}")
 
         views = find(window, "list", "Views")
+        dashboard = find(views, "list item", "Dashboard") if views else None
+        if ok(dashboard is not None, "the sidebar lists the Dashboard"):
+            views.querySelection().selectChild(dashboard.getIndexInParent())
+        chart = find(window, "image", "Whole Strategy")
+        description = chart.description if chart is not None else ""
+        ok(chart is not None and "28 planned" in description and "22 in progress" in description,
+           f"the dashboard's status chart is described in words: “{description}”")
+        table = find(window, "toggle button", "Show as table", timeout=2) or \
+            find(window, "push button", "Show as table")
+        ok(table is not None, "the dashboard offers its charts as tables")
+        unnamed = unnamed_buttons(window)
+        ok(not unnamed, f"every button on the dashboard has a name {unnamed}")
+
         goal = find(views, "list item", "Goal 2") if views else None
         if ok(goal is not None, "the sidebar lists Goal 2 by name"):
             views.querySelection().selectChild(goal.getIndexInParent())

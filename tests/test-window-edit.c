@@ -51,7 +51,7 @@ test_manage_measures (Fixture       *f,
   gint64 europatag_id, removed_id;
 
   /* Goal 2, the Europatag. */
-  select_sidebar_row (f, 2);
+  select_sidebar_row (f, 3);
   g_signal_emit_by_name (MEASURES_CHILD (f, "measure_list"), "activate", 4);
   iterate ();
   g_assert_cmpstr (label_text (view, view_type, "title_label"), ==,
@@ -149,7 +149,7 @@ test_manage_measures (Fixture       *f,
   search_now (f);
   g_assert_cmpstr (adw_window_title_get_subtitle (MEASURES_CHILD (f, "measure_list_title")), ==,
                    "2 of 16 measures");
-  select_sidebar_row (f, 6);
+  select_sidebar_row (f, 7);
   gtk_editable_set_text (MEASURES_CHILD (f, "search_entry"), "Straßburg");
   search_now (f);
   g_assert_cmpuint (list_count (f), ==, 2);
@@ -286,7 +286,7 @@ test_switch_language (Fixture       *f,
 {
   MeasuresMeasureView *view;
 
-  select_sidebar_row (f, 2);
+  select_sidebar_row (f, 3);
   g_signal_emit_by_name (MEASURES_CHILD (f, "measure_list"), "activate", 3);
   activate (f, "win.find", NULL);
   gtk_editable_set_text (MEASURES_CHILD (f, "search_entry"), "kultur");
@@ -326,7 +326,7 @@ test_switch_keeps_edit (Fixture       *f,
 {
   MeasuresMeasureEditor *editor;
 
-  select_sidebar_row (f, 1);
+  select_sidebar_row (f, 2);
   g_signal_emit_by_name (MEASURES_CHILD (f, "measure_list"), "activate", 0);
   activate (f, "win.edit-measure", NULL);
   editor = detail_page (f, "editor");
@@ -358,7 +358,7 @@ test_window_state (Fixture       *f,
   GSettings *settings = measures_application_get_settings (f->app);
   MeasuresMeasureView *view;
 
-  select_sidebar_row (f, 3);
+  select_sidebar_row (f, 4);
   g_signal_emit_by_name (MEASURES_CHILD (f, "measure_list"), "activate", 2);
   iterate ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
@@ -397,7 +397,7 @@ test_large_text (Fixture       *f,
   g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
   g_object_set (settings, "gtk-xft-dpi", 2 * 96 * 1024, NULL);
 
-  select_sidebar_row (f, 2);
+  select_sidebar_row (f, 3);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   iterate ();
 

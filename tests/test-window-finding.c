@@ -89,15 +89,15 @@ test_link_clears_filters (Fixture       *f,
   g_autoptr(MeasuresMeasure) europatag = NULL;
   g_autofree char *toast = NULL;
 
-  select_sidebar_row (f, 2);
+  select_sidebar_row (f, 3);
   europatag = list_item (f, 0);
-  select_sidebar_row (f, 6);
+  select_sidebar_row (f, 7);
   gtk_search_bar_set_search_mode (MEASURES_CHILD (f, "search_bar"), TRUE);
   gtk_editable_set_text (MEASURES_CHILD (f, "search_entry"), "Straßburg");
   search_now (f);
   g_assert_cmpuint (list_count (f), ==, 2);
 
-  select_sidebar_row (f, 7);
+  select_sidebar_row (f, 8);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-measure", "x",
                                              measures_measure_get_id (europatag)));
   iterate ();
@@ -126,7 +126,7 @@ test_filters_show (Fixture       *f,
   GtkWidget *clear = MEASURES_CHILD (f, "clear_filters_button");
   g_autofree char *tooltip = NULL;
 
-  select_sidebar_row (f, 2);
+  select_sidebar_row (f, 3);
   g_assert_false (gtk_widget_has_css_class (button, "accent"));
 
   gtk_drop_down_set_selected (filter_child (f, "priority_filter"), 1 + MEASURES_PRIORITY_HIGH);
@@ -135,7 +135,7 @@ test_filters_show (Fixture       *f,
   g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Filters on: priority High");
 
   /* Another goal: still on, and still said. */
-  select_sidebar_row (f, 3);
+  select_sidebar_row (f, 4);
   g_assert_true (gtk_widget_has_css_class (button, "accent"));
   measures_measures_page_filter_by_office (page, "SAM", MEASURES_ROLE_LEAD);
   iterate ();
@@ -172,7 +172,7 @@ test_office_filter_by_name (Fixture       *f,
   GtkDropDown *role = filter_child (f, "office_role_filter");
   GtkWidget *search;
 
-  select_sidebar_row (f, 6);
+  select_sidebar_row (f, 7);
   gtk_menu_button_popup (MEASURES_CHILD (f, "filter_button"));
   iterate ();
   gtk_menu_button_popup (office);
@@ -233,7 +233,7 @@ test_offices_search (Fixture       *f,
   GListModel *offices;
   GtkEditable *search = OFFICES_CHILD (f, "office_search");
 
-  select_sidebar_row (f, 7);
+  select_sidebar_row (f, 8);
   offices = G_LIST_MODEL (gtk_list_view_get_model (OFFICES_CHILD (f, "office_list")));
   g_assert_cmpuint (g_list_model_get_n_items (offices), ==, 90 - 39);
 
@@ -288,7 +288,7 @@ test_tab_leaves_lists (Fixture       *f,
   GtkWidget *list = MEASURES_CHILD (f, "measure_list");
   GtkListBoxRow *goal = NULL;
 
-  select_sidebar_row (f, 2);
+  select_sidebar_row (f, 3);
   goal = gtk_list_box_get_selected_row (sidebar);
   gtk_widget_grab_focus (GTK_WIDGET (goal));
   sync_input (GTK_WIDGET (f->window));
@@ -323,7 +323,7 @@ test_goal_header_short_window (Fixture       *f,
   GtkWidget *page;
 
   reopen (f, 1000, 420);
-  select_sidebar_row (f, 2);
+  select_sidebar_row (f, 3);
   gtk_expander_set_expanded (MEASURES_CHILD (f, "goal_text_expander"), TRUE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   iterate ();
@@ -368,7 +368,7 @@ test_search_highlights (Fixture       *f,
   GtkListView *list = MEASURES_CHILD (f, "measure_list");
   GtkLabel *title, *match;
 
-  select_sidebar_row (f, 6);
+  select_sidebar_row (f, 7);
   gtk_search_bar_set_search_mode (MEASURES_CHILD (f, "search_bar"), TRUE);
   gtk_editable_set_text (MEASURES_CHILD (f, "search_entry"), "Straßburg");
   search_now (f);
@@ -415,7 +415,7 @@ test_removed_measures (Fixture       *f,
   AdwMessageDialog *ask;
   g_autoptr(MeasuresMeasure) first = NULL;
 
-  select_sidebar_row (f, 2);
+  select_sidebar_row (f, 3);
   first = list_item (f, 0);
   g_signal_emit_by_name (MEASURES_CHILD (f, "measure_list"), "activate", 0);
   iterate ();

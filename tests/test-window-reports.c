@@ -18,7 +18,7 @@ open_measure (Fixture *f,
 {
   MeasuresMeasureView *view = detail_page (f, "sheet");
 
-  select_sidebar_row (f, goal);
+  select_sidebar_row (f, goal + 1);
   g_signal_emit_by_name (MEASURES_CHILD (f, "measure_list"), "activate", position);
   iterate ();
   return view;
@@ -241,7 +241,7 @@ test_new_measure_form (Fixture       *f,
   MeasuresMeasureEditor *editor = detail_page (f, "editor");
   GtkWidget *priority;
 
-  select_sidebar_row (f, 2);
+  select_sidebar_row (f, 3);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-measure", NULL));
   iterate ();
   g_assert_false (gtk_widget_get_visible (EDITOR_CHILD (editor, "error_label")));

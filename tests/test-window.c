@@ -45,7 +45,7 @@ test_goal_and_measure (Fixture       *f,
   GType type = MEASURES_TYPE_MEASURE_VIEW;
 
   /* Goal 2 is the third row, after "Vision and Goals" and Goal 1. */
-  select_sidebar_row (f, 2);
+  select_sidebar_row (f, 3);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 16);
@@ -87,7 +87,7 @@ test_goal_and_measure (Fixture       *f,
   }
 
   /* All measures: all fifty, and the sheet stays on the same measure. */
-  select_sidebar_row (f, 6);
+  select_sidebar_row (f, 7);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list))), ==, 50);
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "50 measures");
   g_assert_cmpstr (label_text (view, type, "title_label"), ==, "Europäische Kulturtage Karlsruhe");
@@ -103,7 +103,7 @@ test_offices (Fixture       *f,
   GType type = MEASURES_TYPE_OFFICE_VIEW;
   guint sam = G_MAXUINT;
 
-  select_sidebar_row (f, 7);
+  select_sidebar_row (f, 8);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (WINDOW_CHILD (f, "content_stack")), ==,
                    "offices");
 
@@ -203,7 +203,7 @@ test_popover_keeps_selection (Fixture       *f,
   g_autoptr(MeasuresMeasure) before = NULL;
   g_autoptr(MeasuresMeasure) after = NULL;
 
-  select_sidebar_row (f, 2);
+  select_sidebar_row (f, 3);
   selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (MEASURES_CHILD (f, "measure_list")));
   gtk_single_selection_set_selected (selection, 3);
   gtk_widget_grab_focus (MEASURES_CHILD (f, "measure_list"));
@@ -237,7 +237,7 @@ test_pointer_selects_on_click (Fixture       *f,
   MeasuresMeasure *shown;
   g_autofree char *hovered = NULL;
 
-  select_sidebar_row (f, 2);
+  select_sidebar_row (f, 3);
   selection = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list));
   gtk_single_selection_set_selected (selection, 0);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
@@ -269,13 +269,13 @@ test_filter_starts_at_top (Fixture       *f,
   GtkAdjustment *scroll = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
   g_autoptr(MeasuresMeasure) first = NULL;
 
-  select_sidebar_row (f, 6);
+  select_sidebar_row (f, 7);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   gtk_adjustment_set_value (scroll, gtk_adjustment_get_upper (scroll));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_cmpfloat (gtk_adjustment_get_value (scroll), >, 0);
 
-  select_sidebar_row (f, 2);
+  select_sidebar_row (f, 3);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   iterate ();
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
@@ -309,7 +309,7 @@ test_narrow_window_folds (Fixture       *f,
   iterate ();
   g_assert_true (adw_leaflet_get_visible_child (leaflet) == WINDOW_CHILD (f, "sidebar_pane"));
 
-  select_sidebar_row (f, 1);
+  select_sidebar_row (f, 2);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_true (adw_leaflet_get_folded (measures_leaflet));
   g_assert_true (adw_leaflet_get_visible_child (measures_leaflet) ==
@@ -338,7 +338,7 @@ test_narrow_window_folds (Fixture       *f,
 
   /* And a click on an office opens its page. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sidebar", NULL);
-  select_sidebar_row (f, 7);
+  select_sidebar_row (f, 8);
   while (adw_leaflet_get_child_transition_running (leaflet))
     g_main_context_iteration (NULL, TRUE);
   click (drawn_row (OFFICES_CHILD (f, "office_list"), 0));

@@ -269,7 +269,7 @@ open_office (Fixture    *f,
   GtkListView *list = OFFICES_CHILD (f, "office_list");
   GListModel *offices;
 
-  select_sidebar_row (f, 7);
+  select_sidebar_row (f, 8);
   offices = G_LIST_MODEL (gtk_list_view_get_model (list));
   for (guint i = 0; i < g_list_model_get_n_items (offices); i++)
     {

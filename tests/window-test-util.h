@@ -5,6 +5,7 @@
 #include <gdk/x11/gdkx.h>
 
 #include "measures-application.h"
+#include "measures-dashboard-page.h"
 #include "measures-measures-page.h"
 #include "measures-offices-page.h"
 #include "measures-test-util.h"
@@ -32,6 +33,11 @@ typedef struct
   child (WINDOW_CHILD (f, "measures_page"), MEASURES_TYPE_MEASURES_PAGE, name)
 #define OFFICES_CHILD(f, name) \
   child (WINDOW_CHILD (f, "offices_page"), MEASURES_TYPE_OFFICES_PAGE, name)
+#define DASHBOARD_CHILD(f, name) \
+  child (WINDOW_CHILD (f, "dashboard_page"), MEASURES_TYPE_DASHBOARD_PAGE, name)
+
+/* The sidebar's rows, for select_sidebar_row(): the vision 0, the
+ * dashboard 1, the goals 2 to 6, all measures 7, the offices 8. */
 
 /* A test on a fresh window: the fixture opens and closes it. */
 #define ADD(name, func) \

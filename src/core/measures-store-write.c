@@ -437,6 +437,7 @@ measures_store_check_report (MeasuresStatus   status,
   if (status != MEASURES_STATUS_COMPLETED && progress == 100)
     {
       g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                           /* xgettext:no-c-format */
                            _("A measure at 100 % is completed: choose the status “Completed”, "
                              "or a lower progress."));
       return FALSE;

@@ -516,6 +516,7 @@ entry_changed (MeasuresMeasureView *self)
     }
   else if (status != MEASURES_STATUS_COMPLETED && progress == 100)
     {
+      /* xgettext:no-c-format */
       message = g_strdup (_("At 100 % the measure is completed."));
       fix = _("Mark _Completed");
       self->fix_status = MEASURES_STATUS_COMPLETED;

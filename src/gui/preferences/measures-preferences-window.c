@@ -13,7 +13,8 @@
  * MeasuresPreferencesWindow:
  *
  * The preferences: where the strategy is kept, the name written into the
- * progress log and history, the language, reports and backups.
+ * progress log and history, the language, the reporting interval, reports
+ * and backups.
  */
 struct _MeasuresPreferencesWindow
 {
@@ -35,6 +36,7 @@ struct _MeasuresPreferencesWindow
   AdwEntryRow *house_color_row;
   AdwComboRow *language_row;
   GtkSpinButton *backups_spin;
+  GtkSpinButton *interval_spin;
 
   /* Owned */
   GSettings *settings;
@@ -279,6 +281,7 @@ measures_preferences_window_class_init (MeasuresPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, house_color_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, language_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, backups_spin);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresPreferencesWindow, interval_spin);
   gtk_widget_class_bind_template_callback (widget_class, local_toggled);
   gtk_widget_class_bind_template_callback (widget_class, server_toggled);
   gtk_widget_class_bind_template_callback (widget_class, address_changed);
@@ -399,6 +402,10 @@ measures_preferences_window_new (GtkWindow *parent,
                                 NULL);
   g_settings_bind (settings, "backups-kept", gtk_spin_button_get_adjustment (self->backups_spin),
                    "value", G_SETTINGS_BIND_DEFAULT);
+  /* The dashboard follows the interval as it is spun. */
+  g_settings_bind (settings, "report-interval-months",
+                   gtk_spin_button_get_adjustment (self->interval_spin), "value",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "paper", self->paper_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT, paper_to_row, row_to_paper, NULL, NULL);
   g_settings_bind_with_mapping (settings, "layout", self->layout_row, "selected",

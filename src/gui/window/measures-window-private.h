@@ -6,6 +6,7 @@
  * restores what it shows. */
 
 #include "measures-connection-banner.h"
+#include "measures-dashboard-page.h"
 #include "measures-indicators-page.h"
 #include "measures-measures-page.h"
 #include "measures-offices-page.h"
@@ -19,10 +20,11 @@ G_BEGIN_DECLS
 /**
  * MeasuresWindow:
  *
- * The main window: views in a sidebar (vision, the goals, all measures,
- * offices, indicators) beside the page that each view leads to, folded one after the
- * other as the window narrows. The pages are #MeasuresPage widgets in the
- * content stack; a new one is a child there and a row in the sidebar.
+ * The main window: views in a sidebar (vision, dashboard, the goals, all
+ * measures, offices, indicators) beside the page that each view leads to,
+ * folded one after the other as the window narrows. The pages are
+ * #MeasuresPage widgets in the content stack; a new one is a child there
+ * and a row in the sidebar.
  */
 struct _MeasuresWindow
 {
@@ -44,6 +46,7 @@ struct _MeasuresWindow
   GtkListBox *sidebar;
   GtkStack *content_stack;
   MeasuresVisionPage *vision_page;
+  MeasuresDashboardPage *dashboard_page;
   MeasuresMeasuresPage *measures_page;
   MeasuresOfficesPage *offices_page;
   MeasuresIndicatorsPage *indicators_page;
@@ -53,6 +56,7 @@ struct _MeasuresWindow
 /* What a sidebar row shows; goals carry their number as well. */
 typedef enum {
   VIEW_VISION,
+  VIEW_DASHBOARD,
   VIEW_GOAL,
   VIEW_ALL_MEASURES,
   VIEW_OFFICES,

@@ -38,6 +38,7 @@ _measures_window_show_error_toast (MeasuresWindow *self,
 const ViewInfo _measures_window_views[N_VIEWS] = {
   /* The vision is the first frame's page. */
   [VIEW_VISION] = { "vision", "vision", N_("Vision and Goals"), FALSE },
+  [VIEW_DASHBOARD] = { "dashboard", "dashboard", N_("Dashboard"), TRUE },
   [VIEW_GOAL] = { "goal", "measures", NULL, TRUE },
   [VIEW_ALL_MEASURES] = { "all", "measures", N_("All Measures"), TRUE },
   [VIEW_OFFICES] = { "offices", "offices", N_("Offices"), TRUE },
@@ -256,6 +257,8 @@ load (MeasuresWindow *self)
   measures_offices_page_set_offices (self->offices_page, self->context, self->offices);
   measures_indicators_page_load (self->indicators_page, self->context, self->goals,
                                  G_LIST_MODEL (self->offices));
+  measures_dashboard_page_set_strategy (self->dashboard_page, self->context, self->goals,
+                                        self->offices);
   /* The window's actions follow what the measures page shows. */
   for (guint i = 0; i < G_N_ELEMENTS (measures_page_state); i++)
     g_signal_connect_object (self->measures_page, measures_page_state[i],
@@ -417,6 +420,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   g_type_ensure (MEASURES_TYPE_OFFICES_PAGE);
   g_type_ensure (MEASURES_TYPE_INDICATORS_PAGE);
   g_type_ensure (MEASURES_TYPE_VISION_PAGE);
+  g_type_ensure (MEASURES_TYPE_DASHBOARD_PAGE);
   g_type_ensure (MEASURES_TYPE_CONNECTION_BANNER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -429,6 +433,7 @@ measures_window_class_init (MeasuresWindowClass *klass)
   CHILD (sidebar);
   CHILD (content_stack);
   CHILD (vision_page);
+  CHILD (dashboard_page);
   CHILD (measures_page);
   CHILD (offices_page);
   CHILD (indicators_page);
