@@ -5,6 +5,7 @@
 
 #include "measures-chart-view.h"
 #include "measures-indicator.h"
+#include "measures-indicators-page.h"
 #include "measures-log-entry.h"
 #include "measures-measure-view.h"
 #include "measures-preferences-window.h"
@@ -554,6 +555,7 @@ test_indicators (Fixture       *f,
   GtkListBox *list = DASHBOARD_CHILD (f, "indicator_list");
   g_autoptr(GPtrArray) labels = NULL;
   g_autoptr(GPtrArray) sparklines = NULL;
+  gboolean opened_one;
   gint64 id;
 
   /* None yet: an invitation. */
@@ -586,11 +588,34 @@ test_indicators (Fixture       *f,
         g_assert_nonnull (strstr (text, "On track"));
     }
 
-  /* Without the Indicators page, nothing to open. */
-  g_assert_false (gtk_list_box_row_get_activatable (gtk_list_box_get_row_at_index (list, 0)));
-
   scroll_to (f, GTK_WIDGET (list));
   pause_for_screenshot ("indicators");
+
+  /* One click opens the indicator on the Indicators page. */
+  opened_one = FALSE;
+  for (guint i = 0; i < count_rows (list); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+      g_autoptr(MeasuresIndicator) opened = NULL;
+      gint64 selected;
+
+      g_assert_true (gtk_list_box_row_get_activatable (row));
+      if (!shows_label (GTK_WIDGET (row), "Internationale Studierende"))
+        continue;
+      g_signal_emit_by_name (row, "activate");
+      iterate ();
+      g_assert_true (gtk_stack_get_visible_child (WINDOW_CHILD (f, "content_stack")) ==
+                     GTK_WIDGET (WINDOW_CHILD (f, "indicators_page")));
+      selected = measures_indicators_page_get_selected_id (WINDOW_CHILD (f, "indicators_page"));
+      opened = measures_store_get_indicator (measures_application_get_store (f->app), selected,
+                                             NULL);
+      g_assert_nonnull (opened);
+      g_assert_cmpstr (measures_indicator_get_name (opened), ==, "Internationale Studierende");
+      open_dashboard (f);
+      opened_one = TRUE;
+      break;
+    }
+  g_assert_true (opened_one);
 
   /* Goal 1 has one of them. */
   choose (DASHBOARD_CHILD (f, "goal_choice"), "Goal 1: Internationale Stadtgesellschaft und "

@@ -246,6 +246,19 @@ show_measure_action (GtkWidget  *widget,
   measures_window_show_measure (MEASURES_WINDOW (widget), g_variant_get_int64 (parameter));
 }
 
+/* An indicator, e.g. from the dashboard: the Indicators page shows it. */
+static void
+show_indicator_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  _measures_window_select_view (self, VIEW_INDICATORS, 0);
+  measures_indicators_page_select_indicator (self->indicators_page,
+                                             g_variant_get_int64 (parameter));
+}
+
 /* All measures a large office leads, or takes part in: the measure list,
  * filtered by it alone, so that it shows as many as the button said. */
 static void
@@ -561,6 +574,8 @@ _measures_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-sidebar", NULL, show_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-goal", "u", show_goal_action);
   gtk_widget_class_install_action (widget_class, "win.show-measure", "x", show_measure_action);
+  gtk_widget_class_install_action (widget_class, "win.show-indicator", "x",
+                                   show_indicator_action);
   gtk_widget_class_install_action (widget_class, "win.show-office-measures", "(si)",
                                    show_office_measures_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
