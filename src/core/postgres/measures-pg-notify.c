@@ -16,10 +16,26 @@
 
 #define CHANNEL MEASURES_PG_CHANNEL
 
+static gboolean announce_locked (MeasuresPgStore *self);
+
+/* The connection's lock also guards the sources: a store being filled on
+ * a worker thread schedules this from there, and the main loop may run it
+ * before the worker has noted its id. */
 static gboolean
 announce_other_writes (gpointer data)
 {
   MeasuresPgStore *self = data;
+  gboolean again;
+
+  g_rec_mutex_lock (&self->conn_lock);
+  again = announce_locked (self);
+  g_rec_mutex_unlock (&self->conn_lock);
+  return again;
+}
+
+static gboolean
+announce_locked (MeasuresPgStore *self)
+{
   g_auto(PgParams) params = { NULL };
   g_autoptr(PGresult) result = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -87,6 +103,7 @@ measures_pg_notify_check (MeasuresPgStore *self)
 {
   PGnotify *notify;
 
+  g_rec_mutex_lock (&self->conn_lock);
   while ((notify = PQnotifies (self->conn)) != NULL)
     {
       self->notified = TRUE;
@@ -99,6 +116,7 @@ measures_pg_notify_check (MeasuresPgStore *self)
       self->announce_id = g_idle_add (announce_other_writes, self);
       g_source_set_name_by_id (self->announce_id, "[measures] other writers");
     }
+  g_rec_mutex_unlock (&self->conn_lock);
 }
 
 static gboolean socket_ready (int           fd,
@@ -203,16 +221,20 @@ measures_pg_notify_start (MeasuresPgStore  *self,
 void
 measures_pg_notify_catch_up (MeasuresPgStore *self)
 {
+  g_rec_mutex_lock (&self->conn_lock);
   g_clear_handle_id (&self->announce_id, g_source_remove);
   self->notified = TRUE;
-  announce_other_writes (self);
+  announce_locked (self);
+  g_rec_mutex_unlock (&self->conn_lock);
 }
 
 void
 measures_pg_notify_stop (MeasuresPgStore *self)
 {
+  g_rec_mutex_lock (&self->conn_lock);
   g_clear_handle_id (&self->socket_watch_id, g_source_remove);
   g_clear_handle_id (&self->announce_id, g_source_remove);
+  g_rec_mutex_unlock (&self->conn_lock);
 }
 
 /* Tells the other connections, inside the write's transaction. The
