@@ -292,24 +292,9 @@ sqlite_record_indicator_change (MeasuresStore  *store,
                                 const char     *new_value,
                                 GError        **error)
 {
-  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
-  g_autoptr(CachedStatement) stmt = NULL;
-
-  stmt = sql_prepare_cached (self,
-                             "INSERT INTO indicator_history (indicator_id, date, author, field,"
-                             "                               old_value, new_value) "
-                             "VALUES (?, ?, ?, ?, ?, ?)",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  sql_bind_text (stmt, 2, date);
-  sql_bind_text (stmt, 3, author);
-  sql_bind_text (stmt, 4, field);
-  sql_bind_text (stmt, 5, old_value);
-  sql_bind_text (stmt, 6, new_value);
-  return sql_step_done (self, stmt, error);
+  return measures_sqlite_record_history (MEASURES_SQLITE_STORE (store),
+                                         MEASURES_HISTORY_INDICATOR, indicator_id, date, author,
+                                         field, old_value, new_value, error);
 }
 
 static GListModel *
@@ -317,38 +302,8 @@ sqlite_list_indicator_history (MeasuresStore  *store,
                                gint64          indicator_id,
                                GError        **error)
 {
-  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
-  g_autoptr(CachedStatement) stmt = NULL;
-  g_autoptr(GListStore) changes = g_list_store_new (MEASURES_TYPE_CHANGE);
-  int rc;
-
-  stmt = sql_prepare_cached (self,
-                             "SELECT id, date, author, field, old_value, new_value "
-                             "FROM indicator_history WHERE indicator_id = ? ORDER BY id DESC",
-                             error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(MeasuresChange) change = NULL;
-
-      change = measures_change_new (sqlite3_column_int64 (stmt, 0), indicator_id,
-                                    sql_column_text (stmt, 1), sql_column_text (stmt, 2),
-                                    sql_column_text (stmt, 3),
-                                    (const char *)sqlite3_column_text (stmt, 4),
-                                    (const char *)sqlite3_column_text (stmt, 5));
-      g_list_store_append (changes, change);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      sql_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&changes));
+  return measures_sqlite_list_history (MEASURES_SQLITE_STORE (store),
+                                       MEASURES_HISTORY_INDICATOR, indicator_id, error);
 }
 
 static gint64

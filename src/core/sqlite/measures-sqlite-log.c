@@ -11,26 +11,47 @@
 /* The progress log, the history, and the revisions that keep one writer
  * from overwriting another's work. */
 
-gboolean
-measures_sqlite_record_change (MeasuresSqliteStore  *self,
-                               gint64                measure_id,
-                               const char           *date,
-                               const char           *author,
-                               const char           *field,
-                               const char           *old_value,
-                               const char           *new_value,
-                               GError              **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+/* The two history tables, by #MeasuresHistoryKind: the same columns, the
+ * owner's id under another name. */
+static const char *const record_history_sql[] = {
+  [MEASURES_HISTORY_MEASURE] =
+    "INSERT INTO history (measure_id, date, author, field, old_value, new_value) "
+    "VALUES (?, ?, ?, ?, ?, ?)",
+  [MEASURES_HISTORY_INDICATOR] =
+    "INSERT INTO indicator_history (indicator_id, date, author, field, old_value, new_value) "
+    "VALUES (?, ?, ?, ?, ?, ?)",
+};
 
-  stmt = sql_prepare (self,
-                      "INSERT INTO history (measure_id, date, author, field, old_value, new_value) "
-                      "VALUES (?, ?, ?, ?, ?, ?)",
-                      error);
+static const char *const list_history_sql[] = {
+  [MEASURES_HISTORY_MEASURE] =
+    "SELECT id, date, author, field, old_value, new_value FROM history "
+    "WHERE measure_id = ? ORDER BY id DESC",
+  [MEASURES_HISTORY_INDICATOR] =
+    "SELECT id, date, author, field, old_value, new_value FROM indicator_history "
+    "WHERE indicator_id = ? ORDER BY id DESC",
+};
+
+/* Adds a row to the history of the measure or indicator @owner_id. */
+gboolean
+measures_sqlite_record_history (MeasuresSqliteStore  *self,
+                                MeasuresHistoryKind   kind,
+                                gint64                owner_id,
+                                const char           *date,
+                                const char           *author,
+                                const char           *field,
+                                const char           *old_value,
+                                const char           *new_value,
+                                GError              **error)
+{
+  g_autoptr(CachedStatement) stmt = NULL;
+
+  g_assert (kind < G_N_ELEMENTS (record_history_sql));
+
+  stmt = sql_prepare_cached (self, record_history_sql[kind], error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, measure_id);
+  sqlite3_bind_int64 (stmt, 1, owner_id);
   sql_bind_text (stmt, 2, date);
   sql_bind_text (stmt, 3, author);
   sql_bind_text (stmt, 4, field);
@@ -38,6 +59,46 @@ measures_sqlite_record_change (MeasuresSqliteStore  *self,
   sql_bind_text (stmt, 6, new_value);
 
   return sql_step_done (self, stmt, error);
+}
+
+/* The history of the measure or indicator @owner_id, newest first, as a
+ * list of #MeasuresChange whose measure id is @owner_id. */
+GListModel *
+measures_sqlite_list_history (MeasuresSqliteStore  *self,
+                              MeasuresHistoryKind   kind,
+                              gint64                owner_id,
+                              GError              **error)
+{
+  g_autoptr(CachedStatement) stmt = NULL;
+  g_autoptr(GListStore) changes = g_list_store_new (MEASURES_TYPE_CHANGE);
+  int rc;
+
+  g_assert (kind < G_N_ELEMENTS (list_history_sql));
+
+  stmt = sql_prepare_cached (self, list_history_sql[kind], error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(MeasuresChange) change = NULL;
+
+      change = measures_change_new (sqlite3_column_int64 (stmt, 0), owner_id,
+                                    sql_column_text (stmt, 1), sql_column_text (stmt, 2),
+                                    sql_column_text (stmt, 3),
+                                    (const char *)sqlite3_column_text (stmt, 4),
+                                    (const char *)sqlite3_column_text (stmt, 5));
+      g_list_store_append (changes, change);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      sql_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&changes));
 }
 
 /* Revisions ------------------------------------------------------------------ */
@@ -353,38 +414,8 @@ sqlite_list_history (MeasuresStore  *store,
                      gint64          measure_id,
                      GError        **error)
 {
-  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GListStore) changes = g_list_store_new (MEASURES_TYPE_CHANGE);
-  int rc;
-
-  stmt = sql_prepare (self,
-                      "SELECT id, date, author, field, old_value, new_value FROM history "
-                      "WHERE measure_id = ? ORDER BY id DESC",
-                      error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, measure_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(MeasuresChange) change = NULL;
-
-      change = measures_change_new (sqlite3_column_int64 (stmt, 0), measure_id,
-                                    sql_column_text (stmt, 1), sql_column_text (stmt, 2),
-                                    sql_column_text (stmt, 3),
-                                    (const char *)sqlite3_column_text (stmt, 4),
-                                    (const char *)sqlite3_column_text (stmt, 5));
-      g_list_store_append (changes, change);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      sql_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&changes));
+  return measures_sqlite_list_history (MEASURES_SQLITE_STORE (store), MEASURES_HISTORY_MEASURE,
+                                       measure_id, error);
 }
 
 static gboolean
@@ -537,8 +568,9 @@ sqlite_record_change (MeasuresStore  *store,
                       const char     *new_value,
                       GError        **error)
 {
-  return measures_sqlite_record_change (MEASURES_SQLITE_STORE (store), measure_id, date, author,
-                                        field, old_value, new_value, error);
+  return measures_sqlite_record_history (MEASURES_SQLITE_STORE (store), MEASURES_HISTORY_MEASURE,
+                                         measure_id, date, author, field, old_value, new_value,
+                                         error);
 }
 
 void
