@@ -301,20 +301,9 @@ pg_record_indicator_change (MeasuresStore  *store,
                             const char     *new_value,
                             GError        **error)
 {
-  g_auto(PgParams) params = { NULL };
-
-  pg_params_init (&params);
-  pg_params_int (&params, indicator_id);
-  pg_params_text (&params, date);
-  pg_params_text (&params, author);
-  pg_params_text (&params, field);
-  pg_params_text (&params, old_value);
-  pg_params_text (&params, new_value);
-  return pg_exec (MEASURES_PG_STORE (store),
-                  "INSERT INTO indicator_history (indicator_id, date, author, field, old_value,"
-                  "                               new_value) "
-                  "VALUES ($1::bigint, $2::text, $3::text, $4::text, $5::text, $6::text)",
-                  &params, error);
+  return measures_pg_record_history (MEASURES_PG_STORE (store), MEASURES_HISTORY_INDICATOR,
+                                     indicator_id, date, author, field, old_value, new_value,
+                                     error);
 }
 
 static GListModel *
@@ -322,31 +311,8 @@ pg_list_indicator_history (MeasuresStore  *store,
                            gint64          indicator_id,
                            GError        **error)
 {
-  g_auto(PgParams) params = { NULL };
-  g_autoptr(PGresult) result = NULL;
-  g_autoptr(GListStore) changes = g_list_store_new (MEASURES_TYPE_CHANGE);
-
-  pg_params_init (&params);
-  pg_params_int (&params, indicator_id);
-  result = pg_query (MEASURES_PG_STORE (store),
-                     "SELECT id, date, author, field, old_value, new_value "
-                     "FROM indicator_history WHERE indicator_id = $1::bigint ORDER BY id DESC",
-                     &params, error);
-  if (result == NULL)
-    return NULL;
-
-  for (int row = 0; row < PQntuples (result); row++)
-    {
-      g_autoptr(MeasuresChange) change = NULL;
-
-      change = measures_change_new (pg_int (result, row, 0), indicator_id,
-                                    pg_text (result, row, 1), pg_text (result, row, 2),
-                                    pg_text (result, row, 3), pg_text_or_null (result, row, 4),
-                                    pg_text_or_null (result, row, 5));
-      g_list_store_append (changes, change);
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&changes));
+  return measures_pg_list_history (MEASURES_PG_STORE (store), MEASURES_HISTORY_INDICATOR,
+                                   indicator_id, error);
 }
 
 static gint64
