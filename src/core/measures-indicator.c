@@ -603,30 +603,10 @@ measures_indicator_validate (MeasuresIndicator  *self,
 
 /* Differences, for the history ----------------------------------------------- */
 
-static void
-field_change_clear (gpointer data)
+static char *
+direction_text (MeasuresDirection direction)
 {
-  MeasuresFieldChange *change = data;
-
-  g_free (change->old_text);
-  g_free (change->new_text);
-}
-
-static void
-add (GArray     *changes,
-     const char *field,
-     char       *old_text,
-     char       *new_text)
-{
-  MeasuresFieldChange change = { field, old_text, new_text };
-
-  if (g_strcmp0 (old_text, new_text) == 0)
-    {
-      field_change_clear (&change);
-      return;
-    }
-
-  g_array_append_val (changes, change);
+  return g_strdup (direction == MEASURES_DIRECTION_DOWN ? "down" : "up");
 }
 
 /* Numbers as the history keeps them: in C notation, exact. */
@@ -683,29 +663,29 @@ measures_indicator_diff (MeasuresIndicator *before,
   g_return_val_if_fail (MEASURES_IS_INDICATOR (before), NULL);
   g_return_val_if_fail (MEASURES_IS_INDICATOR (after), NULL);
 
-  changes = g_array_new (FALSE, FALSE, sizeof (MeasuresFieldChange));
-  g_array_set_clear_func (changes, field_change_clear);
+  changes = measures_field_changes_new ();
 
-  add (changes, "name", g_strdup (before->strings[STRING_INDEX (PROP_NAME)]),
-       g_strdup (after->strings[STRING_INDEX (PROP_NAME)]));
-  add (changes, "unit", g_strdup (before->strings[STRING_INDEX (PROP_UNIT)]),
-       g_strdup (after->strings[STRING_INDEX (PROP_UNIT)]));
-  add (changes, "description", g_strdup (before->strings[STRING_INDEX (PROP_DESCRIPTION)]),
-       g_strdup (after->strings[STRING_INDEX (PROP_DESCRIPTION)]));
-  add (changes, "goal", uint_text (before->goal), uint_text (after->goal));
-  add (changes, "measure", uint_text (before->measure_id), uint_text (after->measure_id));
-  add (changes, "office", g_strdup (before->strings[STRING_INDEX (PROP_OFFICE)]),
-       g_strdup (after->strings[STRING_INDEX (PROP_OFFICE)]));
-  add (changes, "baseline_value", number_text (before->baseline_value),
-       number_text (after->baseline_value));
-  add (changes, "baseline_date", g_strdup (before->strings[STRING_INDEX (PROP_BASELINE_DATE)]),
-       g_strdup (after->strings[STRING_INDEX (PROP_BASELINE_DATE)]));
-  add (changes, "direction",
-       g_strdup (before->direction == MEASURES_DIRECTION_DOWN ? "down" : "up"),
-       g_strdup (after->direction == MEASURES_DIRECTION_DOWN ? "down" : "up"));
-  add (changes, "interval", g_strdup_printf ("%u", before->interval_months),
-       g_strdup_printf ("%u", after->interval_months));
-  add (changes, "targets", targets_text (before), targets_text (after));
+#define TEXT(name, prop) \
+  measures_field_changes_add (changes, name, g_strdup (before->strings[STRING_INDEX (prop)]), \
+                              g_strdup (after->strings[STRING_INDEX (prop)]))
+  TEXT ("name", PROP_NAME);
+  TEXT ("unit", PROP_UNIT);
+  TEXT ("description", PROP_DESCRIPTION);
+  measures_field_changes_add (changes, "goal", uint_text (before->goal),
+                              uint_text (after->goal));
+  measures_field_changes_add (changes, "measure", uint_text (before->measure_id),
+                              uint_text (after->measure_id));
+  TEXT ("office", PROP_OFFICE);
+  measures_field_changes_add (changes, "baseline_value", number_text (before->baseline_value),
+                              number_text (after->baseline_value));
+  TEXT ("baseline_date", PROP_BASELINE_DATE);
+#undef TEXT
+  measures_field_changes_add (changes, "direction", direction_text (before->direction),
+                              direction_text (after->direction));
+  measures_field_changes_add (changes, "interval",
+                              g_strdup_printf ("%u", before->interval_months),
+                              g_strdup_printf ("%u", after->interval_months));
+  measures_field_changes_add (changes, "targets", targets_text (before), targets_text (after));
 
   return changes;
 }
