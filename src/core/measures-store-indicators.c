@@ -186,7 +186,8 @@ measures_store_list_indicator_history (MeasuresStore  *self,
 {
   g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
 
-  return MEASURES_STORE_GET_CLASS (self)->list_indicator_history (self, indicator_id, error);
+  return MEASURES_STORE_GET_CLASS (self)->list_history (self, MEASURES_HISTORY_INDICATOR,
+                                                        indicator_id, error);
 }
 
 /**
@@ -278,8 +279,6 @@ measures_store_insert_indicator_change (MeasuresStore   *self,
   g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
   g_return_val_if_fail (MEASURES_IS_CHANGE (change), FALSE);
 
-  return MEASURES_STORE_GET_CLASS (self)->record_indicator_change (
-    self, indicator_id, measures_change_get_date (change), measures_change_get_author (change),
-    measures_change_get_field (change), measures_change_get_old_value (change),
-    measures_change_get_new_value (change), error);
+  return measures_store_insert_history (self, MEASURES_HISTORY_INDICATOR, indicator_id, change,
+                                        error);
 }

@@ -27,14 +27,11 @@ void      measures_store_emit_changed         (MeasuresStore       *self,
                                                guint                n_ids,
                                                gboolean             counts_changed);
 
-/* Whose history a row is: a measure's and an indicator's have the same
- * columns, in two tables (history, indicator_history) that both engines
- * read and write with the same code. */
-typedef enum
-{
-  MEASURES_HISTORY_MEASURE,
-  MEASURES_HISTORY_INDICATOR,
-} MeasuresHistoryKind;
+gboolean  measures_store_insert_history       (MeasuresStore       *self,
+                                               MeasuresHistoryKind  kind,
+                                               gint64               owner_id,
+                                               MeasuresChange      *change,
+                                               GError             **error);
 
 void      measures_store_emit_indicator_changed (MeasuresStore     *self,
                                                  gint64             indicator_id);

@@ -179,11 +179,8 @@ record (MeasuresStore        *self,
         const char           *new_value,
         GError              **error)
 {
-  if (kind == MEASURES_HISTORY_INDICATOR)
-    return ENGINE (self)->record_indicator_change (self, id, now, author, field, old_value,
-                                                   new_value, error);
-  return ENGINE (self)->record_change (self, id, now, author, field, old_value, new_value,
-                                       error);
+  return ENGINE (self)->record_history (self, kind, id, now, author, field, old_value,
+                                        new_value, error);
 }
 
 /* One history row for each #MeasuresFieldChange in @changes. */

@@ -810,13 +810,25 @@ measures_store_insert_change (MeasuresStore   *self,
   g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
   g_return_val_if_fail (MEASURES_IS_CHANGE (change), FALSE);
 
-  return MEASURES_STORE_GET_CLASS (self)->record_change (self, measure_id,
-                                                        measures_change_get_date (change),
-                                                        measures_change_get_author (change),
-                                                        measures_change_get_field (change),
-                                                        measures_change_get_old_value (change),
-                                                        measures_change_get_new_value (change),
-                                                        error);
+  return measures_store_insert_history (self, MEASURES_HISTORY_MEASURE, measure_id, change,
+                                        error);
+}
+
+/* Stores a history row, a measure's or an indicator's, as it is. */
+gboolean
+measures_store_insert_history (MeasuresStore        *self,
+                               MeasuresHistoryKind   kind,
+                               gint64                owner_id,
+                               MeasuresChange       *change,
+                               GError              **error)
+{
+  return MEASURES_STORE_GET_CLASS (self)->record_history (self, kind, owner_id,
+                                                         measures_change_get_date (change),
+                                                         measures_change_get_author (change),
+                                                         measures_change_get_field (change),
+                                                         measures_change_get_old_value (change),
+                                                         measures_change_get_new_value (change),
+                                                         error);
 }
 
 /**
@@ -1136,5 +1148,6 @@ measures_store_list_history (MeasuresStore  *self,
 {
   g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
 
-  return MEASURES_STORE_GET_CLASS (self)->list_history (self, measure_id, error);
+  return MEASURES_STORE_GET_CLASS (self)->list_history (self, MEASURES_HISTORY_MEASURE,
+                                                        measure_id, error);
 }

@@ -291,30 +291,6 @@ pg_bump_indicator_revision (MeasuresStore  *store,
   return TRUE;
 }
 
-static gboolean
-pg_record_indicator_change (MeasuresStore  *store,
-                            gint64          indicator_id,
-                            const char     *date,
-                            const char     *author,
-                            const char     *field,
-                            const char     *old_value,
-                            const char     *new_value,
-                            GError        **error)
-{
-  return measures_pg_record_history (MEASURES_PG_STORE (store), MEASURES_HISTORY_INDICATOR,
-                                     indicator_id, date, author, field, old_value, new_value,
-                                     error);
-}
-
-static GListModel *
-pg_list_indicator_history (MeasuresStore  *store,
-                           gint64          indicator_id,
-                           GError        **error)
-{
-  return measures_pg_list_history (MEASURES_PG_STORE (store), MEASURES_HISTORY_INDICATOR,
-                                   indicator_id, error);
-}
-
 static gint64
 pg_insert_indicator_value (MeasuresStore           *store,
                            MeasuresIndicatorValue  *value,
@@ -448,8 +424,6 @@ measures_pg_indicators_init_class (MeasuresStoreClass *store_class)
   store_class->write_indicator_removed = pg_write_indicator_removed;
   store_class->check_indicator_revision = pg_check_indicator_revision;
   store_class->bump_indicator_revision = pg_bump_indicator_revision;
-  store_class->record_indicator_change = pg_record_indicator_change;
-  store_class->list_indicator_history = pg_list_indicator_history;
   store_class->insert_indicator_value = pg_insert_indicator_value;
   store_class->load_indicator_value = pg_load_indicator_value;
   store_class->delete_indicator_value = pg_delete_indicator_value;

@@ -32,17 +32,18 @@ static const char *const list_history_sql[] = {
 };
 
 /* Adds a row to the history of the measure or indicator @owner_id. */
-gboolean
-measures_pg_record_history (MeasuresPgStore      *self,
-                            MeasuresHistoryKind   kind,
-                            gint64                owner_id,
-                            const char           *date,
-                            const char           *author,
-                            const char           *field,
-                            const char           *old_value,
-                            const char           *new_value,
-                            GError              **error)
+static gboolean
+pg_record_history (MeasuresStore        *store,
+                   MeasuresHistoryKind   kind,
+                   gint64                owner_id,
+                   const char           *date,
+                   const char           *author,
+                   const char           *field,
+                   const char           *old_value,
+                   const char           *new_value,
+                   GError              **error)
 {
+  MeasuresPgStore *self = MEASURES_PG_STORE (store);
   g_auto(PgParams) params = { NULL };
 
   g_assert (kind < G_N_ELEMENTS (record_history_sql));
@@ -65,11 +66,11 @@ measures_pg_record_history (MeasuresPgStore      *self,
 
 /* The history of the measure or indicator @owner_id, newest first, as a
  * list of #MeasuresChange whose measure id is @owner_id. */
-GListModel *
-measures_pg_list_history (MeasuresPgStore      *self,
-                          MeasuresHistoryKind   kind,
-                          gint64                owner_id,
-                          GError              **error)
+static GListModel *
+pg_list_history (MeasuresStore        *store,
+                 MeasuresHistoryKind   kind,
+                 gint64                owner_id,
+                 GError              **error)
 {
   g_auto(PgParams) params = { NULL };
   g_autoptr(PGresult) result = NULL;
@@ -79,7 +80,7 @@ measures_pg_list_history (MeasuresPgStore      *self,
 
   pg_params_init (&params);
   pg_params_int (&params, owner_id);
-  result = pg_query (self, list_history_sql[kind], &params, error);
+  result = pg_query (MEASURES_PG_STORE (store), list_history_sql[kind], &params, error);
   if (result == NULL)
     return NULL;
 
@@ -424,15 +425,6 @@ pg_list_log (MeasuresStore  *store,
   return G_LIST_MODEL (g_steal_pointer (&entries));
 }
 
-static GListModel *
-pg_list_history (MeasuresStore  *store,
-                 gint64          measure_id,
-                 GError        **error)
-{
-  return measures_pg_list_history (MEASURES_PG_STORE (store), MEASURES_HISTORY_MEASURE,
-                                   measure_id, error);
-}
-
 static gboolean
 pg_list_measure_leads (MeasuresStore  *store,
                        GArray        **leads,
@@ -538,21 +530,6 @@ pg_insert_log_entry (MeasuresStore     *store,
   return pg_int (result, 0, 0);
 }
 
-static gboolean
-pg_record_change (MeasuresStore  *store,
-                  gint64          measure_id,
-                  const char     *date,
-                  const char     *author,
-                  const char     *field,
-                  const char     *old_value,
-                  const char     *new_value,
-                  GError        **error)
-{
-  return measures_pg_record_history (MEASURES_PG_STORE (store), MEASURES_HISTORY_MEASURE,
-                                     measure_id, date, author, field, old_value, new_value,
-                                     error);
-}
-
 void
 measures_pg_log_init_class (MeasuresStoreClass *store_class)
 {
@@ -561,7 +538,7 @@ measures_pg_log_init_class (MeasuresStoreClass *store_class)
   store_class->list_measure_leads = pg_list_measure_leads;
   store_class->list_progress_log = pg_list_progress_log;
   store_class->insert_log_entry = pg_insert_log_entry;
-  store_class->record_change = pg_record_change;
+  store_class->record_history = pg_record_history;
   store_class->check_revision = pg_check_revision;
   store_class->bump_revision = pg_bump_revision;
   store_class->finish_write = pg_finish_write;

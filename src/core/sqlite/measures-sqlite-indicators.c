@@ -282,30 +282,6 @@ sqlite_bump_indicator_revision (MeasuresStore  *store,
   return TRUE;
 }
 
-static gboolean
-sqlite_record_indicator_change (MeasuresStore  *store,
-                                gint64          indicator_id,
-                                const char     *date,
-                                const char     *author,
-                                const char     *field,
-                                const char     *old_value,
-                                const char     *new_value,
-                                GError        **error)
-{
-  return measures_sqlite_record_history (MEASURES_SQLITE_STORE (store),
-                                         MEASURES_HISTORY_INDICATOR, indicator_id, date, author,
-                                         field, old_value, new_value, error);
-}
-
-static GListModel *
-sqlite_list_indicator_history (MeasuresStore  *store,
-                               gint64          indicator_id,
-                               GError        **error)
-{
-  return measures_sqlite_list_history (MEASURES_SQLITE_STORE (store),
-                                       MEASURES_HISTORY_INDICATOR, indicator_id, error);
-}
-
 static gint64
 sqlite_insert_indicator_value (MeasuresStore           *store,
                                MeasuresIndicatorValue  *value,
@@ -446,8 +422,6 @@ measures_sqlite_indicators_init_class (MeasuresStoreClass *store_class)
   store_class->write_indicator_removed = sqlite_write_indicator_removed;
   store_class->check_indicator_revision = sqlite_check_indicator_revision;
   store_class->bump_indicator_revision = sqlite_bump_indicator_revision;
-  store_class->record_indicator_change = sqlite_record_indicator_change;
-  store_class->list_indicator_history = sqlite_list_indicator_history;
   store_class->insert_indicator_value = sqlite_insert_indicator_value;
   store_class->load_indicator_value = sqlite_load_indicator_value;
   store_class->delete_indicator_value = sqlite_delete_indicator_value;

@@ -32,17 +32,18 @@ static const char *const list_history_sql[] = {
 };
 
 /* Adds a row to the history of the measure or indicator @owner_id. */
-gboolean
-measures_sqlite_record_history (MeasuresSqliteStore  *self,
-                                MeasuresHistoryKind   kind,
-                                gint64                owner_id,
-                                const char           *date,
-                                const char           *author,
-                                const char           *field,
-                                const char           *old_value,
-                                const char           *new_value,
-                                GError              **error)
+static gboolean
+sqlite_record_history (MeasuresStore        *store,
+                       MeasuresHistoryKind   kind,
+                       gint64                owner_id,
+                       const char           *date,
+                       const char           *author,
+                       const char           *field,
+                       const char           *old_value,
+                       const char           *new_value,
+                       GError              **error)
 {
+  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
   g_autoptr(CachedStatement) stmt = NULL;
 
   g_assert (kind < G_N_ELEMENTS (record_history_sql));
@@ -63,12 +64,13 @@ measures_sqlite_record_history (MeasuresSqliteStore  *self,
 
 /* The history of the measure or indicator @owner_id, newest first, as a
  * list of #MeasuresChange whose measure id is @owner_id. */
-GListModel *
-measures_sqlite_list_history (MeasuresSqliteStore  *self,
-                              MeasuresHistoryKind   kind,
-                              gint64                owner_id,
-                              GError              **error)
+static GListModel *
+sqlite_list_history (MeasuresStore        *store,
+                     MeasuresHistoryKind   kind,
+                     gint64                owner_id,
+                     GError              **error)
 {
+  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
   g_autoptr(CachedStatement) stmt = NULL;
   g_autoptr(GListStore) changes = g_list_store_new (MEASURES_TYPE_CHANGE);
   int rc;
@@ -409,15 +411,6 @@ sqlite_list_log (MeasuresStore  *store,
   return G_LIST_MODEL (g_steal_pointer (&entries));
 }
 
-static GListModel *
-sqlite_list_history (MeasuresStore  *store,
-                     gint64          measure_id,
-                     GError        **error)
-{
-  return measures_sqlite_list_history (MEASURES_SQLITE_STORE (store), MEASURES_HISTORY_MEASURE,
-                                       measure_id, error);
-}
-
 static gboolean
 sqlite_list_measure_leads (MeasuresStore  *store,
                            GArray        **leads,
@@ -558,21 +551,6 @@ sqlite_insert_log_entry (MeasuresStore     *store,
   return sqlite3_last_insert_rowid (self->db);
 }
 
-static gboolean
-sqlite_record_change (MeasuresStore  *store,
-                      gint64          measure_id,
-                      const char     *date,
-                      const char     *author,
-                      const char     *field,
-                      const char     *old_value,
-                      const char     *new_value,
-                      GError        **error)
-{
-  return measures_sqlite_record_history (MEASURES_SQLITE_STORE (store), MEASURES_HISTORY_MEASURE,
-                                         measure_id, date, author, field, old_value, new_value,
-                                         error);
-}
-
 void
 measures_sqlite_log_init_class (MeasuresStoreClass *store_class)
 {
@@ -581,7 +559,7 @@ measures_sqlite_log_init_class (MeasuresStoreClass *store_class)
   store_class->list_measure_leads = sqlite_list_measure_leads;
   store_class->list_progress_log = sqlite_list_progress_log;
   store_class->insert_log_entry = sqlite_insert_log_entry;
-  store_class->record_change = sqlite_record_change;
+  store_class->record_history = sqlite_record_history;
   store_class->check_revision = sqlite_check_revision;
   store_class->bump_revision = sqlite_bump_revision;
   store_class->finish_write = sqlite_finish_write;

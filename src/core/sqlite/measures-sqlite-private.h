@@ -98,20 +98,6 @@ void             measures_sqlite_measures_init_class (MeasuresStoreClass *store_
 
 /* measures-sqlite-log.c */
 void             measures_sqlite_log_init_class  (MeasuresStoreClass   *store_class);
-gboolean         measures_sqlite_record_history  (MeasuresSqliteStore  *self,
-                                                  MeasuresHistoryKind   kind,
-                                                  gint64                owner_id,
-                                                  const char           *date,
-                                                  const char           *author,
-                                                  const char           *field,
-                                                  const char           *old_value,
-                                                  const char           *new_value,
-                                                  GError              **error);
-GListModel      *measures_sqlite_list_history    (MeasuresSqliteStore  *self,
-                                                  MeasuresHistoryKind   kind,
-                                                  gint64                owner_id,
-                                                  GError              **error);
-
 /* Revisions, in measures-sqlite-log.c */
 
 gboolean         measures_sqlite_check_revision  (MeasuresSqliteStore  *self,
