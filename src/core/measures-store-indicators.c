@@ -76,20 +76,6 @@ measures_store_targets_from_json (const char *json)
   return targets;
 }
 
-static GListModel *
-indicator_list_of (GPtrArray *indicators)
-{
-  g_autoptr(GPtrArray) owned = indicators;
-  GListStore *list;
-
-  if (owned == NULL)
-    return NULL;
-
-  list = g_list_store_new (MEASURES_TYPE_INDICATOR);
-  g_list_store_splice (list, 0, 0, owned->pdata, owned->len);
-  return G_LIST_MODEL (list);
-}
-
 /**
  * measures_store_list_indicators:
  *
@@ -104,8 +90,9 @@ measures_store_list_indicators (MeasuresStore  *self,
 {
   g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
 
-  return indicator_list_of (MEASURES_STORE_GET_CLASS (self)->load_indicators (self, 0, FALSE,
-                                                                              error));
+  return measures_store_list_model_of (
+    MEASURES_TYPE_INDICATOR,
+    MEASURES_STORE_GET_CLASS (self)->load_indicators (self, 0, FALSE, error));
 }
 
 /**
@@ -120,8 +107,9 @@ measures_store_list_removed_indicators (MeasuresStore  *self,
 {
   g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
 
-  return indicator_list_of (MEASURES_STORE_GET_CLASS (self)->load_indicators (self, 0, TRUE,
-                                                                              error));
+  return measures_store_list_model_of (
+    MEASURES_TYPE_INDICATOR,
+    MEASURES_STORE_GET_CLASS (self)->load_indicators (self, 0, TRUE, error));
 }
 
 /**

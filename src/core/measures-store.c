@@ -882,16 +882,19 @@ measures_store_list_offices (MeasuresStore  *self,
   return MEASURES_STORE_GET_CLASS (self)->list_offices (self, error);
 }
 
-static GListModel *
-list_model_of (GPtrArray *measures)
+/* What an engine loaded, measures or indicators, as a list model: @objects
+ * is taken over, and %NULL when it could not be loaded. */
+GListModel *
+measures_store_list_model_of (GType      item_type,
+                              GPtrArray *objects)
 {
-  g_autoptr(GPtrArray) owned = measures;
+  g_autoptr(GPtrArray) owned = objects;
   GListStore *list;
 
   if (owned == NULL)
     return NULL;
 
-  list = g_list_store_new (MEASURES_TYPE_MEASURE);
+  list = g_list_store_new (item_type);
   g_list_store_splice (list, 0, 0, owned->pdata, owned->len);
   return G_LIST_MODEL (list);
 }
@@ -909,7 +912,8 @@ measures_store_list_measures (MeasuresStore  *self,
 {
   g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
 
-  return list_model_of (MEASURES_STORE_GET_CLASS (self)->load_measures (self, FALSE, error));
+  return measures_store_list_model_of (
+    MEASURES_TYPE_MEASURE, MEASURES_STORE_GET_CLASS (self)->load_measures (self, FALSE, error));
 }
 
 /**
@@ -924,7 +928,8 @@ measures_store_list_removed_measures (MeasuresStore  *self,
 {
   g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
 
-  return list_model_of (MEASURES_STORE_GET_CLASS (self)->load_measures (self, TRUE, error));
+  return measures_store_list_model_of (
+    MEASURES_TYPE_MEASURE, MEASURES_STORE_GET_CLASS (self)->load_measures (self, TRUE, error));
 }
 
 /**
