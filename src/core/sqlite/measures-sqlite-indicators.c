@@ -253,33 +253,9 @@ sqlite_bump_indicator_revision (MeasuresStore  *store,
                                 MeasuresWrite  *write,
                                 GError        **error)
 {
-  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
-  g_autoptr(CachedStatement) stmt = NULL;
-  gint64 revision;
-
-  if (!measures_sqlite_next_revision (self, &revision, error))
-    return FALSE;
-
-  stmt = sql_prepare_cached (self,
-                             "UPDATE indicators SET revision = ?1, updated = ?2,"
-                             "  sheet_revision = iif (?3, ?1, sheet_revision),"
-                             "  values_revision = iif (?4, ?1, values_revision) "
-                             "WHERE id = ?5",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, revision);
-  sql_bind_text (stmt, 2, now);
-  sqlite3_bind_int (stmt, 3, (part & MEASURES_PART_SHEET) != 0);
-  sqlite3_bind_int (stmt, 4, (part & MEASURES_PART_STATE) != 0);
-  sqlite3_bind_int64 (stmt, 5, indicator_id);
-  if (!sql_step_done (self, stmt, error))
-    return FALSE;
-
-  write->measure_id = indicator_id;
-  write->revision = revision;
-  write->indicator = TRUE;
-  return TRUE;
+  return measures_sqlite_bump_revision (MEASURES_SQLITE_STORE (store),
+                                        MEASURES_HISTORY_INDICATOR, indicator_id, part, now,
+                                        write, error);
 }
 
 static gint64

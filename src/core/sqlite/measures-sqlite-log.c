@@ -186,10 +186,27 @@ measures_sqlite_check_revision (MeasuresSqliteStore  *self,
   return FALSE;
 }
 
-/* Gives the measure the strategy's next revision, for @part and as a whole. */
+/* The two tables with revisions, by #MeasuresHistoryKind: a measure's
+ * progress and an indicator's values are the part %MEASURES_PART_STATE. */
+static const char *const bump_revision_sql[] = {
+  [MEASURES_HISTORY_MEASURE] =
+    "UPDATE measures SET revision = ?1, updated = ?2,"
+    "  sheet_revision = iif (?3, ?1, sheet_revision),"
+    "  state_revision = iif (?4, ?1, state_revision) "
+    "WHERE id = ?5",
+  [MEASURES_HISTORY_INDICATOR] =
+    "UPDATE indicators SET revision = ?1, updated = ?2,"
+    "  sheet_revision = iif (?3, ?1, sheet_revision),"
+    "  values_revision = iif (?4, ?1, values_revision) "
+    "WHERE id = ?5",
+};
+
+/* Gives the measure or indicator the strategy's next revision, for @part
+ * and as a whole. */
 gboolean
 measures_sqlite_bump_revision (MeasuresSqliteStore  *self,
-                               gint64                measure_id,
+                               MeasuresHistoryKind   kind,
+                               gint64                id,
                                MeasuresPart          part,
                                const char           *now,
                                MeasuresWrite        *write,
@@ -198,27 +215,26 @@ measures_sqlite_bump_revision (MeasuresSqliteStore  *self,
   g_autoptr(CachedStatement) stmt = NULL;
   gint64 revision;
 
+  g_assert (kind < G_N_ELEMENTS (bump_revision_sql));
+
   if (!measures_sqlite_next_revision (self, &revision, error))
     return FALSE;
 
-  stmt = sql_prepare_cached (self,
-                             "UPDATE measures SET revision = ?1, updated = ?2,"
-                             "  sheet_revision = iif (?3, ?1, sheet_revision),"
-                             "  state_revision = iif (?4, ?1, state_revision) "
-                             "WHERE id = ?5",
-                             error);
+  stmt = sql_prepare_cached (self, bump_revision_sql[kind], error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, revision);
   sql_bind_text (stmt, 2, now);
   sqlite3_bind_int (stmt, 3, (part & MEASURES_PART_SHEET) != 0);
   sqlite3_bind_int (stmt, 4, (part & MEASURES_PART_STATE) != 0);
-  sqlite3_bind_int64 (stmt, 5, measure_id);
+  sqlite3_bind_int64 (stmt, 5, id);
   if (!sql_step_done (self, stmt, error))
     return FALSE;
 
-  write->measure_id = measure_id;
+  write->measure_id = id;
   write->revision = revision;
+  if (kind == MEASURES_HISTORY_INDICATOR)
+    write->indicator = TRUE;
   return TRUE;
 }
 
@@ -257,8 +273,8 @@ sqlite_bump_revision (MeasuresStore  *store,
                       MeasuresWrite  *write,
                       GError        **error)
 {
-  return measures_sqlite_bump_revision (MEASURES_SQLITE_STORE (store), measure_id, part, now,
-                                        write, error);
+  return measures_sqlite_bump_revision (MEASURES_SQLITE_STORE (store), MEASURES_HISTORY_MEASURE,
+                                        measure_id, part, now, write, error);
 }
 
 static gboolean
