@@ -121,22 +121,22 @@ add_log (JsonBuilder    *builder,
   return TRUE;
 }
 
+/* A measure's or an indicator's history, oldest first: @history is taken
+ * over, %NULL when it could not be read. */
 static gboolean
-add_history (JsonBuilder    *builder,
-             MeasuresStore  *store,
-             gint64          measure_id,
-             GError        **error)
+add_history (JsonBuilder *builder,
+             GListModel  *history)
 {
-  g_autoptr(GListModel) history = measures_store_list_history (store, measure_id, error);
+  g_autoptr(GListModel) owned = history;
 
-  if (history == NULL)
+  if (owned == NULL)
     return FALSE;
 
   json_builder_set_member_name (builder, "history");
   json_builder_begin_array (builder);
-  for (guint i = g_list_model_get_n_items (history); i > 0; i--)
+  for (guint i = g_list_model_get_n_items (owned); i > 0; i--)
     {
-      g_autoptr(MeasuresChange) change = g_list_model_get_item (history, i - 1);
+      g_autoptr(MeasuresChange) change = g_list_model_get_item (owned, i - 1);
 
       json_builder_begin_object (builder);
       add_string (builder, "date", measures_change_get_date (change));
@@ -189,7 +189,9 @@ add_measures (JsonBuilder    *builder,
       add_string (builder, "updated", measures_measure_get_updated (measure));
       add_string (builder, "removed", measures_measure_get_removed (measure));
       if (!add_log (builder, store, measures_measure_get_id (measure), error) ||
-          !add_history (builder, store, measures_measure_get_id (measure), error))
+          !add_history (builder, measures_store_list_history (store,
+                                                              measures_measure_get_id (measure),
+                                                              error)))
         return FALSE;
       json_builder_end_object (builder);
     }
@@ -250,37 +252,6 @@ add_indicator_values (JsonBuilder    *builder,
   return TRUE;
 }
 
-static gboolean
-add_indicator_history (JsonBuilder    *builder,
-                       MeasuresStore  *store,
-                       gint64          indicator_id,
-                       GError        **error)
-{
-  g_autoptr(GListModel) history = measures_store_list_indicator_history (store, indicator_id,
-                                                                         error);
-
-  if (history == NULL)
-    return FALSE;
-
-  json_builder_set_member_name (builder, "history");
-  json_builder_begin_array (builder);
-  for (guint i = g_list_model_get_n_items (history); i > 0; i--)
-    {
-      g_autoptr(MeasuresChange) change = g_list_model_get_item (history, i - 1);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "date", measures_change_get_date (change));
-      add_string (builder, "author", measures_change_get_author (change));
-      add_string (builder, "field", measures_change_get_field (change));
-      add_string (builder, "old", measures_change_get_old_value (change));
-      add_string (builder, "new", measures_change_get_new_value (change));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  return TRUE;
-}
-
 /* Every indicator, removed ones last, with its targets, values and
  * history; "measure" is the id the measure has in the same dump. */
 static gboolean
@@ -327,7 +298,7 @@ add_indicators (JsonBuilder    *builder,
       add_string (builder, "updated", measures_indicator_get_updated (indicator));
       add_string (builder, "removed", measures_indicator_get_removed (indicator));
       if (!add_indicator_values (builder, store, id, error) ||
-          !add_indicator_history (builder, store, id, error))
+          !add_history (builder, measures_store_list_indicator_history (store, id, error)))
         return FALSE;
       json_builder_end_object (builder);
     }

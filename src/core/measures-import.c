@@ -321,6 +321,29 @@ get_status (Reader         *reader,
   return TRUE;
 }
 
+/* A row of a measure's or an indicator's history, as the dump writes both:
+ * the @i-th of @history, belonging to @owner_id (0: not stored yet). */
+static MeasuresChange *
+read_change (Reader     *reader,
+             JsonArray  *history,
+             guint       i,
+             const char *where,
+             gint64      owner_id)
+{
+  JsonObject *item = get_element_object (reader, history, i, where);
+  const char *date, *author, *field, *old_value, *new_value;
+
+  if (item == NULL ||
+      !get_string (reader, item, "date", where, &date) ||
+      !get_string (reader, item, "author", where, &author) ||
+      !get_string (reader, item, "field", where, &field) ||
+      !get_optional_string (reader, item, "old", where, &old_value) ||
+      !get_optional_string (reader, item, "new", where, &new_value))
+    return NULL;
+
+  return measures_change_new (0, owner_id, date, author, field, old_value, new_value);
+}
+
 /* A dump carries each measure's log and history; the embedded strategy
  * has none. They are stored with the measure: see read_measures (). */
 static gboolean
@@ -370,20 +393,11 @@ read_log_and_history (Reader                 *reader,
        history != NULL && i < json_array_get_length (json_node_get_array (history));
        i++)
     {
-      JsonObject *item = get_element_object (reader, json_node_get_array (history), i, where);
-      g_autoptr(MeasuresChange) change = NULL;
-      const char *date, *author, *field, *old_value, *new_value;
+      MeasuresChange *change = read_change (reader, json_node_get_array (history), i, where, 0);
 
-      if (item == NULL ||
-          !get_string (reader, item, "date", where, &date) ||
-          !get_string (reader, item, "author", where, &author) ||
-          !get_string (reader, item, "field", where, &field) ||
-          !get_optional_string (reader, item, "old", where, &old_value) ||
-          !get_optional_string (reader, item, "new", where, &new_value))
+      if (change == NULL)
         return FALSE;
-
-      change = measures_change_new (0, 0, date, author, field, old_value, new_value);
-      g_ptr_array_add (imported->history, g_steal_pointer (&change));
+      g_ptr_array_add (imported->history, change);
     }
 
   return TRUE;
@@ -682,20 +696,10 @@ read_indicator_values_and_history (Reader        *reader,
 
   for (guint i = 0; history != NULL && i < json_array_get_length (history); i++)
     {
-      JsonObject *item = get_element_object (reader, history, i, where);
-      g_autoptr(MeasuresChange) change = NULL;
-      const char *date, *author, *field, *old_value, *new_value;
+      g_autoptr(MeasuresChange) change = read_change (reader, history, i, where, indicator_id);
 
-      if (item == NULL ||
-          !get_string (reader, item, "date", where, &date) ||
-          !get_string (reader, item, "author", where, &author) ||
-          !get_string (reader, item, "field", where, &field) ||
-          !get_optional_string (reader, item, "old", where, &old_value) ||
-          !get_optional_string (reader, item, "new", where, &new_value))
-        return FALSE;
-
-      change = measures_change_new (0, indicator_id, date, author, field, old_value, new_value);
-      if (!measures_store_insert_indicator_change (store, indicator_id, change, reader->error))
+      if (change == NULL ||
+          !measures_store_insert_indicator_change (store, indicator_id, change, reader->error))
         return FALSE;
     }
 

@@ -7,8 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
-#include <gobject/gvaluecollector.h>
 
+#include "measures-copy-with.h"
 #include "measures-indicator.h"
 #include "measures-measure-diff.h"
 #include "measures-store.h"
@@ -318,51 +318,17 @@ measures_indicator_copy_with (MeasuresIndicator *self,
                               const char        *first_property,
                               ...)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
+  MeasuresIndicator *copy;
   va_list args;
 
   g_return_val_if_fail (MEASURES_IS_INDICATOR (self), NULL);
 
-  g_array_set_clear_func (values, (GDestroyNotify)g_value_unset);
-
-  for (guint i = 1; i < N_PROPS; i++)
-    {
-      GValue value = G_VALUE_INIT;
-
-      g_value_init (&value, properties[i]->value_type);
-      g_object_get_property (G_OBJECT (self), properties[i]->name, &value);
-      g_ptr_array_add (names, (gpointer)properties[i]->name);
-      g_array_append_val (values, value);
-    }
-
   va_start (args, first_property);
-  for (const char *name = first_property; name != NULL; name = va_arg (args, const char *))
-    {
-      g_autofree char *error = NULL;
-      guint i;
-
-      for (i = 0; i < names->len; i++)
-        if (g_str_equal (g_ptr_array_index (names, i), name))
-          break;
-      if (i == names->len)
-        {
-          g_critical ("%s: MeasuresIndicator has no property “%s”", G_STRFUNC, name);
-          va_end (args);
-          return NULL;
-        }
-
-      g_value_unset (&g_array_index (values, GValue, i));
-      G_VALUE_COLLECT_INIT (&g_array_index (values, GValue, i), properties[i + 1]->value_type,
-                            args, 0, &error);
-      if (error != NULL)
-        g_critical ("%s: %s", G_STRFUNC, error);
-    }
+  copy = measures_copy_with_valist (G_OBJECT (self), properties + 1, N_PROPS - 1, first_property,
+                                    args);
   va_end (args);
 
-  return MEASURES_INDICATOR (g_object_new_with_properties (MEASURES_TYPE_INDICATOR, names->len,
-                                                           (const char **)names->pdata,
-                                                           (const GValue *)values->data));
+  return copy;
 }
 
 /* Getters ------------------------------------------------------------------- */
@@ -637,30 +603,10 @@ measures_indicator_validate (MeasuresIndicator  *self,
 
 /* Differences, for the history ----------------------------------------------- */
 
-static void
-field_change_clear (gpointer data)
+static char *
+direction_text (MeasuresDirection direction)
 {
-  MeasuresFieldChange *change = data;
-
-  g_free (change->old_text);
-  g_free (change->new_text);
-}
-
-static void
-add (GArray     *changes,
-     const char *field,
-     char       *old_text,
-     char       *new_text)
-{
-  MeasuresFieldChange change = { field, old_text, new_text };
-
-  if (g_strcmp0 (old_text, new_text) == 0)
-    {
-      field_change_clear (&change);
-      return;
-    }
-
-  g_array_append_val (changes, change);
+  return g_strdup (direction == MEASURES_DIRECTION_DOWN ? "down" : "up");
 }
 
 /* Numbers as the history keeps them: in C notation, exact. */
@@ -717,29 +663,29 @@ measures_indicator_diff (MeasuresIndicator *before,
   g_return_val_if_fail (MEASURES_IS_INDICATOR (before), NULL);
   g_return_val_if_fail (MEASURES_IS_INDICATOR (after), NULL);
 
-  changes = g_array_new (FALSE, FALSE, sizeof (MeasuresFieldChange));
-  g_array_set_clear_func (changes, field_change_clear);
+  changes = measures_field_changes_new ();
 
-  add (changes, "name", g_strdup (before->strings[STRING_INDEX (PROP_NAME)]),
-       g_strdup (after->strings[STRING_INDEX (PROP_NAME)]));
-  add (changes, "unit", g_strdup (before->strings[STRING_INDEX (PROP_UNIT)]),
-       g_strdup (after->strings[STRING_INDEX (PROP_UNIT)]));
-  add (changes, "description", g_strdup (before->strings[STRING_INDEX (PROP_DESCRIPTION)]),
-       g_strdup (after->strings[STRING_INDEX (PROP_DESCRIPTION)]));
-  add (changes, "goal", uint_text (before->goal), uint_text (after->goal));
-  add (changes, "measure", uint_text (before->measure_id), uint_text (after->measure_id));
-  add (changes, "office", g_strdup (before->strings[STRING_INDEX (PROP_OFFICE)]),
-       g_strdup (after->strings[STRING_INDEX (PROP_OFFICE)]));
-  add (changes, "baseline_value", number_text (before->baseline_value),
-       number_text (after->baseline_value));
-  add (changes, "baseline_date", g_strdup (before->strings[STRING_INDEX (PROP_BASELINE_DATE)]),
-       g_strdup (after->strings[STRING_INDEX (PROP_BASELINE_DATE)]));
-  add (changes, "direction",
-       g_strdup (before->direction == MEASURES_DIRECTION_DOWN ? "down" : "up"),
-       g_strdup (after->direction == MEASURES_DIRECTION_DOWN ? "down" : "up"));
-  add (changes, "interval", g_strdup_printf ("%u", before->interval_months),
-       g_strdup_printf ("%u", after->interval_months));
-  add (changes, "targets", targets_text (before), targets_text (after));
+#define TEXT(name, prop) \
+  measures_field_changes_add (changes, name, g_strdup (before->strings[STRING_INDEX (prop)]), \
+                              g_strdup (after->strings[STRING_INDEX (prop)]))
+  TEXT ("name", PROP_NAME);
+  TEXT ("unit", PROP_UNIT);
+  TEXT ("description", PROP_DESCRIPTION);
+  measures_field_changes_add (changes, "goal", uint_text (before->goal),
+                              uint_text (after->goal));
+  measures_field_changes_add (changes, "measure", uint_text (before->measure_id),
+                              uint_text (after->measure_id));
+  TEXT ("office", PROP_OFFICE);
+  measures_field_changes_add (changes, "baseline_value", number_text (before->baseline_value),
+                              number_text (after->baseline_value));
+  TEXT ("baseline_date", PROP_BASELINE_DATE);
+#undef TEXT
+  measures_field_changes_add (changes, "direction", direction_text (before->direction),
+                              direction_text (after->direction));
+  measures_field_changes_add (changes, "interval",
+                              g_strdup_printf ("%u", before->interval_months),
+                              g_strdup_printf ("%u", after->interval_months));
+  measures_field_changes_add (changes, "targets", targets_text (before), targets_text (after));
 
   return changes;
 }

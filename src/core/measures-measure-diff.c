@@ -17,15 +17,40 @@ field_change_clear (gpointer data)
   g_free (change->new_text);
 }
 
-static void
-add (GArray     *changes,
-     const char *field,
-     char       *old_text,
-     char       *new_text)
+/**
+ * measures_field_changes_new:
+ *
+ * Returns: (transfer full) (element-type MeasuresFieldChange): an empty
+ *   list of changed fields, a measure's or an indicator's, that frees its
+ *   texts
+ */
+GArray *
+measures_field_changes_new (void)
+{
+  GArray *changes = g_array_new (FALSE, FALSE, sizeof (MeasuresFieldChange));
+
+  g_array_set_clear_func (changes, field_change_clear);
+  return changes;
+}
+
+/**
+ * measures_field_changes_add:
+ * @changes: a list from measures_field_changes_new()
+ * @field: the history's name of the field, a static string
+ * @old_text: (transfer full) (nullable): the field before
+ * @new_text: (transfer full) (nullable): the field after
+ *
+ * Adds the field to @changes when the two texts differ.
+ */
+void
+measures_field_changes_add (GArray     *changes,
+                            const char *field,
+                            char       *old_text,
+                            char       *new_text)
 {
   MeasuresFieldChange change = { field, old_text, new_text };
 
-  if (g_str_equal (old_text, new_text))
+  if (g_strcmp0 (old_text, new_text) == 0)
     {
       field_change_clear (&change);
       return;
@@ -55,12 +80,14 @@ measures_measure_state_diff (MeasuresMeasure *before,
 
   g_return_val_if_fail (MEASURES_IS_MEASURE (before), NULL);
 
-  changes = g_array_new (FALSE, FALSE, sizeof (MeasuresFieldChange));
-  g_array_set_clear_func (changes, field_change_clear);
-  add (changes, "status", g_strdup (measures_status_to_string (measures_measure_get_status (before))),
-       g_strdup (measures_status_to_string (status)));
-  add (changes, "progress", g_strdup_printf ("%u", measures_measure_get_progress (before)),
-       g_strdup_printf ("%u", progress));
+  changes = measures_field_changes_new ();
+  measures_field_changes_add (changes, "status",
+                              g_strdup (measures_status_to_string (
+                                measures_measure_get_status (before))),
+                              g_strdup (measures_status_to_string (status)));
+  measures_field_changes_add (changes, "progress",
+                              g_strdup_printf ("%u", measures_measure_get_progress (before)),
+                              g_strdup_printf ("%u", progress));
 
   return changes;
 }
@@ -94,12 +121,11 @@ measures_measure_diff (MeasuresMeasure *before,
   g_return_val_if_fail (MEASURES_IS_MEASURE (before), NULL);
   g_return_val_if_fail (MEASURES_IS_MEASURE (after), NULL);
 
-  changes = g_array_new (FALSE, FALSE, sizeof (MeasuresFieldChange));
-  g_array_set_clear_func (changes, field_change_clear);
+  changes = measures_field_changes_new ();
 
 #define TEXT(name) \
-  add (changes, #name, g_strdup (measures_measure_get_##name (before)), \
-       g_strdup (measures_measure_get_##name (after)))
+  measures_field_changes_add (changes, #name, g_strdup (measures_measure_get_##name (before)), \
+                              g_strdup (measures_measure_get_##name (after)))
   TEXT (title);
   TEXT (description);
   TEXT (lead);
@@ -107,21 +133,23 @@ measures_measure_diff (MeasuresMeasure *before,
   TEXT (period);
   TEXT (costs);
 #undef TEXT
-  add (changes, "priority",
-       g_strdup (measures_priority_to_string (measures_measure_get_priority (before))),
-       g_strdup (measures_priority_to_string (measures_measure_get_priority (after))));
-  add (changes, "goal",
-       g_strdup_printf ("%u", measures_measure_get_goal (before)),
-       g_strdup_printf ("%u", measures_measure_get_goal (after)));
-  add (changes, "objectives",
-       join (measures_measure_get_objectives (before), "\n"),
-       join (measures_measure_get_objectives (after), "\n"));
-  add (changes, "lead_offices",
-       join (measures_measure_get_lead_offices (before), ", "),
-       join (measures_measure_get_lead_offices (after), ", "));
-  add (changes, "involved_offices",
-       join (measures_measure_get_involved_offices (before), ", "),
-       join (measures_measure_get_involved_offices (after), ", "));
+  measures_field_changes_add (changes, "priority",
+                              g_strdup (measures_priority_to_string (
+                                measures_measure_get_priority (before))),
+                              g_strdup (measures_priority_to_string (
+                                measures_measure_get_priority (after))));
+  measures_field_changes_add (changes, "goal",
+                              g_strdup_printf ("%u", measures_measure_get_goal (before)),
+                              g_strdup_printf ("%u", measures_measure_get_goal (after)));
+  measures_field_changes_add (changes, "objectives",
+                              join (measures_measure_get_objectives (before), "\n"),
+                              join (measures_measure_get_objectives (after), "\n"));
+  measures_field_changes_add (changes, "lead_offices",
+                              join (measures_measure_get_lead_offices (before), ", "),
+                              join (measures_measure_get_lead_offices (after), ", "));
+  measures_field_changes_add (changes, "involved_offices",
+                              join (measures_measure_get_involved_offices (before), ", "),
+                              join (measures_measure_get_involved_offices (after), ", "));
 
   return changes;
 }

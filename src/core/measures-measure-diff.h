@@ -21,6 +21,12 @@ typedef struct {
   char *new_text;
 } MeasuresFieldChange;
 
+GArray          *measures_field_changes_new             (void);
+void             measures_field_changes_add             (GArray          *changes,
+                                                        const char      *field,
+                                                        char            *old_text,
+                                                        char            *new_text);
+
 GArray          *measures_measure_diff                  (MeasuresMeasure *before,
                                                         MeasuresMeasure *after);
 GArray          *measures_measure_state_diff            (MeasuresMeasure *before,

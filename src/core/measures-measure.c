@@ -4,9 +4,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <gobject/gvaluecollector.h>
 
 #include "measures-measure.h"
+#include "measures-copy-with.h"
 #include "measures-store.h"
 
 /**
@@ -382,47 +382,16 @@ measures_measure_copy_with (MeasuresMeasure *self,
                             const char      *first_property,
                             ...)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
   MeasuresMeasure *copy;
   va_list args;
 
   g_return_val_if_fail (MEASURES_IS_MEASURE (self), NULL);
 
-  g_array_set_clear_func (values, (GDestroyNotify)g_value_unset);
-
-  for (guint i = 1; i < N_PROPS; i++)
-    {
-      GValue value = G_VALUE_INIT;
-
-      g_value_init (&value, properties[i]->value_type);
-      g_object_get_property (G_OBJECT (self), properties[i]->name, &value);
-      g_ptr_array_add (names, (gpointer)properties[i]->name);
-      g_array_append_val (values, value);
-    }
-
   va_start (args, first_property);
-  for (const char *name = first_property; name != NULL; name = va_arg (args, const char *))
-    {
-      g_autofree char *error = NULL;
-      guint i;
-
-      for (i = 0; i < names->len; i++)
-        if (g_str_equal (g_ptr_array_index (names, i), name))
-          break;
-      g_return_val_if_fail (i < names->len, NULL);
-
-      g_value_unset (&g_array_index (values, GValue, i));
-      G_VALUE_COLLECT_INIT (&g_array_index (values, GValue, i), properties[i + 1]->value_type,
-                            args, 0, &error);
-      if (error != NULL)
-        g_critical ("%s: %s", G_STRFUNC, error);
-    }
+  copy = measures_copy_with_valist (G_OBJECT (self), properties + 1, N_PROPS - 1, first_property,
+                                    args);
   va_end (args);
 
-  copy = MEASURES_MEASURE (g_object_new_with_properties (MEASURES_TYPE_MEASURE, names->len,
-                                                         (const char **)names->pdata,
-                                                         (const GValue *)values->data));
   return copy;
 }
 

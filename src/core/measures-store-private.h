@@ -27,6 +27,14 @@ void      measures_store_emit_changed         (MeasuresStore       *self,
                                                guint                n_ids,
                                                gboolean             counts_changed);
 
+GListModel *measures_store_list_model_of     (GType                item_type,
+                                               GPtrArray           *objects);
+gboolean  measures_store_insert_history       (MeasuresStore       *self,
+                                               MeasuresHistoryKind  kind,
+                                               gint64               owner_id,
+                                               MeasuresChange      *change,
+                                               GError             **error);
+
 void      measures_store_emit_indicator_changed (MeasuresStore     *self,
                                                  gint64             indicator_id);
 char     *measures_store_targets_to_json      (MeasuresIndicator   *indicator);

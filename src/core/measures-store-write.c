@@ -130,15 +130,16 @@ commit (MeasuresStore *self,
   return TRUE;
 }
 
-/* Nothing to write after all: the measure keeps its revision. */
+/* Nothing to write after all: the measure or indicator keeps the revision
+ * it is stored with. */
 static gboolean
-unchanged (MeasuresStore   *self,
-           MeasuresMeasure *stored,
-           gint64          *revision)
+unchanged (MeasuresStore *self,
+           gint64         stored_revision,
+           gint64        *revision)
 {
   ENGINE (self)->rollback (self);
   if (revision != NULL)
-    *revision = measures_measure_get_revision (stored);
+    *revision = stored_revision;
   return TRUE;
 }
 
@@ -166,18 +167,42 @@ begin (MeasuresStore  *self,
   return stored;
 }
 
+/* A history row of the measure or indicator @id. */
 static gboolean
-record (MeasuresStore      *self,
-        gint64              measure_id,
-        const char         *now,
-        const char         *author,
-        const char         *field,
-        const char         *old_value,
-        const char         *new_value,
-        GError            **error)
+record (MeasuresStore        *self,
+        MeasuresHistoryKind   kind,
+        gint64                id,
+        const char           *now,
+        const char           *author,
+        const char           *field,
+        const char           *old_value,
+        const char           *new_value,
+        GError              **error)
 {
-  return ENGINE (self)->record_change (self, measure_id, now, author, field, old_value, new_value,
-                                       error);
+  return ENGINE (self)->record_history (self, kind, id, now, author, field, old_value,
+                                        new_value, error);
+}
+
+/* One history row for each #MeasuresFieldChange in @changes. */
+static gboolean
+record_changes (MeasuresStore        *self,
+                MeasuresHistoryKind   kind,
+                gint64                id,
+                const char           *now,
+                const char           *author,
+                GArray               *changes,
+                GError              **error)
+{
+  for (guint i = 0; i < changes->len; i++)
+    {
+      const MeasuresFieldChange *change = &g_array_index (changes, MeasuresFieldChange, i);
+
+      if (!record (self, kind, id, now, author, change->field, change->old_text,
+                   change->new_text, error))
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Sets status and progress, with a history row for each that changed. */
@@ -194,19 +219,8 @@ write_state (MeasuresStore    *self,
   gint64 id = measures_measure_get_id (stored);
   g_autoptr(GArray) changes = measures_measure_state_diff (stored, status, progress);
 
-  if (!ENGINE (self)->write_state (self, id, status, progress, derived, error))
-    return FALSE;
-
-  for (guint i = 0; i < changes->len; i++)
-    {
-      const MeasuresFieldChange *change = &g_array_index (changes, MeasuresFieldChange, i);
-
-      if (!record (self, id, now, author, change->field, change->old_text, change->new_text,
-                   error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return ENGINE (self)->write_state (self, id, status, progress, derived, error) &&
+         record_changes (self, MEASURES_HISTORY_MEASURE, id, now, author, changes, error);
 }
 
 /**
@@ -251,7 +265,8 @@ measures_store_create_measure (MeasuresStore    *self,
 
   id = ENGINE (self)->add_measure (self, fresh, error);
   if (id == 0 ||
-      !record (self, id, now, author, "created", NULL, measures_measure_get_title (fresh), error) ||
+      !record (self, MEASURES_HISTORY_MEASURE, id, now, author, "created", NULL,
+               measures_measure_get_title (fresh), error) ||
       !ENGINE (self)->bump_revision (self, id, MEASURES_PART_ALL, now, &write, error))
     return fail_write (self, WRITE_CREATION, NULL, error);
 
@@ -307,7 +322,7 @@ measures_store_update_measure (MeasuresStore    *self,
 
   changes = measures_measure_diff (stored, measure);
   if (changes->len == 0)
-    return unchanged (self, stored, revision);
+    return unchanged (self, measures_measure_get_revision (stored), revision);
   title = measures_measure_get_title (stored);
 
   for (guint i = 0; i < changes->len; i++)
@@ -321,8 +336,8 @@ measures_store_update_measure (MeasuresStore    *self,
         return fail_write (self, WRITE_SHEET, title, error);
       write.counts_changed |= offices;
 
-      if (!record (self, id, now, author, change->field, change->old_text, change->new_text,
-                   error))
+      if (!record (self, MEASURES_HISTORY_MEASURE, id, now, author, change->field,
+                   change->old_text, change->new_text, error))
         return fail_write (self, WRITE_SHEET, title, error);
     }
 
@@ -368,11 +383,12 @@ measures_store_set_removed (MeasuresStore  *self,
     return FALSE;
 
   if ((measures_measure_get_removed (stored) != NULL) == !!removed)
-    return unchanged (self, stored, revision);
+    return unchanged (self, measures_measure_get_revision (stored), revision);
 
   if (!ENGINE (self)->write_removed (self, id, removed ? now : NULL, error) ||
-      !record (self, id, now, author, removed ? "removed" : "restored", NULL,
-               measures_measure_get_title (stored), error) ||
+      !record (self, MEASURES_HISTORY_MEASURE, id, now, author,
+               removed ? "removed" : "restored", NULL, measures_measure_get_title (stored),
+               error) ||
       !ENGINE (self)->bump_revision (self, id, MEASURES_PART_ALL, now, &write, error))
     return fail_write (self, removed ? WRITE_REMOVAL : WRITE_RESTORATION,
                        measures_measure_get_title (stored), error);
@@ -651,7 +667,8 @@ measures_store_add_report (MeasuresStore   *self,
   measures_log_entry_set_reported_for (entry, reported_for);
   entry_id = ENGINE (self)->insert_log_entry (self, measure_id, entry, error);
   if (entry_id == 0 ||
-      !record (self, measure_id, now, author, "log", NULL, text, error) ||
+      !record (self, MEASURES_HISTORY_MEASURE, measure_id, now, author, "log", NULL, text,
+               error) ||
       !sync_state (self, stored, status, progress, FALSE, now, author, error) ||
       !ENGINE (self)->bump_revision (self, measure_id, MEASURES_PART_STATE, now, &write, error))
     return fail_write (self, WRITE_PROGRESS, measures_measure_get_title (stored), error);
@@ -738,7 +755,7 @@ measures_store_update_report (MeasuresStore   *self,
       measures_log_entry_get_progress (entry) == progress &&
       g_str_equal (measures_log_entry_get_text (entry), text) &&
       g_str_equal (measures_log_entry_get_reported_for (entry), reported_for))
-    return unchanged (self, stored, revision);
+    return unchanged (self, measures_measure_get_revision (stored), revision);
 
   /* Without a text, the report must change what the one before it said. */
   if (!(log = ENGINE (self)->list_log (self, measure_id, FALSE, error)))
@@ -767,7 +784,8 @@ measures_store_update_report (MeasuresStore   *self,
   new_value = report_value (corrected);
 
   if (!ENGINE (self)->write_log_entry (self, corrected, error) ||
-      !record (self, measure_id, now, author, "report", old_value, new_value, error) ||
+      !record (self, MEASURES_HISTORY_MEASURE, measure_id, now, author, "report", old_value,
+               new_value, error) ||
       !sync_state (self, stored, status, progress, FALSE, now, author, error) ||
       !ENGINE (self)->bump_revision (self, measure_id, MEASURES_PART_STATE, now, &write, error))
     return fail_write (self, WRITE_PROGRESS, measures_measure_get_title (stored), error);
@@ -835,11 +853,11 @@ measures_store_set_log_entry_withdrawn (MeasuresStore   *self,
     return fail (self);
 
   if ((measures_log_entry_get_withdrawn (entry) != NULL) == !!withdrawn)
-    return unchanged (self, stored, revision);
+    return unchanged (self, measures_measure_get_revision (stored), revision);
 
   if (!ENGINE (self)->write_withdrawn (self, entry_id, withdrawn ? now : NULL, error) ||
-      !record (self, measure_id, now, author, "log", withdrawn ? text : NULL,
-               withdrawn ? NULL : text, error) ||
+      !record (self, MEASURES_HISTORY_MEASURE, measure_id, now, author, "log",
+               withdrawn ? text : NULL, withdrawn ? NULL : text, error) ||
       !sync_state (self, stored, status, progress, derived, now, author, error) ||
       !ENGINE (self)->bump_revision (self, measure_id, MEASURES_PART_STATE, now, &write, error))
     return fail_write (self, WRITE_PROGRESS, measures_measure_get_title (stored), error);
@@ -859,18 +877,6 @@ measures_store_set_log_entry_withdrawn (MeasuresStore   *self,
  * one, is refused like a stale progress report, so that nobody records
  * the same figure twice without seeing the other's first. Removing and
  * restoring the indicator conflicts with everything. */
-
-/* Nothing to write after all: the indicator keeps its revision. */
-static gboolean
-indicator_unchanged (MeasuresStore     *self,
-                     MeasuresIndicator *stored,
-                     gint64            *revision)
-{
-  ENGINE (self)->rollback (self);
-  if (revision != NULL)
-    *revision = measures_indicator_get_revision (stored);
-  return TRUE;
-}
 
 /* Begins a write of @part of an indicator that its writer read at
  * @base_revision, and reads it as it is stored now. */
@@ -894,20 +900,6 @@ begin_indicator (MeasuresStore  *self,
     }
 
   return stored;
-}
-
-static gboolean
-record_indicator (MeasuresStore  *self,
-                  gint64          indicator_id,
-                  const char     *now,
-                  const char     *author,
-                  const char     *field,
-                  const char     *old_value,
-                  const char     *new_value,
-                  GError        **error)
-{
-  return ENGINE (self)->record_indicator_change (self, indicator_id, now, author, field,
-                                                 old_value, new_value, error);
 }
 
 /* Whether the goal or measure the indicator belongs to, and its office,
@@ -1025,8 +1017,8 @@ measures_store_create_indicator_with_revision (MeasuresStore      *self,
 
   id = ENGINE (self)->add_indicator (self, fresh, error);
   if (id == 0 ||
-      !record_indicator (self, id, now, author, "created", NULL,
-                         measures_indicator_get_name (fresh), error) ||
+      !record (self, MEASURES_HISTORY_INDICATOR, id, now, author, "created", NULL,
+               measures_indicator_get_name (fresh), error) ||
       !ENGINE (self)->bump_indicator_revision (self, id, MEASURES_PART_ALL, now, &write, error))
     return fail_write (self, WRITE_INDICATOR_CREATION, NULL, error);
 
@@ -1089,7 +1081,7 @@ measures_store_update_indicator_with_revision (MeasuresStore      *self,
 
   changes = measures_indicator_diff (stored, indicator);
   if (changes->len == 0)
-    return indicator_unchanged (self, stored, revision);
+    return unchanged (self, measures_indicator_get_revision (stored), revision);
   name = measures_indicator_get_name (stored);
 
   if (!check_links (self, indicator, error))
@@ -1098,16 +1090,8 @@ measures_store_update_indicator_with_revision (MeasuresStore      *self,
   if (!ENGINE (self)->write_indicator (self, indicator, error))
     return fail_write (self, WRITE_INDICATOR_SHEET, name, error);
 
-  for (guint i = 0; i < changes->len; i++)
-    {
-      const MeasuresFieldChange *change = &g_array_index (changes, MeasuresFieldChange, i);
-
-      if (!record_indicator (self, id, now, author, change->field, change->old_text,
-                             change->new_text, error))
-        return fail_write (self, WRITE_INDICATOR_SHEET, name, error);
-    }
-
-  if (!ENGINE (self)->bump_indicator_revision (self, id, MEASURES_PART_SHEET, now, &write, error))
+  if (!record_changes (self, MEASURES_HISTORY_INDICATOR, id, now, author, changes, error) ||
+      !ENGINE (self)->bump_indicator_revision (self, id, MEASURES_PART_SHEET, now, &write, error))
     return fail_write (self, WRITE_INDICATOR_SHEET, name, error);
 
   return commit (self, &write, revision, WRITE_INDICATOR_SHEET, name, error);
@@ -1173,12 +1157,12 @@ measures_store_set_indicator_removed (MeasuresStore  *self,
     return FALSE;
 
   if ((measures_indicator_get_removed (stored) != NULL) == !!removed)
-    return indicator_unchanged (self, stored, revision);
+    return unchanged (self, measures_indicator_get_revision (stored), revision);
 
   name = measures_indicator_get_name (stored);
   if (!ENGINE (self)->write_indicator_removed (self, id, removed ? now : NULL, error) ||
-      !record_indicator (self, id, now, author, removed ? "removed" : "restored", NULL, name,
-                         error) ||
+      !record (self, MEASURES_HISTORY_INDICATOR, id, now, author,
+               removed ? "removed" : "restored", NULL, name, error) ||
       !ENGINE (self)->bump_indicator_revision (self, id, MEASURES_PART_ALL, now, &write, error))
     return fail_write (self, removed ? WRITE_INDICATOR_REMOVAL : WRITE_INDICATOR_RESTORATION,
                        name, error);
@@ -1307,7 +1291,8 @@ measures_store_add_indicator_value_with_revision (MeasuresStore  *self,
   text = value_text (recorded);
   value_id = ENGINE (self)->insert_indicator_value (self, recorded, error);
   if (value_id == 0 ||
-      !record_indicator (self, indicator_id, now, author, "value", NULL, text, error) ||
+      !record (self, MEASURES_HISTORY_INDICATOR, indicator_id, now, author, "value", NULL,
+               text, error) ||
       !ENGINE (self)->bump_indicator_revision (self, indicator_id, MEASURES_PART_STATE, now,
                                                &write, error))
     return fail_write (self, WRITE_INDICATOR_VALUES, measures_indicator_get_name (stored), error);
@@ -1395,7 +1380,8 @@ measures_store_remove_indicator_value_with_revision (MeasuresStore  *self,
 
   text = value_text (value);
   if (!ENGINE (self)->delete_indicator_value (self, value_id, error) ||
-      !record_indicator (self, indicator_id, now, author, "value", text, NULL, error) ||
+      !record (self, MEASURES_HISTORY_INDICATOR, indicator_id, now, author, "value", text,
+               NULL, error) ||
       !ENGINE (self)->bump_indicator_revision (self, indicator_id, MEASURES_PART_STATE, now,
                                                &write, error))
     return fail_write (self, WRITE_INDICATOR_VALUES, measures_indicator_get_name (stored), error);

@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
 #include "measures-enums.h"
 #include "measures-format.h"
@@ -293,70 +292,6 @@ measures_store_emit_indicator_changed (MeasuresStore *self,
   g_autoptr(MeasuresStore) keep = g_object_ref (self);
 
   g_signal_emit (self, signals[INDICATOR_CHANGED], 0, indicator_id);
-}
-
-/* An indicator's targets as both engines keep them, in one column:
- * [{"date": "2030-12-31", "value": 50}, …]. They are read and written only
- * with the indicator, never searched, and there are at most ten. */
-char *
-measures_store_targets_to_json (MeasuresIndicator *indicator)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < measures_indicator_get_n_targets (indicator); i++)
-    {
-      const MeasuresIndicatorTarget *target = measures_indicator_get_target (indicator, i);
-
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "date");
-      json_builder_add_string_value (builder, target->date);
-      json_builder_set_member_name (builder, "value");
-      json_builder_add_double_value (builder, target->value);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
-}
-
-/* The targets from that column; what does not fit is left out, with a
- * warning, rather than making the indicator unreadable. */
-GPtrArray *
-measures_store_targets_from_json (const char *json)
-{
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) error = NULL;
-  GPtrArray *targets = measures_indicator_targets_new ();
-  JsonNode *root;
-  JsonArray *array;
-
-  if (json == NULL || !json_parser_load_from_data (parser, json, -1, &error) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
-    {
-      g_warning ("An indicator's targets are not readable: %s",
-                 error ? error->message : "not a list");
-      return targets;
-    }
-
-  array = json_node_get_array (root);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-
-      if (object == NULL || !json_object_has_member (object, "date") ||
-          !json_object_has_member (object, "value"))
-        continue;
-      measures_indicator_targets_add (targets, json_object_get_string_member (object, "date"),
-                                      json_object_get_double_member (object, "value"));
-    }
-
-  return targets;
 }
 
 /* Tells the listeners that the strategy was replaced behind the store's back. */
@@ -875,13 +810,25 @@ measures_store_insert_change (MeasuresStore   *self,
   g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
   g_return_val_if_fail (MEASURES_IS_CHANGE (change), FALSE);
 
-  return MEASURES_STORE_GET_CLASS (self)->record_change (self, measure_id,
-                                                        measures_change_get_date (change),
-                                                        measures_change_get_author (change),
-                                                        measures_change_get_field (change),
-                                                        measures_change_get_old_value (change),
-                                                        measures_change_get_new_value (change),
-                                                        error);
+  return measures_store_insert_history (self, MEASURES_HISTORY_MEASURE, measure_id, change,
+                                        error);
+}
+
+/* Stores a history row, a measure's or an indicator's, as it is. */
+gboolean
+measures_store_insert_history (MeasuresStore        *self,
+                               MeasuresHistoryKind   kind,
+                               gint64                owner_id,
+                               MeasuresChange       *change,
+                               GError              **error)
+{
+  return MEASURES_STORE_GET_CLASS (self)->record_history (self, kind, owner_id,
+                                                         measures_change_get_date (change),
+                                                         measures_change_get_author (change),
+                                                         measures_change_get_field (change),
+                                                         measures_change_get_old_value (change),
+                                                         measures_change_get_new_value (change),
+                                                         error);
 }
 
 /**
@@ -935,16 +882,19 @@ measures_store_list_offices (MeasuresStore  *self,
   return MEASURES_STORE_GET_CLASS (self)->list_offices (self, error);
 }
 
-static GListModel *
-list_model_of (GPtrArray *measures)
+/* What an engine loaded, measures or indicators, as a list model: @objects
+ * is taken over, and %NULL when it could not be loaded. */
+GListModel *
+measures_store_list_model_of (GType      item_type,
+                              GPtrArray *objects)
 {
-  g_autoptr(GPtrArray) owned = measures;
+  g_autoptr(GPtrArray) owned = objects;
   GListStore *list;
 
   if (owned == NULL)
     return NULL;
 
-  list = g_list_store_new (MEASURES_TYPE_MEASURE);
+  list = g_list_store_new (item_type);
   g_list_store_splice (list, 0, 0, owned->pdata, owned->len);
   return G_LIST_MODEL (list);
 }
@@ -962,7 +912,8 @@ measures_store_list_measures (MeasuresStore  *self,
 {
   g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
 
-  return list_model_of (MEASURES_STORE_GET_CLASS (self)->load_measures (self, FALSE, error));
+  return measures_store_list_model_of (
+    MEASURES_TYPE_MEASURE, MEASURES_STORE_GET_CLASS (self)->load_measures (self, FALSE, error));
 }
 
 /**
@@ -977,7 +928,8 @@ measures_store_list_removed_measures (MeasuresStore  *self,
 {
   g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
 
-  return list_model_of (MEASURES_STORE_GET_CLASS (self)->load_measures (self, TRUE, error));
+  return measures_store_list_model_of (
+    MEASURES_TYPE_MEASURE, MEASURES_STORE_GET_CLASS (self)->load_measures (self, TRUE, error));
 }
 
 /**
@@ -1201,282 +1153,6 @@ measures_store_list_history (MeasuresStore  *self,
 {
   g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
 
-  return MEASURES_STORE_GET_CLASS (self)->list_history (self, measure_id, error);
-}
-
-/* Indicators ------------------------------------------------------------------ */
-
-static GListModel *
-indicator_list_of (GPtrArray *indicators)
-{
-  g_autoptr(GPtrArray) owned = indicators;
-  GListStore *list;
-
-  if (owned == NULL)
-    return NULL;
-
-  list = g_list_store_new (MEASURES_TYPE_INDICATOR);
-  g_list_store_splice (list, 0, 0, owned->pdata, owned->len);
-  return G_LIST_MODEL (list);
-}
-
-/**
- * measures_store_list_indicators:
- *
- * Returns: (transfer full): every #MeasuresIndicator of the strategy (not
- *   the removed ones), ordered by goal (a measure's indicators under the
- *   measure's goal, after the goal's own), then by the measure's place
- *   among the goal's sheets, then by name; or %NULL with @error set
- */
-GListModel *
-measures_store_list_indicators (MeasuresStore  *self,
-                                GError        **error)
-{
-  g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
-
-  return indicator_list_of (MEASURES_STORE_GET_CLASS (self)->load_indicators (self, 0, FALSE,
-                                                                              error));
-}
-
-/**
- * measures_store_list_removed_indicators:
- *
- * Returns: (transfer full): the removed indicators, which can be restored,
- *   in the same order; or %NULL with @error set
- */
-GListModel *
-measures_store_list_removed_indicators (MeasuresStore  *self,
-                                        GError        **error)
-{
-  g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
-
-  return indicator_list_of (MEASURES_STORE_GET_CLASS (self)->load_indicators (self, 0, TRUE,
-                                                                              error));
-}
-
-/**
- * measures_store_get_indicator:
- * @id: an indicator's id
- *
- * Returns: (transfer full): the indicator as stored now, removed or not,
- *   or %NULL with @error set
- */
-MeasuresIndicator *
-measures_store_get_indicator (MeasuresStore  *self,
-                              gint64          id,
-                              GError        **error)
-{
-  g_autoptr(GPtrArray) found = NULL;
-
-  g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
-  g_return_val_if_fail (id > 0, NULL);
-
-  found = MEASURES_STORE_GET_CLASS (self)->load_indicators (self, id, FALSE, error);
-  if (found == NULL)
-    return NULL;
-
-  if (found->len == 0)
-    {
-      g_set_error_literal (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
-                           _("The indicator no longer exists."));
-      return NULL;
-    }
-
-  return g_object_ref (g_ptr_array_index (found, 0));
-}
-
-/**
- * measures_store_list_indicator_values:
- * @indicator_id: an indicator's id
- *
- * Returns: (transfer full): the indicator's #MeasuresIndicatorValue list,
- *   by date, then in the order they were recorded; or %NULL with @error set
- */
-GListModel *
-measures_store_list_indicator_values (MeasuresStore  *self,
-                                      gint64          indicator_id,
-                                      GError        **error)
-{
-  g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
-
-  return MEASURES_STORE_GET_CLASS (self)->list_indicator_values (self, indicator_id, error);
-}
-
-/**
- * measures_store_list_indicator_history:
- * @indicator_id: an indicator's id
- *
- * Returns: (transfer full): the indicator's #MeasuresChange list, newest
- *   first (their measure id is the indicator's), or %NULL with @error set
- */
-GListModel *
-measures_store_list_indicator_history (MeasuresStore  *self,
-                                       gint64          indicator_id,
-                                       GError        **error)
-{
-  g_return_val_if_fail (MEASURES_IS_STORE (self), NULL);
-
-  return MEASURES_STORE_GET_CLASS (self)->list_indicator_history (self, indicator_id, error);
-}
-
-/**
- * measures_store_get_indicator_permissions:
- * @indicator_id: an indicator's id, or 0 for creating one
- *
- * What the user may do with an indicator: %MEASURES_PERMISSION_EDIT_SHEET
- * and %MEASURES_PERMISSION_REMOVE to edit, remove and restore it,
- * %MEASURES_PERMISSION_REPORT_PROGRESS to record and remove its values,
- * %MEASURES_PERMISSION_CREATE (with 0) to create indicators. As for
- * measures_store_get_permissions(), the server has the last word.
- *
- * Returns: the #MeasuresPermissions of the user on @indicator_id
- */
-MeasuresPermissions
-measures_store_get_indicator_permissions (MeasuresStore *self,
-                                          gint64         indicator_id)
-{
-  g_return_val_if_fail (MEASURES_IS_STORE (self), MEASURES_PERMISSION_NONE);
-
-  return MEASURES_STORE_GET_CLASS (self)->get_indicator_permissions (self, indicator_id);
-}
-
-/**
- * measures_store_add_indicator:
- * @indicator: the indicator as it is, with its revision and dates; an id
- *   of 0 means "a new id"
- *
- * Adds an indicator with its targets, for imports. Call inside a
- * transaction. Records no history: see measures_store_create_indicator().
- *
- * Returns: the indicator's id, or 0 with @error set
- */
-gint64
-measures_store_add_indicator (MeasuresStore      *self,
-                              MeasuresIndicator  *indicator,
-                              GError            **error)
-{
-  g_return_val_if_fail (MEASURES_IS_STORE (self), 0);
-  g_return_val_if_fail (MEASURES_IS_INDICATOR (indicator), 0);
-
-  if (!measures_indicator_validate (indicator, NULL, error))
-    return 0;
-
-  return MEASURES_STORE_GET_CLASS (self)->add_indicator (self, indicator, error);
-}
-
-/**
- * measures_store_insert_indicator_value:
- * @indicator_id: the indicator in this store the value belongs to
- * @value: a value as exported; its ids are ignored
- *
- * Stores a value as it is, with its author and time: for imports. Call
- * inside a transaction.
- */
-gboolean
-measures_store_insert_indicator_value (MeasuresStore           *self,
-                                       gint64                   indicator_id,
-                                       MeasuresIndicatorValue  *value,
-                                       GError                 **error)
-{
-  g_autoptr(MeasuresIndicatorValue) own = NULL;
-
-  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
-  g_return_val_if_fail (MEASURES_IS_INDICATOR_VALUE (value), FALSE);
-
-  own = measures_indicator_value_new (0, indicator_id, measures_indicator_value_get_date (value),
-                                      measures_indicator_value_get_value (value),
-                                      measures_indicator_value_get_note (value),
-                                      measures_indicator_value_get_author (value),
-                                      measures_indicator_value_get_recorded (value));
-  return MEASURES_STORE_GET_CLASS (self)->insert_indicator_value (self, own, error) != 0;
-}
-
-/**
- * measures_store_insert_indicator_change:
- * @indicator_id: the indicator in this store the change belongs to
- * @change: a history row as exported; its ids are ignored
- *
- * Stores a history row of an indicator as it is: for imports. Call inside
- * a transaction.
- */
-gboolean
-measures_store_insert_indicator_change (MeasuresStore   *self,
-                                        gint64           indicator_id,
-                                        MeasuresChange  *change,
-                                        GError         **error)
-{
-  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
-  g_return_val_if_fail (MEASURES_IS_CHANGE (change), FALSE);
-
-  return MEASURES_STORE_GET_CLASS (self)->record_indicator_change (
-    self, indicator_id, measures_change_get_date (change), measures_change_get_author (change),
-    measures_change_get_field (change), measures_change_get_old_value (change),
-    measures_change_get_new_value (change), error);
-}
-
-/* Monitoring ------------------------------------------------------------------ */
-
-static void
-measure_lead_clear (gpointer data)
-{
-  MeasuresMeasureLead *lead = data;
-
-  g_free (lead->office);
-}
-
-/* The array an engine fills for list_measure_leads: it frees the offices. */
-GArray *
-measures_store_new_measure_leads (void)
-{
-  GArray *leads = g_array_new (FALSE, TRUE, sizeof (MeasuresMeasureLead));
-
-  g_array_set_clear_func (leads, measure_lead_clear);
-  return leads;
-}
-
-/**
- * measures_store_list_measure_leads:
- * @leads: (out) (transfer full): a #MeasuresMeasureLead for every measure
- *   that is not removed and each office that leads it, in no particular
- *   order
- *
- * Who leads which measure, and since when the measure exists, in one
- * query: with the progress log, what the overdue reports are computed
- * from instead of reading every measure.
- *
- * Returns: %FALSE with @error set if the database could not be read
- */
-gboolean
-measures_store_list_measure_leads (MeasuresStore  *self,
-                                   GArray        **leads,
-                                   GError        **error)
-{
-  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
-  g_return_val_if_fail (leads != NULL, FALSE);
-
-  return MEASURES_STORE_GET_CLASS (self)->list_measure_leads (self, leads, error);
-}
-
-/**
- * measures_store_list_progress_log:
- * @entries: (out) (transfer full): a #MeasuresProgressEntry for every log
- *   entry that is not withdrawn, by measure id, then by day, then in the
- *   order they were written; those of removed measures too, which the
- *   caller leaves out as the summaries do
- *
- * The progress every measure reported over time, in one query, without the
- * entries' text: the progress over time and the latest reports are
- * computed from this.
- *
- * Returns: %FALSE with @error set if the database could not be read
- */
-gboolean
-measures_store_list_progress_log (MeasuresStore  *self,
-                                  GArray        **entries,
-                                  GError        **error)
-{
-  g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
-  g_return_val_if_fail (entries != NULL, FALSE);
-
-  return MEASURES_STORE_GET_CLASS (self)->list_progress_log (self, entries, error);
+  return MEASURES_STORE_GET_CLASS (self)->list_history (self, MEASURES_HISTORY_MEASURE,
+                                                        measure_id, error);
 }

@@ -130,6 +130,19 @@ typedef struct {
 } MeasuresWrite;
 
 /**
+ * MeasuresHistoryKind:
+ * @MEASURES_HISTORY_MEASURE: a measure's history
+ * @MEASURES_HISTORY_INDICATOR: an indicator's history
+ *
+ * Whose history a row is. A measure's and an indicator's have the same
+ * columns; their ids are counted apart.
+ */
+typedef enum {
+  MEASURES_HISTORY_MEASURE,
+  MEASURES_HISTORY_INDICATOR,
+} MeasuresHistoryKind;
+
+/**
  * MeasuresPart:
  * @MEASURES_PART_SHEET: the fields of the measure's sheet
  * @MEASURES_PART_STATE: its status, progress and log
@@ -302,8 +315,9 @@ struct _MeasuresStoreClass
                                             gint64               measure_id,
                                             MeasuresLogEntry    *entry,
                                             GError             **error);
-  gboolean         (*record_change)        (MeasuresStore       *self,
-                                            gint64               measure_id,
+  gboolean         (*record_history)       (MeasuresStore       *self,
+                                            MeasuresHistoryKind  kind,
+                                            gint64               owner_id,
                                             const char          *date,
                                             const char          *author,
                                             const char          *field,
@@ -358,7 +372,8 @@ struct _MeasuresStoreClass
                                             gboolean             include_withdrawn,
                                             GError             **error);
   GListModel      *(*list_history)         (MeasuresStore       *self,
-                                            gint64               measure_id,
+                                            MeasuresHistoryKind  kind,
+                                            gint64               owner_id,
                                             GError             **error);
   gboolean         (*list_measure_leads)   (MeasuresStore       *self,
                                             GArray             **leads,
@@ -445,17 +460,6 @@ struct _MeasuresStoreClass
                                             MeasuresPart         part,
                                             const char          *now,
                                             MeasuresWrite       *write,
-                                            GError             **error);
-  gboolean         (*record_indicator_change) (MeasuresStore    *self,
-                                            gint64               indicator_id,
-                                            const char          *date,
-                                            const char          *author,
-                                            const char          *field,
-                                            const char          *old_value,
-                                            const char          *new_value,
-                                            GError             **error);
-  GListModel      *(*list_indicator_history) (MeasuresStore     *self,
-                                            gint64               indicator_id,
                                             GError             **error);
   gint64           (*insert_indicator_value) (MeasuresStore     *self,
                                             MeasuresIndicatorValue *value,

@@ -117,16 +117,25 @@ op_free (Op *op)
 }
 
 static Op *
-op_new (OpKind           kind,
-        MeasuresMeasure *measure)
+op_new_for (OpKind      kind,
+            gint64      id,
+            const char *title)
 {
   Op *op = g_new0 (Op, 1);
 
   op->kind = kind;
-  op->measure_id = measures_measure_get_id (measure);
-  op->title = g_strdup (measures_measure_get_title (measure));
+  op->measure_id = id;
+  op->title = g_strdup (title);
 
   return op;
+}
+
+static Op *
+op_new (OpKind           kind,
+        MeasuresMeasure *measure)
+{
+  return op_new_for (kind, measures_measure_get_id (measure),
+                     measures_measure_get_title (measure));
 }
 
 static char *
@@ -207,15 +216,6 @@ wrote_to (MeasuresUndoStack *self,
                        g_memdup2 (&revision, sizeof revision));
 }
 
-static void
-wrote (MeasuresUndoStack *self,
-       gint64             measure_id,
-       gint64             base_revision,
-       gint64             revision)
-{
-  wrote_to (self, FALSE, measure_id, base_revision, revision);
-}
-
 /* A new change makes the steps that were undone unreachable. */
 static void
 push (MeasuresUndoStack *self,
@@ -226,6 +226,19 @@ push (MeasuresUndoStack *self,
   while (g_queue_get_length (&self->undo) > MAX_DEPTH)
     op_free (g_queue_pop_tail (&self->undo));
   notify_state (self);
+}
+
+/* Keeps a step that was written: the revision it left, after @base_revision,
+ * on its measure or indicator. */
+static void
+push_written (MeasuresUndoStack *self,
+              Op                *op,
+              gint64             base_revision,
+              gint64             revision)
+{
+  op->revision = revision;
+  wrote_to (self, IS_INDICATOR_OP (op->kind), op->measure_id, base_revision, revision);
+  push (self, op);
 }
 
 static void
@@ -353,9 +366,7 @@ measures_undo_stack_edit (MeasuresUndoStack  *self,
   op = op_new (OP_EDIT, after);
   op->before = g_object_ref (before);
   op->after = g_object_ref (after);
-  op->revision = revision;
-  wrote (self, op->measure_id, base, revision);
-  push (self, op);
+  push_written (self, op, base, revision);
 
   return TRUE;
 }
@@ -385,9 +396,7 @@ measures_undo_stack_create (MeasuresUndoStack  *self,
 
   op = op_new (OP_CREATE, measure);
   op->measure_id = id;
-  op->revision = revision;
-  wrote (self, id, 0, revision);
-  push (self, op);
+  push_written (self, op, 0, revision);
 
   return id;
 }
@@ -416,9 +425,7 @@ measures_undo_stack_remove (MeasuresUndoStack  *self,
     return FALSE;
 
   op = op_new (OP_REMOVE, measure);
-  op->revision = revision;
-  wrote (self, op->measure_id, base, revision);
-  push (self, op);
+  push_written (self, op, base, revision);
   return TRUE;
 }
 
@@ -481,12 +488,10 @@ measures_undo_stack_add_report (MeasuresUndoStack  *self,
 
   op = op_new (OP_LOG, measure);
   op->entry_id = entry_id;
-  op->revision = revision;
-  wrote (self, op->measure_id, base, revision);
   op->status = measures_measure_get_status (measure);
   op->progress = measures_measure_get_progress (measure);
   op->derived = measures_measure_get_status_derived (measure);
-  push (self, op);
+  push_written (self, op, base, revision);
 
   return entry_id;
 }
@@ -529,9 +534,7 @@ measures_undo_stack_update_report (MeasuresUndoStack  *self,
   op->entry_id = measures_log_entry_get_id (after);
   op->report_before = g_object_ref (before);
   op->report_after = g_object_ref (after);
-  op->revision = revision;
-  wrote (self, op->measure_id, base, revision);
-  push (self, op);
+  push_written (self, op, base, revision);
 
   return TRUE;
 }
@@ -572,9 +575,7 @@ measures_undo_stack_withdraw_report (MeasuresUndoStack  *self,
   op->status = status;
   op->progress = 0;
   op->derived = TRUE;
-  op->revision = revision;
-  wrote (self, op->measure_id, base, revision);
-  push (self, op);
+  push_written (self, op, base, revision);
 
   return TRUE;
 }
@@ -583,13 +584,8 @@ static Op *
 indicator_op_new (OpKind             kind,
                   MeasuresIndicator *indicator)
 {
-  Op *op = g_new0 (Op, 1);
-
-  op->kind = kind;
-  op->measure_id = measures_indicator_get_id (indicator);
-  op->title = g_strdup (measures_indicator_get_name (indicator));
-
-  return op;
+  return op_new_for (kind, measures_indicator_get_id (indicator),
+                     measures_indicator_get_name (indicator));
 }
 
 /**
@@ -623,9 +619,7 @@ measures_undo_stack_edit_indicator (MeasuresUndoStack  *self,
   op = indicator_op_new (OP_INDICATOR_EDIT, after);
   op->indicator_before = g_object_ref (before);
   op->indicator_after = g_object_ref (after);
-  op->revision = revision;
-  wrote_to (self, TRUE, op->measure_id, base, revision);
-  push (self, op);
+  push_written (self, op, base, revision);
 
   return TRUE;
 }
@@ -656,9 +650,7 @@ measures_undo_stack_create_indicator (MeasuresUndoStack  *self,
 
   op = indicator_op_new (OP_INDICATOR_CREATE, indicator);
   op->measure_id = id;
-  op->revision = revision;
-  wrote_to (self, TRUE, id, 0, revision);
-  push (self, op);
+  push_written (self, op, 0, revision);
 
   return id;
 }
@@ -687,9 +679,7 @@ measures_undo_stack_remove_indicator (MeasuresUndoStack  *self,
     return FALSE;
 
   op = indicator_op_new (OP_INDICATOR_REMOVE, indicator);
-  op->revision = revision;
-  wrote_to (self, TRUE, op->measure_id, base, revision);
-  push (self, op);
+  push_written (self, op, base, revision);
   return TRUE;
 }
 
@@ -733,9 +723,7 @@ measures_undo_stack_add_indicator_value (MeasuresUndoStack  *self,
   op->date = g_strdup (date);
   op->value = value;
   op->note = g_strdup (note);
-  op->revision = revision;
-  wrote_to (self, TRUE, op->measure_id, base, revision);
-  push (self, op);
+  push_written (self, op, base, revision);
 
   return value_id;
 }
@@ -774,9 +762,7 @@ measures_undo_stack_remove_indicator_value (MeasuresUndoStack       *self,
   op->date = g_strdup (measures_indicator_value_get_date (value));
   op->value = measures_indicator_value_get_value (value);
   op->note = g_strdup (measures_indicator_value_get_note (value));
-  op->revision = revision;
-  wrote_to (self, TRUE, op->measure_id, base, revision);
-  push (self, op);
+  push_written (self, op, base, revision);
   return TRUE;
 }
 

@@ -11,7 +11,7 @@
 /* Imports: a batch of measures with their logs and histories in a few
  * statements, each table's rows sent as arrays and unnested by the server,
  * rather than some twenty round trips a measure. What ends up in the
- * database is what add_measure, insert_log_entry and record_change write
+ * database is what add_measure, insert_log_entry and record_history write
  * row by row: ids as asked for or the largest plus one, the strategy's
  * next revisions in order, positions at the end of their goals, the search
  * text; the log's and the history's rows in the order given, through the

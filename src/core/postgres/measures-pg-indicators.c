@@ -291,64 +291,6 @@ pg_bump_indicator_revision (MeasuresStore  *store,
   return TRUE;
 }
 
-static gboolean
-pg_record_indicator_change (MeasuresStore  *store,
-                            gint64          indicator_id,
-                            const char     *date,
-                            const char     *author,
-                            const char     *field,
-                            const char     *old_value,
-                            const char     *new_value,
-                            GError        **error)
-{
-  g_auto(PgParams) params = { NULL };
-
-  pg_params_init (&params);
-  pg_params_int (&params, indicator_id);
-  pg_params_text (&params, date);
-  pg_params_text (&params, author);
-  pg_params_text (&params, field);
-  pg_params_text (&params, old_value);
-  pg_params_text (&params, new_value);
-  return pg_exec (MEASURES_PG_STORE (store),
-                  "INSERT INTO indicator_history (indicator_id, date, author, field, old_value,"
-                  "                               new_value) "
-                  "VALUES ($1::bigint, $2::text, $3::text, $4::text, $5::text, $6::text)",
-                  &params, error);
-}
-
-static GListModel *
-pg_list_indicator_history (MeasuresStore  *store,
-                           gint64          indicator_id,
-                           GError        **error)
-{
-  g_auto(PgParams) params = { NULL };
-  g_autoptr(PGresult) result = NULL;
-  g_autoptr(GListStore) changes = g_list_store_new (MEASURES_TYPE_CHANGE);
-
-  pg_params_init (&params);
-  pg_params_int (&params, indicator_id);
-  result = pg_query (MEASURES_PG_STORE (store),
-                     "SELECT id, date, author, field, old_value, new_value "
-                     "FROM indicator_history WHERE indicator_id = $1::bigint ORDER BY id DESC",
-                     &params, error);
-  if (result == NULL)
-    return NULL;
-
-  for (int row = 0; row < PQntuples (result); row++)
-    {
-      g_autoptr(MeasuresChange) change = NULL;
-
-      change = measures_change_new (pg_int (result, row, 0), indicator_id,
-                                    pg_text (result, row, 1), pg_text (result, row, 2),
-                                    pg_text (result, row, 3), pg_text_or_null (result, row, 4),
-                                    pg_text_or_null (result, row, 5));
-      g_list_store_append (changes, change);
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&changes));
-}
-
 static gint64
 pg_insert_indicator_value (MeasuresStore           *store,
                            MeasuresIndicatorValue  *value,
@@ -482,8 +424,6 @@ measures_pg_indicators_init_class (MeasuresStoreClass *store_class)
   store_class->write_indicator_removed = pg_write_indicator_removed;
   store_class->check_indicator_revision = pg_check_indicator_revision;
   store_class->bump_indicator_revision = pg_bump_indicator_revision;
-  store_class->record_indicator_change = pg_record_indicator_change;
-  store_class->list_indicator_history = pg_list_indicator_history;
   store_class->insert_indicator_value = pg_insert_indicator_value;
   store_class->load_indicator_value = pg_load_indicator_value;
   store_class->delete_indicator_value = pg_delete_indicator_value;

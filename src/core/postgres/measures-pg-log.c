@@ -11,31 +11,92 @@
 /* The progress log, the history, and the revisions that keep one writer
  * from overwriting another's work: the same rules as the SQLite engine's. */
 
-gboolean
-measures_pg_record_change (MeasuresPgStore  *self,
-                           gint64            measure_id,
-                           const char       *date,
-                           const char       *author,
-                           const char       *field,
-                           const char       *old_value,
-                           const char       *new_value,
-                           GError          **error)
+/* The two history tables, by #MeasuresHistoryKind: the same columns, the
+ * owner's id under another name. */
+static const char *const record_history_sql[] = {
+  [MEASURES_HISTORY_MEASURE] =
+    "INSERT INTO history (measure_id, date, author, field, old_value, new_value) "
+    "VALUES ($1::bigint, $2::text, $3::text, $4::text, $5::text, $6::text)",
+  [MEASURES_HISTORY_INDICATOR] =
+    "INSERT INTO indicator_history (indicator_id, date, author, field, old_value, new_value) "
+    "VALUES ($1::bigint, $2::text, $3::text, $4::text, $5::text, $6::text)",
+};
+
+static const char *const list_history_sql[] = {
+  [MEASURES_HISTORY_MEASURE] =
+    "SELECT id, date, author, field, old_value, new_value FROM history "
+    "WHERE measure_id = $1::bigint ORDER BY id DESC",
+  [MEASURES_HISTORY_INDICATOR] =
+    "SELECT id, date, author, field, old_value, new_value FROM indicator_history "
+    "WHERE indicator_id = $1::bigint ORDER BY id DESC",
+};
+
+/* Adds a row to the history of the measure or indicator @owner_id. */
+static gboolean
+pg_record_history (MeasuresStore        *store,
+                   MeasuresHistoryKind   kind,
+                   gint64                owner_id,
+                   const char           *date,
+                   const char           *author,
+                   const char           *field,
+                   const char           *old_value,
+                   const char           *new_value,
+                   GError              **error)
 {
+  MeasuresPgStore *self = MEASURES_PG_STORE (store);
   g_auto(PgParams) params = { NULL };
 
+  g_assert (kind < G_N_ELEMENTS (record_history_sql));
+
   pg_params_init (&params);
-  pg_params_int (&params, measure_id);
+  pg_params_int (&params, owner_id);
   pg_params_text (&params, date);
   pg_params_text (&params, author);
   pg_params_text (&params, field);
   pg_params_text (&params, old_value);
   pg_params_text (&params, new_value);
 
-  /* Nothing waits for it: it goes with the write's next statement. */
-  return pg_send (self,
-                  "INSERT INTO history (measure_id, date, author, field, old_value, new_value) "
-                  "VALUES ($1::bigint, $2::text, $3::text, $4::text, $5::text, $6::text)",
-                  &params, NULL, NULL, NULL, FALSE, error);
+  /* A measure's row waits for nothing: it goes with the write's next
+   * statement. An indicator's is answered at once, as it always was, so
+   * that a refusal names this step. */
+  if (kind == MEASURES_HISTORY_MEASURE)
+    return pg_send (self, record_history_sql[kind], &params, NULL, NULL, NULL, FALSE, error);
+  return pg_exec (self, record_history_sql[kind], &params, error);
+}
+
+/* The history of the measure or indicator @owner_id, newest first, as a
+ * list of #MeasuresChange whose measure id is @owner_id. */
+static GListModel *
+pg_list_history (MeasuresStore        *store,
+                 MeasuresHistoryKind   kind,
+                 gint64                owner_id,
+                 GError              **error)
+{
+  g_auto(PgParams) params = { NULL };
+  g_autoptr(PGresult) result = NULL;
+  g_autoptr(GListStore) changes = g_list_store_new (MEASURES_TYPE_CHANGE);
+
+  g_assert (kind < G_N_ELEMENTS (list_history_sql));
+
+  pg_params_init (&params);
+  pg_params_int (&params, owner_id);
+  result = pg_query (MEASURES_PG_STORE (store), list_history_sql[kind], &params, error);
+  if (result == NULL)
+    return NULL;
+
+  for (int row = 0; row < PQntuples (result); row++)
+    {
+      g_autoptr(MeasuresChange) change = NULL;
+
+      change = measures_change_new (pg_int (result, row, 0), owner_id,
+                                    pg_text (result, row, 1), pg_text (result, row, 2),
+                                    pg_text (result, row, 3),
+                                    pg_text_or_null (result, row, 4),
+                                    pg_text_or_null (result, row, 5));
+      g_list_store_append (changes, change);
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&changes));
 }
 
 /* Revisions ------------------------------------------------------------------ */
@@ -364,39 +425,6 @@ pg_list_log (MeasuresStore  *store,
   return G_LIST_MODEL (g_steal_pointer (&entries));
 }
 
-static GListModel *
-pg_list_history (MeasuresStore  *store,
-                 gint64          measure_id,
-                 GError        **error)
-{
-  g_auto(PgParams) params = { NULL };
-  g_autoptr(PGresult) result = NULL;
-  g_autoptr(GListStore) changes = g_list_store_new (MEASURES_TYPE_CHANGE);
-
-  pg_params_init (&params);
-  pg_params_int (&params, measure_id);
-  result = pg_query (MEASURES_PG_STORE (store),
-                     "SELECT id, date, author, field, old_value, new_value FROM history "
-                     "WHERE measure_id = $1::bigint ORDER BY id DESC",
-                     &params, error);
-  if (result == NULL)
-    return NULL;
-
-  for (int row = 0; row < PQntuples (result); row++)
-    {
-      g_autoptr(MeasuresChange) change = NULL;
-
-      change = measures_change_new (pg_int (result, row, 0), measure_id,
-                                    pg_text (result, row, 1), pg_text (result, row, 2),
-                                    pg_text (result, row, 3),
-                                    pg_text_or_null (result, row, 4),
-                                    pg_text_or_null (result, row, 5));
-      g_list_store_append (changes, change);
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&changes));
-}
-
 static gboolean
 pg_list_measure_leads (MeasuresStore  *store,
                        GArray        **leads,
@@ -502,20 +530,6 @@ pg_insert_log_entry (MeasuresStore     *store,
   return pg_int (result, 0, 0);
 }
 
-static gboolean
-pg_record_change (MeasuresStore  *store,
-                  gint64          measure_id,
-                  const char     *date,
-                  const char     *author,
-                  const char     *field,
-                  const char     *old_value,
-                  const char     *new_value,
-                  GError        **error)
-{
-  return measures_pg_record_change (MEASURES_PG_STORE (store), measure_id, date, author, field,
-                                    old_value, new_value, error);
-}
-
 void
 measures_pg_log_init_class (MeasuresStoreClass *store_class)
 {
@@ -524,7 +538,7 @@ measures_pg_log_init_class (MeasuresStoreClass *store_class)
   store_class->list_measure_leads = pg_list_measure_leads;
   store_class->list_progress_log = pg_list_progress_log;
   store_class->insert_log_entry = pg_insert_log_entry;
-  store_class->record_change = pg_record_change;
+  store_class->record_history = pg_record_history;
   store_class->check_revision = pg_check_revision;
   store_class->bump_revision = pg_bump_revision;
   store_class->finish_write = pg_finish_write;

@@ -169,14 +169,6 @@ void             measures_pg_import_init_class   (MeasuresStoreClass *store_clas
  * the SQLite engine's. */
 
 void             measures_pg_log_init_class      (MeasuresStoreClass   *store_class);
-gboolean         measures_pg_record_change       (MeasuresPgStore      *self,
-                                                  gint64                measure_id,
-                                                  const char           *date,
-                                                  const char           *author,
-                                                  const char           *field,
-                                                  const char           *old_value,
-                                                  const char           *new_value,
-                                                  GError              **error);
 gboolean         measures_pg_next_revision       (MeasuresPgStore      *self,
                                                   gint64               *revision,
                                                   GError              **error);

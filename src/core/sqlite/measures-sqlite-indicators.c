@@ -253,102 +253,9 @@ sqlite_bump_indicator_revision (MeasuresStore  *store,
                                 MeasuresWrite  *write,
                                 GError        **error)
 {
-  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
-  g_autoptr(CachedStatement) stmt = NULL;
-  gint64 revision;
-
-  if (!measures_sqlite_next_revision (self, &revision, error))
-    return FALSE;
-
-  stmt = sql_prepare_cached (self,
-                             "UPDATE indicators SET revision = ?1, updated = ?2,"
-                             "  sheet_revision = iif (?3, ?1, sheet_revision),"
-                             "  values_revision = iif (?4, ?1, values_revision) "
-                             "WHERE id = ?5",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, revision);
-  sql_bind_text (stmt, 2, now);
-  sqlite3_bind_int (stmt, 3, (part & MEASURES_PART_SHEET) != 0);
-  sqlite3_bind_int (stmt, 4, (part & MEASURES_PART_STATE) != 0);
-  sqlite3_bind_int64 (stmt, 5, indicator_id);
-  if (!sql_step_done (self, stmt, error))
-    return FALSE;
-
-  write->measure_id = indicator_id;
-  write->revision = revision;
-  write->indicator = TRUE;
-  return TRUE;
-}
-
-static gboolean
-sqlite_record_indicator_change (MeasuresStore  *store,
-                                gint64          indicator_id,
-                                const char     *date,
-                                const char     *author,
-                                const char     *field,
-                                const char     *old_value,
-                                const char     *new_value,
-                                GError        **error)
-{
-  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
-  g_autoptr(CachedStatement) stmt = NULL;
-
-  stmt = sql_prepare_cached (self,
-                             "INSERT INTO indicator_history (indicator_id, date, author, field,"
-                             "                               old_value, new_value) "
-                             "VALUES (?, ?, ?, ?, ?, ?)",
-                             error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-  sql_bind_text (stmt, 2, date);
-  sql_bind_text (stmt, 3, author);
-  sql_bind_text (stmt, 4, field);
-  sql_bind_text (stmt, 5, old_value);
-  sql_bind_text (stmt, 6, new_value);
-  return sql_step_done (self, stmt, error);
-}
-
-static GListModel *
-sqlite_list_indicator_history (MeasuresStore  *store,
-                               gint64          indicator_id,
-                               GError        **error)
-{
-  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
-  g_autoptr(CachedStatement) stmt = NULL;
-  g_autoptr(GListStore) changes = g_list_store_new (MEASURES_TYPE_CHANGE);
-  int rc;
-
-  stmt = sql_prepare_cached (self,
-                             "SELECT id, date, author, field, old_value, new_value "
-                             "FROM indicator_history WHERE indicator_id = ? ORDER BY id DESC",
-                             error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, indicator_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(MeasuresChange) change = NULL;
-
-      change = measures_change_new (sqlite3_column_int64 (stmt, 0), indicator_id,
-                                    sql_column_text (stmt, 1), sql_column_text (stmt, 2),
-                                    sql_column_text (stmt, 3),
-                                    (const char *)sqlite3_column_text (stmt, 4),
-                                    (const char *)sqlite3_column_text (stmt, 5));
-      g_list_store_append (changes, change);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      sql_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&changes));
+  return measures_sqlite_bump_revision (MEASURES_SQLITE_STORE (store),
+                                        MEASURES_HISTORY_INDICATOR, indicator_id, part, now,
+                                        write, error);
 }
 
 static gint64
@@ -491,8 +398,6 @@ measures_sqlite_indicators_init_class (MeasuresStoreClass *store_class)
   store_class->write_indicator_removed = sqlite_write_indicator_removed;
   store_class->check_indicator_revision = sqlite_check_indicator_revision;
   store_class->bump_indicator_revision = sqlite_bump_indicator_revision;
-  store_class->record_indicator_change = sqlite_record_indicator_change;
-  store_class->list_indicator_history = sqlite_list_indicator_history;
   store_class->insert_indicator_value = sqlite_insert_indicator_value;
   store_class->load_indicator_value = sqlite_load_indicator_value;
   store_class->delete_indicator_value = sqlite_delete_indicator_value;

@@ -11,26 +11,48 @@
 /* The progress log, the history, and the revisions that keep one writer
  * from overwriting another's work. */
 
-gboolean
-measures_sqlite_record_change (MeasuresSqliteStore  *self,
-                               gint64                measure_id,
-                               const char           *date,
-                               const char           *author,
-                               const char           *field,
-                               const char           *old_value,
-                               const char           *new_value,
-                               GError              **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+/* The two history tables, by #MeasuresHistoryKind: the same columns, the
+ * owner's id under another name. */
+static const char *const record_history_sql[] = {
+  [MEASURES_HISTORY_MEASURE] =
+    "INSERT INTO history (measure_id, date, author, field, old_value, new_value) "
+    "VALUES (?, ?, ?, ?, ?, ?)",
+  [MEASURES_HISTORY_INDICATOR] =
+    "INSERT INTO indicator_history (indicator_id, date, author, field, old_value, new_value) "
+    "VALUES (?, ?, ?, ?, ?, ?)",
+};
 
-  stmt = sql_prepare (self,
-                      "INSERT INTO history (measure_id, date, author, field, old_value, new_value) "
-                      "VALUES (?, ?, ?, ?, ?, ?)",
-                      error);
+static const char *const list_history_sql[] = {
+  [MEASURES_HISTORY_MEASURE] =
+    "SELECT id, date, author, field, old_value, new_value FROM history "
+    "WHERE measure_id = ? ORDER BY id DESC",
+  [MEASURES_HISTORY_INDICATOR] =
+    "SELECT id, date, author, field, old_value, new_value FROM indicator_history "
+    "WHERE indicator_id = ? ORDER BY id DESC",
+};
+
+/* Adds a row to the history of the measure or indicator @owner_id. */
+static gboolean
+sqlite_record_history (MeasuresStore        *store,
+                       MeasuresHistoryKind   kind,
+                       gint64                owner_id,
+                       const char           *date,
+                       const char           *author,
+                       const char           *field,
+                       const char           *old_value,
+                       const char           *new_value,
+                       GError              **error)
+{
+  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
+  g_autoptr(CachedStatement) stmt = NULL;
+
+  g_assert (kind < G_N_ELEMENTS (record_history_sql));
+
+  stmt = sql_prepare_cached (self, record_history_sql[kind], error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_int64 (stmt, 1, measure_id);
+  sqlite3_bind_int64 (stmt, 1, owner_id);
   sql_bind_text (stmt, 2, date);
   sql_bind_text (stmt, 3, author);
   sql_bind_text (stmt, 4, field);
@@ -38,6 +60,47 @@ measures_sqlite_record_change (MeasuresSqliteStore  *self,
   sql_bind_text (stmt, 6, new_value);
 
   return sql_step_done (self, stmt, error);
+}
+
+/* The history of the measure or indicator @owner_id, newest first, as a
+ * list of #MeasuresChange whose measure id is @owner_id. */
+static GListModel *
+sqlite_list_history (MeasuresStore        *store,
+                     MeasuresHistoryKind   kind,
+                     gint64                owner_id,
+                     GError              **error)
+{
+  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
+  g_autoptr(CachedStatement) stmt = NULL;
+  g_autoptr(GListStore) changes = g_list_store_new (MEASURES_TYPE_CHANGE);
+  int rc;
+
+  g_assert (kind < G_N_ELEMENTS (list_history_sql));
+
+  stmt = sql_prepare_cached (self, list_history_sql[kind], error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, owner_id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(MeasuresChange) change = NULL;
+
+      change = measures_change_new (sqlite3_column_int64 (stmt, 0), owner_id,
+                                    sql_column_text (stmt, 1), sql_column_text (stmt, 2),
+                                    sql_column_text (stmt, 3),
+                                    (const char *)sqlite3_column_text (stmt, 4),
+                                    (const char *)sqlite3_column_text (stmt, 5));
+      g_list_store_append (changes, change);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      sql_set_error (self, rc, error);
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&changes));
 }
 
 /* Revisions ------------------------------------------------------------------ */
@@ -123,10 +186,27 @@ measures_sqlite_check_revision (MeasuresSqliteStore  *self,
   return FALSE;
 }
 
-/* Gives the measure the strategy's next revision, for @part and as a whole. */
+/* The two tables with revisions, by #MeasuresHistoryKind: a measure's
+ * progress and an indicator's values are the part %MEASURES_PART_STATE. */
+static const char *const bump_revision_sql[] = {
+  [MEASURES_HISTORY_MEASURE] =
+    "UPDATE measures SET revision = ?1, updated = ?2,"
+    "  sheet_revision = iif (?3, ?1, sheet_revision),"
+    "  state_revision = iif (?4, ?1, state_revision) "
+    "WHERE id = ?5",
+  [MEASURES_HISTORY_INDICATOR] =
+    "UPDATE indicators SET revision = ?1, updated = ?2,"
+    "  sheet_revision = iif (?3, ?1, sheet_revision),"
+    "  values_revision = iif (?4, ?1, values_revision) "
+    "WHERE id = ?5",
+};
+
+/* Gives the measure or indicator the strategy's next revision, for @part
+ * and as a whole. */
 gboolean
 measures_sqlite_bump_revision (MeasuresSqliteStore  *self,
-                               gint64                measure_id,
+                               MeasuresHistoryKind   kind,
+                               gint64                id,
                                MeasuresPart          part,
                                const char           *now,
                                MeasuresWrite        *write,
@@ -135,27 +215,26 @@ measures_sqlite_bump_revision (MeasuresSqliteStore  *self,
   g_autoptr(CachedStatement) stmt = NULL;
   gint64 revision;
 
+  g_assert (kind < G_N_ELEMENTS (bump_revision_sql));
+
   if (!measures_sqlite_next_revision (self, &revision, error))
     return FALSE;
 
-  stmt = sql_prepare_cached (self,
-                             "UPDATE measures SET revision = ?1, updated = ?2,"
-                             "  sheet_revision = iif (?3, ?1, sheet_revision),"
-                             "  state_revision = iif (?4, ?1, state_revision) "
-                             "WHERE id = ?5",
-                             error);
+  stmt = sql_prepare_cached (self, bump_revision_sql[kind], error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, revision);
   sql_bind_text (stmt, 2, now);
   sqlite3_bind_int (stmt, 3, (part & MEASURES_PART_SHEET) != 0);
   sqlite3_bind_int (stmt, 4, (part & MEASURES_PART_STATE) != 0);
-  sqlite3_bind_int64 (stmt, 5, measure_id);
+  sqlite3_bind_int64 (stmt, 5, id);
   if (!sql_step_done (self, stmt, error))
     return FALSE;
 
-  write->measure_id = measure_id;
+  write->measure_id = id;
   write->revision = revision;
+  if (kind == MEASURES_HISTORY_INDICATOR)
+    write->indicator = TRUE;
   return TRUE;
 }
 
@@ -194,8 +273,8 @@ sqlite_bump_revision (MeasuresStore  *store,
                       MeasuresWrite  *write,
                       GError        **error)
 {
-  return measures_sqlite_bump_revision (MEASURES_SQLITE_STORE (store), measure_id, part, now,
-                                        write, error);
+  return measures_sqlite_bump_revision (MEASURES_SQLITE_STORE (store), MEASURES_HISTORY_MEASURE,
+                                        measure_id, part, now, write, error);
 }
 
 static gboolean
@@ -348,45 +427,6 @@ sqlite_list_log (MeasuresStore  *store,
   return G_LIST_MODEL (g_steal_pointer (&entries));
 }
 
-static GListModel *
-sqlite_list_history (MeasuresStore  *store,
-                     gint64          measure_id,
-                     GError        **error)
-{
-  MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autoptr(GListStore) changes = g_list_store_new (MEASURES_TYPE_CHANGE);
-  int rc;
-
-  stmt = sql_prepare (self,
-                      "SELECT id, date, author, field, old_value, new_value FROM history "
-                      "WHERE measure_id = ? ORDER BY id DESC",
-                      error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, measure_id);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(MeasuresChange) change = NULL;
-
-      change = measures_change_new (sqlite3_column_int64 (stmt, 0), measure_id,
-                                    sql_column_text (stmt, 1), sql_column_text (stmt, 2),
-                                    sql_column_text (stmt, 3),
-                                    (const char *)sqlite3_column_text (stmt, 4),
-                                    (const char *)sqlite3_column_text (stmt, 5));
-      g_list_store_append (changes, change);
-    }
-
-  if (rc != SQLITE_DONE)
-    {
-      sql_set_error (self, rc, error);
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&changes));
-}
-
 static gboolean
 sqlite_list_measure_leads (MeasuresStore  *store,
                            GArray        **leads,
@@ -528,20 +568,6 @@ sqlite_insert_log_entry (MeasuresStore     *store,
   return sqlite3_last_insert_rowid (self->db);
 }
 
-static gboolean
-sqlite_record_change (MeasuresStore  *store,
-                      gint64          measure_id,
-                      const char     *date,
-                      const char     *author,
-                      const char     *field,
-                      const char     *old_value,
-                      const char     *new_value,
-                      GError        **error)
-{
-  return measures_sqlite_record_change (MEASURES_SQLITE_STORE (store), measure_id, date, author,
-                                        field, old_value, new_value, error);
-}
-
 void
 measures_sqlite_log_init_class (MeasuresStoreClass *store_class)
 {
@@ -550,7 +576,7 @@ measures_sqlite_log_init_class (MeasuresStoreClass *store_class)
   store_class->list_measure_leads = sqlite_list_measure_leads;
   store_class->list_progress_log = sqlite_list_progress_log;
   store_class->insert_log_entry = sqlite_insert_log_entry;
-  store_class->record_change = sqlite_record_change;
+  store_class->record_history = sqlite_record_history;
   store_class->check_revision = sqlite_check_revision;
   store_class->bump_revision = sqlite_bump_revision;
   store_class->finish_write = sqlite_finish_write;

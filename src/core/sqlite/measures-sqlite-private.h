@@ -98,15 +98,6 @@ void             measures_sqlite_measures_init_class (MeasuresStoreClass *store_
 
 /* measures-sqlite-log.c */
 void             measures_sqlite_log_init_class  (MeasuresStoreClass   *store_class);
-gboolean         measures_sqlite_record_change   (MeasuresSqliteStore  *self,
-                                                  gint64                measure_id,
-                                                  const char           *date,
-                                                  const char           *author,
-                                                  const char           *field,
-                                                  const char           *old_value,
-                                                  const char           *new_value,
-                                                  GError              **error);
-
 /* Revisions, in measures-sqlite-log.c */
 
 gboolean         measures_sqlite_check_revision  (MeasuresSqliteStore  *self,
@@ -115,7 +106,8 @@ gboolean         measures_sqlite_check_revision  (MeasuresSqliteStore  *self,
                                                   MeasuresPart          part,
                                                   GError              **error);
 gboolean         measures_sqlite_bump_revision   (MeasuresSqliteStore  *self,
-                                                  gint64                measure_id,
+                                                  MeasuresHistoryKind   kind,
+                                                  gint64                id,
                                                   MeasuresPart          part,
                                                   const char           *now,
                                                   MeasuresWrite        *write,
