@@ -552,6 +552,107 @@ test_export_monitoring (TempDir       *fixture,
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
 }
 
+/* An export's options without an export are an error, not a window that
+ * ignores them. */
+static void
+test_export_options_need_export (TempDir       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *db = temp_path (fixture, "strategy.db");
+  const char *options[][3] = {
+    { "--office", "SAM", NULL }, { "--goal", "2", NULL }, { "--measure", "3", NULL },
+    { "--overview", NULL, NULL }, { "--report-language", "fr", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (options); i++)
+    {
+      const char *args[] = { "--database", db, options[i][0], options[i][1], NULL };
+      g_auto(Result) result = { 0 };
+
+      run_measures (&result, args);
+      g_assert_cmpint (result.status, !=, 0);
+      g_assert_nonnull (strstr (result.err, options[i][0]));
+      g_assert_nonnull (strstr (result.err, "--export-pdf"));
+    }
+}
+
+/* An office in other case is the office; a wrong one is met with the
+ * nearest names; a measure that never was is said so. */
+static void
+test_office_and_measure_named (TempDir       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *db = temp_path (fixture, "strategy.db");
+  g_autofree char *pdf = temp_path (fixture, "sam.pdf");
+  const char *lower[] = { "--database", db, "--export-pdf", pdf, "--office", "sam", NULL };
+  const char *typo[] = { "--database", db, "--export-pdf", pdf, "--office", "SAMX", NULL };
+  const char *missing[] = { "--database", db, "--export-pdf", pdf, "--measure", "999", NULL };
+  g_auto(Result) ok = { 0 };
+  g_auto(Result) near = { 0 };
+  g_auto(Result) none = { 0 };
+
+  run_measures (&ok, lower);
+  g_assert_cmpstr (ok.err, ==, "");
+  g_assert_cmpint (ok.status, ==, 0);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_EXISTS));
+
+  run_measures (&near, typo);
+  g_assert_cmpint (near.status, !=, 0);
+  g_assert_nonnull (strstr (near.err, "SAMX"));
+  g_assert_nonnull (strstr (near.err, "Did you mean: SAM"));
+
+  run_measures (&none, missing);
+  g_assert_cmpint (none.status, !=, 0);
+  g_assert_nonnull (strstr (none.err, "There is no measure 999"));
+  g_assert_null (strstr (none.err, "no longer"));
+}
+
+/* The language and the author chosen in the preferences are the
+ * reports', unless the command line says otherwise. */
+static void
+test_preferences_for_reports (TempDir       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *db = temp_path (fixture, "strategy.db");
+  g_autofree char *pdf = temp_path (fixture, "goal.pdf");
+  g_autofree char *config = temp_path (fixture, "config");
+  g_autofree char *folder = g_build_filename (config, "glib-2.0", "settings", NULL);
+  g_autofree char *keyfile = g_build_filename (folder, "keyfile", NULL);
+  const char *args[] = { "--database", db, "--export-pdf", pdf, "--goal", "1", NULL };
+  const char *english[] = { "--database", db, "--export-pdf", pdf, "--goal", "1",
+                            "--report-language", "en", NULL };
+  const char *env[] = { "LANG", "C.UTF-8", "GSETTINGS_BACKEND", "keyfile",
+                        "XDG_CONFIG_HOME", config, NULL };
+  const char *text_argv[] = { "pdftotext", pdf, "-", NULL };
+  const char *info_argv[] = { "pdfinfo", pdf, NULL };
+  g_auto(Result) result = { 0 };
+  g_auto(Result) again = { 0 };
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (keyfile, "[de/karlsruhe/Measures]\n"
+                                               "language='fr'\n"
+                                               "author-name='Jeanne Dupont'\n", -1, &error));
+  run_measures_in (&result, args, env);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **)text_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &text, NULL, NULL, &error));
+  g_assert_nonnull (strstr (text, "Description succincte"));
+  g_assert_true (g_spawn_sync (NULL, (char **)info_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &info, NULL, NULL, &error));
+  g_assert_nonnull (strstr (info, "Jeanne Dupont"));
+
+  /* The option first. */
+  g_clear_pointer (&text, g_free);
+  run_measures_in (&again, english, env);
+  g_assert_cmpint (again.status, ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **)text_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &text, NULL, NULL, &error));
+  g_assert_nonnull (strstr (text, "Short Description"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -570,6 +671,9 @@ main (int   argc,
   ADD ("language-from-environment", test_language_from_environment);
   ADD ("report-in-environment-language", test_report_in_environment_language);
   ADD ("export-xlsx", test_export_xlsx);
+  ADD ("export-options-need-export", test_export_options_need_export);
+  ADD ("office-and-measure-named", test_office_and_measure_named);
+  ADD ("preferences-for-reports", test_preferences_for_reports);
   ADD ("export-xlsx-goal-and-failure", test_export_xlsx_goal_and_failure);
   ADD ("export-monitoring", test_export_monitoring);
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "measures-application-private.h"
 #include "measures-export.h"
@@ -253,6 +254,91 @@ typedef struct
   gboolean coordinator_notes;
 } ExportOptions;
 
+/* What the preferences say for @key, or %NULL when they say nothing (or
+ * the settings are not installed): the command line follows them, its own
+ * options first. Interned: it lives as long as the process. */
+static const char *
+preference (const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *value = NULL;
+
+  schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (), APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, key))
+    return NULL;
+
+  settings = g_settings_new (APP_ID);
+  value = g_settings_get_string (settings, key);
+  return value[0] != '\0' ? g_intern_string (value) : NULL;
+}
+
+/* The name a PDF gives as its author: the preferences', else the user's. */
+static const char *
+report_author (void)
+{
+  const char *author = preference ("author-name");
+
+  return author != NULL ? author : g_get_real_name ();
+}
+
+/* The office the user means: as typed, or in other case ("sam" for
+ * "SAM"); otherwise an error that names the nearest ones. */
+static const char *
+resolve_office (MeasuresStore  *store,
+                const char     *typed,
+                GError        **error)
+{
+  g_autoptr(GListModel) offices = measures_store_list_offices (store, error);
+  g_autofree char *folded = NULL;
+  g_autoptr(GPtrArray) near = g_ptr_array_new ();
+  const char *found = NULL;
+  guint n_found = 0;
+
+  if (offices == NULL)
+    return NULL;
+
+  folded = g_utf8_casefold (typed, -1);
+  for (guint i = 0; i < g_list_model_get_n_items (offices); i++)
+    {
+      g_autoptr(MeasuresOffice) office = g_list_model_get_item (offices, i);
+      const char *abbreviation = measures_office_get_abbreviation (office);
+      g_autofree char *abbreviation_folded = g_utf8_casefold (abbreviation, -1);
+      g_autofree char *name_folded = g_utf8_casefold (measures_office_get_name (office), -1);
+
+      if (g_str_equal (abbreviation, typed))
+        return g_intern_string (abbreviation);
+      if (g_str_equal (abbreviation_folded, folded))
+        {
+          found = g_intern_string (abbreviation);
+          n_found++;
+        }
+      else if (near->len < 3 && folded[0] != '\0' &&
+               (g_str_has_prefix (abbreviation_folded, folded) ||
+                g_str_has_prefix (folded, abbreviation_folded) ||
+                strstr (name_folded, folded) != NULL))
+        g_ptr_array_add (near, (gpointer)g_intern_string (abbreviation));
+    }
+
+  if (n_found == 1)
+    return found;
+
+  if (near->len > 0)
+    {
+      g_ptr_array_add (near, NULL);
+      g_autofree char *list = g_strjoinv (", ", (char **)near->pdata);
+
+      g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                   /* Translators: %s is what was typed, then abbreviations */
+                   _("There is no office “%s”. Did you mean: %s?"), typed, list);
+    }
+  else
+    g_set_error (error, MEASURES_STORE_ERROR, MEASURES_STORE_ERROR_INVALID,
+                 _("There is no office “%s” in the directory (--dump-json lists the offices)."),
+                 typed);
+  return NULL;
+}
+
 static gboolean
 read_export_options (GVariantDict  *options,
                      ExportOptions *export,
@@ -266,6 +352,9 @@ read_export_options (GVariantDict  *options,
   export->language = NULL;
   export->layout = MEASURES_LAYOUT_ONE_PER_PAGE;
   g_variant_dict_lookup (options, "report-language", "&s", &export->language);
+  /* Else the language the preferences chose, else the environment's. */
+  if (export->language == NULL)
+    export->language = preference ("language");
   g_variant_dict_lookup (options, "paper", "&s", &paper);
   g_variant_dict_lookup (options, "layout", "&s", &layout);
   export->coordinator_notes = g_variant_dict_contains (options, "coordinator-notes");
@@ -303,7 +392,7 @@ write_report (MeasuresReport       *report,
   g_autoptr(GSettingsSchema) schema = NULL;
 
   measures_report_set_language (report, export->language);
-  measures_report_set_author (report, g_get_real_name ());
+  measures_report_set_author (report, report_author ());
   measures_report_set_layout (report, export->layout);
   measures_report_set_coordinator_notes (report, export->coordinator_notes);
 
@@ -368,8 +457,27 @@ export_pdf (MeasuresApplication *self,
     return fail (_("Goals are numbered from 1."));
   if (!read_export_options (options, &export, &error))
     return fail (error->message);
-  if (!(store = _measures_application_open_store (self, &error)))
+  if (!(store = _measures_application_open_store (self, &error)) ||
+      (office != NULL && !(office = resolve_office (store, office, &error))))
     return fail (error->message);
+
+  if (g_variant_dict_contains (options, "measure"))
+    {
+      g_autoptr(MeasuresMeasure) found = measure > 0 ? measures_store_get_measure (store, measure,
+                                                                                   NULL)
+                                                     : NULL;
+
+      if (found == NULL)
+        {
+          g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, measure);
+          g_autofree char *message = NULL;
+
+          /* Translators: %s is the id given with --measure */
+          message = g_strdup_printf (_("There is no measure %s: --dump-json lists the measures "
+                                       "with their ids."), number);
+          return fail (message);
+        }
+    }
 
   if (monitoring)
     {
@@ -425,6 +533,7 @@ export_xlsx (MeasuresApplication *self,
   if (!read_export_options (options, &export, &error))
     return fail (error->message);
   if (!(store = _measures_application_open_store (self, &error)) ||
+      (office != NULL && !(office = resolve_office (store, office, &error))) ||
       !(measures = measures_store_list_measures (store, &error)))
     return fail (error->message);
 
@@ -469,7 +578,7 @@ export_office_sheets (MeasuresApplication *self,
     return fail (error->message);
   if (!(store = _measures_application_open_store (self, &error)) ||
       !measures_report_export_office_sheets (store, folder, export.language, export.paper,
-                                             g_get_real_name (), &n, &error))
+                                             report_author (), &n, &error))
     return fail (error->message);
 
   g_print (ngettext ("Wrote the sheets of %u office into %s\n",
@@ -518,6 +627,29 @@ _measures_application_handle_local_options (GApplication *app,
             return EXIT_SUCCESS;
           g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
         }
+    }
+
+  /* Options of an export, without one: a window would open and ignore
+   * them, which says nothing. */
+  if (!g_variant_dict_contains (options, "export-pdf") &&
+      !g_variant_dict_contains (options, "export-xlsx") &&
+      !g_variant_dict_contains (options, "export-office-sheets"))
+    {
+      static const char * const export_options[] = {
+        "office", "goal", "measure", "overview", "monitoring", "report-interval",
+        "report-language", "paper", "layout", "coordinator-notes",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (export_options); i++)
+        if (g_variant_dict_contains (options, export_options[i]))
+          {
+            g_autofree char *message = NULL;
+
+            /* Translators: %s is an option such as "--office" */
+            message = g_strdup_printf (_("--%s goes with --export-pdf, --export-xlsx or "
+                                         "--export-office-sheets."), export_options[i]);
+            return fail (message);
+          }
     }
 
   if (g_variant_dict_contains (options, "setup-database"))
