@@ -21,6 +21,9 @@ for seed in "$@"; do
   fi
 done
 
+# libFuzzer ends with 77 on a crash by default, which the test harness
+# takes for a skipped test: -error_exitcode makes it a failure.
+#
 # A critical from GLib on bad input is for the fuzzer to find as a crash
 # only when it is one; G_DEBUG=fatal-criticals from a shell would turn every
 # g_return_if_fail() into an abort.
@@ -32,6 +35,7 @@ status=0
   -rss_limit_mb=2048 \
   -detect_leaks=1 \
   -timeout=30 \
+  -error_exitcode=1 \
   -print_final_stats=1 \
   -artifact_prefix="$work/artifacts/" \
   "$work/corpus" >"$work/fuzz.log" 2>&1 || status=$?

@@ -470,6 +470,49 @@ test_round_trip (TempDir       *fixture,
   g_assert_cmpstr (dump, ==, second);
 }
 
+/* A log entry whose time is no time (an imported file may say anything)
+ * tells no day either: its dump reads back, as every dump must. */
+static void
+test_report_without_a_day (TempDir       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *seed = g_test_build_filename (G_TEST_DIST, "..", "fuzz", "corpus", "import",
+                                                 "small-dump.json", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *path = temp_path (fixture, "first.db");
+  g_autofree char *again_path = temp_path (fixture, "again.db");
+  g_autoptr(MeasuresStore) store = NULL;
+  g_autoptr(MeasuresStore) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) dump_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dump = NULL;
+  g_autofree char *second = NULL;
+  GString *edited;
+
+  g_assert_true (g_file_get_contents (seed, &text, NULL, &error));
+  edited = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (edited, "\"date\": \"2024-03-01T10:00:00Z\"",
+                                      "\"date\": \"kein Datum\"", 1), ==, 1);
+  bytes = g_bytes_new_take (edited->str, edited->len);
+  g_string_free (edited, FALSE);
+
+  store = measures_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (measures_import_strategy (store, bytes, "odd.json", &error));
+  g_assert_no_error (error);
+  dump = measures_export_json (store, &error);
+  g_assert_no_error (error);
+
+  again = measures_store_open (again_path, &error);
+  g_assert_no_error (error);
+  dump_bytes = bytes_from_string (dump);
+  g_assert_true (measures_import_strategy (again, dump_bytes, "dump.json", &error));
+  g_assert_no_error (error);
+  second = measures_export_json (again, &error);
+  g_assert_cmpstr (dump, ==, second);
+}
+
 static void
 test_dump_shape (TempDir       *fixture,
                  gconstpointer  data)
@@ -527,6 +570,7 @@ main (int   argc,
   ADD ("bad-json", test_bad_json);
   ADD ("invalid-structure", test_invalid_structure);
   ADD ("round-trip", test_round_trip);
+  ADD ("report-without-a-day", test_report_without_a_day);
   ADD ("dump-shape", test_dump_shape);
 
 #undef ADD

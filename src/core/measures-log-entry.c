@@ -3,6 +3,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "measures-day.h"
 #include "measures-log-entry.h"
 
 /**
@@ -158,7 +161,8 @@ measures_log_entry_get_withdrawn (MeasuresLogEntry *self)
  * Entries recorded before reports could be dated are about the day they
  * were recorded.
  *
- * Returns: an ISO 8601 date, YYYY-MM-DD
+ * Returns: (nullable): an ISO 8601 date, YYYY-MM-DD; %NULL when neither
+ *   it nor the time of recording tells a day
  */
 const char *
 measures_log_entry_get_reported_for (MeasuresLogEntry *self)
@@ -166,7 +170,14 @@ measures_log_entry_get_reported_for (MeasuresLogEntry *self)
   g_return_val_if_fail (MEASURES_IS_LOG_ENTRY (self), NULL);
 
   if (self->reported_for == NULL && self->date != NULL)
-    self->reported_for = g_strndup (self->date, 10);
+    {
+      g_autofree char *day = g_strndup (self->date, 10);
+
+      /* A time of recording that is no time (an imported file's) tells
+       * no day either. */
+      if (strlen (day) == 10 && measures_day_from_iso8601 (day) != 0)
+        self->reported_for = g_steal_pointer (&day);
+    }
   return self->reported_for;
 }
 

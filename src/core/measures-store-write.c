@@ -754,7 +754,7 @@ measures_store_update_report (MeasuresStore   *self,
   if (measures_log_entry_get_status (entry) == status &&
       measures_log_entry_get_progress (entry) == progress &&
       g_str_equal (measures_log_entry_get_text (entry), text) &&
-      g_str_equal (measures_log_entry_get_reported_for (entry), reported_for))
+      g_strcmp0 (measures_log_entry_get_reported_for (entry), reported_for) == 0)
     return unchanged (self, measures_measure_get_revision (stored), revision);
 
   /* Without a text, the report must change what the one before it said. */

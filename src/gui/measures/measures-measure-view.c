@@ -528,7 +528,7 @@ entry_changed (MeasuresMeasureView *self)
     message = g_strdup (_("Write what happened, or change the status or the progress."));
   else if (self->correcting != NULL && status == before_status && progress == before_progress &&
            g_str_equal (text, measures_log_entry_get_text (self->correcting)) &&
-           g_str_equal (day, measures_log_entry_get_reported_for (self->correcting)))
+           g_strcmp0 (day, measures_log_entry_get_reported_for (self->correcting)) == 0)
     message = NULL;
 
   gtk_widget_set_visible (self->entry_problem_box, message != NULL);
