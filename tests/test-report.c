@@ -324,7 +324,7 @@ test_all_offices (TempDir       *fixture,
 {
   g_autofree char *folder = temp_path (fixture, "sheets");
   g_autofree char *sam = g_build_filename (folder, "SAM.pdf", NULL);
-  g_autofree char *clinic = g_build_filename (folder, "Stadtisches_Klinikum_Karlsruhe.pdf", NULL);
+  g_autofree char *clinic = g_build_filename (folder, "Staedtisches_Klinikum_Karlsruhe.pdf", NULL);
   g_autofree char *dez = g_build_filename (folder, "Dez_1.pdf", NULL);
   g_autoptr(GDir) dir = NULL;
   guint n = 0;
@@ -1219,6 +1219,44 @@ test_coordinator_notes (TempDir       *fixture,
   g_assert_nonnull (strstr (notes_text, "The overview table names the lead as"));
 }
 
+/* A PDF is offered under a name that says what it holds, in the
+ * interface's language, with German letters spelled out. */
+static void
+test_file_names (TempDir       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = open_filled_store (fixture);
+  g_autoptr(MeasuresMeasure) first = measure_at (store, 0);
+  g_autoptr(GError) error = NULL;
+  struct {
+    MeasuresReport *report;
+    const char *name;
+  } cases[] = {
+    { measures_report_new_measure (store, measures_measure_get_id (first), &error),
+      "Interkulturelle_Elternmentor_innen.pdf" },
+    { measures_report_new_goal (store, 2, &error), "Goal_2.pdf" },
+    { measures_report_new_strategy (store, &error),
+      "Internationalisierungsstrategie_2020_2030.pdf" },
+    { measures_report_new_overview (store, &error), "Overview_of_the_Measures.pdf" },
+    { measures_report_new_monitoring (store, 0, "SAM", &error), "Monitoring_Report_SAM.pdf" },
+  };
+  g_autofree char *clinic = measures_report_safe_file_name ("Städtisches Klinikum Karlsruhe");
+  g_autofree char *long_title = measures_report_safe_file_name (
+    "Angebot der Ganztagsgrundschule für Kinder aus internationalen Vorbereitungsklassen");
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = measures_report_dup_file_name (cases[i].report);
+
+      g_assert_cmpstr (name, ==, cases[i].name);
+      g_object_unref (cases[i].report);
+    }
+  g_assert_cmpstr (clinic, ==, "Staedtisches_Klinikum_Karlsruhe");
+  g_assert_cmpuint (strlen (long_title), <=, 60);
+  g_assert_true (g_str_has_prefix (long_title, "Angebot_der_Ganztagsgrundschule_fuer_Kinder"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1229,6 +1267,7 @@ main (int   argc,
   g_test_add ("/report/" name, TempDir, NULL, temp_dir_setup, func, temp_dir_teardown)
 
   ADD ("office-sheets", test_office_sheets);
+  ADD ("file-names", test_file_names);
   ADD ("strategy-report", test_strategy_report);
   ADD ("languages-and-paper", test_languages_and_paper);
   ADD ("long-and-special-text", test_long_and_special_text);

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <errno.h>
 #include <glib/gstdio.h>
 
@@ -14,13 +16,26 @@
  * @name: an office's abbreviation or a title
  *
  * Returns: (transfer full): @name as a file name every file system takes:
- *   ASCII letters, digits, "-" and "_" only
+ *   ASCII letters, digits, "-" and "_" only; German letters spelled out
+ *   ("ä" as "ae", "ß" as "ss"), others without their accents; at most 60
+ *   characters
  */
 char *
 measures_report_safe_file_name (const char *name)
 {
-  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  g_autoptr(GString) spelled = g_string_new (name);
+  g_autofree char *ascii = NULL;
   GString *safe = g_string_new (NULL);
+  /* As German writes them without the letters: "Städtisches" is
+   * "Staedtisches", not "Stadtisches". */
+  static const char * const letters[][2] = {
+    { "ä", "ae" }, { "ö", "oe" }, { "ü", "ue" }, { "Ä", "Ae" }, { "Ö", "Oe" }, { "Ü", "Ue" },
+    { "ß", "ss" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (letters); i++)
+    g_string_replace (spelled, letters[i][0], letters[i][1], 0);
+  ascii = g_str_to_ascii (spelled->str, "C");
 
   for (const char *p = ascii; *p; p++)
     {
@@ -30,6 +45,16 @@ measures_report_safe_file_name (const char *name)
         g_string_append_c (safe, '_');
     }
 
+  /* A dash between words ("2020 – 2030") is a gap like the spaces. */
+  g_string_replace (safe, "_-_", "_", 0);
+
+  /* A title makes a long name: its first words. */
+  if (safe->len > 60)
+    {
+      g_string_truncate (safe, 60);
+      if (strrchr (safe->str, '_') != NULL && strrchr (safe->str, '_') - safe->str > 20)
+        g_string_truncate (safe, strrchr (safe->str, '_') - safe->str);
+    }
   while (safe->len > 0 && safe->str[safe->len - 1] == '_')
     g_string_truncate (safe, safe->len - 1);
   if (safe->len == 0)

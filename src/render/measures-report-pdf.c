@@ -570,35 +570,44 @@ measures_report_dup_file_name (MeasuresReport *self)
 
   g_return_val_if_fail (MEASURES_IS_REPORT (self), NULL);
 
+  /* Named in the interface's language, after what it holds. */
   switch (self->kind)
     {
     case REPORT_OFFICE:
       stem = measures_report_safe_file_name (self->office);
       break;
     case REPORT_GOAL:
-      stem = g_strdup_printf ("goal-%u", self->goal);
+      {
+        g_autofree char *goal = g_strdup_printf (_("Goal %u"), self->goal);
+
+        stem = measures_report_safe_file_name (goal);
+      }
       break;
     case REPORT_MEASURE:
-      stem = g_strdup_printf ("measure-%" G_GINT64_FORMAT, self->measure_id);
+      stem = measures_report_safe_file_name (
+        self->measures->len > 0
+        ? measures_measure_get_title (g_ptr_array_index (self->measures, 0))
+        : _("Measure"));
       break;
     case REPORT_OVERVIEW:
-      stem = g_strdup ("overview");
+      stem = measures_report_safe_file_name (_("Overview of the Measures"));
       break;
     case REPORT_MONITORING:
-      if (self->office != NULL)
-        {
-          g_autofree char *office = measures_report_safe_file_name (self->office);
+      {
+        g_autofree char *report = measures_report_safe_file_name (_("Monitoring Report"));
+        g_autofree char *goal = g_strdup_printf (_("Goal %u"), self->goal);
+        g_autofree char *scope = measures_report_safe_file_name (self->office != NULL
+                                                                 ? self->office : goal);
 
-          stem = g_strdup_printf ("monitoring-%s", office);
-        }
-      else if (self->goal != 0)
-        stem = g_strdup_printf ("monitoring-goal-%u", self->goal);
-      else
-        stem = g_strdup ("monitoring");
+        stem = self->office != NULL || self->goal != 0
+               ? g_strdup_printf ("%s_%s", report, scope)
+               : g_steal_pointer (&report);
+      }
       break;
     case REPORT_STRATEGY:
     default:
-      stem = g_strdup ("strategy");
+      stem = measures_report_safe_file_name (self->strategy_title ? self->strategy_title
+                                                                  : _("Strategy"));
       break;
     }
 
