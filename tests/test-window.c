@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "measures-context.h"
 #include "measures-measure-view.h"
 #include "measures-office-view.h"
 #include "measures-vision-view.h"
@@ -396,10 +397,144 @@ test_help (Fixture       *f,
   g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (menu_button), "app.help"));
 }
 
+/* The dialog over the window with @heading, once it is shown. */
+static AdwMessageDialog *
+wait_for_question (Fixture    *f,
+                   const char *heading)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      AdwMessageDialog *dialog = (AdwMessageDialog *)find_window (f, ADW_TYPE_MESSAGE_DIALOG);
+
+      if (dialog != NULL && g_strcmp0 (adw_message_dialog_get_heading (dialog), heading) == 0)
+        {
+          gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+          return dialog;
+        }
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
+  return NULL;
+}
+
+static void
+start_without_strategy (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->app = new_application ();
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (f->app));
+  f->window = MEASURES_WINDOW (find_window (f, MEASURES_TYPE_WINDOW));
+  g_assert_nonnull (f->window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+close_windows (Fixture *f)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (f->app))))
+    gtk_window_destroy (windows->data);
+  iterate ();
+  g_clear_object (&f->app);
+  f->window = NULL;
+}
+
+/* A new user, started from the desktop on the strategy of this computer, is
+ * asked where the strategy is kept and then for their name, prefilled with
+ * their real name; the log writes that name, and the next start asks
+ * nothing. */
+static void
+test_first_start_questions (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *author = NULL;
+  const char *real = g_get_real_name ();
+  AdwMessageDialog *dialog;
+  GtkEditable *entry;
+
+  start_without_strategy (&f);
+  settings = g_object_ref (measures_application_get_settings (f.app));
+  dialog = wait_for_question (&f, "Where Is Your Strategy Kept?");
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "computer");
+  iterate ();
+
+  dialog = wait_for_question (&f, "What Is Your Name?");
+  g_assert_nonnull (dialog);
+  pause_for_screenshot ("first-start-name");
+  entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  /* The real name, never the login name. */
+  if (g_strcmp0 (real, "Unknown") != 0 && g_strcmp0 (real, g_get_user_name ()) != 0)
+    g_assert_cmpstr (gtk_editable_get_text (entry), ==, real);
+  else
+    g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == GTK_WIDGET (entry) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (dialog)), GTK_WIDGET (entry)));
+  /* No name, nothing to use. */
+  gtk_editable_set_text (entry, "  ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (entry, " Anna Sam ");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  adw_message_dialog_response (dialog, "save");
+  iterate ();
+
+  author = g_settings_get_string (settings, "author-name");
+  g_assert_cmpstr (author, ==, "Anna Sam");
+  g_clear_pointer (&author, g_free);
+  author = measures_context_dup_author (measures_window_get_context (f.window));
+  g_assert_cmpstr (author, ==, "Anna Sam");
+  close_windows (&f);
+
+  /* Asked once: the next start shows the window alone. */
+  start_without_strategy (&f);
+  g_assert_null (wait_for_question (&f, "What Is Your Name?"));
+  g_assert_null (find_window (&f, ADW_TYPE_MESSAGE_DIALOG));
+  close_windows (&f);
+
+  /* Not now: asked no more, and the log keeps a name of its own. */
+  g_settings_reset (settings, "author-name");
+  g_settings_reset (settings, "author-asked");
+  start_without_strategy (&f);
+  dialog = wait_for_question (&f, "What Is Your Name?");
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "skip");
+  iterate ();
+  g_assert_true (g_settings_get_boolean (settings, "author-asked"));
+  g_clear_pointer (&author, g_free);
+  author = measures_context_dup_author (measures_window_get_context (f.window));
+  g_assert_cmpstr (author, !=, "");
+  g_assert_cmpstr (author, !=, "Unknown");
+  close_windows (&f);
+
+  {
+    g_autoptr(GSettingsSchema) schema = NULL;
+    g_auto(GStrv) keys = NULL;
+
+    g_object_get (settings, "settings-schema", &schema, NULL);
+    keys = g_settings_schema_list_keys (schema);
+    for (guint i = 0; keys[i] != NULL; i++)
+      g_settings_reset (settings, keys[i]);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  TempDir data_home;
+  int status;
+
+  /* The strategy a first start makes, for the test that names none. */
+  temp_dir_setup (&data_home, NULL);
+  g_setenv ("XDG_DATA_HOME", data_home.dir, TRUE);
   window_test_init (&argc, &argv);
 
   ADD ("starts-on-vision", test_starts_on_vision);
@@ -411,6 +546,9 @@ main (int   argc,
   ADD ("filter-starts-at-top", test_filter_starts_at_top);
   ADD ("narrow-window-folds", test_narrow_window_folds);
   ADD ("help", test_help);
+  g_test_add_func ("/window/first-start-questions", test_first_start_questions);
 
-  return g_test_run ();
+  status = g_test_run ();
+  temp_dir_teardown (&data_home, NULL);
+  return status;
 }

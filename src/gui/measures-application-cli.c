@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "measures-application-private.h"
+#include "measures-context.h"
 #include "measures-export.h"
 #include "measures-format.h"
 #include "measures-import.h"
@@ -279,7 +280,7 @@ report_author (void)
 {
   const char *author = preference ("author-name");
 
-  return author != NULL ? author : g_get_real_name ();
+  return author != NULL ? author : measures_context_get_login_author ();
 }
 
 /* The office the user means: as typed, or in other case ("sam" for

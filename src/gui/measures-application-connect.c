@@ -14,8 +14,9 @@
 
 /* Where the strategy is kept: a server connected to at start (with a
  * window that says so, and what to do when it cannot be reached), the
- * question asked at the first start, and switching to another strategy
- * from the preferences while running. */
+ * questions asked at the first start (where the strategy is kept, and
+ * whose name the log writes), and switching to another strategy from the
+ * preferences while running. */
 
 static void
 connect_error_response (AdwMessageDialog    *dialog,
@@ -137,6 +138,8 @@ where_kept_response (AdwMessageDialog    *dialog,
   g_settings_set_boolean (self->settings, "database-chosen", TRUE);
   if (g_str_equal (response, "server"))
     _measures_application_show_preferences (self, parent, TRUE);
+  else
+    _measures_application_ask_author (self, parent);
 }
 
 /* Asked once, over the window on the embedded strategy: most offices share
@@ -158,6 +161,81 @@ _measures_application_ask_where_kept (MeasuresApplication *self,
   adw_message_dialog_set_close_response (dialog, "computer");
   g_signal_connect_object (dialog, "response", G_CALLBACK (where_kept_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A real name, never the login name: "root" or "asam" in the log helps
+ * nobody find whom to ask. */
+static char *
+suggested_author (void)
+{
+  const char *real = g_get_real_name ();
+
+  if (g_strcmp0 (real, "Unknown") == 0 || g_strcmp0 (real, g_get_user_name ()) == 0)
+    return g_strdup ("");
+  return g_strdup (real);
+}
+
+static void
+author_changed (GtkEditable      *entry,
+                AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", name[0] != '\0');
+}
+
+static void
+author_response (AdwMessageDialog    *dialog,
+                 const char          *response,
+                 MeasuresApplication *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  g_settings_set_boolean (self->settings, "author-asked", TRUE);
+  if (g_str_equal (response, "save") && name[0] != '\0')
+    g_settings_set_string (self->settings, "author-name", name);
+}
+
+/* Asked once, on a strategy on this computer: every report and change is
+ * written with a name, and a new user would not look for it in the
+ * preferences. A server writes its user's name itself. */
+void
+_measures_application_ask_author (MeasuresApplication *self,
+                                  GtkWindow           *window)
+{
+  g_autofree char *suggested = suggested_author ();
+  g_autofree char *current = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  if (self->settings == NULL || g_settings_get_boolean (self->settings, "author-asked") ||
+      measures_application_get_server_address (self) != NULL)
+    return;
+  current = g_strstrip (g_settings_get_string (self->settings, "author-name"));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    window, _("What Is Your Name?"),
+    _("Measures writes your name beside every progress report and change you make, so that "
+      "colleagues know whom to ask. Preferences can change it later.")));
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), current[0] != '\0' ? current : suggested);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("First and last name"));
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Your name"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+
+  adw_message_dialog_add_response (dialog, "skip", _("_Not Now"));
+  adw_message_dialog_add_response (dialog, "save", _("_Use This Name"));
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "skip");
+  g_signal_connect_object (entry, "changed", G_CALLBACK (author_changed), dialog, 0);
+  author_changed (GTK_EDITABLE (entry), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (author_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
 }
 
 /**

@@ -6,8 +6,9 @@
  *   actions, preferences and about, the main window, and the store's life
  *   (opening it, closing it, opening it again when replaced, saying why it
  *   could not be opened);
- * - -connect.c: connecting to a server at start, the question where the
- *   strategy is kept, and switching to another strategy while running;
+ * - -connect.c: connecting to a server at start, the questions of the
+ *   first start (where the strategy is kept, the user's name), and
+ *   switching to another strategy while running;
  * - -backups.c: the daily backup, and restoring a backup or starting over
  *   in the database's place;
  * - -cli.c: the command line. */
@@ -63,6 +64,8 @@ void            _measures_application_show_preferences (MeasuresApplication *sel
 void _measures_application_connect_at_start (MeasuresApplication *self,
                                              const char          *address);
 void _measures_application_ask_where_kept   (MeasuresApplication *self,
+                                             GtkWindow           *window);
+void _measures_application_ask_author       (MeasuresApplication *self,
                                              GtkWindow           *window);
 
 /* measures-application-backups.c */

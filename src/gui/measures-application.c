@@ -377,6 +377,8 @@ measures_application_activate (GApplication *app)
   if (!given && self->settings != NULL &&
       !g_settings_get_boolean (self->settings, "database-chosen"))
     _measures_application_ask_where_kept (self, window);
+  else if (!given)
+    _measures_application_ask_author (self, window);
 }
 
 static void

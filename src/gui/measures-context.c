@@ -206,7 +206,24 @@ measures_context_dup_author (MeasuresContext *self)
   if (name != NULL && name[0] != '\0')
     return g_steal_pointer (&name);
 
-  return g_strdup (g_get_real_name ());
+  return g_strdup (measures_context_get_login_author ());
+}
+
+/**
+ * measures_context_get_login_author:
+ *
+ * Returns: the name written when the preferences name nobody: the user's
+ *   real name as the system knows it, else the login name
+ */
+const char *
+measures_context_get_login_author (void)
+{
+  const char *real = g_get_real_name ();
+
+  /* GLib's word for a name the system does not know. */
+  if (real == NULL || real[0] == '\0' || g_str_equal (real, "Unknown"))
+    return g_get_user_name ();
+  return real;
 }
 
 /**

@@ -22,4 +22,6 @@ GSettings         *measures_context_get_settings   (MeasuresContext   *self);
 char              *measures_context_dup_author     (MeasuresContext   *self);
 MeasuresPaper      measures_context_get_paper      (MeasuresContext   *self);
 
+const char        *measures_context_get_login_author (void);
+
 G_END_DECLS

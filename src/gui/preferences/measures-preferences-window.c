@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "measures-application.h"
+#include "measures-context.h"
 #include "measures-preferences-window.h"
 #include "measures-server-address.h"
 
@@ -312,7 +313,7 @@ measures_preferences_window_init (MeasuresPreferencesWindow *self)
   /* Translators: %s is the user's name as the system knows it */
   description = g_strdup_printf (_("Written with every progress entry and change. "
                                    "When empty, “%s” is written."),
-                                 g_get_real_name ());
+                                 measures_context_get_login_author ());
   adw_preferences_group_set_description (self->log_group, description);
 }
 
