@@ -280,11 +280,31 @@ assert_labels (Fixture    *f,
                    "Europäische Kulturtage Karlsruhe");
 }
 
+/* The window made anew is as large as the one it replaces, on screen and
+ * in the settings kept for the next start. */
+static void
+assert_size (Fixture *f,
+             int      width,
+             int      height,
+             int      saved_width,
+             int      saved_height)
+{
+  GSettings *settings = measures_application_get_settings (f->app);
+
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (f->window)), ==, height);
+  measures_window_save_settings (f->window, settings);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, saved_width);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, saved_height);
+}
+
 static void
 test_switch_language (Fixture       *f,
                       gconstpointer  data)
 {
+  GSettings *settings = measures_application_get_settings (f->app);
   MeasuresMeasureView *view;
+  int width, height, saved_width, saved_height;
 
   select_sidebar_row (f, 3);
   g_signal_emit_by_name (MEASURES_CHILD (f, "measure_list"), "activate", 3);
@@ -298,8 +318,14 @@ test_switch_language (Fixture       *f,
   assert_labels (f, "Goal 2", "Short Description", "All Measures", "Preferences");
   view = detail_page (f, "sheet");
   g_assert_true (gtk_widget_get_visible (child (view, MEASURES_TYPE_MEASURE_VIEW, "content_note")));
+  width = gtk_widget_get_width (GTK_WIDGET (f->window));
+  height = gtk_widget_get_height (GTK_WIDGET (f->window));
+  measures_window_save_settings (f->window, settings);
+  saved_width = g_settings_get_int (settings, "window-width");
+  saved_height = g_settings_get_int (settings, "window-height");
 
   switch_language (f, "de");
+  assert_size (f, width, height, saved_width, saved_height);
   pause_for_screenshot ("german");
   assert_labels (f, "Ziel 2", "Kurzbeschreibung", "Alle Maßnahmen", "Einstellungen");
   view = detail_page (f, "sheet");
@@ -312,12 +338,14 @@ test_switch_language (Fixture       *f,
 
   switch_language (f, "fr");
   pause_for_screenshot ("french");
+  assert_size (f, width, height, saved_width, saved_height);
   assert_labels (f, "Objectif 2", "Description succincte", "Toutes les mesures", "Préférences");
   view = detail_page (f, "sheet");
   g_assert_cmpstr (label_text (view, MEASURES_TYPE_MEASURE_VIEW, "priority_label"), ==, "Haute");
 
   switch_language (f, "");
   assert_labels (f, "Goal 2", "Short Description", "All Measures", "Preferences");
+  assert_size (f, width, height, saved_width, saved_height);
 }
 
 static void

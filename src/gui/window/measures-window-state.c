@@ -60,8 +60,10 @@ measures_window_save_state (MeasuresWindow *self)
   measures_measures_page_get_edit (self->measures_page, &state->original, &state->draft,
                                    &state->modified);
 
-  state->width = gtk_widget_get_width (GTK_WIDGET (self));
-  state->height = gtk_widget_get_height (GTK_WIDGET (self));
+  /* The size the window was given, as GTK keeps it up to date: its
+   * allocation is smaller by the frame the window draws itself, and each
+   * window made anew from it would lose that much. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &state->width, &state->height);
   state->maximized = gtk_window_is_maximized (GTK_WINDOW (self));
 
   return state;
