@@ -7,8 +7,8 @@
 
 #define RGB(hex) { ((hex) >> 16) / 255.0, (((hex) >> 8) & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
 
-/* The status colours are those of the window's status labels (ui/style.css),
- * which are libadwaita's named colours: planned in the text's own colour
+/* The status colours are the hues of the window's status badges
+ * (ui/style.css), libadwaita's named colours: planned in the text's own colour
  * (dimmed here, so that a bar of planned measures does not shout), in
  * progress and continuous in the accent colour (charts hatch continuous to
  * tell the two apart), completed in the success colour, on hold in the
