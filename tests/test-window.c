@@ -293,7 +293,13 @@ test_narrow_window_folds (Fixture       *f,
   AdwLeaflet *leaflet = WINDOW_CHILD (f, "leaflet");
   AdwLeaflet *measures_leaflet = MEASURES_CHILD (f, "measures_leaflet");
   g_autoptr(MeasuresContext) context = g_object_ref (measures_window_get_context (f->window));
+  g_autofree char *layout = NULL;
+  int width;
 
+  /* The title buttons of GNOME, where a narrow window is a phone's or
+   * half a laptop's screen. */
+  g_object_get (gtk_settings_get_default (), "gtk-decoration-layout", &layout, NULL);
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
   gtk_window_destroy (GTK_WINDOW (f->window));
   f->window = measures_window_new (f->app, context);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
@@ -304,6 +310,7 @@ test_narrow_window_folds (Fixture       *f,
   leaflet = WINDOW_CHILD (f, "leaflet");
   measures_leaflet = MEASURES_CHILD (f, "measures_leaflet");
   g_assert_true (adw_leaflet_get_folded (leaflet));
+  width = gtk_widget_get_width (GTK_WIDGET (f->window));
 
   /* Back to the views, then into goal 1 and one of its measures. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sidebar", NULL);
@@ -325,6 +332,9 @@ test_narrow_window_folds (Fixture       *f,
   g_assert_true (adw_leaflet_get_visible_child (measures_leaflet) ==
                  MEASURES_CHILD (f, "measure_detail_pane"));
   g_assert_true (shows_label (GTK_WIDGET (f->window), "Interkulturelle Elternmentor*innen"));
+  /* The sheet fits the narrow window: nothing makes it wider. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, width);
 
   gtk_widget_activate_action (WINDOW_CHILD (f, "measures_page"), "measures.show-list", NULL);
   iterate ();
@@ -345,6 +355,10 @@ test_narrow_window_folds (Fixture       *f,
   click (drawn_row (OFFICES_CHILD (f, "office_list"), 0));
   g_assert_true (adw_leaflet_get_visible_child (OFFICES_CHILD (f, "offices_leaflet")) ==
                  OFFICES_CHILD (f, "office_detail_pane"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, width);
+
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", layout, NULL);
 }
 
 static GtkMenuButton *
