@@ -296,6 +296,8 @@ test_tab_leaves_lists (Fixture       *f,
   press_keys (GTK_WIDGET (f->window), 0, GDK_KEY_Tab);
   g_assert_true (gtk_list_box_get_selected_row (sidebar) == goal);
   g_assert_false (has_focus_within (GTK_WIDGET (sidebar)));
+  /* To the pane beside it, the measures, not over it to the sheet. */
+  g_assert_true (has_focus_within (MEASURES_CHILD (f, "measure_list_pane")));
 
   /* Into the measures, then out of them again. */
   gtk_widget_grab_focus (list);
@@ -305,6 +307,7 @@ test_tab_leaves_lists (Fixture       *f,
   g_assert_true (has_focus_within (list));
   press_keys (GTK_WIDGET (f->window), 0, GDK_KEY_Tab);
   g_assert_false (has_focus_within (list));
+  g_assert_true (has_focus_within (MEASURES_CHILD (f, "measure_detail_pane")));
   gtk_widget_grab_focus (list);
   sync_input (GTK_WIDGET (f->window));
   press_keys (GTK_WIDGET (f->window), GDK_SHIFT_MASK, GDK_KEY_Tab);

@@ -41,10 +41,38 @@ measures_list_view_is_on_row (GtkListView *list,
 
 /* The widgets Tab stops at, in order: focusable ones that can be reached,
  * a list counting as one stop (its selected row, or its first). */
+/* GTK's order for Tab among siblings: from top to bottom by their middles,
+ * and along the line of text where those are level. */
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      parent)
+{
+  GtkWidget *x = *(GtkWidget **)a;
+  GtkWidget *y = *(GtkWidget **)b;
+  graphene_rect_t bx, by;
+  float mx, my;
+
+  if (!gtk_widget_compute_bounds (x, parent, &bx) || !gtk_widget_compute_bounds (y, parent, &by))
+    return 0;
+
+  mx = bx.origin.y + bx.size.height / 2;
+  my = by.origin.y + by.size.height / 2;
+  if (G_APPROX_VALUE (mx, my, 0.5f))
+    {
+      int order = (bx.origin.x > by.origin.x) - (bx.origin.x < by.origin.x);
+
+      return gtk_widget_get_direction (parent) == GTK_TEXT_DIR_RTL ? -order : order;
+    }
+  return mx < my ? -1 : 1;
+}
+
 static void
 collect_stops (GtkWidget *widget,
                GPtrArray *stops)
 {
+  g_autoptr(GPtrArray) children = NULL;
+
   if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget) ||
       !gtk_widget_is_sensitive (widget) || !gtk_widget_get_can_focus (widget))
     return;
@@ -63,10 +91,16 @@ collect_stops (GtkWidget *widget,
       return;
     }
 
+  children = g_ptr_array_new ();
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    collect_stops (child, stops);
+    g_ptr_array_add (children, child);
+  /* In the order GTK's own Tab takes them: where they are, not where they
+   * stand among their siblings (a leaflet keeps its shown pane last). */
+  g_ptr_array_sort_with_data (children, compare_positions, widget);
+  for (guint i = 0; i < children->len; i++)
+    collect_stops (g_ptr_array_index (children, i), stops);
 }
 
 static gboolean
