@@ -3,19 +3,22 @@
 
 #include <string.h>
 
+#include "measures-print-preview.h"
 #include "window-test-util.h"
 
-/* Exporting from the window through the file chooser, as a user does. A
- * program of its own: the chooser's libraries keep memory for the life of
- * the process, which the sanitizer run can tell from ours only with whole
- * stacks (see the test's environment in meson.build). */
+/* Printing and exporting from the window through GTK's print dialog and
+ * file chooser, as a user does. A program of its own: the dialogs'
+ * libraries keep memory for the life of the process, which the sanitizer
+ * run can tell from ours only with whole stacks (see the test's
+ * environment in meson.build). */
 
-/* Runs the main loop for up to a second, until @done says so. */
+/* Runs the main loop for up to @seconds, until @done says so. */
 static gboolean
-within_a_second (gboolean (*done) (gpointer),
-                 gpointer   data)
+within (guint       seconds,
+        gboolean  (*done) (gpointer),
+        gpointer    data)
 {
-  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC;
+  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
 
   while (!done (data) && g_get_monotonic_time () < end)
     {
@@ -24,6 +27,13 @@ within_a_second (gboolean (*done) (gpointer),
     }
 
   return done (data);
+}
+
+static gboolean
+within_a_second (gboolean (*done) (gpointer),
+                 gpointer   data)
+{
+  return within (1, done, data);
 }
 
 /* The file chooser that a "Save" action shows, once it is up. */
@@ -136,6 +146,276 @@ test_spreadsheet_as_shown (Fixture       *f,
     }
 }
 
+/* Printing ------------------------------------------------------------ */
+
+/* GTK's print dialog, once it is up; its type is in gtk4-unix-print, which
+ * the application does not otherwise need. */
+static GtkDialog *
+find_print_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GType type = g_type_from_name ("GtkPrintUnixDialog");
+
+  for (guint i = 0; type != 0 && i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static gboolean
+print_dialog_shown (gpointer data)
+{
+  return find_print_dialog () != NULL;
+}
+
+static gboolean
+print_dialog_gone (gpointer data)
+{
+  return find_print_dialog () == NULL;
+}
+
+static MeasuresPrintPreview *
+find_preview (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (MEASURES_IS_PRINT_PREVIEW (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return MEASURES_PRINT_PREVIEW (window);
+    }
+
+  return NULL;
+}
+
+#define PREVIEW_CHILD(preview, name) child (preview, MEASURES_TYPE_PRINT_PREVIEW, name)
+
+static gboolean
+preview_ready (gpointer data)
+{
+  MeasuresPrintPreview *preview = find_preview ();
+  const char *subtitle;
+
+  if (preview == NULL || !gtk_widget_get_mapped (GTK_WIDGET (preview)))
+    return FALSE;
+
+  /* Once the operation has laid the pages out. */
+  subtitle = adw_window_title_get_subtitle (PREVIEW_CHILD (preview, "window_title"));
+  return subtitle != NULL && subtitle[0] != '\0';
+}
+
+static gboolean
+preview_gone (gpointer data)
+{
+  return find_preview () == NULL;
+}
+
+/* How each print operation ended, in the order they ended. */
+static gboolean
+operation_done (GSignalInvocationHint *hint,
+                guint                  n_values,
+                const GValue          *values,
+                gpointer               data)
+{
+  GArray *results = data;
+  int result = g_value_get_enum (&values[1]);
+
+  g_array_append_val (results, result);
+  return TRUE;
+}
+
+static GArray *
+watch_print_operations (gulong *hook)
+{
+  GArray *results = g_array_new (FALSE, FALSE, sizeof (int));
+  guint done;
+
+  /* The signal is there once the class is. */
+  g_type_class_unref (g_type_class_ref (GTK_TYPE_PRINT_OPERATION));
+  done = g_signal_lookup ("done", GTK_TYPE_PRINT_OPERATION);
+
+  *hook = g_signal_add_emission_hook (done, 0, operation_done, results, NULL);
+  return results;
+}
+
+/* A toast is on screen, e.g. an error. */
+static gboolean
+shows_toast (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return FALSE;
+  if (g_str_equal (gtk_widget_get_css_name (widget), "toast"))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (shows_toast (c))
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+preview_subtitle (MeasuresPrintPreview *preview)
+{
+  return adw_window_title_get_subtitle (PREVIEW_CHILD (preview, "window_title"));
+}
+
+/* @action, then Preview in the print dialog with pages 2 and 3 chosen:
+ * the preview window, on the first of them. */
+static MeasuresPrintPreview *
+open_preview (Fixture    *f,
+              const char *action)
+{
+  g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+  GtkPageRange range = { 1, 2 };
+  GtkDialog *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), action, NULL));
+  g_assert_true (within (5, print_dialog_shown, NULL));
+  dialog = find_print_dialog ();
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+  gtk_print_settings_set_print_pages (settings, GTK_PRINT_PAGES_RANGES);
+  gtk_print_settings_set_page_ranges (settings, &range, 1);
+  g_object_set (dialog, "print-settings", settings, NULL);
+  gtk_dialog_response (dialog, GTK_RESPONSE_APPLY);
+
+  g_assert_true (within (5, preview_ready, NULL));
+  g_assert_true (print_dialog_gone (NULL));
+  return find_preview ();
+}
+
+/* The preview shows the pages chosen in the print dialog, zooms, and its
+ * Print button leads back to the print dialog with what was chosen there,
+ * to pick the printer. */
+static void
+test_preview_prints (Fixture       *f,
+                     gconstpointer  data)
+{
+  gulong hook;
+  g_autoptr(GArray) results = watch_print_operations (&hook);
+  MeasuresPrintPreview *preview;
+  GtkWidget *print_button, *area, *scroller;
+  g_autoptr(GtkPrintSettings) settings = NULL;
+  g_autofree GtkPageRange *ranges = NULL;
+  int fit_width, fit_height, zoomed_height, n_ranges;
+  const char *subtitle;
+
+  /* Goal 1's report: more than three pages. */
+  select_sidebar_row (f, 2);
+  preview = open_preview (f, "win.print-goal");
+  g_object_add_weak_pointer (G_OBJECT (preview), (gpointer *) &preview);
+  subtitle = preview_subtitle (preview);
+  g_assert_true (g_str_has_prefix (subtitle, "Page 2 of "));
+  g_assert_false (gtk_widget_is_sensitive (PREVIEW_CHILD (preview, "previous_button")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.next", NULL));
+  g_assert_true (g_str_has_prefix (preview_subtitle (preview), "Page 3 of "));
+  /* Page 4 was not chosen. */
+  g_assert_false (gtk_widget_is_sensitive (PREVIEW_CHILD (preview, "next_button")));
+  press_keys (GTK_WIDGET (preview), 0, GDK_KEY_Page_Up);
+  g_assert_true (g_str_has_prefix (preview_subtitle (preview), "Page 2 of "));
+
+  /* The page fits the window at first; zoomed in, it is larger and
+   * scrolls; Ctrl+0 fits it again. */
+  area = GTK_WIDGET (PREVIEW_CHILD (preview, "page_area"));
+  scroller = GTK_WIDGET (PREVIEW_CHILD (preview, "scroller"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (preview));
+  fit_width = gtk_widget_get_width (area);
+  fit_height = gtk_widget_get_height (area);
+  g_assert_cmpint (fit_height, ==, gtk_widget_get_height (scroller));
+  pause_for_screenshot ("preview-fit");
+  click (GTK_WIDGET (PREVIEW_CHILD (preview, "zoom_in_button")));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (preview));
+  g_assert_cmpint (gtk_widget_get_height (area), >, fit_height);
+  g_assert_cmpint (gtk_widget_get_width (area), >=, fit_width);
+  zoomed_height = gtk_widget_get_height (area);
+  /* Ctrl+plus, as the key without Shift gives it. */
+  press_keys (GTK_WIDGET (preview), GDK_CONTROL_MASK, GDK_KEY_equal);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (preview));
+  g_assert_cmpint (gtk_widget_get_height (area), >, zoomed_height);
+  press_keys (GTK_WIDGET (preview), GDK_CONTROL_MASK, GDK_KEY_equal);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (preview));
+  g_assert_cmpint (gtk_widget_get_width (area), >, fit_width);
+  pause_for_screenshot ("preview-zoomed");
+  press_keys (GTK_WIDGET (preview), GDK_CONTROL_MASK, GDK_KEY_minus);
+  press_keys (GTK_WIDGET (preview), GDK_CONTROL_MASK, GDK_KEY_0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (preview));
+  g_assert_cmpint (gtk_widget_get_height (area), ==, fit_height);
+  g_assert_cmpint (gtk_widget_get_width (area), ==, fit_width);
+
+  /* Print: the preview is done with, and the print dialog is back, with
+   * the pages chosen before. */
+  print_button = GTK_WIDGET (PREVIEW_CHILD (preview, "print_button"));
+  g_assert_true (gtk_widget_has_css_class (print_button, "suggested-action"));
+  g_assert_true (gtk_widget_is_sensitive (print_button));
+  g_assert_cmpuint (results->len, ==, 0);
+  g_signal_emit_by_name (print_button, "clicked");
+  g_assert_true (within (5, print_dialog_shown, NULL));
+  iterate ();
+  g_assert_null (preview);
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpint (g_array_index (results, int, 0), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_object_get (find_print_dialog (), "print-settings", &settings, NULL);
+  g_assert_cmpint (gtk_print_settings_get_print_pages (settings), ==, GTK_PRINT_PAGES_RANGES);
+  ranges = gtk_print_settings_get_page_ranges (settings, &n_ranges);
+  g_assert_cmpint (n_ranges, ==, 1);
+  g_assert_cmpint (ranges[0].start, ==, 1);
+  g_assert_cmpint (ranges[0].end, ==, 2);
+
+  /* Cancelled there, it is over, and nothing is said. */
+  gtk_dialog_response (find_print_dialog (), GTK_RESPONSE_CANCEL);
+  g_assert_true (within_a_second (print_dialog_gone, NULL));
+  iterate ();
+  g_assert_cmpuint (results->len, ==, 2);
+  g_assert_cmpint (g_array_index (results, int, 1), ==, GTK_PRINT_OPERATION_RESULT_CANCEL);
+  g_assert_false (shows_toast (GTK_WIDGET (f->window)));
+
+  g_signal_remove_emission_hook (g_signal_lookup ("done", GTK_TYPE_PRINT_OPERATION), hook);
+}
+
+/* Closing the preview closes it: no dialog, no message, and its operation
+ * ends once. */
+static void
+test_preview_closes (Fixture       *f,
+                     gconstpointer  data)
+{
+  gulong hook;
+  g_autoptr(GArray) results = watch_print_operations (&hook);
+  MeasuresPrintPreview *preview;
+
+  /* What is in view: the office's two pages. */
+  open_office (f, "ZJD");
+  preview = open_preview (f, "win.print");
+  g_object_add_weak_pointer (G_OBJECT (preview), (gpointer *) &preview);
+  g_assert_cmpuint (results->len, ==, 0);
+
+  press_closing_keys (GTK_WINDOW (preview), 0, GDK_KEY_Escape);
+  g_assert_true (within_a_second (preview_gone, NULL));
+  iterate ();
+  g_assert_null (preview);
+  g_assert_true (print_dialog_gone (NULL));
+  g_assert_false (shows_toast (GTK_WIDGET (f->window)));
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_cmpint (g_array_index (results, int, 0), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+
+  /* Nothing more comes of it. */
+  {
+    gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+    while (g_get_monotonic_time () < end)
+      g_main_context_iteration (NULL, FALSE), g_usleep (5000);
+  }
+  g_assert_cmpuint (results->len, ==, 1);
+  g_assert_true (print_dialog_gone (NULL));
+  g_assert_true (preview_gone (NULL));
+
+  g_signal_remove_emission_hook (g_signal_lookup ("done", GTK_TYPE_PRINT_OPERATION), hook);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,6 +423,8 @@ main (int   argc,
   window_test_init (&argc, &argv);
 
   ADD ("spreadsheet-as-shown", test_spreadsheet_as_shown);
+  ADD ("preview-prints", test_preview_prints);
+  ADD ("preview-closes", test_preview_closes);
 
   return g_test_run ();
 }

@@ -375,12 +375,58 @@ create_report (MeasuresWindow  *self,
   return report;
 }
 
+static void run_print_operation (MeasuresWindow         *self,
+                                 MeasuresPrintOperation *operation);
+
+/* A preview that was closed has done its work; one whose Print was
+ * pressed leads on to the printer. */
+static void
+print_done (MeasuresWindow          *self,
+            GtkPrintOperationResult  result,
+            GtkPrintOperation       *operation)
+{
+  MeasuresPrintOperation *previewed = MEASURES_PRINT_OPERATION (operation);
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      if (error != NULL)
+        _measures_window_show_error_toast (self, error);
+    }
+  else if (measures_print_operation_get_print_requested (previewed))
+    {
+      g_autoptr(MeasuresPrintOperation) again =
+        measures_print_operation_new_from_preview (previewed);
+
+      run_print_operation (self, again);
+    }
+}
+
+/* Without waiting: the print dialog and the preview are windows of their
+ * own, and the operation says in "done" how it went. */
+static void
+run_print_operation (MeasuresWindow         *self,
+                     MeasuresPrintOperation *operation)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done), self, G_CONNECT_SWAPPED);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                               GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      error != NULL)
+    _measures_window_show_error_toast (self, error);
+}
+
 static void
 print_document (MeasuresWindow *self,
                 Document        document)
 {
   g_autoptr(MeasuresReport) report = NULL;
-  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(MeasuresPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
 
   report = create_report (self, document, &error);
@@ -390,11 +436,8 @@ print_document (MeasuresWindow *self,
       return;
     }
 
-  operation = GTK_PRINT_OPERATION (
-    measures_print_operation_new (report, measures_context_get_paper (self->context)));
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    _measures_window_show_error_toast (self, error);
+  operation = measures_print_operation_new (report, measures_context_get_paper (self->context));
+  run_print_operation (self, operation);
 }
 
 static void
