@@ -146,6 +146,244 @@ test_spreadsheet_as_shown (Fixture       *f,
     }
 }
 
+/* The text of a PDF as pdftotext gives it. */
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out,
+                               NULL, NULL, &error));
+  g_assert_no_error (error);
+  return out;
+}
+
+/* Chooses @name in @folder in the file chooser that is up, as a user
+ * would once it has read the folder it starts in, and accepts. */
+static void
+choose_and_accept (const char *folder,
+                   const char *name)
+{
+  GtkFileChooser *chooser = find_file_chooser ();
+  g_autoptr(GFile) dir = g_file_new_for_path (folder);
+  g_autofree char *path = name ? g_build_filename (folder, name, NULL) : g_strdup (folder);
+  gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC / 2;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (5000);
+  g_assert_true (gtk_file_chooser_set_current_folder (chooser, dir, NULL));
+  if (name != NULL)
+    gtk_file_chooser_set_current_name (chooser, name);
+  g_assert_true (within_a_second (file_chosen, path));
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+}
+
+/* The goal report, which can be printed, is exported as PDF too: the
+ * same report, through the same dialog. */
+static void
+test_goal_report_as_pdf (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = temp_path (&f->tmp, "Ziel 1.pdf");
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  GtkFileChooser *chooser;
+
+  select_sidebar_row (f, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-goal", NULL));
+  g_assert_true (within_a_second (file_chooser_shown, NULL));
+  chooser = find_file_chooser ();
+  name = gtk_file_chooser_get_current_name (chooser);
+  g_assert_true (g_str_has_suffix (name, ".pdf"));
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "language"), ==, "");
+  choose_and_accept (f->tmp.dir, "Ziel 1.pdf");
+  g_assert_true (within_a_second (file_written, path));
+  g_assert_true (shows_label (GTK_WIDGET (f->window), "Exported “Ziel 1.pdf”"));
+
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Goal 1: Internationale Stadtgesellschaft"));
+}
+
+/* Picks @label in the drop-down of the file chooser that offers it, as a
+ * user does. */
+static void
+choose_option (GtkWidget  *widget,
+               const char *label)
+{
+  for (GtkWidget *w = widget; w != NULL; )
+    {
+      GtkWidget *next;
+
+      if (GTK_IS_DROP_DOWN (w) && GTK_IS_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (w))))
+        {
+          GtkStringList *options = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (w)));
+
+          for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (options)); i++)
+            if (g_str_equal (gtk_string_list_get_string (options, i), label))
+              {
+                gtk_drop_down_set_selected (GTK_DROP_DOWN (w), i);
+                return;
+              }
+        }
+      /* Depth first through the chooser's widgets. */
+      if ((next = gtk_widget_get_first_child (w)) == NULL)
+        while (w != widget && (next = gtk_widget_get_next_sibling (w)) == NULL)
+          w = gtk_widget_get_parent (w);
+      w = w == widget && next == NULL ? NULL : next;
+    }
+
+  g_error ("No drop-down offers “%s”", label);
+}
+
+/* Every office's sheets, in the language and layout chosen for them: here
+ * French, two sheets to a landscape page. */
+static void
+test_office_sheets_in_french (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autofree char *folder = temp_path (&f->tmp, "sheets");
+  g_autofree char *path = g_build_filename (folder, "ZJD.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  const char *argv[] = { "pdfinfo", path, NULL };
+  g_autoptr(GError) error = NULL;
+  GtkFileChooser *chooser;
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-office-sheets",
+                                             NULL));
+  g_assert_true (within_a_second (file_chooser_shown, NULL));
+  chooser = find_file_chooser ();
+  choose_option (GTK_WIDGET (chooser), "Français");
+  choose_option (GTK_WIDGET (chooser), "Two per page, landscape");
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "language"), ==, "fr");
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "layout"), ==, "two-per-page");
+  choose_and_accept (folder, NULL);
+  g_assert_true (within (5, file_written, path));
+
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "Fiches des mesures"));
+  g_assert_nonnull (strstr (text, "Description succincte"));
+  g_assert_null (strstr (text, "Short Description"));
+  /* A4 turned: wider than high. */
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &info,
+                               NULL, NULL, &error));
+  g_assert_nonnull (strstr (info, "841.89 x 595.276 pts"));
+}
+
+/* The main menu ------------------------------------------------------- */
+
+/* The label of the main menu's item for @action, as the menu shows it
+ * when it opens on the window's view; %NULL without one. */
+static char *
+menu_label (GMenuModel *model,
+            const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = NULL;
+      char *label = NULL;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        {
+          g_assert_true (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s",
+                                                          &label));
+          return label;
+        }
+      section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+      if (section != NULL && (label = menu_label (section, action)) != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+static GMenuModel *
+open_menu (Fixture    *f,
+           const char *state)
+{
+  GtkMenuButton *button = WINDOW_CHILD (f, "primary_menu_button");
+
+  gtk_menu_button_popup (button);
+  iterate ();
+  pause_for_screenshot (state);
+  gtk_menu_button_popdown (button);
+  iterate ();
+  return gtk_menu_button_get_menu_model (button);
+}
+
+#define assert_menu_label(model, action, expected) \
+  G_STMT_START { \
+    g_autofree char *label_ = menu_label (model, action); \
+    g_assert_cmpstr (label_, ==, expected); \
+  } G_STMT_END
+
+/* Each Print… and Export… names what it makes, following the view, and
+ * Ctrl+P prints what is in view. */
+static void
+test_menu_names_documents (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (f->app),
+                                                                "win.print");
+  GMenuModel *menu;
+
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>p"));
+
+  /* The vision: the strategy, once, first. */
+  menu = open_menu (f, "menu-on-vision");
+  assert_menu_label (menu, "win.print", "Print _Strategy Report…");
+  assert_menu_label (menu, "win.export-pdf", "Export Strateg_y Report as PDF…");
+  assert_menu_label (menu, "win.print-strategy", NULL);
+  assert_menu_label (menu, "win.print-goal", NULL);
+  assert_menu_label (menu, "win.print-overview", "Print _Overview Table…");
+  assert_menu_label (menu, "win.export-overview", "Export Overview _Table as PDF…");
+  assert_menu_label (menu, "win.print-monitoring", "Print Mo_nitoring Report of This View…");
+  assert_menu_label (menu, "win.export-monitoring",
+                     "Export Monitoring Report of This _View as PDF…");
+  assert_menu_label (menu, "win.export-office-sheets", "Export All O_ffices’ Sheets…");
+  assert_menu_label (menu, "win.export-spreadsheet", "Export Measure _List as Spreadsheet…");
+
+  select_sidebar_row (f, 3);
+  g_signal_emit_by_name (MEASURES_CHILD (f, "measure_list"), "activate", 0);
+  iterate ();
+  menu = open_menu (f, "menu-on-measure");
+  /* A measure of goal 2: the measure, and its goal's report below. */
+  assert_menu_label (menu, "win.print", "_Print This Measure…");
+  assert_menu_label (menu, "win.export-pdf", "_Export This Measure as PDF…");
+  assert_menu_label (menu, "win.print-goal", "Print _Goal Report…");
+  assert_menu_label (menu, "win.export-goal", "Export Goal Report as P_DF…");
+  assert_menu_label (menu, "win.print-strategy", "Print _Strategy Report…");
+  assert_menu_label (menu, "win.export-strategy", "Export Strateg_y Report as PDF…");
+  /* The goal's list with no measure shown: the goal's report. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL);
+  gtk_editable_set_text (MEASURES_CHILD (f, "search_entry"), "xyzzy");
+  search_now (f);
+  g_assert_null (measures_measures_page_get_measure (WINDOW_CHILD (f, "measures_page")));
+  menu = open_menu (f, "menu-on-goal");
+  assert_menu_label (menu, "win.print", "Print _Goal Report…");
+  assert_menu_label (menu, "win.export-pdf", "Export Goal Report as P_DF…");
+  assert_menu_label (menu, "win.print-goal", NULL);
+  assert_menu_label (menu, "win.print-strategy", "Print _Strategy Report…");
+
+  /* An office: its sheet. */
+  open_office (f, "ZJD");
+  menu = open_menu (f, "menu-on-office");
+  assert_menu_label (menu, "win.print", "_Print Office Sheet…");
+  assert_menu_label (menu, "win.export-pdf", "_Export Office Sheet as PDF…");
+  assert_menu_label (menu, "win.print-goal", NULL);
+  assert_menu_label (menu, "win.print-strategy", "Print _Strategy Report…");
+
+  /* The dashboard prints the strategy. */
+  select_sidebar_row (f, 1);
+  menu = open_menu (f, "menu-on-dashboard");
+  assert_menu_label (menu, "win.print", "Print _Strategy Report…");
+  assert_menu_label (menu, "win.print-strategy", NULL);
+}
+
 /* Printing ------------------------------------------------------------ */
 
 /* GTK's print dialog, once it is up; its type is in gtk4-unix-print, which
@@ -423,6 +661,9 @@ main (int   argc,
   window_test_init (&argc, &argv);
 
   ADD ("spreadsheet-as-shown", test_spreadsheet_as_shown);
+  ADD ("goal-report-as-pdf", test_goal_report_as_pdf);
+  ADD ("office-sheets-in-french", test_office_sheets_in_french);
+  ADD ("menu-names-documents", test_menu_names_documents);
   ADD ("preview-prints", test_preview_prints);
   ADD ("preview-closes", test_preview_closes);
 
