@@ -222,8 +222,8 @@ def walk_through(desktop, database):
         menu = find(window, "push button", "Main menu") or find(window, "toggle button", "Main menu")
         if ok(menu is not None, "a Main menu button"):
             click(menu)
-        ok(find(target, "menu item", "Print the Overview Table…") is not None and
-           find(target, "menu item", "Export the Overview Table as PDF…") is not None,
+        ok(find(target, "menu item", "Print Overview Table…") is not None and
+           find(target, "menu item", "Export Overview Table as PDF…") is not None,
            "the menu offers the overview table, to print and as PDF")
         item = find(target, "menu item", "Preferences")
         if ok(item is not None, "the menu offers Preferences"):

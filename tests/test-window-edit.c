@@ -481,6 +481,46 @@ test_open_error_dialog (void)
   temp_dir_teardown (&tmp, NULL);
 }
 
+/* The group a widget of the preferences window is in. */
+static AdwPreferencesGroup *
+preferences_group_of (GtkWindow  *dialog,
+                      const char *name)
+{
+  GtkWidget *widget = child (dialog, MEASURES_TYPE_PREFERENCES_WINDOW, name);
+
+  widget = gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_GROUP);
+  g_assert_nonnull (widget);
+  return ADW_PREFERENCES_GROUP (widget);
+}
+
+/* How many backups are kept is a setting of its own, not one of the
+ * reports': in a group of its own, still the same setting. */
+static void
+test_backups_group (Fixture       *f,
+                    gconstpointer  data)
+{
+  GSettings *settings = measures_application_get_settings (f->app);
+  GtkWindow *dialog;
+  GtkSpinButton *spin;
+
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "preferences", NULL);
+  iterate ();
+  dialog = find_window (f, MEASURES_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (dialog);
+  pause_for_screenshot ("preferences-backups");
+
+  g_assert_cmpstr (adw_preferences_group_get_title (preferences_group_of (dialog, "paper_row")),
+                   ==, "Reports");
+  g_assert_cmpstr (adw_preferences_group_get_title (preferences_group_of (dialog,
+                                                                          "backups_spin")),
+                   ==, "Backups");
+
+  spin = child (dialog, MEASURES_TYPE_PREFERENCES_WINDOW, "backups_spin");
+  gtk_spin_button_set_value (spin, 12);
+  iterate ();
+  g_assert_cmpuint (g_settings_get_uint (settings, "backups-kept"), ==, 12);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -489,6 +529,7 @@ main (int   argc,
 
   ADD ("manage-measures", test_manage_measures);
   ADD ("print", test_print);
+  ADD ("backups-group", test_backups_group);
   ADD ("switch-language", test_switch_language);
   ADD ("switch-keeps-edit", test_switch_keeps_edit);
   ADD ("window-state", test_window_state);

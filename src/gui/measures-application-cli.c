@@ -579,7 +579,7 @@ export_office_sheets (MeasuresApplication *self,
     return fail (error->message);
   if (!(store = _measures_application_open_store (self, &error)) ||
       !measures_report_export_office_sheets (store, folder, export.language, export.paper,
-                                             report_author (), &n, &error))
+                                             export.layout, report_author (), &n, &error))
     return fail (error->message);
 
   g_print (ngettext ("Wrote the sheets of %u office into %s\n",

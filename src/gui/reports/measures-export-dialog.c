@@ -10,9 +10,10 @@
 /**
  * MeasuresExportDialog:
  *
- * Asks where to export a report as PDF, and in which language, then
- * writes it there; without a report, asks for a folder and writes every
- * office's sheet into it. Says how it went through its signals.
+ * Asks where to export a report as PDF, in which language and with which
+ * layout of the measure sheets, then writes it there; without a report,
+ * asks the same for a folder and writes every office's sheet into it.
+ * Says how it went through its signals.
  *
  * GTK 4.8 has no GtkFileDialog: this wraps a GtkFileChooserNative, which
  * uses the desktop's own dialog where there is one.
@@ -56,25 +57,26 @@ write_chosen (MeasuresExportDialog  *self,
   GtkFileChooser *chooser = GTK_FILE_CHOOSER (self->chooser);
   MeasuresStore *store = measures_context_get_store (self->context);
   MeasuresPaper paper = measures_context_get_paper (self->context);
+  const char *language = gtk_file_chooser_get_choice (chooser, "language");
+  MeasuresLayout layout = MEASURES_LAYOUT_ONE_PER_PAGE;
   g_autofree char *author = NULL;
   guint n;
 
+  /* "" is the interface's language. */
+  if (language != NULL && language[0] == '\0')
+    language = NULL;
+  measures_layout_from_string (gtk_file_chooser_get_choice (chooser, "layout"), &layout);
+
   if (self->report != NULL)
     {
-      const char *language = gtk_file_chooser_get_choice (chooser, "language");
-
-      /* "" is the interface's language. */
-      measures_report_set_language (self->report, language && language[0] ? language : NULL);
-      measures_report_set_layout (self->report,
-                                  g_strcmp0 (gtk_file_chooser_get_choice (chooser, "layout"),
-                                             "two-per-page") == 0
-                                    ? MEASURES_LAYOUT_TWO_PER_PAGE
-                                    : MEASURES_LAYOUT_ONE_PER_PAGE);
+      measures_report_set_language (self->report, language);
+      measures_report_set_layout (self->report, layout);
       return measures_report_write_pdf (self->report, path, paper, error);
     }
 
   author = measures_context_dup_author (self->context);
-  return measures_report_export_office_sheets (store, path, NULL, paper, author, &n, error);
+  return measures_report_export_office_sheets (store, path, language, paper, layout, author, &n,
+                                               error);
 }
 
 static void
@@ -105,11 +107,12 @@ measures_export_dialog_constructed (GObject *object)
 {
   MeasuresExportDialog *self = MEASURES_EXPORT_DIALOG (object);
   GtkFileChooser *chooser;
+  MeasuresLayout layout = MEASURES_LAYOUT_ONE_PER_PAGE;
 
   G_OBJECT_CLASS (measures_export_dialog_parent_class)->constructed (object);
 
   self->chooser = gtk_file_chooser_native_new (self->report ? _("Export as PDF")
-                                                            : _("Export All Office Sheets"),
+                                                            : _("Export All Offices’ Sheets"),
                                                self->parent,
                                                self->report ? GTK_FILE_CHOOSER_ACTION_SAVE
                                                             : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
@@ -126,21 +129,39 @@ measures_export_dialog_constructed (GObject *object)
       gtk_file_filter_add_mime_type (filter, "application/pdf");
       gtk_file_chooser_add_filter (chooser, filter);
       gtk_file_chooser_set_current_name (chooser, name);
-      gtk_file_chooser_add_choice (chooser, "language", _("Report language"),
-                                   (const char *[]) { "", "de", "en", "fr", NULL },
-                                   (const char *[]) { _("Interface language"), "Deutsch",
-                                                      "English", "Français", NULL });
-      gtk_file_chooser_set_choice (chooser, "language", "");
-      gtk_file_chooser_add_choice (chooser, "layout", _("Measure sheets"),
-                                   (const char *[]) { "one-per-page", "two-per-page", NULL },
-                                   (const char *[]) { _("One per page"),
-                                                      _("Two per page, landscape"), NULL });
-      gtk_file_chooser_set_choice (chooser, "layout",
-                                   measures_report_get_layout (self->report) ==
-                                       MEASURES_LAYOUT_TWO_PER_PAGE
-                                     ? "two-per-page"
-                                     : "one-per-page");
+      layout = measures_report_get_layout (self->report);
     }
+  else
+    {
+      /* As the preferences lay the sheets out. */
+      g_autofree char *setting =
+        g_settings_get_string (measures_context_get_settings (self->context), "layout");
+
+      measures_layout_from_string (setting, &layout);
+    }
+
+  /* Every report, and every office's sheets alike, in the language and
+   * with the layout chosen here. */
+  gtk_file_chooser_add_choice (chooser, "language", _("Report language"),
+                               (const char *[]) { "", "de", "en", "fr", NULL },
+                               (const char *[]) { _("Interface language"), "Deutsch",
+                                                  "English", "Français", NULL });
+  gtk_file_chooser_set_choice (chooser, "language", "");
+  /* GTK 4.8's own file chooser shows the first option chosen whatever
+   * gtk_file_chooser_set_choice() says: the layout in use comes first. */
+  if (layout == MEASURES_LAYOUT_TWO_PER_PAGE)
+    gtk_file_chooser_add_choice (chooser, "layout", _("Measure sheets"),
+                                 (const char *[]) { "two-per-page", "one-per-page", NULL },
+                                 (const char *[]) { _("Two per page, landscape"),
+                                                    _("One per page"), NULL });
+  else
+    gtk_file_chooser_add_choice (chooser, "layout", _("Measure sheets"),
+                                 (const char *[]) { "one-per-page", "two-per-page", NULL },
+                                 (const char *[]) { _("One per page"),
+                                                    _("Two per page, landscape"), NULL });
+  gtk_file_chooser_set_choice (chooser, "layout",
+                               layout == MEASURES_LAYOUT_TWO_PER_PAGE ? "two-per-page"
+                                                                      : "one-per-page");
 
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (chooser_response), self);
 }

@@ -14,6 +14,10 @@
  * Prints a report through the print system, on the paper of the
  * preferences, with a preview of our own. The page that asks for it only
  * runs it.
+ *
+ * Print in the preview ends the preview and notes that the user wants the
+ * pages printed: whoever ran the operation then prints them with
+ * measures_print_operation_new_from_preview().
  */
 struct _MeasuresPrintOperation
 {
@@ -21,6 +25,8 @@ struct _MeasuresPrintOperation
 
   /* Owned: the operation may outlive the page that ran it. */
   MeasuresReport *report;
+
+  gboolean print_requested;
 };
 
 G_DEFINE_FINAL_TYPE (MeasuresPrintOperation, measures_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -49,6 +55,12 @@ measures_print_operation_begin_print (GtkPrintOperation *operation,
   g_object_unref (pango);
 }
 
+static void
+print_requested (MeasuresPrintOperation *self)
+{
+  self->print_requested = TRUE;
+}
+
 /* The preview shows the pages with the report's own drawing, in a window
  * of ours, rather than through a viewer that may not be installed. */
 static gboolean
@@ -57,27 +69,20 @@ measures_print_operation_preview (GtkPrintOperation        *operation,
                                   GtkPrintContext          *context,
                                   GtkWindow                *parent)
 {
-  MeasuresReport *report = MEASURES_PRINT_OPERATION (operation)->report;
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t *cr = cairo_create (surface);
-  PangoContext *pango;
   GtkWidget *window;
 
-  /* A preview handled here needs a cairo context to measure with; the
-   * pages themselves are drawn by the preview window. */
+  /* The operation lays the report out before the first page is shown,
+   * with a cairo context to measure with; the preview window draws each
+   * page on one of its own. */
   gtk_print_context_set_cairo_context (context, cr, 72, 72);
   cairo_destroy (cr);
   cairo_surface_destroy (surface);
 
-  pango = gtk_print_context_create_pango_context (context);
-  pango_cairo_context_set_resolution (pango, 72);
-  measures_report_paginate (report, pango, gtk_print_context_get_width (context),
-                            gtk_print_context_get_height (context));
-  g_object_unref (pango);
-
-  window = measures_print_preview_new (parent, report, preview,
-                                       gtk_print_context_get_width (context),
-                                       gtk_print_context_get_height (context));
+  window = measures_print_preview_new (parent, preview, context);
+  g_signal_connect_object (window, "print", G_CALLBACK (print_requested), operation,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (window));
 
   return TRUE;
@@ -206,5 +211,53 @@ measures_print_operation_new (MeasuresReport *report,
   return g_object_new (MEASURES_TYPE_PRINT_OPERATION,
                        "report", report,
                        "default-page-setup", setup,
+                       NULL);
+}
+
+/**
+ * measures_print_operation_get_print_requested:
+ *
+ * Returns: whether the user asked in the preview to print what it showed
+ */
+gboolean
+measures_print_operation_get_print_requested (MeasuresPrintOperation *self)
+{
+  g_return_val_if_fail (MEASURES_IS_PRINT_OPERATION (self), FALSE);
+
+  return self->print_requested;
+}
+
+/**
+ * measures_print_operation_new_from_preview:
+ * @previewed: an operation whose preview has ended
+ *
+ * What the preview showed, to print: the same report, with the print
+ * settings and the page setup chosen in the print dialog, which shows
+ * them again for the user to choose the printer.
+ *
+ * Returns: (transfer full): an operation that prints what @previewed showed
+ */
+MeasuresPrintOperation *
+measures_print_operation_new_from_preview (MeasuresPrintOperation *previewed)
+{
+  GtkPrintOperation *operation = GTK_PRINT_OPERATION (previewed);
+  GtkPrintSettings *settings;
+  GtkPageSetup *setup;
+  g_autoptr(GtkPrintSettings) settings_copy = NULL;
+  g_autoptr(GtkPageSetup) setup_copy = NULL;
+
+  g_return_val_if_fail (MEASURES_IS_PRINT_OPERATION (previewed), NULL);
+
+  settings = gtk_print_operation_get_print_settings (operation);
+  setup = gtk_print_operation_get_default_page_setup (operation);
+  if (settings != NULL)
+    settings_copy = gtk_print_settings_copy (settings);
+  if (setup != NULL)
+    setup_copy = gtk_page_setup_copy (setup);
+
+  return g_object_new (MEASURES_TYPE_PRINT_OPERATION,
+                       "report", previewed->report,
+                       "default-page-setup", setup_copy,
+                       "print-settings", settings_copy,
                        NULL);
 }

@@ -3,8 +3,6 @@
 
 #include <adwaita.h>
 
-#include "measures-report.h"
-
 G_BEGIN_DECLS
 
 #define MEASURES_TYPE_PRINT_PREVIEW (measures_print_preview_get_type ())
@@ -13,9 +11,7 @@ G_DECLARE_FINAL_TYPE (MeasuresPrintPreview, measures_print_preview, MEASURES, PR
                       AdwWindow)
 
 GtkWidget *measures_print_preview_new (GtkWindow                *parent,
-                                       MeasuresReport           *report,
                                        GtkPrintOperationPreview *preview,
-                                       double                    page_width,
-                                       double                    page_height);
+                                       GtkPrintContext          *context);
 
 G_END_DECLS

@@ -24,6 +24,9 @@ _measures_window_actions_update (MeasuresWindow *self)
   gboolean has_measure = measures_measures_page_get_measure (self->measures_page) != NULL;
   /* On a server, what the user's role allows; the server enforces it. */
   MeasuresPermissions allowed = measures_measures_page_get_permissions (self->measures_page);
+  gboolean on_goal = measures_measures_page_get_goal (self->measures_page) != 0 &&
+                     gtk_stack_get_visible_child (self->content_stack) ==
+                       GTK_WIDGET (self->measures_page);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-measure",
                                  has_measure && !editing &&
@@ -41,10 +44,9 @@ _measures_window_actions_update (MeasuresWindow *self)
                                  !editing && stack && measures_undo_stack_get_can_undo (stack));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  !editing && stack && measures_undo_stack_get_can_redo (stack));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-goal",
-                                 measures_measures_page_get_goal (self->measures_page) != 0 &&
-                                 gtk_stack_get_visible_child (self->content_stack) ==
-                                   GTK_WIDGET (self->measures_page));
+  /* The goal report, printed or as PDF, of the goal in view. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-goal", on_goal);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-goal", on_goal);
 }
 
 /* The measures page's actions, under the window's names that the menus
@@ -280,11 +282,108 @@ show_office_measures_action (GtkWidget  *widget,
 
 typedef enum {
   DOCUMENT_CURRENT,
+  DOCUMENT_MEASURE,
   DOCUMENT_GOAL,
+  DOCUMENT_OFFICE,
   DOCUMENT_STRATEGY,
   DOCUMENT_OVERVIEW,
   DOCUMENT_MONITORING,
+  N_DOCUMENTS
 } Document;
+
+/* What the menu calls each: printed, and exported as PDF. The mnemonics
+ * differ among those the menu shows at once. */
+static const struct {
+  const char *print;
+  const char *export;
+} document_labels[N_DOCUMENTS] = {
+  [DOCUMENT_MEASURE] = { N_("_Print This Measure…"), N_("_Export This Measure as PDF…") },
+  [DOCUMENT_GOAL] = { N_("Print _Goal Report…"), N_("Export Goal Report as P_DF…") },
+  /* Translators: the sheets of the measures an office leads or takes
+   * part in, as one document */
+  [DOCUMENT_OFFICE] = { N_("_Print Office Sheet…"), N_("_Export Office Sheet as PDF…") },
+  [DOCUMENT_STRATEGY] = { N_("Print _Strategy Report…"),
+                          N_("Export Strateg_y Report as PDF…") },
+  [DOCUMENT_OVERVIEW] = { N_("Print _Overview Table…"), N_("Export Overview _Table as PDF…") },
+  [DOCUMENT_MONITORING] = { N_("Print Mo_nitoring Report of This View…"),
+                            N_("Export Monitoring Report of This _View as PDF…") },
+};
+
+/* What Print prints in the view: as the pages' reports have it, the
+ * measure shown, else the goal, else the office, else the strategy. */
+static Document
+document_in_view (MeasuresWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
+
+  if (page == GTK_WIDGET (self->measures_page))
+    {
+      if (measures_measures_page_get_measure (self->measures_page) != NULL)
+        return DOCUMENT_MEASURE;
+      if (measures_measures_page_get_goal (self->measures_page) != 0)
+        return DOCUMENT_GOAL;
+    }
+  else if (page == GTK_WIDGET (self->offices_page) &&
+           measures_offices_page_get_office (self->offices_page) != NULL)
+    return DOCUMENT_OFFICE;
+
+  return DOCUMENT_STRATEGY;
+}
+
+static void
+append_document (GMenu      *menu,
+                 const char *label,
+                 const char *action)
+{
+  g_autoptr(GMenuItem) item = g_menu_item_new (_(label), action);
+
+  g_menu_append_item (menu, item);
+}
+
+/**
+ * _measures_window_actions_update_menu:
+ *
+ * Names in the main menu what Print and Export as PDF make of the view,
+ * and offers the other reports below; Ctrl+P prints what is in view.
+ * Called as the menu opens.
+ */
+void
+_measures_window_actions_update_menu (MeasuresWindow *self)
+{
+  Document in_view = document_in_view (self);
+
+  g_menu_remove_all (self->view_section);
+  append_document (self->view_section, document_labels[in_view].print, "win.print");
+  append_document (self->view_section, document_labels[in_view].export, "win.export-pdf");
+
+  g_menu_remove_all (self->reports_section);
+  /* A measure's goal, while the measure is in view. */
+  if (in_view == DOCUMENT_MEASURE && measures_measures_page_get_goal (self->measures_page) != 0)
+    {
+      append_document (self->reports_section, document_labels[DOCUMENT_GOAL].print,
+                       "win.print-goal");
+      append_document (self->reports_section, document_labels[DOCUMENT_GOAL].export,
+                       "win.export-goal");
+    }
+  if (in_view != DOCUMENT_STRATEGY)
+    {
+      append_document (self->reports_section, document_labels[DOCUMENT_STRATEGY].print,
+                       "win.print-strategy");
+      append_document (self->reports_section, document_labels[DOCUMENT_STRATEGY].export,
+                       "win.export-strategy");
+    }
+  for (Document document = DOCUMENT_OVERVIEW; document <= DOCUMENT_MONITORING; document++)
+    {
+      append_document (self->reports_section, document_labels[document].print,
+                       document == DOCUMENT_OVERVIEW ? "win.print-overview"
+                                                     : "win.print-monitoring");
+      append_document (self->reports_section, document_labels[document].export,
+                       document == DOCUMENT_OVERVIEW ? "win.export-overview"
+                                                     : "win.export-monitoring");
+    }
+  append_document (self->reports_section, N_("Export All O_ffices’ Sheets…"),
+                   "win.export-office-sheets");
+}
 
 /* The monitoring report of what the window shows: a goal, an office, or
  * else the whole strategy. */
@@ -375,12 +474,58 @@ create_report (MeasuresWindow  *self,
   return report;
 }
 
+static void run_print_operation (MeasuresWindow         *self,
+                                 MeasuresPrintOperation *operation);
+
+/* A preview that was closed has done its work; one whose Print was
+ * pressed leads on to the printer. */
+static void
+print_done (MeasuresWindow          *self,
+            GtkPrintOperationResult  result,
+            GtkPrintOperation       *operation)
+{
+  MeasuresPrintOperation *previewed = MEASURES_PRINT_OPERATION (operation);
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      if (error != NULL)
+        _measures_window_show_error_toast (self, error);
+    }
+  else if (measures_print_operation_get_print_requested (previewed))
+    {
+      g_autoptr(MeasuresPrintOperation) again =
+        measures_print_operation_new_from_preview (previewed);
+
+      run_print_operation (self, again);
+    }
+}
+
+/* Without waiting: the print dialog and the preview are windows of their
+ * own, and the operation says in "done" how it went. */
+static void
+run_print_operation (MeasuresWindow         *self,
+                     MeasuresPrintOperation *operation)
+{
+  g_autoptr(GError) error = NULL;
+
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done), self, G_CONNECT_SWAPPED);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                               GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      error != NULL)
+    _measures_window_show_error_toast (self, error);
+}
+
 static void
 print_document (MeasuresWindow *self,
                 Document        document)
 {
   g_autoptr(MeasuresReport) report = NULL;
-  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(MeasuresPrintOperation) operation = NULL;
   g_autoptr(GError) error = NULL;
 
   report = create_report (self, document, &error);
@@ -390,11 +535,8 @@ print_document (MeasuresWindow *self,
       return;
     }
 
-  operation = GTK_PRINT_OPERATION (
-    measures_print_operation_new (report, measures_context_get_paper (self->context)));
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    _measures_window_show_error_toast (self, error);
+  operation = measures_print_operation_new (report, measures_context_get_paper (self->context));
+  run_print_operation (self, operation);
 }
 
 static void
@@ -473,6 +615,8 @@ export_action (GtkWidget  *widget,
 
   if (g_str_equal (action_name, "win.export-office-sheets"))
     export_document (self, NULL);
+  else if (g_str_equal (action_name, "win.export-goal"))
+    export_current (self, DOCUMENT_GOAL);
   else if (g_str_equal (action_name, "win.export-strategy"))
     export_current (self, DOCUMENT_STRATEGY);
   else if (g_str_equal (action_name, "win.export-overview"))
@@ -604,6 +748,7 @@ _measures_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.print-overview", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.print-monitoring", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-goal", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-strategy", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-overview", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-monitoring", NULL, export_action);

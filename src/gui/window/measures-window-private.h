@@ -51,6 +51,9 @@ struct _MeasuresWindow
   MeasuresOfficesPage *offices_page;
   MeasuresIndicatorsPage *indicators_page;
   MeasuresConnectionBanner *connection_banner;
+  GtkMenuButton *primary_menu_button;
+  GMenu *view_section;          /* the main menu's: what is in view */
+  GMenu *reports_section;       /* and the other reports */
 };
 
 /* What a sidebar row shows; goals carry their number as well. */
@@ -88,5 +91,6 @@ void     _measures_window_select_view        (MeasuresWindow *self,
 /* measures-window-actions.c */
 void     _measures_window_class_actions_init (GtkWidgetClass *widget_class);
 void     _measures_window_actions_update     (MeasuresWindow *self);
+void     _measures_window_actions_update_menu (MeasuresWindow *self);
 
 G_END_DECLS

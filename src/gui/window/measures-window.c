@@ -438,6 +438,9 @@ measures_window_class_init (MeasuresWindowClass *klass)
   CHILD (offices_page);
   CHILD (indicators_page);
   CHILD (connection_banner);
+  CHILD (primary_menu_button);
+  CHILD (view_section);
+  CHILD (reports_section);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated);
@@ -446,10 +449,22 @@ measures_window_class_init (MeasuresWindowClass *klass)
 }
 
 static void
+primary_menu_opens (GtkMenuButton *button,
+                    gpointer       user_data)
+{
+  _measures_window_actions_update_menu (MEASURES_WINDOW (user_data));
+}
+
+static void
 measures_window_init (MeasuresWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   measures_list_tab_leaves (GTK_WIDGET (self->sidebar));
+
+  /* The main menu names what it prints in the view it opens on. */
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, primary_menu_opens, self,
+                                         NULL);
+  _measures_window_actions_update_menu (self);
 
   /* Each page leads back to the sidebar when it is folded away. */
   for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (self->content_stack));
