@@ -26,6 +26,7 @@ struct _MeasuresMeasureView
   /* Owned */
   MeasuresMeasure *measure;
   MeasuresStore *store;
+  GListModel *offices;          /* the directory, to name and link the measure's offices */
 
   /* Template widgets */
   GtkStack *stack;
@@ -142,22 +143,101 @@ show_priority (MeasuresMeasureView *self,
   gtk_label_set_text (self->priority_label, measures_priority_get_label (priority));
 }
 
+static MeasuresOffice *
+find_office (MeasuresMeasureView *self,
+             const char          *abbreviation)
+{
+  for (guint i = 0; self->offices && i < g_list_model_get_n_items (self->offices); i++)
+    {
+      g_autoptr(MeasuresOffice) office = g_list_model_get_item (self->offices, i);
+
+      if (g_str_equal (measures_office_get_abbreviation (office), abbreviation))
+        return g_steal_pointer (&office);
+    }
+
+  return NULL;
+}
+
+/* The offices spelled out, each a link to it on the Offices page. */
+static char *
+office_links (MeasuresMeasureView *self,
+              const char * const  *abbreviations)
+{
+  GString *markup = g_string_new (NULL);
+
+  if (abbreviations[0] == NULL)
+    {
+      g_autofree char *none = g_markup_escape_text (C_("no offices", "none"), -1);
+
+      g_string_append (markup, none);
+    }
+
+  for (guint i = 0; abbreviations[i] != NULL; i++)
+    {
+      g_autoptr(MeasuresOffice) office = find_office (self, abbreviations[i]);
+      const char *name = office ? measures_office_get_name (office) : abbreviations[i];
+      g_autofree char *text = NULL;
+      g_autofree char *uri = NULL;
+      g_autofree char *link = NULL;
+
+      if (i > 0)
+        g_string_append (markup, ", ");
+
+      /* Organisations without an abbreviation go by their name alone. */
+      if (g_str_equal (name, abbreviations[i]))
+        text = g_strdup (name);
+      else
+        /* Translators: an office of the directory: its name (its abbreviation) */
+        text = g_strdup_printf (C_("office", "%s (%s)"), name, abbreviations[i]);
+
+      if (office == NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+          g_string_append (markup, escaped);
+          continue;
+        }
+
+      uri = g_strconcat ("office:", abbreviations[i], NULL);
+      link = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", uri, text);
+      g_string_append (markup, link);
+    }
+
+  return g_string_free (markup, FALSE);
+}
+
 static void
 show_links (MeasuresMeasureView *self)
 {
+  g_autofree char *format = NULL;
   g_autofree char *lead = NULL;
   g_autofree char *involved = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
 
-  lead = g_strjoinv (", ", (GStrv)measures_measure_get_lead_offices (self->measure));
-  involved = g_strjoinv (", ", (GStrv)measures_measure_get_involved_offices (self->measure));
+  if (self->measure == NULL)
+    return;
+
+  lead = office_links (self, measures_measure_get_lead_offices (self->measure));
+  involved = office_links (self, measures_measure_get_involved_offices (self->measure));
 
   /* Translators: the offices of the directory that a measure is linked to;
-   * %s are comma-separated abbreviations */
-  text = g_strdup_printf (_("Office directory — lead: %s; involved: %s"),
-                          lead[0] ? lead : C_("no offices", "none"),
-                          involved[0] ? involved : C_("no offices", "none"));
-  gtk_label_set_text (self->offices_label, text);
+   * %s are comma-separated offices, each "name (abbreviation)" */
+  format = g_markup_escape_text (_("Office directory — lead: %s; involved: %s"), -1);
+  markup = g_strdup_printf (format, lead, involved);
+  gtk_label_set_markup (self->offices_label, markup);
+}
+
+/* A link of the office line: that office on the Offices page. */
+static gboolean
+office_link_activated (MeasuresMeasureView *self,
+                       const char          *uri)
+{
+  if (!g_str_has_prefix (uri, "office:"))
+    return FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-office", "s",
+                              uri + strlen ("office:"));
+  return TRUE;
 }
 
 static void
@@ -799,6 +879,7 @@ measures_measure_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_MEASURE_VIEW);
   g_clear_object (&self->measure);
   g_clear_object (&self->store);
+  g_clear_object (&self->offices);
   g_clear_object (&self->log_entries);
   g_clear_object (&self->changes);
   g_clear_object (&self->correcting);
@@ -903,6 +984,7 @@ measures_measure_view_class_init (MeasuresMeasureViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_add_clicked);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, entry_fix_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, office_link_activated);
 }
 
 static void
@@ -948,6 +1030,27 @@ measures_measure_view_set_store (MeasuresMeasureView *self,
   g_return_if_fail (MEASURES_IS_STORE (store));
 
   g_set_object (&self->store, store);
+}
+
+/**
+ * measures_measure_view_set_offices:
+ * @offices: the office directory, a #MeasuresOffice list
+ *
+ * Names each office of the measure shown in full, with a link to it.
+ */
+void
+measures_measure_view_set_offices (MeasuresMeasureView *self,
+                                   GListModel          *offices)
+{
+  g_return_if_fail (MEASURES_IS_MEASURE_VIEW (self));
+  g_return_if_fail (G_IS_LIST_MODEL (offices));
+
+  if (self->offices != NULL)
+    g_signal_handlers_disconnect_by_func (self->offices, show_links, self);
+  g_set_object (&self->offices, offices);
+  g_signal_connect_object (offices, "items-changed", G_CALLBACK (show_links), self,
+                           G_CONNECT_SWAPPED);
+  show_links (self);
 }
 
 /**

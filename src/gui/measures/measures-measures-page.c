@@ -73,6 +73,7 @@ _measures_measures_page_get_measure_view (MeasuresMeasuresPage *self)
     {
       self->measure_view = g_object_new (MEASURES_TYPE_MEASURE_VIEW, NULL);
       measures_measure_view_set_store (self->measure_view, self->store);
+      measures_measure_view_set_offices (self->measure_view, G_LIST_MODEL (self->offices));
       g_signal_connect_object (self->measure_view, "correct-report",
                                G_CALLBACK (_measures_measures_page_correct_report), self,
                                G_CONNECT_SWAPPED);
