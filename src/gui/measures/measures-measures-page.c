@@ -652,6 +652,9 @@ measures_measures_page_init (MeasuresMeasuresPage *self)
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   self->office_role = -1;
   measures_list_tab_leaves (GTK_WIDGET (self->measure_list));
+  g_signal_connect_object (self->measures_leaflet, "notify::folded",
+                           G_CALLBACK (_measures_measures_page_update_heading), self,
+                           G_CONNECT_SWAPPED);
   gtk_menu_button_set_create_popup_func (self->filter_button, create_filter_popover, self, NULL);
 }
 
