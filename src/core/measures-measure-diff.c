@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "measures-change.h"
 #include "measures-measure-diff.h"
@@ -349,4 +350,266 @@ measures_measure_describe_differences (MeasuresMeasure *original,
     }
 
   return g_string_free (text, FALSE);
+}
+
+/* Lists of texts ---------------------------------------------------------- */
+
+static void
+list_edit_clear (gpointer data)
+{
+  MeasuresListEdit *edit = data;
+
+  g_free (edit->old_text);
+  g_free (edit->new_text);
+}
+
+static int
+compare_words (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *)a, *(const char * const *)b);
+}
+
+/* The words of @text, case-folded and sorted, to count shared words. */
+static GPtrArray *
+sorted_words (const char *text)
+{
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  const char *start = NULL;
+
+  for (const char *p = text;; p = g_utf8_next_char (p))
+    {
+      gboolean in_word = *p != '\0' && g_unichar_isalnum (g_utf8_get_char (p));
+
+      if (in_word && start == NULL)
+        start = p;
+      else if (!in_word && start != NULL)
+        {
+          g_ptr_array_add (words, g_utf8_casefold (start, p - start));
+          start = NULL;
+        }
+      if (*p == '\0')
+        break;
+    }
+
+  g_ptr_array_sort (words, compare_words);
+  return words;
+}
+
+/* How alike two texts are, from 0 to 1: twice the words they share over
+ * the words of both (the Dice coefficient), so that one word edited in a
+ * sentence of ten leaves 0.9, and in a sentence of two leaves 0.5. */
+static double
+similarity (GPtrArray *a,
+            GPtrArray *b)
+{
+  guint i = 0, j = 0, shared = 0;
+
+  if (a->len + b->len == 0)
+    return 1;
+
+  while (i < a->len && j < b->len)
+    {
+      int order = strcmp (g_ptr_array_index (a, i), g_ptr_array_index (b, j));
+
+      if (order == 0)
+        shared++;
+      if (order <= 0)
+        i++;
+      if (order >= 0)
+        j++;
+    }
+
+  return 2.0 * shared / (a->len + b->len);
+}
+
+typedef struct {
+  int old_position;
+  int new_position;
+  double similarity;
+} Pairing;
+
+static int
+compare_pairings (gconstpointer a,
+                  gconstpointer b)
+{
+  const Pairing *x = a;
+  const Pairing *y = b;
+  int x_distance = ABS (x->old_position - x->new_position);
+  int y_distance = ABS (y->old_position - y->new_position);
+
+  if (x->similarity != y->similarity)
+    return x->similarity > y->similarity ? -1 : 1;
+  if (x_distance != y_distance)
+    return x_distance - y_distance;
+  return x->old_position - y->old_position;
+}
+
+/* Marks in @in_order the pairs that keep their order: the longest run of
+ * pairs whose old positions increase along the new list. The others are
+ * what moved: the fewest moves that explain the new order. @old_of_new
+ * holds, for each new position, the paired old position or -1. */
+static void
+find_unmoved (const int *old_of_new,
+              guint      n_new,
+              gboolean  *in_order)
+{
+  g_autofree int *tails = g_new (int, n_new + 1);     /* new positions */
+  g_autofree int *previous = g_new (int, n_new);
+  guint length = 0;
+
+  for (guint j = 0; j < n_new; j++)
+    {
+      guint low = 0, high = length;
+
+      in_order[j] = FALSE;
+      if (old_of_new[j] < 0)
+        continue;
+
+      while (low < high)
+        {
+          guint middle = (low + high) / 2;
+
+          if (old_of_new[tails[middle]] < old_of_new[j])
+            low = middle + 1;
+          else
+            high = middle;
+        }
+      previous[j] = low > 0 ? tails[low - 1] : -1;
+      tails[low] = j;
+      if (low == length)
+        length++;
+    }
+
+  for (int j = length > 0 ? tails[length - 1] : -1; j >= 0; j = previous[j])
+    in_order[j] = TRUE;
+}
+
+static void
+append_edit (GArray               *edits,
+             MeasuresListEditKind  kind,
+             int                   old_position,
+             int                   new_position,
+             const char           *old_text,
+             const char           *new_text,
+             gboolean              moved)
+{
+  MeasuresListEdit edit = { kind, old_position, new_position, g_strdup (old_text),
+                            g_strdup (new_text), moved };
+
+  g_array_append_val (edits, edit);
+}
+
+/**
+ * measures_list_diff:
+ * @before: (array zero-terminated=1): the list before, e.g. a measure's
+ *   objectives as stored
+ * @after: (array zero-terminated=1): the list after
+ *
+ * Says what became of each item, as a person would tell it: which were
+ * added, removed, moved or changed.
+ *
+ * Items with the same text pair first (repeated texts in their order).
+ * Of the items left, an old and a new one pair as changed when they share
+ * at least half of their words (see similarity()) or stand at the same
+ * place; the most alike pair first, then those nearest each other. Of all
+ * pairs, those outside the longest run that keeps its order moved: moving
+ * one item of three to the top moves that one, not the other two. The
+ * rest are removed or added.
+ *
+ * Returns: (transfer full) (element-type MeasuresListEdit): the removed
+ *   items in their old order, then the added, moved and changed ones in
+ *   their new order; empty if the lists are equal
+ */
+GArray *
+measures_list_diff (const char * const *before,
+                    const char * const *after)
+{
+  const double alike = 0.5;
+  guint n_old, n_new;
+  g_autofree int *new_of_old = NULL;
+  g_autofree int *old_of_new = NULL;
+  g_autofree gboolean *in_order = NULL;
+  g_autoptr(GArray) pairings = NULL;
+  g_autoptr(GPtrArray) old_words = NULL;
+  g_autoptr(GPtrArray) new_words = NULL;
+  GArray *edits;
+
+  g_return_val_if_fail (before != NULL, NULL);
+  g_return_val_if_fail (after != NULL, NULL);
+
+  n_old = g_strv_length ((GStrv)before);
+  n_new = g_strv_length ((GStrv)after);
+  new_of_old = g_new (int, n_old + 1);
+  old_of_new = g_new (int, n_new + 1);
+  in_order = g_new (gboolean, n_new + 1);
+  for (guint i = 0; i < n_old; i++)
+    new_of_old[i] = -1;
+  for (guint j = 0; j < n_new; j++)
+    old_of_new[j] = -1;
+
+  /* The same text: the same item. */
+  for (guint j = 0; j < n_new; j++)
+    for (guint i = 0; i < n_old; i++)
+      if (new_of_old[i] < 0 && g_str_equal (before[i], after[j]))
+        {
+          new_of_old[i] = j;
+          old_of_new[j] = i;
+          break;
+        }
+
+  /* Alike texts, or texts at the same place: an item edited. */
+  old_words = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  new_words = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
+  for (guint i = 0; i < n_old; i++)
+    g_ptr_array_add (old_words, sorted_words (before[i]));
+  for (guint j = 0; j < n_new; j++)
+    g_ptr_array_add (new_words, sorted_words (after[j]));
+
+  pairings = g_array_new (FALSE, FALSE, sizeof (Pairing));
+  for (guint i = 0; i < n_old; i++)
+    for (guint j = 0; new_of_old[i] < 0 && j < n_new; j++)
+      {
+        Pairing pairing = { i, j, 0 };
+
+        if (old_of_new[j] >= 0)
+          continue;
+        pairing.similarity = similarity (g_ptr_array_index (old_words, i),
+                                         g_ptr_array_index (new_words, j));
+        if (pairing.similarity >= alike || i == j)
+          g_array_append_val (pairings, pairing);
+      }
+  g_array_sort (pairings, compare_pairings);
+  for (guint k = 0; k < pairings->len; k++)
+    {
+      const Pairing *pairing = &g_array_index (pairings, Pairing, k);
+
+      if (new_of_old[pairing->old_position] >= 0 || old_of_new[pairing->new_position] >= 0)
+        continue;
+      new_of_old[pairing->old_position] = pairing->new_position;
+      old_of_new[pairing->new_position] = pairing->old_position;
+    }
+
+  find_unmoved (old_of_new, n_new, in_order);
+
+  edits = g_array_new (FALSE, FALSE, sizeof (MeasuresListEdit));
+  g_array_set_clear_func (edits, list_edit_clear);
+
+  for (guint i = 0; i < n_old; i++)
+    if (new_of_old[i] < 0)
+      append_edit (edits, MEASURES_LIST_EDIT_REMOVED, i, -1, before[i], NULL, FALSE);
+
+  for (guint j = 0; j < n_new; j++)
+    {
+      int i = old_of_new[j];
+
+      if (i < 0)
+        append_edit (edits, MEASURES_LIST_EDIT_ADDED, -1, j, NULL, after[j], FALSE);
+      else if (!g_str_equal (before[i], after[j]))
+        append_edit (edits, MEASURES_LIST_EDIT_CHANGED, i, j, before[i], after[j], !in_order[j]);
+      else if (!in_order[j])
+        append_edit (edits, MEASURES_LIST_EDIT_MOVED, i, j, before[i], after[j], TRUE);
+    }
+
+  return edits;
 }

@@ -7,6 +7,7 @@
 
 #include "measures-goal.h"
 #include "measures-measure-editor.h"
+#include "measures-objective-row.h"
 #include "measures-office.h"
 #include "measures-search-text.h"
 #include "measures-store.h"
@@ -57,11 +58,13 @@ struct _MeasuresMeasureEditor
   GtkWidget *conflict_actions;
   gboolean waiting;             /* the message is that the server cannot be reached */
   GtkScrolledWindow *scroller;
+  GtkLabel *heading;
   GtkLabel *error_label;
   AdwEntryRow *title_row;
   AdwComboRow *goal_row;
   GtkTextView *description_view;
   GtkListBox *objectives_list;
+  GtkWidget *add_objective_button;
   AdwEntryRow *lead_row;
   AdwActionRow *lead_offices_row;
   GtkMenuButton *lead_offices_button;
@@ -109,20 +112,27 @@ field_changed (MeasuresMeasureEditor *self)
 
 /* Objectives ------------------------------------------------------------- */
 
-static int
-row_index (GtkWidget *row)
+static void
+number_objectives (MeasuresMeasureEditor *self)
 {
-  return gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  GtkListBox *list = self->objectives_list;
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  for (guint i = 0; i < n; i++)
+    measures_objective_row_set_number (MEASURES_OBJECTIVE_ROW (gtk_list_box_get_row_at_index (list,
+                                                                                             i)),
+                                       i + 1, n);
 }
 
 static void
-move_objective (GtkWidget *button,
-                int        delta)
+move_objective (MeasuresMeasureEditor *self,
+                int                    delta,
+                GtkWidget             *row)
 {
-  MeasuresMeasureEditor *self = MEASURES_MEASURE_EDITOR (
-    gtk_widget_get_ancestor (button, MEASURES_TYPE_MEASURE_EDITOR));
-  GtkWidget *row = gtk_widget_get_ancestor (button, ADW_TYPE_ENTRY_ROW);
-  int index = row_index (row) + delta;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (row));
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + delta;
 
   if (index < 0 || gtk_list_box_get_row_at_index (self->objectives_list, index) == NULL)
     return;
@@ -131,69 +141,49 @@ move_objective (GtkWidget *button,
   gtk_list_box_remove (self->objectives_list, row);
   gtk_list_box_insert (self->objectives_list, row, index);
   g_object_unref (row);
-  gtk_widget_grab_focus (button);
+  number_objectives (self);
+
+  /* The keyboard stays on the button pressed, or where the objective is
+   * when it can go no further that way. */
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, row) || !gtk_widget_grab_focus (focus))
+    measures_objective_row_focus_text (MEASURES_OBJECTIVE_ROW (row));
   field_changed (self);
 }
 
 static void
-objective_up_clicked (GtkButton *button)
+remove_objective (MeasuresMeasureEditor *self,
+                  GtkWidget             *row)
 {
-  move_objective (GTK_WIDGET (button), -1);
-}
-
-static void
-objective_down_clicked (GtkButton *button)
-{
-  move_objective (GTK_WIDGET (button), +1);
-}
-
-static void
-objective_remove_clicked (GtkButton *button)
-{
-  MeasuresMeasureEditor *self = MEASURES_MEASURE_EDITOR (
-    gtk_widget_get_ancestor (GTK_WIDGET (button), MEASURES_TYPE_MEASURE_EDITOR));
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ENTRY_ROW);
+  int index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  GtkListBoxRow *next;
 
   gtk_list_box_remove (self->objectives_list, row);
+  number_objectives (self);
+
+  /* The keyboard goes to the objective that took its place, or the one
+   * before, or the button that adds one. */
+  next = gtk_list_box_get_row_at_index (self->objectives_list, index);
+  if (next == NULL && index > 0)
+    next = gtk_list_box_get_row_at_index (self->objectives_list, index - 1);
+  if (next != NULL)
+    measures_objective_row_focus_text (MEASURES_OBJECTIVE_ROW (next));
+  else
+    gtk_widget_grab_focus (self->add_objective_button);
   field_changed (self);
-}
-
-static GtkWidget *
-objective_button (const char *icon_name,
-                  const char *tooltip,
-                  GCallback   callback)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
-                                  -1);
-  gtk_widget_add_css_class (button, "flat");
-  g_signal_connect (button, "clicked", callback, NULL);
-
-  return button;
 }
 
 static GtkWidget *
 append_objective (MeasuresMeasureEditor *self,
                   const char            *text)
 {
-  GtkWidget *row = adw_entry_row_new ();
+  GtkWidget *row = measures_objective_row_new (text);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Objective"));
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row),
-                            objective_button ("go-up-symbolic", _("Move Up"),
-                                              G_CALLBACK (objective_up_clicked)));
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row),
-                            objective_button ("go-down-symbolic", _("Move Down"),
-                                              G_CALLBACK (objective_down_clicked)));
-  adw_entry_row_add_suffix (ADW_ENTRY_ROW (row),
-                            objective_button ("user-trash-symbolic", _("Remove Objective"),
-                                              G_CALLBACK (objective_remove_clicked)));
-  g_signal_connect_swapped (row, "changed", G_CALLBACK (field_changed), self);
+  g_signal_connect_object (row, "changed", G_CALLBACK (field_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "move", G_CALLBACK (move_objective), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (row, "remove", G_CALLBACK (remove_objective), self,
+                           G_CONNECT_SWAPPED);
   gtk_list_box_append (self->objectives_list, row);
+  number_objectives (self);
 
   return row;
 }
@@ -203,7 +193,7 @@ add_objective_clicked (MeasuresMeasureEditor *self)
 {
   GtkWidget *row = append_objective (self, "");
 
-  gtk_widget_grab_focus (row);
+  measures_objective_row_focus_text (MEASURES_OBJECTIVE_ROW (row));
   field_changed (self);
 }
 
@@ -211,23 +201,76 @@ static GStrv
 collect_objectives (MeasuresMeasureEditor *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GtkListBoxRow *row;
 
-  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->objectives_list));
-       row != NULL;
-       row = gtk_widget_get_next_sibling (row))
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->objectives_list, i)); i++)
     {
-      g_autofree char *text = NULL;
-
-      if (!ADW_IS_ENTRY_ROW (row))
-        continue;
+      g_autofree char *text = measures_objective_row_dup_text (MEASURES_OBJECTIVE_ROW (row));
 
       /* An objective left empty is no objective. */
-      text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
       if (text[0] != '\0')
         g_strv_builder_add (builder, text);
     }
 
   return g_strv_builder_end (builder);
+}
+
+/* Goals ------------------------------------------------------------------ */
+
+/* The goals offered in the goal row's list: whole, on as many lines as
+ * they need, the chosen one ticked. */
+
+static void
+goal_item_setup (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 MeasuresMeasureEditor    *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), check);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+goal_item_update_check (GtkListItem *item,
+                        GParamSpec  *pspec,
+                        AdwComboRow *row)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
+
+  gtk_widget_set_opacity (check, adw_combo_row_get_selected_item (row) ==
+                                 gtk_list_item_get_item (item) ? 1 : 0);
+}
+
+static void
+goal_item_bind (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                MeasuresMeasureEditor    *self)
+{
+  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
+
+  gtk_label_set_text (GTK_LABEL (label),
+                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
+  g_signal_connect_object (self->goal_row, "notify::selected-item",
+                           G_CALLBACK (goal_item_update_check), item, G_CONNECT_SWAPPED);
+  goal_item_update_check (item, NULL, self->goal_row);
+}
+
+static void
+goal_item_unbind (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  MeasuresMeasureEditor    *self)
+{
+  g_signal_handlers_disconnect_by_func (self->goal_row, goal_item_update_check, item);
 }
 
 /* Offices ---------------------------------------------------------------- */
@@ -833,11 +876,14 @@ measures_measure_editor_class_init (MeasuresMeasureEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, conflict_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, conflict_actions);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, scroller);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, heading);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, error_label);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, goal_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, description_view);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, objectives_list);
+  gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor,
+                                        add_objective_button);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, lead_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, lead_offices_row);
   gtk_widget_class_bind_template_child (widget_class, MeasuresMeasureEditor, lead_offices_button);
@@ -862,6 +908,15 @@ measures_measure_editor_init (MeasuresMeasureEditor *self)
   for (guint i = 0; i < MEASURES_N_PRIORITIES; i++)
     gtk_string_list_append (priorities, measures_priority_get_label (i));
   adw_combo_row_set_model (self->priority_row, G_LIST_MODEL (priorities));
+
+  {
+    g_autoptr(GtkListItemFactory) goals = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect_object (goals, "setup", G_CALLBACK (goal_item_setup), self, 0);
+    g_signal_connect_object (goals, "bind", G_CALLBACK (goal_item_bind), self, 0);
+    g_signal_connect_object (goals, "unbind", G_CALLBACK (goal_item_unbind), self, 0);
+    adw_combo_row_set_list_factory (self->goal_row, goals);
+  }
 
   picker_init (&self->pickers[MEASURES_ROLE_LEAD], self, MEASURES_ROLE_LEAD,
                self->lead_offices_row, self->lead_offices_button);
@@ -1202,4 +1257,21 @@ measures_measure_editor_get_conflict (MeasuresMeasureEditor *self)
   if (!gtk_revealer_get_reveal_child (self->conflict_revealer))
     return NULL;
   return gtk_label_get_text (self->conflict_label);
+}
+
+/**
+ * measures_measure_editor_set_heading:
+ * @heading: (nullable): what the form is for, e.g. "Edit Measure"; %NULL
+ *   where the header bar says it
+ *
+ * Shows @heading above the form, on as many lines as it needs.
+ */
+void
+measures_measure_editor_set_heading (MeasuresMeasureEditor *self,
+                                     const char            *heading)
+{
+  g_return_if_fail (MEASURES_IS_MEASURE_EDITOR (self));
+
+  gtk_label_set_text (self->heading, heading ? heading : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->heading), heading != NULL);
 }

@@ -36,6 +36,8 @@ const char      *measures_measure_editor_get_conflict (MeasuresMeasureEditor *se
 void             measures_measure_editor_set_waiting  (MeasuresMeasureEditor *self,
                                                        gboolean               waiting);
 gboolean         measures_measure_editor_get_waiting  (MeasuresMeasureEditor *self);
+void             measures_measure_editor_set_heading  (MeasuresMeasureEditor *self,
+                                                       const char            *heading);
 
 gboolean measures_measure_editor_get_can_try_save (MeasuresMeasureEditor *self);
 

@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "measures-i18n.h"
 
 #include "measures-format.h"
+#include "measures-measure-diff.h"
 #include "measures-measure-view.h"
 #include "measures-store.h"
 
@@ -24,6 +26,7 @@ struct _MeasuresMeasureView
   /* Owned */
   MeasuresMeasure *measure;
   MeasuresStore *store;
+  GListModel *offices;          /* the directory, to name and link the measure's offices */
 
   /* Template widgets */
   GtkStack *stack;
@@ -140,22 +143,101 @@ show_priority (MeasuresMeasureView *self,
   gtk_label_set_text (self->priority_label, measures_priority_get_label (priority));
 }
 
+static MeasuresOffice *
+find_office (MeasuresMeasureView *self,
+             const char          *abbreviation)
+{
+  for (guint i = 0; self->offices && i < g_list_model_get_n_items (self->offices); i++)
+    {
+      g_autoptr(MeasuresOffice) office = g_list_model_get_item (self->offices, i);
+
+      if (g_str_equal (measures_office_get_abbreviation (office), abbreviation))
+        return g_steal_pointer (&office);
+    }
+
+  return NULL;
+}
+
+/* The offices spelled out, each a link to it on the Offices page. */
+static char *
+office_links (MeasuresMeasureView *self,
+              const char * const  *abbreviations)
+{
+  GString *markup = g_string_new (NULL);
+
+  if (abbreviations[0] == NULL)
+    {
+      g_autofree char *none = g_markup_escape_text (C_("no offices", "none"), -1);
+
+      g_string_append (markup, none);
+    }
+
+  for (guint i = 0; abbreviations[i] != NULL; i++)
+    {
+      g_autoptr(MeasuresOffice) office = find_office (self, abbreviations[i]);
+      const char *name = office ? measures_office_get_name (office) : abbreviations[i];
+      g_autofree char *text = NULL;
+      g_autofree char *uri = NULL;
+      g_autofree char *link = NULL;
+
+      if (i > 0)
+        g_string_append (markup, ", ");
+
+      /* Organisations without an abbreviation go by their name alone. */
+      if (g_str_equal (name, abbreviations[i]))
+        text = g_strdup (name);
+      else
+        /* Translators: an office of the directory: its name (its abbreviation) */
+        text = g_strdup_printf (C_("office", "%s (%s)"), name, abbreviations[i]);
+
+      if (office == NULL)
+        {
+          g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+          g_string_append (markup, escaped);
+          continue;
+        }
+
+      uri = g_strconcat ("office:", abbreviations[i], NULL);
+      link = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", uri, text);
+      g_string_append (markup, link);
+    }
+
+  return g_string_free (markup, FALSE);
+}
+
 static void
 show_links (MeasuresMeasureView *self)
 {
+  g_autofree char *format = NULL;
   g_autofree char *lead = NULL;
   g_autofree char *involved = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
 
-  lead = g_strjoinv (", ", (GStrv)measures_measure_get_lead_offices (self->measure));
-  involved = g_strjoinv (", ", (GStrv)measures_measure_get_involved_offices (self->measure));
+  if (self->measure == NULL)
+    return;
+
+  lead = office_links (self, measures_measure_get_lead_offices (self->measure));
+  involved = office_links (self, measures_measure_get_involved_offices (self->measure));
 
   /* Translators: the offices of the directory that a measure is linked to;
-   * %s are comma-separated abbreviations */
-  text = g_strdup_printf (_("Office directory — lead: %s; involved: %s"),
-                          lead[0] ? lead : C_("no offices", "none"),
-                          involved[0] ? involved : C_("no offices", "none"));
-  gtk_label_set_text (self->offices_label, text);
+   * %s are comma-separated offices, each "name (abbreviation)" */
+  format = g_markup_escape_text (_("Office directory — lead: %s; involved: %s"), -1);
+  markup = g_strdup_printf (format, lead, involved);
+  gtk_label_set_markup (self->offices_label, markup);
+}
+
+/* A link of the office line: that office on the Offices page. */
+static gboolean
+office_link_activated (MeasuresMeasureView *self,
+                       const char          *uri)
+{
+  if (!g_str_has_prefix (uri, "office:"))
+    return FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-office", "s",
+                              uri + strlen ("office:"));
+  return TRUE;
 }
 
 static void
@@ -313,17 +395,20 @@ create_log_row (gpointer item,
   return row;
 }
 
-/* Long values are cut for the list; the whole value is in the dump. */
+/* Longer values are cut in the history's rows; a button beside shows them
+ * whole. */
+#define HISTORY_LIMIT 160
+
 static char *
-shorten (const char *value)
+shorten (const char *value,
+         glong       limit)
 {
-  const glong limit = 160;
   g_autofree char *head = NULL;
 
   if (value == NULL || value[0] == '\0')
     return g_strdup (C_("empty field", "—"));
 
-  if (g_utf8_strlen (value, -1) <= limit)
+  if (limit < 0 || g_utf8_strlen (value, -1) <= limit)
     return g_strdup (value);
 
   head = g_utf8_substring (value, 0, limit);
@@ -332,7 +417,8 @@ shorten (const char *value)
 
 static char *
 describe_value (const char *field,
-                const char *value)
+                const char *value,
+                glong       limit)
 {
   MeasuresStatus status;
   MeasuresPriority priority;
@@ -345,7 +431,112 @@ describe_value (const char *field,
   if (value != NULL && g_str_equal (field, "progress"))
     return g_strdup_printf (_("%s %%"), value);
 
-  return shorten (value);
+  return shorten (value, limit);
+}
+
+/* The history keeps a measure's objectives one to a line. */
+static GStrv
+split_objectives (const char *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return g_new0 (char *, 1);
+  return g_strsplit (value, "\n", -1);
+}
+
+/* What became of each objective, one line each, every objective whole. */
+static char *
+describe_objectives (const char *old_value,
+                     const char *new_value)
+{
+  g_auto(GStrv) before = split_objectives (old_value);
+  g_auto(GStrv) after = split_objectives (new_value);
+  g_autoptr(GArray) edits = measures_list_diff ((const char * const *)before,
+                                                (const char * const *)after);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < edits->len; i++)
+    {
+      const MeasuresListEdit *edit = &g_array_index (edits, MeasuresListEdit, i);
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      switch (edit->kind)
+        {
+        case MEASURES_LIST_EDIT_ADDED:
+          /* Translators: in a measure's history, an objective added */
+          g_string_append_printf (text, _("Added: “%s”"), edit->new_text);
+          break;
+        case MEASURES_LIST_EDIT_REMOVED:
+          /* Translators: in a measure's history, an objective removed */
+          g_string_append_printf (text, _("Removed: “%s”"), edit->old_text);
+          break;
+        case MEASURES_LIST_EDIT_MOVED:
+          /* Translators: in a measure's history, an objective put elsewhere
+           * in the list; the numbers are its places before and after */
+          g_string_append_printf (text, _("Moved from %d to %d: “%s”"),
+                                  edit->old_position + 1, edit->new_position + 1, edit->new_text);
+          break;
+        case MEASURES_LIST_EDIT_CHANGED:
+          if (edit->moved)
+            /* Translators: in a measure's history, an objective put elsewhere
+             * in the list and reworded: its places, its old and new text */
+            g_string_append_printf (text, _("Moved from %d to %d and changed: “%s” → “%s”"),
+                                    edit->old_position + 1, edit->new_position + 1,
+                                    edit->old_text, edit->new_text);
+          else
+            /* Translators: in a measure's history, an objective reworded:
+             * its old and new text */
+            g_string_append_printf (text, _("Changed: “%s” → “%s”"), edit->old_text,
+                                    edit->new_text);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* A change's values, cut to @limit characters, or whole with -1. */
+static char *
+describe_change (MeasuresChange *change,
+                 glong           limit)
+{
+  const char *field = measures_change_get_field (change);
+  const char *old_text = measures_change_get_old_value (change);
+  const char *new_text = measures_change_get_new_value (change);
+  g_autofree char *old_value = describe_value (field, old_text, limit);
+  g_autofree char *new_value = describe_value (field, new_text, limit);
+
+  if (g_str_equal (field, "created") || g_str_equal (field, "removed") ||
+      g_str_equal (field, "restored"))
+    return g_steal_pointer (&new_value);
+  if (g_str_equal (field, "objectives"))
+    {
+      g_autofree char *edits = describe_objectives (old_text, new_text);
+
+      if (edits[0] != '\0')
+        return g_steal_pointer (&edits);
+    }
+
+  /* Translators: a changed value: old → new */
+  return g_strdup_printf (_("%s → %s"), old_value, new_value);
+}
+
+static void
+whole_text_toggled (GtkToggleButton *button,
+                    AdwActionRow    *row)
+{
+  MeasuresChange *change = g_object_get_data (G_OBJECT (row), "change");
+  g_autofree char *subtitle = describe_change (change, gtk_toggle_button_get_active (button)
+                                                       ? -1 : HISTORY_LIMIT);
+  const char *label = gtk_toggle_button_get_active (button) ? _("Shorten Text")
+                                                            : _("Show Whole Text");
+
+  adw_action_row_set_subtitle (row, subtitle);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
 }
 
 static GtkWidget *
@@ -353,28 +544,34 @@ create_change_row (gpointer item,
                    gpointer user_data)
 {
   MeasuresChange *change = item;
-  const char *field = measures_change_get_field (change);
   g_autofree char *date = format_date (measures_change_get_date (change));
   g_autofree char *title = NULL;
-  g_autofree char *old_value = describe_value (field, measures_change_get_old_value (change));
-  g_autofree char *new_value = describe_value (field, measures_change_get_new_value (change));
-  g_autofree char *subtitle = NULL;
+  g_autofree char *subtitle = describe_change (change, HISTORY_LIMIT);
+  g_autofree char *whole = describe_change (change, -1);
   GtkWidget *row = adw_action_row_new ();
 
   /* Translators: a history row: date · author · changed field */
   title = g_strdup_printf (_("%s · %s · %s"), date, measures_change_get_author (change),
                            measures_change_get_field_label (change));
-  if (g_str_equal (field, "created") || g_str_equal (field, "removed") ||
-      g_str_equal (field, "restored"))
-    subtitle = g_strdup (new_value);
-  else
-    /* Translators: a changed value: old → new */
-    subtitle = g_strdup_printf (_("%s → %s"), old_value, new_value);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+  /* Nothing is lost for being long: the whole text is a click away. */
+  if (!g_str_equal (subtitle, whole))
+    {
+      GtkWidget *button = gtk_toggle_button_new ();
+
+      gtk_button_set_icon_name (GTK_BUTTON (button), "view-more-horizontal-symbolic");
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data_full (G_OBJECT (row), "change", g_object_ref (change), g_object_unref);
+      g_signal_connect (button, "toggled", G_CALLBACK (whole_text_toggled), row);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      whole_text_toggled (GTK_TOGGLE_BUTTON (button), ADW_ACTION_ROW (row));
+    }
 
   return row;
 }
@@ -682,6 +879,7 @@ measures_measure_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), MEASURES_TYPE_MEASURE_VIEW);
   g_clear_object (&self->measure);
   g_clear_object (&self->store);
+  g_clear_object (&self->offices);
   g_clear_object (&self->log_entries);
   g_clear_object (&self->changes);
   g_clear_object (&self->correcting);
@@ -786,6 +984,7 @@ measures_measure_view_class_init (MeasuresMeasureViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, entry_add_clicked);
   gtk_widget_class_bind_template_callback (widget_class, entry_changed);
   gtk_widget_class_bind_template_callback (widget_class, entry_fix_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, office_link_activated);
 }
 
 static void
@@ -831,6 +1030,27 @@ measures_measure_view_set_store (MeasuresMeasureView *self,
   g_return_if_fail (MEASURES_IS_STORE (store));
 
   g_set_object (&self->store, store);
+}
+
+/**
+ * measures_measure_view_set_offices:
+ * @offices: the office directory, a #MeasuresOffice list
+ *
+ * Names each office of the measure shown in full, with a link to it.
+ */
+void
+measures_measure_view_set_offices (MeasuresMeasureView *self,
+                                   GListModel          *offices)
+{
+  g_return_if_fail (MEASURES_IS_MEASURE_VIEW (self));
+  g_return_if_fail (G_IS_LIST_MODEL (offices));
+
+  if (self->offices != NULL)
+    g_signal_handlers_disconnect_by_func (self->offices, show_links, self);
+  g_set_object (&self->offices, offices);
+  g_signal_connect_object (offices, "items-changed", G_CALLBACK (show_links), self,
+                           G_CONNECT_SWAPPED);
+  show_links (self);
 }
 
 /**

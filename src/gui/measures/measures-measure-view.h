@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (MeasuresMeasureView, measures_measure_view, MEASURES, MEAS
 
 void             measures_measure_view_set_store   (MeasuresMeasureView *self,
                                                     MeasuresStore       *store);
+void             measures_measure_view_set_offices (MeasuresMeasureView *self,
+                                                    GListModel          *offices);
 MeasuresMeasure *measures_measure_view_get_measure (MeasuresMeasureView *self);
 void             measures_measure_view_set_measure (MeasuresMeasureView *self,
                                                     MeasuresMeasure     *measure,

@@ -25,6 +25,32 @@ show_toast (MeasuresMeasuresPage *self,
   measures_page_add_toast (MEASURES_PAGE (self), toast);
 }
 
+/* In a narrow window the header bar has no room for the editor's title
+ * beside Cancel, Save and the window's buttons: the form shows it instead,
+ * on as many lines as it needs, and the two buttons take less room. */
+void
+_measures_measures_page_update_heading (MeasuresMeasuresPage *self)
+{
+  gboolean in_form = _measures_measures_page_is_editing (self) &&
+                     adw_leaflet_get_folded (self->measures_leaflet);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->detail_title), !in_form);
+  if (in_form)
+    {
+      gtk_widget_add_css_class (self->cancel_button, "narrow");
+      gtk_widget_add_css_class (self->save_button, "narrow");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->cancel_button, "narrow");
+      gtk_widget_remove_css_class (self->save_button, "narrow");
+    }
+  if (self->measure_editor != NULL)
+    measures_measure_editor_set_heading (self->measure_editor,
+                                         in_form ? adw_window_title_get_title (self->detail_title)
+                                                 : NULL);
+}
+
 static void
 set_editing (MeasuresMeasuresPage *self,
              gboolean              editing,
@@ -38,6 +64,7 @@ set_editing (MeasuresMeasuresPage *self,
   gtk_widget_set_visible (self->measure_back_button,
                           !editing && adw_leaflet_get_folded (self->measures_leaflet));
   adw_window_title_set_title (self->detail_title, title);
+  _measures_measures_page_update_heading (self);
   _measures_measures_page_update_state (self);
 
   /* Out of the editor, the keyboard goes back to the button that opened it

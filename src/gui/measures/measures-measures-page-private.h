@@ -109,6 +109,7 @@ struct _MeasuresMeasuresPage
 MeasuresGoal          *_measures_measures_page_find_goal                 (MeasuresMeasuresPage *self,
                                                                           guint                 number);
 gboolean               _measures_measures_page_is_editing                (MeasuresMeasuresPage *self);
+void                   _measures_measures_page_update_heading            (MeasuresMeasuresPage *self);
 MeasuresMeasureView   *_measures_measures_page_get_measure_view          (MeasuresMeasuresPage *self);
 MeasuresMeasureEditor *_measures_measures_page_get_measure_editor        (MeasuresMeasuresPage *self);
 void                   _measures_measures_page_update_state              (MeasuresMeasuresPage *self);

@@ -73,6 +73,7 @@ _measures_measures_page_get_measure_view (MeasuresMeasuresPage *self)
     {
       self->measure_view = g_object_new (MEASURES_TYPE_MEASURE_VIEW, NULL);
       measures_measure_view_set_store (self->measure_view, self->store);
+      measures_measure_view_set_offices (self->measure_view, G_LIST_MODEL (self->offices));
       g_signal_connect_object (self->measure_view, "correct-report",
                                G_CALLBACK (_measures_measures_page_correct_report), self,
                                G_CONNECT_SWAPPED);
@@ -651,6 +652,9 @@ measures_measures_page_init (MeasuresMeasuresPage *self)
   gtk_widget_set_layout_manager (GTK_WIDGET (self), NULL);
   self->office_role = -1;
   measures_list_tab_leaves (GTK_WIDGET (self->measure_list));
+  g_signal_connect_object (self->measures_leaflet, "notify::folded",
+                           G_CALLBACK (_measures_measures_page_update_heading), self,
+                           G_CONNECT_SWAPPED);
   gtk_menu_button_set_create_popup_func (self->filter_button, create_filter_popover, self, NULL);
 }
 

@@ -342,6 +342,37 @@ measures_offices_page_get_office (MeasuresOfficesPage *self)
   return office != NULL ? measures_office_get_abbreviation (office) : NULL;
 }
 
+/**
+ * measures_offices_page_show_office:
+ * @abbreviation: an office's abbreviation
+ *
+ * Selects the office and shows its page, also when the search or the
+ * check for offices with measures hid it.
+ */
+void
+measures_offices_page_show_office (MeasuresOfficesPage *self,
+                                   const char          *abbreviation)
+{
+  g_return_if_fail (MEASURES_IS_OFFICES_PAGE (self));
+  g_return_if_fail (abbreviation != NULL);
+
+  if (!select_office (self, abbreviation))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->office_search), "");
+      office_filter_changed (self);
+    }
+  if (!select_office (self, abbreviation))
+    {
+      gtk_check_button_set_active (self->with_measures_check, FALSE);
+      office_filter_changed (self);
+    }
+  if (!select_office (self, abbreviation))
+    return;
+
+  measures_navigate_to (self->offices_leaflet, self->office_detail_pane,
+                        self->office_back_button);
+}
+
 static void
 measures_offices_page_save_state (MeasuresPage *page,
                                   GVariantDict *state)

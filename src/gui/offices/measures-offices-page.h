@@ -15,6 +15,8 @@ void measures_offices_page_set_offices (MeasuresOfficesPage *self,
                                         MeasuresContext     *context,
                                         GListStore          *offices);
 const char *measures_offices_page_get_office (MeasuresOfficesPage *self);
+void        measures_offices_page_show_office (MeasuresOfficesPage *self,
+                                               const char          *abbreviation);
 
 void measures_offices_page_find (MeasuresOfficesPage *self);
 

@@ -261,6 +261,18 @@ show_indicator_action (GtkWidget  *widget,
                                              g_variant_get_int64 (parameter));
 }
 
+/* An office, e.g. from a measure's sheet: the Offices page shows it. */
+static void
+show_office_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MeasuresWindow *self = MEASURES_WINDOW (widget);
+
+  _measures_window_select_view (self, VIEW_OFFICES, 0);
+  measures_offices_page_show_office (self->offices_page, g_variant_get_string (parameter, NULL));
+}
+
 /* All measures a large office leads, or takes part in: the measure list,
  * filtered by it alone, so that it shows as many as the button said. */
 static void
@@ -720,6 +732,7 @@ _measures_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-measure", "x", show_measure_action);
   gtk_widget_class_install_action (widget_class, "win.show-indicator", "x",
                                    show_indicator_action);
+  gtk_widget_class_install_action (widget_class, "win.show-office", "s", show_office_action);
   gtk_widget_class_install_action (widget_class, "win.show-office-measures", "(si)",
                                    show_office_measures_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
