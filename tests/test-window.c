@@ -527,16 +527,7 @@ test_first_start_questions (void)
   g_assert_cmpstr (author, !=, "");
   g_assert_cmpstr (author, !=, "Unknown");
   close_windows (&f);
-
-  {
-    g_autoptr(GSettingsSchema) schema = NULL;
-    g_auto(GStrv) keys = NULL;
-
-    g_object_get (settings, "settings-schema", &schema, NULL);
-    keys = g_settings_schema_list_keys (schema);
-    for (guint i = 0; keys[i] != NULL; i++)
-      g_settings_reset (settings, keys[i]);
-  }
+  reset_settings (settings);
 }
 
 int

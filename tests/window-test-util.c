@@ -136,6 +136,20 @@ fixture_setup (Fixture       *f,
     }
 }
 
+/* Every key back to its default, as a new user's. */
+void
+reset_settings (GSettings *settings)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_settings_reset (settings, keys[i]);
+  iterate ();
+}
+
 void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
@@ -154,16 +168,7 @@ fixture_teardown (Fixture       *f,
 
   /* Settings live in memory for the whole run: every test starts afresh. */
   if (settings != NULL)
-    {
-      g_autoptr(GSettingsSchema) schema = NULL;
-      g_auto(GStrv) keys = NULL;
-
-      g_object_get (settings, "settings-schema", &schema, NULL);
-      keys = g_settings_schema_list_keys (schema);
-      for (guint i = 0; keys[i] != NULL; i++)
-        g_settings_reset (settings, keys[i]);
-      iterate ();
-    }
+    reset_settings (settings);
   g_clear_object (&f->app);
   temp_dir_teardown (&f->tmp, data);
 }

@@ -59,6 +59,7 @@ void                 fixture_setup        (Fixture       *f,
                                            gconstpointer  data);
 void                 fixture_teardown     (Fixture       *f,
                                            gconstpointer  data);
+void                 reset_settings       (GSettings     *settings);
 void                 select_sidebar_row   (Fixture       *f,
                                            int            index);
 Display             *x_display            (GtkWidget     *widget);
