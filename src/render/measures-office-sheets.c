@@ -97,6 +97,8 @@ measures_report_list_offices (MeasuresStore  *store,
  * @folder: where to write; created when missing
  * @language: (nullable): the reports' language, or %NULL for the
  *   interface's
+ * @layout: one sheet per portrait page, or two side by side on a
+ *   landscape page
  * @author: (nullable): who is named as the PDFs' author
  * @n_written: (out) (optional): how many files were written
  *
@@ -110,6 +112,7 @@ measures_report_export_office_sheets (MeasuresStore  *store,
                                       const char     *folder,
                                       const char     *language,
                                       MeasuresPaper   paper,
+                                      MeasuresLayout  layout,
                                       const char     *author,
                                       guint          *n_written,
                                       GError        **error)
@@ -158,6 +161,7 @@ measures_report_export_office_sheets (MeasuresStore  *store,
 
       path = g_build_filename (folder, name, NULL);
       measures_report_set_language (report, language);
+      measures_report_set_layout (report, layout);
       if (author != NULL)
         measures_report_set_author (report, author);
       if (!measures_report_write_pdf (report, path, paper, error))

@@ -95,6 +95,7 @@ gboolean        measures_report_export_office_sheets (MeasuresStore *store,
                                                  const char      *folder,
                                                  const char      *language,
                                                  MeasuresPaper    paper,
+                                                 MeasuresLayout   layout,
                                                  const char      *author,
                                                  guint           *n_written,
                                                  GError         **error);

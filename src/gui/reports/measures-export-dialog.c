@@ -57,6 +57,8 @@ write_chosen (MeasuresExportDialog  *self,
   MeasuresStore *store = measures_context_get_store (self->context);
   MeasuresPaper paper = measures_context_get_paper (self->context);
   g_autofree char *author = NULL;
+  g_autofree char *layout_name = NULL;
+  MeasuresLayout layout = MEASURES_LAYOUT_ONE_PER_PAGE;
   guint n;
 
   if (self->report != NULL)
@@ -73,8 +75,12 @@ write_chosen (MeasuresExportDialog  *self,
       return measures_report_write_pdf (self->report, path, paper, error);
     }
 
+  /* The sheets as the preferences set them. */
   author = measures_context_dup_author (self->context);
-  return measures_report_export_office_sheets (store, path, NULL, paper, author, &n, error);
+  layout_name = g_settings_get_string (measures_context_get_settings (self->context), "layout");
+  measures_layout_from_string (layout_name, &layout);
+  return measures_report_export_office_sheets (store, path, NULL, paper, layout, author, &n,
+                                               error);
 }
 
 static void
