@@ -341,6 +341,52 @@ test_all_offices (TempDir       *fixture,
   g_assert_cmpuint (n, ==, 51);
 }
 
+/* Every office's sheets, two to a landscape page: each file is landscape
+ * A4 and names every measure the office leads or takes part in. */
+static void
+test_office_sheets_two_per_page (TempDir       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = open_filled_store (fixture);
+  g_autoptr(GListModel) measures = measures_store_list_measures (store, NULL);
+  g_autofree char *folder = temp_path (fixture, "sheets");
+  g_autoptr(GError) error = NULL;
+  const char *offices[] = { "SAM", "SuS", "Wifö" };
+  guint n = 0;
+
+  g_assert_true (measures_report_export_office_sheets (store, folder, "en", MEASURES_PAPER_A4,
+                                                       MEASURES_LAYOUT_TWO_PER_PAGE, "Jane Roe",
+                                                       &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 51);
+
+  for (guint i = 0; i < G_N_ELEMENTS (offices); i++)
+    {
+      g_autofree char *stem = measures_report_safe_file_name (offices[i]);
+      g_autofree char *name = g_strconcat (stem, ".pdf", NULL);
+      g_autofree char *pdf = g_build_filename (folder, name, NULL);
+      g_autofree char *info = pdf_info (pdf);
+      g_autofree char *text = pdf_text (pdf);
+      guint named = 0;
+
+      if (strstr (info, "Page size:       841.89 x 595.276 pts (A4)") == NULL)
+        g_error ("%s is not on landscape A4:\n%s", pdf, info);
+      for (guint m = 0; m < g_list_model_get_n_items (measures); m++)
+        {
+          g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, m);
+          g_autofree char *title = collapse (measures_measure_get_title (measure));
+
+          if (!measures_measure_has_office (measure, offices[i], MEASURES_ROLE_LEAD) &&
+              !measures_measure_has_office (measure, offices[i], MEASURES_ROLE_INVOLVED))
+            continue;
+          if (strstr (text, title) == NULL)
+            g_error ("The sheets of %s do not name “%s”", offices[i], title);
+          named++;
+        }
+      g_assert_cmpuint (named, >, 0);
+    }
+}
+
 /* The monitoring report ------------------------------------------------- */
 
 static guint
@@ -1273,6 +1319,7 @@ main (int   argc,
   ADD ("long-and-special-text", test_long_and_special_text);
   ADD ("errors", test_errors);
   ADD ("all-offices", test_all_offices);
+  ADD ("office-sheets-two-per-page", test_office_sheets_two_per_page);
   ADD ("monitoring", test_monitoring_report);
   ADD ("monitoring-narrowed", test_monitoring_narrowed);
   ADD ("monitoring-languages", test_monitoring_languages);
