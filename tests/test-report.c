@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "measures-format.h"
 #include "measures-report.h"
 #include "measures-statistics.h"
 #include "measures-test-util.h"
@@ -1211,6 +1212,187 @@ test_two_per_page (TempDir       *fixture,
     }
 }
 
+/* The pages' texts, each page's words joined by single spaces. */
+static GStrv
+page_texts (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *text = run (argv, NULL);
+  GStrv pages = g_strsplit (text, "\f", -1);
+
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      char *page = collapse (g_strdelimit (pages[i], "\t", ' '));
+
+      g_free (pages[i]);
+      pages[i] = page;
+    }
+
+  return pages;
+}
+
+/* Words without their hyphens: pdftotext joins a word hyphenated at a
+ * line's end. */
+static char *
+without_hyphens (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "-", -1);
+  g_autofree char *joined = g_strjoinv ("", parts);
+
+  return collapse (joined);
+}
+
+/* The vision is a page of its own: its title and every statement, as the
+ * store has them, in order and as list items; nothing else of the report;
+ * and set in the page's middle, not jammed at its top. */
+static void
+test_vision_page (TempDir       *fixture,
+                  gconstpointer  data)
+{
+  static const struct { const char *language; MeasuresLayout layout; } cases[] = {
+    { "de", MEASURES_LAYOUT_ONE_PER_PAGE },
+    { "en", MEASURES_LAYOUT_TWO_PER_PAGE },
+    { "fr", MEASURES_LAYOUT_TWO_PER_PAGE },
+  };
+  g_autoptr(MeasuresStore) store = open_filled_store (fixture);
+  g_autofree char *strategy_title = NULL;
+  g_autofree char *vision_title = NULL;
+  g_auto(GStrv) statements = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The labels in the report's language, as the command line has them. */
+  measures_i18n_setup (g_getenv ("MEASURES_LOCALEDIR"));
+  g_assert_true (measures_store_load_vision (store, &strategy_title, &vision_title, &statements,
+                                             &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (statements), ==, 4);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *name = g_strdup_printf ("vision-%s.pdf", cases[c].language);
+      g_autofree char *pdf = temp_path (fixture, name);
+      g_autoptr(MeasuresReport) report = measures_report_new_strategy (store, &error);
+      g_autoptr(GPtrArray) items = NULL;
+      g_autoptr(GString) expected = g_string_new (NULL);
+      g_autoptr(GHashTable) expected_words = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GRegex) furniture = NULL;
+      g_autofree char *title = collapse (vision_title);
+      g_autofree char *escaped = g_regex_escape_string (strategy_title, -1);
+      g_autofree char *pattern = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *rest = NULL;
+      g_auto(GStrv) pages = NULL;
+      const char *page = NULL;
+      g_autofree char *boxes = NULL;
+      g_auto(GStrv) words = NULL;
+      const char *label;
+      guint vision_page = 0;
+      int heading, at;
+      double width, height, first_y = G_MAXDOUBLE, last_y = 0, area;
+
+      g_assert_no_error (error);
+      measures_report_set_language (report, cases[c].language);
+      measures_report_set_layout (report, cases[c].layout);
+      g_assert_true (measures_report_write_pdf (report, pdf, MEASURES_PAPER_A4, &error));
+      g_assert_no_error (error);
+
+      /* In the structure tree: the section's heading, the title, then
+       * each statement as a list item, and then the first goal. */
+      items = struct_items (pdf);
+      /* The cover names the vision too, under the strategy's title. */
+      at = find_item (items, find_item (items, 0, "H1", strategy_title) + 2, "P", title);
+      g_assert_cmpint (at, >, 0);
+      heading = at - 1;
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (items, heading), "H1\t"));
+      label = strchr (g_ptr_array_index (items, heading), '\t') + 1;
+      for (guint i = 0; statements[i] != NULL; i++)
+        {
+          g_autofree char *statement = collapse (statements[i]);
+          g_autofree char *item = g_strdup_printf ("LBody\t%s", statement);
+
+          while (g_str_has_prefix (g_ptr_array_index (items, ++at), "Lbl\t"))
+            ;
+          g_assert_cmpstr (g_ptr_array_index (items, at), ==, item);
+        }
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (items, at + 1), "H1\t"));
+      g_assert_cmpint (find_item (items, at + 1, "P", title), <, 0);
+
+      /* The page that holds it, after the cover. */
+      pages = page_texts (pdf);
+      for (guint p = 1; pages[p] != NULL; p++)
+        {
+          if (strstr (pages[p], title) == NULL)
+            continue;
+          g_assert_cmpuint (vision_page, ==, 0);
+          vision_page = p + 1;
+          page = pages[p];
+        }
+      g_assert_cmpuint (vision_page, >, 0);
+
+      /* Every word on it is the vision's, or the running header's and
+       * footer's; and every word of the vision is on it. */
+      g_string_append_printf (expected, "%s %s", label, title);
+      for (guint i = 0; statements[i] != NULL; i++)
+        g_string_append_printf (expected, " %s", statements[i]);
+      text = without_hyphens (expected->str);
+      words = g_strsplit (text, " ", -1);
+      for (guint i = 0; words[i] != NULL; i++)
+        g_hash_table_add (expected_words, words[i]);
+      pattern = g_strdup_printf ("%s|(As of|Stand:|Situation au) \\S+( \\S+)? \\d{4}|"
+                                 "(Page|Seite) \\d+ (of|von|sur) \\d+", escaped);
+      furniture = g_regex_new (pattern, 0, 0, NULL);
+      rest = g_regex_replace_literal (furniture, page, -1, 0, " ", 0, NULL);
+      {
+        g_autofree char *bare = without_hyphens (rest);
+        g_auto(GStrv) found = g_strsplit (bare, " ", -1);
+        g_autoptr(GHashTable) found_words = g_hash_table_new (g_str_hash, g_str_equal);
+
+        for (guint i = 0; found[i] != NULL; i++)
+          {
+            if (found[i][0] == '\0')
+              continue;
+            if (!g_hash_table_contains (expected_words, found[i]))
+              g_error ("“%s” is on the vision's page of %s", found[i], pdf);
+            g_hash_table_add (found_words, found[i]);
+          }
+        for (guint i = 0; words[i] != NULL; i++)
+          if (!g_hash_table_contains (found_words, words[i]))
+            g_error ("“%s” is missing from the vision's page of %s", words[i], pdf);
+      }
+
+      /* Balanced: as much room above as a little less below, give or take. */
+      {
+        g_autofree char *number = g_strdup_printf ("%u", vision_page);
+        const char *bbox_argv[] = { "pdftotext", "-bbox", "-f", number, "-l", number, pdf, "-",
+                                    NULL };
+        g_autoptr(GRegex) word = g_regex_new ("<word xMin=\"[\\d.]+\" yMin=\"([\\d.]+)\" "
+                                              "xMax=\"[\\d.]+\" yMax=\"([\\d.]+)\"", 0, 0, NULL);
+        g_autoptr(GMatchInfo) match = NULL;
+
+        measures_paper_get_size (MEASURES_PAPER_A4, &width, &height);
+        if (cases[c].layout == MEASURES_LAYOUT_TWO_PER_PAGE)
+          height = width;
+        boxes = run (bbox_argv, NULL);
+        g_regex_match (word, boxes, 0, &match);
+        for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+          {
+            g_autofree char *y0 = g_match_info_fetch (match, 1);
+            g_autofree char *y1 = g_match_info_fetch (match, 2);
+
+            /* The header and the footer stand in the margins. */
+            if (g_ascii_strtod (y0, NULL) < 60 || g_ascii_strtod (y1, NULL) > height - 50)
+              continue;
+            first_y = MIN (first_y, g_ascii_strtod (y0, NULL));
+            last_y = MAX (last_y, g_ascii_strtod (y1, NULL));
+          }
+        area = height - 70 - 64;
+        if (first_y - 70 < area * 0.15 || height - 64 - last_y < area * 0.15)
+          g_error ("The vision stands from %g to %g on a page of %g points in %s", first_y,
+                   last_y, height, pdf);
+      }
+    }
+}
+
 /* The logo goes on the cover as an image; the house colour takes. */
 static void
 test_logo (TempDir       *fixture,
@@ -1328,6 +1510,7 @@ main (int   argc,
   ADD ("tagged-kinds", test_tagged_kinds);
   ADD ("metadata", test_metadata);
   ADD ("two-per-page", test_two_per_page);
+  ADD ("vision-page", test_vision_page);
   ADD ("logo", test_logo);
   ADD ("coordinator-notes", test_coordinator_notes);
 

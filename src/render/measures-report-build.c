@@ -933,13 +933,17 @@ _measures_report_build (MeasuresReport *self)
         for (guint i = 0; i < 2 + g_list_model_get_n_items (self->goals) + self->measures->len; i++)
           add_block (self, BLOCK_TOC_ENTRY, "", NULL);
 
+        /* The vision as the strategy sets it: a page of its own, its
+         * title large, its statements beneath. */
         add_page_break (self, NULL);
+        last_block (self)->balanced = TRUE;
         vision = add_block (self, BLOCK_HEADING, _("Vision"), NULL);
         mark (self, vision, 1, _("Vision"));
+        last_block (self)->keep_with_next = TRUE;
         g_array_append_val (toc, vision);
-        add_block (self, BLOCK_LEAD, self->vision_title, NULL);
+        add_block (self, BLOCK_DISPLAY, self->vision_title, NULL);
         for (guint i = 0; self->statements[i] != NULL; i++)
-          add_block (self, BLOCK_BULLET, self->statements[i], NULL);
+          add_block (self, BLOCK_STATEMENT, self->statements[i], NULL);
 
         for (guint i = 0; i < g_list_model_get_n_items (self->goals); i++)
           {

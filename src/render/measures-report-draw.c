@@ -95,6 +95,7 @@ group_of (BlockKind kind)
   switch (kind)
     {
     case BLOCK_BULLET:
+    case BLOCK_STATEMENT:
       return "L";
     case BLOCK_ROW:
     case BLOCK_TABLE_HEADER:
@@ -571,6 +572,42 @@ draw_piece (MeasuresReport *self,
         }
       tag_begin (self, cr, "LBody");
       show_lines (cr, g_ptr_array_index (piece->layouts, 0), x + BULLET_INDENT, piece->y,
+                  piece->first_line, piece->n_lines);
+      tag_end (self, cr, "LBody");
+      tag_end (self, cr, "LI");
+      break;
+
+    case BLOCK_DISPLAY:
+      /* A bar in the city's colour beside it, as a pull quote has. */
+      measures_render_style_set_source (cr, &style->accent);
+      cairo_rectangle (cr, x, piece->y + 2, 4, piece->height - 2);
+      cairo_fill (cr);
+      measures_render_style_set_source (cr, &style->ink);
+      tag_begin (self, cr, "P");
+      show_lines (cr, g_ptr_array_index (piece->layouts, 0), x + DISPLAY_INDENT, piece->y,
+                  piece->first_line, piece->n_lines);
+      tag_end (self, cr, "P");
+      break;
+
+    case BLOCK_STATEMENT:
+      tag_begin (self, cr, "LI");
+      if (piece->first_line == 0)
+        {
+          PangoLayoutIter *iter = pango_layout_get_iter (g_ptr_array_index (piece->layouts, 0));
+          int y0, y1;
+
+          /* A square in the city's colour, in the middle of the first line. */
+          pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+          pango_layout_iter_free (iter);
+          tag_begin (self, cr, "Lbl");
+          measures_render_style_set_source (cr, &style->accent);
+          cairo_rectangle (cr, x + 2, piece->y + (y0 + y1) / 2.0 / PANGO_SCALE - 3, 6, 6);
+          cairo_fill (cr);
+          tag_end (self, cr, "Lbl");
+        }
+      measures_render_style_set_source (cr, &style->ink);
+      tag_begin (self, cr, "LBody");
+      show_lines (cr, g_ptr_array_index (piece->layouts, 0), x + STATEMENT_INDENT, piece->y,
                   piece->first_line, piece->n_lines);
       tag_end (self, cr, "LBody");
       tag_end (self, cr, "LI");

@@ -54,6 +54,10 @@ text_style_of (MeasuresReport *self,
   double scale = self->flow_width < _measures_report_content_width (self) ? TWO_PER_PAGE_SCALE
                                                                           : 1.0;
 
+  /* The vision's page has room to spare. */
+  if (kind == BLOCK_DISPLAY || kind == BLOCK_STATEMENT)
+    scale = 1.0;
+
   style.size *= scale;
   style.before *= scale;
   style.after *= scale;
@@ -93,6 +97,10 @@ base_style_of (BlockKind kind)
       return (TextStyle) { 9.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0, 3 };
     case BLOCK_BULLET:
       return (TextStyle) { 9.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0, 3 };
+    case BLOCK_DISPLAY:
+      return (TextStyle) { 24, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 6, 26 };
+    case BLOCK_STATEMENT:
+      return (TextStyle) { 13, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0, 14 };
     case BLOCK_PARAGRAPH:
     default:
       return (TextStyle) { 9.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0, 6 };
@@ -190,6 +198,36 @@ add_layout (MeasuresReport *self,
   g_ptr_array_add (layouts, _measures_report_make_layout (self, text, style, weight, width));
 }
 
+/* Large type, but not so large that a word breaks: the vision's title
+ * has words such as "innovativer.nachhaltiger.weltoffener.". */
+static double
+display_size (MeasuresReport *self,
+              const char     *text,
+              TextStyle       style,
+              double          width)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \n", -1);
+  double widest = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      int word_width;
+
+      if (words[i][0] == '\0')
+        continue;
+      layout = _measures_report_make_layout (self, words[i], style, style.weight, -1);
+      pango_layout_set_width (layout, -1);
+      pango_layout_get_size (layout, &word_width, NULL);
+      widest = MAX (widest, (double)word_width / PANGO_SCALE);
+    }
+
+  if (widest <= width)
+    return style.size;
+  /* Not below the size of a title. */
+  return MAX (text_style_of (self, BLOCK_TITLE).size, (int)(style.size * width / widest));
+}
+
 static GPtrArray *
 layouts_for (MeasuresReport *self,
              Block          *block)
@@ -202,6 +240,13 @@ layouts_for (MeasuresReport *self,
     {
     case BLOCK_BULLET:
       add_layout (self, layouts, block->cells[0], style, style.weight, width - BULLET_INDENT);
+      break;
+    case BLOCK_DISPLAY:
+      style.size = display_size (self, block->cells[0], style, width - DISPLAY_INDENT);
+      add_layout (self, layouts, block->cells[0], style, style.weight, width - DISPLAY_INDENT);
+      break;
+    case BLOCK_STATEMENT:
+      add_layout (self, layouts, block->cells[0], style, style.weight, width - STATEMENT_INDENT);
       break;
     case BLOCK_ROW:
       add_layout (self, layouts, block->cells[0], style, PANGO_WEIGHT_BOLD,
@@ -437,6 +482,14 @@ record_block_start (MeasuresReport *self,
   g_array_index (self->block_y, double, block) = cursor->y;
 }
 
+/* Whether a block's text may break between its lines, across pages. */
+static gboolean
+flows (BlockKind kind)
+{
+  return kind == BLOCK_PARAGRAPH || kind == BLOCK_BULLET || kind == BLOCK_DISPLAY ||
+         kind == BLOCK_STATEMENT;
+}
+
 /* The first lines' height of the block after @index, to keep a heading
  * together with what it introduces. */
 static double
@@ -455,7 +508,7 @@ next_block_start (MeasuresReport *self,
     return 0;
 
   layouts = layouts_for (self, next);
-  if (next->kind == BLOCK_PARAGRAPH || next->kind == BLOCK_BULLET)
+  if (flows (next->kind))
     {
       PangoLayout *layout = g_ptr_array_index (layouts, 0);
       int n = MIN (2, pango_layout_get_line_count (layout));
@@ -535,7 +588,7 @@ place_block (Cursor *cursor,
 
   if (cursor->y + needed > bottom (self))
     {
-      gboolean splittable = block->kind == BLOCK_PARAGRAPH || block->kind == BLOCK_BULLET;
+      gboolean splittable = flows (block->kind);
       double first_top, first_bottom;
 
       line_extent (g_ptr_array_index (layouts, 0), 0, &first_top, &first_bottom);
@@ -551,8 +604,7 @@ place_block (Cursor *cursor,
 
   record_block_start (self, i, cursor);
 
-  if ((block->kind == BLOCK_PARAGRAPH || block->kind == BLOCK_BULLET) &&
-      cursor->y + height > bottom (self))
+  if (flows (block->kind) && cursor->y + height > bottom (self))
     place_lines (cursor, i, layouts);
   else
     place (cursor, i, layouts, 0, -1, height);
@@ -660,6 +712,142 @@ place_sheets (Cursor *cursor,
   return i;
 }
 
+/* Moves what was placed on @page from piece @first_piece on down, so that
+ * it stands a little above the page's middle, where the eye puts it. */
+static void
+balance (MeasuresReport *self,
+         guint           page,
+         guint           first_piece)
+{
+  Page *p = g_ptr_array_index (self->pages, page);
+  double end = top (), offset;
+
+  for (guint i = first_piece; i < p->pieces->len; i++)
+    {
+      Piece *piece = g_ptr_array_index (p->pieces, i);
+
+      end = MAX (end, piece->y + piece->height);
+    }
+
+  offset = MAX (0, (bottom (self) - end) * 0.4);
+  for (guint i = first_piece; i < p->pieces->len; i++)
+    {
+      Piece *piece = g_ptr_array_index (p->pieces, i);
+
+      if (piece->block < self->blocks->len &&
+          piece->y == g_array_index (self->block_y, double, piece->block))
+        g_array_index (self->block_y, double, piece->block) += offset;
+      piece->y += offset;
+    }
+}
+
+/* The height of blocks @from … @to - 1, one below the other in the
+ * column the cursor sets. */
+static double
+stack_height (MeasuresReport *self,
+              guint           from,
+              guint           to)
+{
+  double height = 0;
+
+  for (guint i = from; i < to; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+      g_autoptr(GPtrArray) layouts = layouts_for (self, block);
+      TextStyle style = text_style_of (self, block->kind);
+
+      height += (i > from ? style.before : 0) + block_height (block, layouts) + style.after;
+    }
+
+  return height;
+}
+
+/* A page of its own, set in its middle: the vision. On a landscape page
+ * its statements stand in two columns beneath its title, the first half
+ * on the left, where they fit the page. What does not fit one page runs
+ * on as any text does, and is set from the top. Returns the block after
+ * the last. */
+static guint
+place_balanced (Cursor *cursor,
+                guint   first)
+{
+  MeasuresReport *self = cursor->self;
+  gboolean spread = self->layout == MEASURES_LAYOUT_TWO_PER_PAGE;
+  double full_width = _measures_report_content_width (self);
+  double column_width = (full_width - COLUMN_GAP) / 2;
+  guint page, last_page, first_piece, n_statements = 0, statement = 0;
+  guint columns_page = 0;
+  double columns_y = 0;
+  guint i;
+
+  if (cursor->page->pieces->len > 0)
+    new_page (cursor, FALSE);
+  page = last_page = cursor->page_index;
+  first_piece = cursor->page->pieces->len;
+  cursor->sheet = NULL;
+  cursor->table_header = -1;
+  cursor->table_group = -1;
+  record_block_start (self, first, cursor);
+
+  for (i = first + 1; i < self->blocks->len; i++)
+    {
+      BlockKind kind = g_array_index (self->blocks, Block, i).kind;
+
+      if (kind == BLOCK_PAGE_BREAK || kind == BLOCK_COVER)
+        break;
+      n_statements += kind == BLOCK_STATEMENT;
+    }
+
+  for (i = first + 1; i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+
+      if (block->kind == BLOCK_PAGE_BREAK || block->kind == BLOCK_COVER)
+        break;
+
+      if (spread && block->kind == BLOCK_STATEMENT)
+        {
+          if (statement == 0)
+            {
+              guint half = i + (n_statements + 1) / 2;
+
+              /* Columns that run on would be read down the left one
+               * across pages before the right one: one column then. */
+              columns_page = cursor->page_index;
+              columns_y = cursor->y;
+              set_column (cursor, MARGIN_SIDE, column_width);
+              if (columns_y + MAX (stack_height (self, i, half),
+                                   stack_height (self, half, i + n_statements)) > bottom (self))
+                {
+                  spread = FALSE;
+                  set_column (cursor, MARGIN_SIDE, full_width);
+                }
+            }
+          else if (statement == (n_statements + 1) / 2)
+            {
+              last_page = MAX (last_page, cursor->page_index);
+              go_to_page (cursor, columns_page);
+              cursor->y = columns_y;
+              cursor->n_placed = 1;
+              set_column (cursor, MARGIN_SIDE + column_width + COLUMN_GAP, column_width);
+            }
+          statement++;
+        }
+      place_block (cursor, i);
+    }
+
+  last_page = MAX (last_page, cursor->page_index);
+  if (last_page == page)
+    balance (self, page, first_piece);
+
+  /* What follows starts on a page of its own, across the full width. */
+  go_to_page (cursor, last_page);
+  cursor->n_placed = 1;
+  set_column (cursor, MARGIN_SIDE, full_width);
+
+  return i;
+}
+
 static void
 paginate (MeasuresReport *self)
 {
@@ -683,6 +871,11 @@ paginate (MeasuresReport *self)
           if (self->layout == MEASURES_LAYOUT_TWO_PER_PAGE && block->sheet != NULL)
             {
               i = place_sheets (&cursor, i) - 1;
+              continue;
+            }
+          if (block->balanced)
+            {
+              i = place_balanced (&cursor, i) - 1;
               continue;
             }
 

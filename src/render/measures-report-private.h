@@ -39,6 +39,8 @@ typedef enum {
   BLOCK_TOC_ENTRY,
   BLOCK_TABLE_GROUP,  /* a table's full-width row that names the rows below */
   BLOCK_CHART,        /* a label, a chart and its description beneath */
+  BLOCK_DISPLAY,      /* the vision's title, set large */
+  BLOCK_STATEMENT,    /* one of the vision's statements: a list item set large */
 } BlockKind;
 
 typedef enum {
@@ -59,6 +61,8 @@ typedef struct
   gboolean keep_with_next;
   gboolean soft_break;  /* BLOCK_PAGE_BREAK: the sheet may start below what
                          * precedes it: a goal's heading above its first sheet */
+  gboolean balanced;    /* BLOCK_PAGE_BREAK: what follows, up to the next
+                         * break, is a page of its own, set in its middle */
   int heading_level;    /* the structure tag's heading level, 0: the kind's */
   /* Tables other than the overview: the columns' shares of the width. */
   const double *columns;
@@ -179,6 +183,8 @@ struct _MeasuresReport
 #define CELL_PAD 4.0
 #define CHART_GAP 4.0        /* between a chart and its label or description */
 #define CHART_NOTE_SIZE 7.5  /* a chart's description beneath it */
+#define DISPLAY_INDENT 18.0  /* the vision's title, right of its bar */
+#define STATEMENT_INDENT 22.0
 
 /* The overview table's columns: goal, measure, lead, priority, status,
  * progress. */
