@@ -395,20 +395,29 @@ measures_layout_from_string (const char     *name,
  * Chooses how measure sheets are set. With two per page,
  * measures_report_write_pdf() turns the paper to landscape; a caller that
  * paginates itself passes landscape sizes.
+ *
+ * Only a report with two sheets or more sets them side by side: a single
+ * measure's sheet, the overview table and the monitoring report keep
+ * their portrait pages, which a lone sheet or a table fills better than
+ * half a landscape page; measures_report_get_layout() then says so.
  */
 void
 measures_report_set_layout (MeasuresReport *self,
                             MeasuresLayout  layout)
 {
+  gboolean has_sheets;
+
   g_return_if_fail (MEASURES_IS_REPORT (self));
 
-  self->layout = layout;
+  has_sheets = self->kind == REPORT_STRATEGY || self->kind == REPORT_GOAL ||
+               self->kind == REPORT_OFFICE;
+  self->layout = has_sheets && self->measures->len >= 2 ? layout : MEASURES_LAYOUT_ONE_PER_PAGE;
 }
 
 /**
  * measures_report_get_layout:
  *
- * Returns: the layout of the measure sheets
+ * Returns: the layout of the measure sheets, as the report sets them
  */
 MeasuresLayout
 measures_report_get_layout (MeasuresReport *self)
