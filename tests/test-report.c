@@ -1393,6 +1393,122 @@ test_vision_page (TempDir       *fixture,
     }
 }
 
+/* Two sheets to a page need two sheets: a single measure's sheet, the
+ * overview table and the monitoring report keep their portrait pages
+ * rather than fill half of a landscape one. */
+static void
+test_layout_needs_sheets (TempDir       *fixture,
+                          gconstpointer  data)
+{
+  const char *reports[][2] = { { "--measure", "3" }, { "--overview", NULL },
+                               { "--monitoring", NULL } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+    {
+      g_autofree char *pdf = temp_path (fixture, "report.pdf");
+      g_autofree char *info = NULL;
+
+      g_assert_cmpint (export (fixture, "--export-pdf", pdf, "--layout", "two-per-page",
+                               "--report-language", "de", reports[i][0], reports[i][1], NULL),
+                       ==, 0);
+      info = pdf_info (pdf);
+      if (strstr (info, "Page size:       595.276 x 841.89 pts (A4)") == NULL)
+        g_error ("%s with two sheets per page is not on portrait A4:\n%s", reports[i][0], info);
+      if (g_str_equal (reports[i][0], "--measure"))
+        g_assert_cmpuint (pdf_pages (pdf), ==, 1);
+    }
+}
+
+/* A table's columns are wide enough for their words: German's "In
+ * Durchführung" in the overview's status column breaks between its
+ * words, not inside the second. */
+static void
+test_table_words_whole (TempDir       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *pdf = temp_path (fixture, "overview.pdf");
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (export (fixture, "--export-pdf", pdf, "--overview", "--report-language", "de",
+                           NULL), ==, 0);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "In Durchführung"));
+  g_assert_null (strstr (text, "Durchführun g"));
+  g_assert_null (strstr (text, "Durchfüh rung"));
+}
+
+/* Headings stay with what they introduce: a sheet's implementation table
+ * keeps its heading and all its rows on one page, and a goal's heading
+ * and headline are not left at a page's foot without its text. */
+static void
+test_kept_together (TempDir       *fixture,
+                    gconstpointer  data)
+{
+  static const char * const layouts[] = { "one-per-page", "two-per-page" };
+  static const char * const labels[] = { "Implementation", "Involved", "Realization Period",
+                                         "Costs" };
+  g_autoptr(MeasuresStore) store = open_filled_store (fixture);
+  g_autoptr(GListModel) goals = measures_store_list_goals (store, NULL);
+
+  for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
+    {
+      g_autofree char *pdf = temp_path (fixture, "strategy.pdf");
+      g_auto(GStrv) pages = NULL;
+      guint sheets = 0;
+
+      export_tagged (fixture, pdf, "fr", "--layout", layouts[l]);
+      pages = page_texts (pdf);
+      for (guint p = 0; pages[p] != NULL; p++)
+        {
+          for (guint g = 0; g < g_list_model_get_n_items (goals); g++)
+            {
+              g_autoptr(MeasuresGoal) goal = g_list_model_get_item (goals, g);
+              g_autofree char *headline = collapse (measures_goal_get_headline (goal));
+              const char *at = strstr (pages[p], headline);
+
+              /* The headline is the last thing on the page. */
+              if (at != NULL && g_regex_match_simple ("^ *(Situation au .*)?$",
+                                                      at + strlen (headline), 0, 0))
+                g_error ("Goal %u's headline ends page %u of %s", g + 1, p + 1, pdf);
+            }
+        }
+      g_clear_pointer (&pages, g_strfreev);
+
+      export_tagged (fixture, pdf, "en", "--layout", layouts[l]);
+      pages = page_texts (pdf);
+      for (guint p = 0; pages[p] != NULL; p++)
+        {
+          guint counts[G_N_ELEMENTS (labels)] = { 0 };
+
+          for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+            for (const char *at = pages[p]; (at = strstr (at, labels[i])) != NULL; at++)
+              counts[i]++;
+          for (guint i = 1; i < G_N_ELEMENTS (labels); i++)
+            if (counts[i] != counts[0])
+              g_error ("Page %u of %s holds %u “%s” but %u “%s”: a table is split", p + 1, pdf,
+                       counts[0], labels[0], counts[i], labels[i]);
+          sheets += counts[0];
+        }
+      g_assert_cmpuint (sheets, ==, 50);
+    }
+}
+
+/* A goal's report sets the overview of its measures below the goal's
+ * text, not on a page of its own. */
+static void
+test_goal_text_and_overview (TempDir       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *pdf = temp_path (fixture, "goal.pdf");
+  g_auto(GStrv) pages = NULL;
+
+  g_assert_cmpint (export (fixture, "--export-pdf", pdf, "--goal", "2", "--report-language", "en",
+                           NULL), ==, 0);
+  pages = page_texts (pdf);
+  g_assert_nonnull (strstr (pages[1], "Goal 2: Zusammenarbeit in Europa und Europakompetenz"));
+  g_assert_nonnull (strstr (pages[1], "Overview of the Measures"));
+}
+
 /* The logo goes on the cover as an image; the house colour takes. */
 static void
 test_logo (TempDir       *fixture,
@@ -1511,6 +1627,10 @@ main (int   argc,
   ADD ("metadata", test_metadata);
   ADD ("two-per-page", test_two_per_page);
   ADD ("vision-page", test_vision_page);
+  ADD ("layout-needs-sheets", test_layout_needs_sheets);
+  ADD ("table-words-whole", test_table_words_whole);
+  ADD ("kept-together", test_kept_together);
+  ADD ("goal-text-and-overview", test_goal_text_and_overview);
   ADD ("logo", test_logo);
   ADD ("coordinator-notes", test_coordinator_notes);
 

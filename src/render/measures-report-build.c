@@ -42,6 +42,7 @@ block_clear (Block *block)
   g_free (block->sheet);
   g_clear_pointer (&block->points, g_array_unref);
   g_free (block->unit);
+  g_free (block->fitted);
 }
 
 static void
@@ -785,12 +786,17 @@ add_overview (MeasuresReport *self,
 {
   guint heading;
 
+  /* Below the goals' texts where half the page is free, rather than
+   * leaving them a page of their own. */
   add_page_break (self, NULL);
+  last_block (self)->soft_break = TRUE;
   heading = add_block (self, BLOCK_HEADING, _("Overview of the Measures"), NULL);
   mark (self, heading, outline_level, _("Overview of the Measures"));
+  last_block (self)->keep_with_next = TRUE;
   /* Translators: the overview table's narrow first column, a goal's number */
   add_block (self, BLOCK_TABLE_HEADER, C_("table column", "Goal"), _("Measure"), _("Lead"),
              _("Priority"), _("Status"), _("Progress"), NULL);
+  last_block (self)->keep_with_next = TRUE;
 
   for (guint i = 0; i < measures->len; i++)
     {
@@ -825,7 +831,10 @@ add_goal_text (MeasuresReport *self,
   block = add_block (self, BLOCK_HEADING, heading, NULL);
   if (outline_level > 0)
     mark (self, block, outline_level, heading);
+  /* Not a heading and its headline alone at a page's foot. */
+  last_block (self)->keep_with_next = TRUE;
   add_block (self, BLOCK_LEAD, measures_goal_get_headline (goal), NULL);
+  last_block (self)->keep_with_next = TRUE;
   add_paragraphs (self, measures_goal_get_text (goal));
 }
 
@@ -1031,7 +1040,15 @@ _measures_report_build (MeasuresReport *self)
         add_goal_text (self, goal, 1, TRUE);
         add_overview (self, self->measures, 1);
         for (guint i = 0; i < self->measures->len; i++)
-          add_measure_sheet (self, g_ptr_array_index (self->measures, i), 1);
+          {
+            guint sheet = self->blocks->len;
+
+            add_measure_sheet (self, g_ptr_array_index (self->measures, i), 1);
+            /* Below the overview's last rows, rather than leave them a
+             * page of their own. */
+            if (i == 0)
+              g_array_index (self->blocks, Block, sheet).soft_break = TRUE;
+          }
       }
       break;
 

@@ -173,6 +173,8 @@ double
 _measures_report_column_width (const Block *block,
                                guint        column)
 {
+  if (block->fitted != NULL)
+    return block->fitted[column];
   return block->columns != NULL ? block->columns[column] : _measures_report_column_share[column];
 }
 
@@ -295,6 +297,81 @@ _measures_report_layout_height (PangoLayout *layout)
 
   pango_layout_get_size (layout, NULL, &height);
   return (double)height / PANGO_SCALE;
+}
+
+/* The width of the widest word of @text: a layout that wraps at words
+ * only, one point wide, sets each word on a line of its own. */
+static double
+widest_word (MeasuresReport *self,
+             const char     *text,
+             TextStyle       style)
+{
+  g_autoptr(PangoLayout) layout = _measures_report_make_layout (self, text, style, style.weight,
+                                                                1);
+  PangoRectangle logical;
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double)logical.width / PANGO_SCALE;
+}
+
+/* Widens a table's columns where a word of theirs would break in the
+ * middle, as "In Durchführung" would in the status column, taking the room
+ * from the columns that have some to spare. The table is the header at
+ * @header and the rows and groups that follow it. */
+static void
+fit_columns (MeasuresReport *self,
+             guint           header)
+{
+  Block *first = &g_array_index (self->blocks, Block, header);
+  guint n = _measures_report_n_columns (first);
+  g_autofree double *need = g_new0 (double, n);
+  g_autofree double *have = g_new0 (double, n);
+  double width = self->flow_width, deficit = 0, slack = 0;
+  guint end = header + 1;
+
+  while (end < self->blocks->len &&
+         (g_array_index (self->blocks, Block, end).kind == BLOCK_TABLE_ROW ||
+          g_array_index (self->blocks, Block, end).kind == BLOCK_TABLE_GROUP))
+    end++;
+
+  for (guint i = header; i < end; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+      TextStyle style = text_style_of (self, block->kind);
+
+      if (block->kind == BLOCK_TABLE_GROUP)
+        continue;
+      for (guint c = 0; c < n && block->cells[c] != NULL; c++)
+        {
+          /* A sparkline has no words. */
+          if (block->points != NULL && c + 1 == n)
+            continue;
+          need[c] = MAX (need[c], widest_word (self, block->cells[c], style) + 2 * CELL_PAD + 1);
+        }
+    }
+
+  for (guint c = 0; c < n; c++)
+    {
+      have[c] = width * _measures_report_column_width (first, c);
+      deficit += MAX (0, need[c] - have[c]);
+      slack += MAX (0, have[c] - need[c]);
+    }
+
+  /* Nothing breaks, or nothing can be done about it. */
+  if (deficit == 0 || deficit > slack)
+    return;
+
+  for (guint c = 0; c < n; c++)
+    have[c] = have[c] < need[c] ? need[c] : have[c] - (have[c] - need[c]) * deficit / slack;
+  for (guint i = header; i < end; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+
+      block->fitted = g_new (double, n);
+      for (guint c = 0; c < n; c++)
+        block->fitted[c] = have[c] / width;
+    }
 }
 
 /* Heights of rows and padded boxes around the text. */
@@ -491,14 +568,18 @@ flows (BlockKind kind)
 }
 
 /* The first lines' height of the block after @index, to keep a heading
- * together with what it introduces. */
+ * together with what it introduces; and where that block keeps with the
+ * next in turn, theirs too, up to @limit: a sheet's implementation table
+ * stays together with its heading rather than losing its last rows to the
+ * next page. */
 static double
 next_block_start (MeasuresReport *self,
-                  guint           index)
+                  guint           index,
+                  double          limit)
 {
   g_autoptr(GPtrArray) layouts = NULL;
   Block *next;
-  double top_y, bottom_y;
+  double top_y, bottom_y, height;
 
   if (index + 1 >= self->blocks->len)
     return 0;
@@ -517,7 +598,12 @@ next_block_start (MeasuresReport *self,
       return bottom_y;
     }
 
-  return block_height (next, layouts);
+  height = block_height (next, layouts);
+  if (next->keep_with_next && height < limit)
+    height += text_style_of (self, next->kind).after +
+              next_block_start (self, index + 1, limit - height);
+
+  return height;
 }
 
 /* Places a paragraph line by line, across as many pages as it needs. */
@@ -578,13 +664,19 @@ place_block (Cursor *cursor,
   if (block->kind != BLOCK_TABLE_ROW)
     cursor->table_group = -1;
 
+  if (block->kind == BLOCK_TABLE_HEADER && block->fitted == NULL)
+    fit_columns (self, i);
+
   layouts = layouts_for (self, block);
   height = block_height (block, layouts);
 
   if (cursor->y > top ())
     cursor->y += style.before;
 
-  needed = height + (block->keep_with_next ? style.after + next_block_start (self, i) : 0);
+  /* What keeps together may take half the page at most. */
+  needed = height + (block->keep_with_next
+                       ? style.after + next_block_start (self, i, (bottom (self) - top ()) / 2)
+                       : 0);
 
   if (cursor->y + needed > bottom (self))
     {
@@ -617,8 +709,8 @@ place_block (Cursor *cursor,
   cursor->y += style.after;
 }
 
-/* Whether a sheet may start below what is on the page: when it follows
- * its goal's heading and half the page is still free. */
+/* Whether a sheet or a section may start below what is on the page: when
+ * its break is a soft one and half the page is still free. */
 static gboolean
 fits_below (Cursor *cursor,
             Block  *page_break)

@@ -59,14 +59,16 @@ typedef struct
   double progress;      /* BLOCK_STATUS */
   gboolean indented;    /* BLOCK_TOC_ENTRY: a sheet under its goal */
   gboolean keep_with_next;
-  gboolean soft_break;  /* BLOCK_PAGE_BREAK: the sheet may start below what
-                         * precedes it: a goal's heading above its first sheet */
+  gboolean soft_break;  /* BLOCK_PAGE_BREAK: what follows may start below
+                         * what precedes it: a goal's heading above its first
+                         * sheet, the overview below the goals' texts */
   gboolean balanced;    /* BLOCK_PAGE_BREAK: what follows, up to the next
                          * break, is a page of its own, set in its middle */
   int heading_level;    /* the structure tag's heading level, 0: the kind's */
   /* Tables other than the overview: the columns' shares of the width. */
   const double *columns;
   guint n_columns;
+  double *fitted;       /* a table's shares, widened where a word would break */
   /* BLOCK_CHART, and a BLOCK_TABLE_ROW whose last cell is a sparkline */
   ChartKind chart;
   guint counts[MEASURES_N_STATUSES];
