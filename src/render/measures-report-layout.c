@@ -19,6 +19,14 @@ piece_free (Piece *piece)
   g_free (piece);
 }
 
+/* Blocks that are not text have no layouts. */
+static void
+layouts_unref (gpointer layouts)
+{
+  if (layouts != NULL)
+    g_ptr_array_unref (layouts);
+}
+
 static void
 page_free (Page *page)
 {
@@ -33,6 +41,8 @@ _measures_report_clear_layout (MeasuresReport *self)
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->block_pages, g_array_unref);
   g_clear_pointer (&self->block_y, g_array_unref);
+  g_clear_pointer (&self->block_layouts, g_ptr_array_unref);
+  g_clear_pointer (&self->block_widths, g_array_unref);
   g_clear_object (&self->context);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->date_text, g_free);
@@ -290,6 +300,26 @@ layouts_for (MeasuresReport *self,
   return layouts;
 }
 
+/* A block's layouts at the width blocks are set in now: made once, as
+ * keeping a heading with what follows measures the blocks it keeps with
+ * before they are placed. */
+static GPtrArray *
+cached_layouts_for (MeasuresReport *self,
+                    guint           index)
+{
+  GPtrArray **cached = (GPtrArray **)&g_ptr_array_index (self->block_layouts, index);
+  double *width = &g_array_index (self->block_widths, double, index);
+
+  if (*cached == NULL || *width != self->flow_width)
+    {
+      g_clear_pointer (cached, g_ptr_array_unref);
+      *cached = layouts_for (self, &g_array_index (self->blocks, Block, index));
+      *width = self->flow_width;
+    }
+
+  return g_ptr_array_ref (*cached);
+}
+
 double
 _measures_report_layout_height (PangoLayout *layout)
 {
@@ -327,6 +357,7 @@ fit_columns (MeasuresReport *self,
   guint n = _measures_report_n_columns (first);
   g_autofree double *need = g_new0 (double, n);
   g_autofree double *have = g_new0 (double, n);
+  g_autoptr(GHashTable) widths = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   double width = self->flow_width, deficit = 0, slack = 0;
   guint end = header + 1;
 
@@ -344,10 +375,19 @@ fit_columns (MeasuresReport *self,
         continue;
       for (guint c = 0; c < n && block->cells[c] != NULL; c++)
         {
+          double *word;
+
           /* A sparkline has no words. */
           if (block->points != NULL && c + 1 == n)
             continue;
-          need[c] = MAX (need[c], widest_word (self, block->cells[c], style) + 2 * CELL_PAD + 1);
+          /* Statuses and priorities repeat: each is measured once. */
+          if ((word = g_hash_table_lookup (widths, block->cells[c])) == NULL)
+            {
+              word = g_new (double, 1);
+              *word = widest_word (self, block->cells[c], style);
+              g_hash_table_insert (widths, block->cells[c], word);
+            }
+          need[c] = MAX (need[c], *word + 2 * CELL_PAD + 1);
         }
     }
 
@@ -371,6 +411,8 @@ fit_columns (MeasuresReport *self,
       block->fitted = g_new (double, n);
       for (guint c = 0; c < n; c++)
         block->fitted[c] = have[c] / width;
+      /* Laid out at the old widths, to keep the heading with the table. */
+      g_clear_pointer (&g_ptr_array_index (self->block_layouts, i), g_ptr_array_unref);
     }
 }
 
@@ -526,7 +568,7 @@ new_page (Cursor   *cursor,
   if (cursor->table_header >= 0)
     {
       Block *header = &g_array_index (self->blocks, Block, cursor->table_header);
-      g_autoptr(GPtrArray) layouts = layouts_for (self, header);
+      g_autoptr(GPtrArray) layouts = cached_layouts_for (self, cursor->table_header);
 
       place (cursor, cursor->table_header, layouts, 0, -1, block_height (header, layouts))
         ->repeated = TRUE;
@@ -588,7 +630,7 @@ next_block_start (MeasuresReport *self,
   if (next->kind == BLOCK_PAGE_BREAK || next->kind == BLOCK_COVER)
     return 0;
 
-  layouts = layouts_for (self, next);
+  layouts = cached_layouts_for (self, index + 1);
   if (flows (next->kind))
     {
       PangoLayout *layout = g_ptr_array_index (layouts, 0);
@@ -667,7 +709,7 @@ place_block (Cursor *cursor,
   if (block->kind == BLOCK_TABLE_HEADER && block->fitted == NULL)
     fit_columns (self, i);
 
-  layouts = layouts_for (self, block);
+  layouts = cached_layouts_for (self, i);
   height = block_height (block, layouts);
 
   if (cursor->y > top ())
@@ -845,7 +887,7 @@ stack_height (MeasuresReport *self,
   for (guint i = from; i < to; i++)
     {
       Block *block = &g_array_index (self->blocks, Block, i);
-      g_autoptr(GPtrArray) layouts = layouts_for (self, block);
+      g_autoptr(GPtrArray) layouts = cached_layouts_for (self, i);
       TextStyle style = text_style_of (self, block->kind);
 
       height += (i > from ? style.before : 0) + block_height (block, layouts) + style.after;
@@ -950,6 +992,10 @@ paginate (MeasuresReport *self)
   self->block_y = g_array_sized_new (FALSE, TRUE, sizeof (double), self->blocks->len);
   g_array_set_size (self->block_pages, self->blocks->len);
   g_array_set_size (self->block_y, self->blocks->len);
+  self->block_layouts = g_ptr_array_new_full (self->blocks->len, layouts_unref);
+  g_ptr_array_set_size (self->block_layouts, self->blocks->len);
+  self->block_widths = g_array_sized_new (FALSE, TRUE, sizeof (double), self->blocks->len);
+  g_array_set_size (self->block_widths, self->blocks->len);
 
   set_column (&cursor, MARGIN_SIDE, _measures_report_content_width (self));
   new_page (&cursor, FALSE);

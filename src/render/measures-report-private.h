@@ -165,6 +165,8 @@ struct _MeasuresReport
   GPtrArray *pages;
   GArray *block_pages;      /* the page each block starts on */
   GArray *block_y;
+  GPtrArray *block_layouts; /* each block's layouts, made at block_widths */
+  GArray *block_widths;
   PangoContext *context;
   double width;
   double height;
