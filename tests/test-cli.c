@@ -653,6 +653,50 @@ test_preferences_for_reports (TempDir       *fixture,
   g_assert_nonnull (strstr (text, "Short Description"));
 }
 
+/* Every office's sheets, two to a landscape page when asked for. */
+static void
+test_office_sheets_layout (TempDir       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *db = temp_path (fixture, "strategy.db");
+  g_autofree char *one = temp_path (fixture, "one");
+  g_autofree char *two = temp_path (fixture, "two");
+  const char *portrait[] = { "--database", db, "--export-office-sheets", one, NULL };
+  const char *landscape[] = { "--database", db, "--export-office-sheets", two,
+                              "--layout", "two-per-page", NULL };
+  const char *unknown[] = { "--database", db, "--export-office-sheets", two,
+                            "--layout", "three-per-page", NULL };
+  const char *sizes[] = { "595.276 x 841.89 pts (A4)", "841.89 x 595.276 pts (A4)" };
+  const char *folders[] = { one, two };
+  g_auto(Result) first = { 0 };
+  g_auto(Result) second = { 0 };
+  g_auto(Result) refused = { 0 };
+
+  run_measures (&first, portrait);
+  g_assert_cmpint (first.status, ==, 0);
+  run_measures (&second, landscape);
+  g_assert_cmpint (second.status, ==, 0);
+  g_assert_cmpstr (second.err, ==, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (folders); i++)
+    {
+      g_autofree char *pdf = g_build_filename (folders[i], "SAM.pdf", NULL);
+      const char *info_argv[] = { "pdfinfo", pdf, NULL };
+      g_autofree char *info = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (g_spawn_sync (NULL, (char **)info_argv, NULL, G_SPAWN_SEARCH_PATH, NULL,
+                                   NULL, &info, NULL, NULL, &error));
+      g_assert_no_error (error);
+      if (strstr (info, sizes[i]) == NULL)
+        g_error ("%s is not %s:\n%s", pdf, sizes[i], info);
+    }
+
+  run_measures (&refused, unknown);
+  g_assert_cmpint (refused.status, !=, 0);
+  g_assert_nonnull (strstr (refused.err, "three-per-page"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -676,6 +720,7 @@ main (int   argc,
   ADD ("preferences-for-reports", test_preferences_for_reports);
   ADD ("export-xlsx-goal-and-failure", test_export_xlsx_goal_and_failure);
   ADD ("export-monitoring", test_export_monitoring);
+  ADD ("office-sheets-layout", test_office_sheets_layout);
 
 #undef ADD
 

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "measures-format.h"
 #include "measures-report.h"
 #include "measures-statistics.h"
 #include "measures-test-util.h"
@@ -339,6 +340,52 @@ test_all_offices (TempDir       *fixture,
     n++;
   /* One file per office named in at least one measure; no temporary left. */
   g_assert_cmpuint (n, ==, 51);
+}
+
+/* Every office's sheets, two to a landscape page: each file is landscape
+ * A4 and names every measure the office leads or takes part in. */
+static void
+test_office_sheets_two_per_page (TempDir       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(MeasuresStore) store = open_filled_store (fixture);
+  g_autoptr(GListModel) measures = measures_store_list_measures (store, NULL);
+  g_autofree char *folder = temp_path (fixture, "sheets");
+  g_autoptr(GError) error = NULL;
+  const char *offices[] = { "SAM", "SuS", "Wifö" };
+  guint n = 0;
+
+  g_assert_true (measures_report_export_office_sheets (store, folder, "en", MEASURES_PAPER_A4,
+                                                       MEASURES_LAYOUT_TWO_PER_PAGE, "Jane Roe",
+                                                       &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 51);
+
+  for (guint i = 0; i < G_N_ELEMENTS (offices); i++)
+    {
+      g_autofree char *stem = measures_report_safe_file_name (offices[i]);
+      g_autofree char *name = g_strconcat (stem, ".pdf", NULL);
+      g_autofree char *pdf = g_build_filename (folder, name, NULL);
+      g_autofree char *info = pdf_info (pdf);
+      g_autofree char *text = pdf_text (pdf);
+      guint named = 0;
+
+      if (strstr (info, "Page size:       841.89 x 595.276 pts (A4)") == NULL)
+        g_error ("%s is not on landscape A4:\n%s", pdf, info);
+      for (guint m = 0; m < g_list_model_get_n_items (measures); m++)
+        {
+          g_autoptr(MeasuresMeasure) measure = g_list_model_get_item (measures, m);
+          g_autofree char *title = collapse (measures_measure_get_title (measure));
+
+          if (!measures_measure_has_office (measure, offices[i], MEASURES_ROLE_LEAD) &&
+              !measures_measure_has_office (measure, offices[i], MEASURES_ROLE_INVOLVED))
+            continue;
+          if (strstr (text, title) == NULL)
+            g_error ("The sheets of %s do not name “%s”", offices[i], title);
+          named++;
+        }
+      g_assert_cmpuint (named, >, 0);
+    }
 }
 
 /* The monitoring report ------------------------------------------------- */
@@ -1165,6 +1212,303 @@ test_two_per_page (TempDir       *fixture,
     }
 }
 
+/* The pages' texts, each page's words joined by single spaces. */
+static GStrv
+page_texts (const char *pdf)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *text = run (argv, NULL);
+  GStrv pages = g_strsplit (text, "\f", -1);
+
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      char *page = collapse (g_strdelimit (pages[i], "\t", ' '));
+
+      g_free (pages[i]);
+      pages[i] = page;
+    }
+
+  return pages;
+}
+
+/* Words without their hyphens: pdftotext joins a word hyphenated at a
+ * line's end. */
+static char *
+without_hyphens (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "-", -1);
+  g_autofree char *joined = g_strjoinv ("", parts);
+
+  return collapse (joined);
+}
+
+/* The vision is a page of its own: its title and every statement, as the
+ * store has them, in order and as list items; nothing else of the report;
+ * and set in the page's middle, not jammed at its top. */
+static void
+test_vision_page (TempDir       *fixture,
+                  gconstpointer  data)
+{
+  static const struct { const char *language; MeasuresLayout layout; } cases[] = {
+    { "de", MEASURES_LAYOUT_ONE_PER_PAGE },
+    { "en", MEASURES_LAYOUT_TWO_PER_PAGE },
+    { "fr", MEASURES_LAYOUT_TWO_PER_PAGE },
+  };
+  g_autoptr(MeasuresStore) store = open_filled_store (fixture);
+  g_autofree char *strategy_title = NULL;
+  g_autofree char *vision_title = NULL;
+  g_auto(GStrv) statements = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The labels in the report's language, as the command line has them. */
+  measures_i18n_setup (g_getenv ("MEASURES_LOCALEDIR"));
+  g_assert_true (measures_store_load_vision (store, &strategy_title, &vision_title, &statements,
+                                             &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (statements), ==, 4);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autofree char *name = g_strdup_printf ("vision-%s.pdf", cases[c].language);
+      g_autofree char *pdf = temp_path (fixture, name);
+      g_autoptr(MeasuresReport) report = measures_report_new_strategy (store, &error);
+      g_autoptr(GPtrArray) items = NULL;
+      g_autoptr(GString) expected = g_string_new (NULL);
+      g_autoptr(GHashTable) expected_words = g_hash_table_new (g_str_hash, g_str_equal);
+      g_autoptr(GRegex) furniture = NULL;
+      g_autofree char *title = collapse (vision_title);
+      g_autofree char *escaped = g_regex_escape_string (strategy_title, -1);
+      g_autofree char *pattern = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *rest = NULL;
+      g_auto(GStrv) pages = NULL;
+      const char *page = NULL;
+      g_autofree char *boxes = NULL;
+      g_auto(GStrv) words = NULL;
+      const char *label;
+      guint vision_page = 0;
+      int heading, at;
+      double width, height, first_y = G_MAXDOUBLE, last_y = 0, area;
+
+      g_assert_no_error (error);
+      measures_report_set_language (report, cases[c].language);
+      measures_report_set_layout (report, cases[c].layout);
+      g_assert_true (measures_report_write_pdf (report, pdf, MEASURES_PAPER_A4, &error));
+      g_assert_no_error (error);
+
+      /* In the structure tree: the section's heading, the title, then
+       * each statement as a list item, and then the first goal. */
+      items = struct_items (pdf);
+      /* The cover names the vision too, under the strategy's title. */
+      at = find_item (items, find_item (items, 0, "H1", strategy_title) + 2, "P", title);
+      g_assert_cmpint (at, >, 0);
+      heading = at - 1;
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (items, heading), "H1\t"));
+      label = strchr (g_ptr_array_index (items, heading), '\t') + 1;
+      for (guint i = 0; statements[i] != NULL; i++)
+        {
+          g_autofree char *statement = collapse (statements[i]);
+          g_autofree char *item = g_strdup_printf ("LBody\t%s", statement);
+
+          while (g_str_has_prefix (g_ptr_array_index (items, ++at), "Lbl\t"))
+            ;
+          g_assert_cmpstr (g_ptr_array_index (items, at), ==, item);
+        }
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (items, at + 1), "H1\t"));
+      g_assert_cmpint (find_item (items, at + 1, "P", title), <, 0);
+
+      /* The page that holds it, after the cover. */
+      pages = page_texts (pdf);
+      for (guint p = 1; pages[p] != NULL; p++)
+        {
+          if (strstr (pages[p], title) == NULL)
+            continue;
+          g_assert_cmpuint (vision_page, ==, 0);
+          vision_page = p + 1;
+          page = pages[p];
+        }
+      g_assert_cmpuint (vision_page, >, 0);
+
+      /* Every word on it is the vision's, or the running header's and
+       * footer's; and every word of the vision is on it. */
+      g_string_append_printf (expected, "%s %s", label, title);
+      for (guint i = 0; statements[i] != NULL; i++)
+        g_string_append_printf (expected, " %s", statements[i]);
+      text = without_hyphens (expected->str);
+      words = g_strsplit (text, " ", -1);
+      for (guint i = 0; words[i] != NULL; i++)
+        g_hash_table_add (expected_words, words[i]);
+      pattern = g_strdup_printf ("%s|(As of|Stand:|Situation au) \\S+( \\S+)? \\d{4}|"
+                                 "(Page|Seite) \\d+ (of|von|sur) \\d+", escaped);
+      furniture = g_regex_new (pattern, 0, 0, NULL);
+      rest = g_regex_replace_literal (furniture, page, -1, 0, " ", 0, NULL);
+      {
+        g_autofree char *bare = without_hyphens (rest);
+        g_auto(GStrv) found = g_strsplit (bare, " ", -1);
+        g_autoptr(GHashTable) found_words = g_hash_table_new (g_str_hash, g_str_equal);
+
+        for (guint i = 0; found[i] != NULL; i++)
+          {
+            if (found[i][0] == '\0')
+              continue;
+            if (!g_hash_table_contains (expected_words, found[i]))
+              g_error ("“%s” is on the vision's page of %s", found[i], pdf);
+            g_hash_table_add (found_words, found[i]);
+          }
+        for (guint i = 0; words[i] != NULL; i++)
+          if (!g_hash_table_contains (found_words, words[i]))
+            g_error ("“%s” is missing from the vision's page of %s", words[i], pdf);
+      }
+
+      /* Balanced: as much room above as a little less below, give or take. */
+      {
+        g_autofree char *number = g_strdup_printf ("%u", vision_page);
+        const char *bbox_argv[] = { "pdftotext", "-bbox", "-f", number, "-l", number, pdf, "-",
+                                    NULL };
+        g_autoptr(GRegex) word = g_regex_new ("<word xMin=\"[\\d.]+\" yMin=\"([\\d.]+)\" "
+                                              "xMax=\"[\\d.]+\" yMax=\"([\\d.]+)\"", 0, 0, NULL);
+        g_autoptr(GMatchInfo) match = NULL;
+
+        measures_paper_get_size (MEASURES_PAPER_A4, &width, &height);
+        if (cases[c].layout == MEASURES_LAYOUT_TWO_PER_PAGE)
+          height = width;
+        boxes = run (bbox_argv, NULL);
+        g_regex_match (word, boxes, 0, &match);
+        for (; g_match_info_matches (match); g_match_info_next (match, NULL))
+          {
+            g_autofree char *y0 = g_match_info_fetch (match, 1);
+            g_autofree char *y1 = g_match_info_fetch (match, 2);
+
+            /* The header and the footer stand in the margins. */
+            if (g_ascii_strtod (y0, NULL) < 60 || g_ascii_strtod (y1, NULL) > height - 50)
+              continue;
+            first_y = MIN (first_y, g_ascii_strtod (y0, NULL));
+            last_y = MAX (last_y, g_ascii_strtod (y1, NULL));
+          }
+        area = height - 70 - 64;
+        if (first_y - 70 < area * 0.15 || height - 64 - last_y < area * 0.15)
+          g_error ("The vision stands from %g to %g on a page of %g points in %s", first_y,
+                   last_y, height, pdf);
+      }
+    }
+}
+
+/* Two sheets to a page need two sheets: a single measure's sheet, the
+ * overview table and the monitoring report keep their portrait pages
+ * rather than fill half of a landscape one. */
+static void
+test_layout_needs_sheets (TempDir       *fixture,
+                          gconstpointer  data)
+{
+  const char *reports[][2] = { { "--measure", "3" }, { "--overview", NULL },
+                               { "--monitoring", NULL } };
+
+  for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+    {
+      g_autofree char *pdf = temp_path (fixture, "report.pdf");
+      g_autofree char *info = NULL;
+
+      g_assert_cmpint (export (fixture, "--export-pdf", pdf, "--layout", "two-per-page",
+                               "--report-language", "de", reports[i][0], reports[i][1], NULL),
+                       ==, 0);
+      info = pdf_info (pdf);
+      if (strstr (info, "Page size:       595.276 x 841.89 pts (A4)") == NULL)
+        g_error ("%s with two sheets per page is not on portrait A4:\n%s", reports[i][0], info);
+      if (g_str_equal (reports[i][0], "--measure"))
+        g_assert_cmpuint (pdf_pages (pdf), ==, 1);
+    }
+}
+
+/* A table's columns are wide enough for their words: German's "In
+ * Durchführung" in the overview's status column breaks between its
+ * words, not inside the second. */
+static void
+test_table_words_whole (TempDir       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *pdf = temp_path (fixture, "overview.pdf");
+  g_autofree char *text = NULL;
+
+  g_assert_cmpint (export (fixture, "--export-pdf", pdf, "--overview", "--report-language", "de",
+                           NULL), ==, 0);
+  text = pdf_text (pdf);
+  g_assert_nonnull (strstr (text, "In Durchführung"));
+  g_assert_null (strstr (text, "Durchführun g"));
+  g_assert_null (strstr (text, "Durchfüh rung"));
+}
+
+/* Headings stay with what they introduce: a sheet's implementation table
+ * keeps its heading and all its rows on one page, and a goal's heading
+ * and headline are not left at a page's foot without its text. */
+static void
+test_kept_together (TempDir       *fixture,
+                    gconstpointer  data)
+{
+  static const char * const layouts[] = { "one-per-page", "two-per-page" };
+  static const char * const labels[] = { "Implementation", "Involved", "Realization Period",
+                                         "Costs" };
+  g_autoptr(MeasuresStore) store = open_filled_store (fixture);
+  g_autoptr(GListModel) goals = measures_store_list_goals (store, NULL);
+
+  for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
+    {
+      g_autofree char *pdf = temp_path (fixture, "strategy.pdf");
+      g_auto(GStrv) pages = NULL;
+      guint sheets = 0;
+
+      export_tagged (fixture, pdf, "fr", "--layout", layouts[l]);
+      pages = page_texts (pdf);
+      for (guint p = 0; pages[p] != NULL; p++)
+        {
+          for (guint g = 0; g < g_list_model_get_n_items (goals); g++)
+            {
+              g_autoptr(MeasuresGoal) goal = g_list_model_get_item (goals, g);
+              g_autofree char *headline = collapse (measures_goal_get_headline (goal));
+              const char *at = strstr (pages[p], headline);
+
+              /* The headline is the last thing on the page. */
+              if (at != NULL && g_regex_match_simple ("^ *(Situation au .*)?$",
+                                                      at + strlen (headline), 0, 0))
+                g_error ("Goal %u's headline ends page %u of %s", g + 1, p + 1, pdf);
+            }
+        }
+      g_clear_pointer (&pages, g_strfreev);
+
+      export_tagged (fixture, pdf, "en", "--layout", layouts[l]);
+      pages = page_texts (pdf);
+      for (guint p = 0; pages[p] != NULL; p++)
+        {
+          guint counts[G_N_ELEMENTS (labels)] = { 0 };
+
+          for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+            for (const char *at = pages[p]; (at = strstr (at, labels[i])) != NULL; at++)
+              counts[i]++;
+          for (guint i = 1; i < G_N_ELEMENTS (labels); i++)
+            if (counts[i] != counts[0])
+              g_error ("Page %u of %s holds %u “%s” but %u “%s”: a table is split", p + 1, pdf,
+                       counts[0], labels[0], counts[i], labels[i]);
+          sheets += counts[0];
+        }
+      g_assert_cmpuint (sheets, ==, 50);
+    }
+}
+
+/* A goal's report sets the overview of its measures below the goal's
+ * text, not on a page of its own. */
+static void
+test_goal_text_and_overview (TempDir       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *pdf = temp_path (fixture, "goal.pdf");
+  g_auto(GStrv) pages = NULL;
+
+  g_assert_cmpint (export (fixture, "--export-pdf", pdf, "--goal", "2", "--report-language", "en",
+                           NULL), ==, 0);
+  pages = page_texts (pdf);
+  g_assert_nonnull (strstr (pages[1], "Goal 2: Zusammenarbeit in Europa und Europakompetenz"));
+  g_assert_nonnull (strstr (pages[1], "Overview of the Measures"));
+}
+
 /* The logo goes on the cover as an image; the house colour takes. */
 static void
 test_logo (TempDir       *fixture,
@@ -1273,6 +1617,7 @@ main (int   argc,
   ADD ("long-and-special-text", test_long_and_special_text);
   ADD ("errors", test_errors);
   ADD ("all-offices", test_all_offices);
+  ADD ("office-sheets-two-per-page", test_office_sheets_two_per_page);
   ADD ("monitoring", test_monitoring_report);
   ADD ("monitoring-narrowed", test_monitoring_narrowed);
   ADD ("monitoring-languages", test_monitoring_languages);
@@ -1281,6 +1626,11 @@ main (int   argc,
   ADD ("tagged-kinds", test_tagged_kinds);
   ADD ("metadata", test_metadata);
   ADD ("two-per-page", test_two_per_page);
+  ADD ("vision-page", test_vision_page);
+  ADD ("layout-needs-sheets", test_layout_needs_sheets);
+  ADD ("table-words-whole", test_table_words_whole);
+  ADD ("kept-together", test_kept_together);
+  ADD ("goal-text-and-overview", test_goal_text_and_overview);
   ADD ("logo", test_logo);
   ADD ("coordinator-notes", test_coordinator_notes);
 

@@ -65,8 +65,9 @@ const GOptionEntry _measures_application_options[] = {
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The paper size of the reports: a4 (default) or letter"), N_("SIZE") },
   { "layout", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-pdf: one-per-page (default), or two-per-page for two measure sheets side "
-       "by side on a landscape page, as the printed strategy has them"), N_("LAYOUT") },
+    N_("With --export-pdf or --export-office-sheets: one-per-page (default), or two-per-page "
+       "for two measure sheets side by side on a landscape page, as the printed strategy has "
+       "them"), N_("LAYOUT") },
   { "coordinator-notes", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-pdf: add the notes meant for the strategy’s coordinator, such as how the "
        "overview table words a measure differently"), NULL },

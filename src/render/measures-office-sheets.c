@@ -97,7 +97,8 @@ measures_report_list_offices (MeasuresStore  *store,
  * @folder: where to write; created when missing
  * @language: (nullable): the reports' language, or %NULL for the
  *   interface's
- * @layout: one measure sheet per page, or two side by side
+ * @layout: one sheet per portrait page, or two side by side on a
+ *   landscape page
  * @author: (nullable): who is named as the PDFs' author
  * @n_written: (out) (optional): how many files were written
  *

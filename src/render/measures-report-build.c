@@ -42,6 +42,7 @@ block_clear (Block *block)
   g_free (block->sheet);
   g_clear_pointer (&block->points, g_array_unref);
   g_free (block->unit);
+  g_free (block->fitted);
 }
 
 static void
@@ -395,20 +396,29 @@ measures_layout_from_string (const char     *name,
  * Chooses how measure sheets are set. With two per page,
  * measures_report_write_pdf() turns the paper to landscape; a caller that
  * paginates itself passes landscape sizes.
+ *
+ * Only a report with two sheets or more sets them side by side: a single
+ * measure's sheet, the overview table and the monitoring report keep
+ * their portrait pages, which a lone sheet or a table fills better than
+ * half a landscape page; measures_report_get_layout() then says so.
  */
 void
 measures_report_set_layout (MeasuresReport *self,
                             MeasuresLayout  layout)
 {
+  gboolean has_sheets;
+
   g_return_if_fail (MEASURES_IS_REPORT (self));
 
-  self->layout = layout;
+  has_sheets = self->kind == REPORT_STRATEGY || self->kind == REPORT_GOAL ||
+               self->kind == REPORT_OFFICE;
+  self->layout = has_sheets && self->measures->len >= 2 ? layout : MEASURES_LAYOUT_ONE_PER_PAGE;
 }
 
 /**
  * measures_report_get_layout:
  *
- * Returns: the layout of the measure sheets
+ * Returns: the layout of the measure sheets, as the report sets them
  */
 MeasuresLayout
 measures_report_get_layout (MeasuresReport *self)
@@ -776,12 +786,17 @@ add_overview (MeasuresReport *self,
 {
   guint heading;
 
+  /* Below the goals' texts where half the page is free, rather than
+   * leaving them a page of their own. */
   add_page_break (self, NULL);
+  last_block (self)->soft_break = TRUE;
   heading = add_block (self, BLOCK_HEADING, _("Overview of the Measures"), NULL);
   mark (self, heading, outline_level, _("Overview of the Measures"));
+  last_block (self)->keep_with_next = TRUE;
   /* Translators: the overview table's narrow first column, a goal's number */
   add_block (self, BLOCK_TABLE_HEADER, C_("table column", "Goal"), _("Measure"), _("Lead"),
              _("Priority"), _("Status"), _("Progress"), NULL);
+  last_block (self)->keep_with_next = TRUE;
 
   for (guint i = 0; i < measures->len; i++)
     {
@@ -816,7 +831,10 @@ add_goal_text (MeasuresReport *self,
   block = add_block (self, BLOCK_HEADING, heading, NULL);
   if (outline_level > 0)
     mark (self, block, outline_level, heading);
+  /* Not a heading and its headline alone at a page's foot. */
+  last_block (self)->keep_with_next = TRUE;
   add_block (self, BLOCK_LEAD, measures_goal_get_headline (goal), NULL);
+  last_block (self)->keep_with_next = TRUE;
   add_paragraphs (self, measures_goal_get_text (goal));
 }
 
@@ -933,13 +951,17 @@ _measures_report_build (MeasuresReport *self)
         for (guint i = 0; i < 2 + g_list_model_get_n_items (self->goals) + self->measures->len; i++)
           add_block (self, BLOCK_TOC_ENTRY, "", NULL);
 
+        /* The vision as the strategy sets it: a page of its own, its
+         * title large, its statements beneath. */
         add_page_break (self, NULL);
+        last_block (self)->balanced = TRUE;
         vision = add_block (self, BLOCK_HEADING, _("Vision"), NULL);
         mark (self, vision, 1, _("Vision"));
+        last_block (self)->keep_with_next = TRUE;
         g_array_append_val (toc, vision);
-        add_block (self, BLOCK_LEAD, self->vision_title, NULL);
+        add_block (self, BLOCK_DISPLAY, self->vision_title, NULL);
         for (guint i = 0; self->statements[i] != NULL; i++)
-          add_block (self, BLOCK_BULLET, self->statements[i], NULL);
+          add_block (self, BLOCK_STATEMENT, self->statements[i], NULL);
 
         for (guint i = 0; i < g_list_model_get_n_items (self->goals); i++)
           {
@@ -1018,7 +1040,15 @@ _measures_report_build (MeasuresReport *self)
         add_goal_text (self, goal, 1, TRUE);
         add_overview (self, self->measures, 1);
         for (guint i = 0; i < self->measures->len; i++)
-          add_measure_sheet (self, g_ptr_array_index (self->measures, i), 1);
+          {
+            guint sheet = self->blocks->len;
+
+            add_measure_sheet (self, g_ptr_array_index (self->measures, i), 1);
+            /* Below the overview's last rows, rather than leave them a
+             * page of their own. */
+            if (i == 0)
+              g_array_index (self->blocks, Block, sheet).soft_break = TRUE;
+          }
       }
       break;
 

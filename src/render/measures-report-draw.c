@@ -95,6 +95,7 @@ group_of (BlockKind kind)
   switch (kind)
     {
     case BLOCK_BULLET:
+    case BLOCK_STATEMENT:
       return "L";
     case BLOCK_ROW:
     case BLOCK_TABLE_HEADER:
@@ -237,6 +238,34 @@ show_lines (cairo_t     *cr,
   pango_layout_iter_free (iter);
 }
 
+/* A line of the page's furniture, cut short with an ellipsis where it is
+ * wider than @width. */
+static PangoLayout *
+make_line (MeasuresReport *self,
+           cairo_t        *cr,
+           const char     *text,
+           double          size,
+           PangoWeight     weight,
+           double          width,
+           PangoAlignment  alignment)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = measures_render_style_new_font (self->style, size, weight,
+                                                                         PANGO_STYLE_NORMAL);
+
+  /* Same metrics as the pages' layouts. */
+  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
+  pango_layout_context_changed (layout);
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, width * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_alignment (layout, alignment);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_set_attributes (layout, _measures_report_text_attributes ());
+
+  return layout;
+}
+
 static void
 draw_text (MeasuresReport *self,
            cairo_t        *cr,
@@ -248,19 +277,8 @@ draw_text (MeasuresReport *self,
            double          width,
            PangoAlignment  alignment)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = measures_render_style_new_font (self->style, size, weight,
-                                                                         PANGO_STYLE_NORMAL);
+  g_autoptr(PangoLayout) layout = make_line (self, cr, text, size, weight, width, alignment);
 
-  /* Same metrics as the pages' layouts. */
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72);
-  pango_layout_context_changed (layout);
-  pango_layout_set_font_description (layout, font);
-  pango_layout_set_width (layout, width * PANGO_SCALE);
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_alignment (layout, alignment);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_set_attributes (layout, _measures_report_text_attributes ());
   show_lines (cr, layout, x, y, 0, -1);
 }
 
@@ -381,12 +399,19 @@ draw_header_and_footer (MeasuresReport *self,
   measures_render_style_set_source (cr, &style->dim);
   {
     double indent = logo > 0 ? logo * self->logo_width / self->logo_height + 8 : 0;
+    g_autoptr(PangoLayout) left = make_line (self, cr, self->strategy_title, 7.5,
+                                             PANGO_WEIGHT_NORMAL, width / 2 - indent,
+                                             PANGO_ALIGN_LEFT);
+    PangoRectangle used;
 
-    draw_text (self, cr, self->strategy_title, 7.5, PANGO_WEIGHT_NORMAL, MARGIN_SIDE + indent,
-               MARGIN_TOP - 34, width / 2 - indent, PANGO_ALIGN_LEFT);
+    show_lines (cr, left, MARGIN_SIDE + indent, MARGIN_TOP - 34, 0, -1);
+    /* The report's title, such as a goal's, takes the room the strategy's
+     * leaves, on one line: a second would run into the rule beneath. */
+    pango_layout_get_pixel_extents (left, NULL, &used);
+    indent += used.width + 16;
+    draw_text (self, cr, self->title, 7.5, PANGO_WEIGHT_BOLD, MARGIN_SIDE + indent,
+               MARGIN_TOP - 34, width - indent, PANGO_ALIGN_RIGHT);
   }
-  draw_text (self, cr, self->title, 7.5, PANGO_WEIGHT_BOLD, MARGIN_SIDE + width / 2,
-             MARGIN_TOP - 34, width / 2, PANGO_ALIGN_RIGHT);
   measures_render_style_set_source (cr, self->has_house_color ? &style->accent : &style->rule);
   cairo_set_line_width (cr, 0.6);
   cairo_move_to (cr, MARGIN_SIDE, MARGIN_TOP - 16);
@@ -571,6 +596,42 @@ draw_piece (MeasuresReport *self,
         }
       tag_begin (self, cr, "LBody");
       show_lines (cr, g_ptr_array_index (piece->layouts, 0), x + BULLET_INDENT, piece->y,
+                  piece->first_line, piece->n_lines);
+      tag_end (self, cr, "LBody");
+      tag_end (self, cr, "LI");
+      break;
+
+    case BLOCK_DISPLAY:
+      /* A bar in the city's colour beside it, as a pull quote has. */
+      measures_render_style_set_source (cr, &style->accent);
+      cairo_rectangle (cr, x, piece->y + 2, 4, piece->height - 2);
+      cairo_fill (cr);
+      measures_render_style_set_source (cr, &style->ink);
+      tag_begin (self, cr, "P");
+      show_lines (cr, g_ptr_array_index (piece->layouts, 0), x + DISPLAY_INDENT, piece->y,
+                  piece->first_line, piece->n_lines);
+      tag_end (self, cr, "P");
+      break;
+
+    case BLOCK_STATEMENT:
+      tag_begin (self, cr, "LI");
+      if (piece->first_line == 0)
+        {
+          PangoLayoutIter *iter = pango_layout_get_iter (g_ptr_array_index (piece->layouts, 0));
+          int y0, y1;
+
+          /* A square in the city's colour, in the middle of the first line. */
+          pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+          pango_layout_iter_free (iter);
+          tag_begin (self, cr, "Lbl");
+          measures_render_style_set_source (cr, &style->accent);
+          cairo_rectangle (cr, x + 2, piece->y + (y0 + y1) / 2.0 / PANGO_SCALE - 3, 6, 6);
+          cairo_fill (cr);
+          tag_end (self, cr, "Lbl");
+        }
+      measures_render_style_set_source (cr, &style->ink);
+      tag_begin (self, cr, "LBody");
+      show_lines (cr, g_ptr_array_index (piece->layouts, 0), x + STATEMENT_INDENT, piece->y,
                   piece->first_line, piece->n_lines);
       tag_end (self, cr, "LBody");
       tag_end (self, cr, "LI");

@@ -19,6 +19,14 @@ piece_free (Piece *piece)
   g_free (piece);
 }
 
+/* Blocks that are not text have no layouts. */
+static void
+layouts_unref (gpointer layouts)
+{
+  if (layouts != NULL)
+    g_ptr_array_unref (layouts);
+}
+
 static void
 page_free (Page *page)
 {
@@ -33,6 +41,8 @@ _measures_report_clear_layout (MeasuresReport *self)
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->block_pages, g_array_unref);
   g_clear_pointer (&self->block_y, g_array_unref);
+  g_clear_pointer (&self->block_layouts, g_ptr_array_unref);
+  g_clear_pointer (&self->block_widths, g_array_unref);
   g_clear_object (&self->context);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->date_text, g_free);
@@ -53,6 +63,10 @@ text_style_of (MeasuresReport *self,
   TextStyle style = base_style_of (kind);
   double scale = self->flow_width < _measures_report_content_width (self) ? TWO_PER_PAGE_SCALE
                                                                           : 1.0;
+
+  /* The vision's page has room to spare. */
+  if (kind == BLOCK_DISPLAY || kind == BLOCK_STATEMENT)
+    scale = 1.0;
 
   style.size *= scale;
   style.before *= scale;
@@ -93,6 +107,10 @@ base_style_of (BlockKind kind)
       return (TextStyle) { 9.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0, 3 };
     case BLOCK_BULLET:
       return (TextStyle) { 9.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0, 3 };
+    case BLOCK_DISPLAY:
+      return (TextStyle) { 24, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, 6, 26 };
+    case BLOCK_STATEMENT:
+      return (TextStyle) { 13, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0, 14 };
     case BLOCK_PARAGRAPH:
     default:
       return (TextStyle) { 9.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, 0, 6 };
@@ -165,6 +183,8 @@ double
 _measures_report_column_width (const Block *block,
                                guint        column)
 {
+  if (block->fitted != NULL)
+    return block->fitted[column];
   return block->columns != NULL ? block->columns[column] : _measures_report_column_share[column];
 }
 
@@ -190,6 +210,36 @@ add_layout (MeasuresReport *self,
   g_ptr_array_add (layouts, _measures_report_make_layout (self, text, style, weight, width));
 }
 
+/* Large type, but not so large that a word breaks: the vision's title
+ * has words such as "innovativer.nachhaltiger.weltoffener.". */
+static double
+display_size (MeasuresReport *self,
+              const char     *text,
+              TextStyle       style,
+              double          width)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \n", -1);
+  double widest = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      g_autoptr(PangoLayout) layout = NULL;
+      int word_width;
+
+      if (words[i][0] == '\0')
+        continue;
+      layout = _measures_report_make_layout (self, words[i], style, style.weight, -1);
+      pango_layout_set_width (layout, -1);
+      pango_layout_get_size (layout, &word_width, NULL);
+      widest = MAX (widest, (double)word_width / PANGO_SCALE);
+    }
+
+  if (widest <= width)
+    return style.size;
+  /* Not below the size of a title. */
+  return MAX (text_style_of (self, BLOCK_TITLE).size, (int)(style.size * width / widest));
+}
+
 static GPtrArray *
 layouts_for (MeasuresReport *self,
              Block          *block)
@@ -202,6 +252,13 @@ layouts_for (MeasuresReport *self,
     {
     case BLOCK_BULLET:
       add_layout (self, layouts, block->cells[0], style, style.weight, width - BULLET_INDENT);
+      break;
+    case BLOCK_DISPLAY:
+      style.size = display_size (self, block->cells[0], style, width - DISPLAY_INDENT);
+      add_layout (self, layouts, block->cells[0], style, style.weight, width - DISPLAY_INDENT);
+      break;
+    case BLOCK_STATEMENT:
+      add_layout (self, layouts, block->cells[0], style, style.weight, width - STATEMENT_INDENT);
       break;
     case BLOCK_ROW:
       add_layout (self, layouts, block->cells[0], style, PANGO_WEIGHT_BOLD,
@@ -243,6 +300,26 @@ layouts_for (MeasuresReport *self,
   return layouts;
 }
 
+/* A block's layouts at the width blocks are set in now: made once, as
+ * keeping a heading with what follows measures the blocks it keeps with
+ * before they are placed. */
+static GPtrArray *
+cached_layouts_for (MeasuresReport *self,
+                    guint           index)
+{
+  GPtrArray **cached = (GPtrArray **)&g_ptr_array_index (self->block_layouts, index);
+  double *width = &g_array_index (self->block_widths, double, index);
+
+  if (*cached == NULL || *width != self->flow_width)
+    {
+      g_clear_pointer (cached, g_ptr_array_unref);
+      *cached = layouts_for (self, &g_array_index (self->blocks, Block, index));
+      *width = self->flow_width;
+    }
+
+  return g_ptr_array_ref (*cached);
+}
+
 double
 _measures_report_layout_height (PangoLayout *layout)
 {
@@ -250,6 +327,93 @@ _measures_report_layout_height (PangoLayout *layout)
 
   pango_layout_get_size (layout, NULL, &height);
   return (double)height / PANGO_SCALE;
+}
+
+/* The width of the widest word of @text: a layout that wraps at words
+ * only, one point wide, sets each word on a line of its own. */
+static double
+widest_word (MeasuresReport *self,
+             const char     *text,
+             TextStyle       style)
+{
+  g_autoptr(PangoLayout) layout = _measures_report_make_layout (self, text, style, style.weight,
+                                                                1);
+  PangoRectangle logical;
+
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double)logical.width / PANGO_SCALE;
+}
+
+/* Widens a table's columns where a word of theirs would break in the
+ * middle, as "In Durchführung" would in the status column, taking the room
+ * from the columns that have some to spare. The table is the header at
+ * @header and the rows and groups that follow it. */
+static void
+fit_columns (MeasuresReport *self,
+             guint           header)
+{
+  Block *first = &g_array_index (self->blocks, Block, header);
+  guint n = _measures_report_n_columns (first);
+  g_autofree double *need = g_new0 (double, n);
+  g_autofree double *have = g_new0 (double, n);
+  g_autoptr(GHashTable) widths = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  double width = self->flow_width, deficit = 0, slack = 0;
+  guint end = header + 1;
+
+  while (end < self->blocks->len &&
+         (g_array_index (self->blocks, Block, end).kind == BLOCK_TABLE_ROW ||
+          g_array_index (self->blocks, Block, end).kind == BLOCK_TABLE_GROUP))
+    end++;
+
+  for (guint i = header; i < end; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+      TextStyle style = text_style_of (self, block->kind);
+
+      if (block->kind == BLOCK_TABLE_GROUP)
+        continue;
+      for (guint c = 0; c < n && block->cells[c] != NULL; c++)
+        {
+          double *word;
+
+          /* A sparkline has no words. */
+          if (block->points != NULL && c + 1 == n)
+            continue;
+          /* Statuses and priorities repeat: each is measured once. */
+          if ((word = g_hash_table_lookup (widths, block->cells[c])) == NULL)
+            {
+              word = g_new (double, 1);
+              *word = widest_word (self, block->cells[c], style);
+              g_hash_table_insert (widths, block->cells[c], word);
+            }
+          need[c] = MAX (need[c], *word + 2 * CELL_PAD + 1);
+        }
+    }
+
+  for (guint c = 0; c < n; c++)
+    {
+      have[c] = width * _measures_report_column_width (first, c);
+      deficit += MAX (0, need[c] - have[c]);
+      slack += MAX (0, have[c] - need[c]);
+    }
+
+  /* Nothing breaks, or nothing can be done about it. */
+  if (deficit == 0 || deficit > slack)
+    return;
+
+  for (guint c = 0; c < n; c++)
+    have[c] = have[c] < need[c] ? need[c] : have[c] - (have[c] - need[c]) * deficit / slack;
+  for (guint i = header; i < end; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+
+      block->fitted = g_new (double, n);
+      for (guint c = 0; c < n; c++)
+        block->fitted[c] = have[c] / width;
+      /* Laid out at the old widths, to keep the heading with the table. */
+      g_clear_pointer (&g_ptr_array_index (self->block_layouts, i), g_ptr_array_unref);
+    }
 }
 
 /* Heights of rows and padded boxes around the text. */
@@ -404,7 +568,7 @@ new_page (Cursor   *cursor,
   if (cursor->table_header >= 0)
     {
       Block *header = &g_array_index (self->blocks, Block, cursor->table_header);
-      g_autoptr(GPtrArray) layouts = layouts_for (self, header);
+      g_autoptr(GPtrArray) layouts = cached_layouts_for (self, cursor->table_header);
 
       place (cursor, cursor->table_header, layouts, 0, -1, block_height (header, layouts))
         ->repeated = TRUE;
@@ -437,15 +601,27 @@ record_block_start (MeasuresReport *self,
   g_array_index (self->block_y, double, block) = cursor->y;
 }
 
+/* Whether a block's text may break between its lines, across pages. */
+static gboolean
+flows (BlockKind kind)
+{
+  return kind == BLOCK_PARAGRAPH || kind == BLOCK_BULLET || kind == BLOCK_DISPLAY ||
+         kind == BLOCK_STATEMENT;
+}
+
 /* The first lines' height of the block after @index, to keep a heading
- * together with what it introduces. */
+ * together with what it introduces; and where that block keeps with the
+ * next in turn, theirs too, up to @limit: a sheet's implementation table
+ * stays together with its heading rather than losing its last rows to the
+ * next page. */
 static double
 next_block_start (MeasuresReport *self,
-                  guint           index)
+                  guint           index,
+                  double          limit)
 {
   g_autoptr(GPtrArray) layouts = NULL;
   Block *next;
-  double top_y, bottom_y;
+  double top_y, bottom_y, height;
 
   if (index + 1 >= self->blocks->len)
     return 0;
@@ -454,8 +630,8 @@ next_block_start (MeasuresReport *self,
   if (next->kind == BLOCK_PAGE_BREAK || next->kind == BLOCK_COVER)
     return 0;
 
-  layouts = layouts_for (self, next);
-  if (next->kind == BLOCK_PARAGRAPH || next->kind == BLOCK_BULLET)
+  layouts = cached_layouts_for (self, index + 1);
+  if (flows (next->kind))
     {
       PangoLayout *layout = g_ptr_array_index (layouts, 0);
       int n = MIN (2, pango_layout_get_line_count (layout));
@@ -464,7 +640,12 @@ next_block_start (MeasuresReport *self,
       return bottom_y;
     }
 
-  return block_height (next, layouts);
+  height = block_height (next, layouts);
+  if (next->keep_with_next && height < limit)
+    height += text_style_of (self, next->kind).after +
+              next_block_start (self, index + 1, limit - height);
+
+  return height;
 }
 
 /* Places a paragraph line by line, across as many pages as it needs. */
@@ -525,17 +706,23 @@ place_block (Cursor *cursor,
   if (block->kind != BLOCK_TABLE_ROW)
     cursor->table_group = -1;
 
-  layouts = layouts_for (self, block);
+  if (block->kind == BLOCK_TABLE_HEADER && block->fitted == NULL)
+    fit_columns (self, i);
+
+  layouts = cached_layouts_for (self, i);
   height = block_height (block, layouts);
 
   if (cursor->y > top ())
     cursor->y += style.before;
 
-  needed = height + (block->keep_with_next ? style.after + next_block_start (self, i) : 0);
+  /* What keeps together may take half the page at most. */
+  needed = height + (block->keep_with_next
+                       ? style.after + next_block_start (self, i, (bottom (self) - top ()) / 2)
+                       : 0);
 
   if (cursor->y + needed > bottom (self))
     {
-      gboolean splittable = block->kind == BLOCK_PARAGRAPH || block->kind == BLOCK_BULLET;
+      gboolean splittable = flows (block->kind);
       double first_top, first_bottom;
 
       line_extent (g_ptr_array_index (layouts, 0), 0, &first_top, &first_bottom);
@@ -551,8 +738,7 @@ place_block (Cursor *cursor,
 
   record_block_start (self, i, cursor);
 
-  if ((block->kind == BLOCK_PARAGRAPH || block->kind == BLOCK_BULLET) &&
-      cursor->y + height > bottom (self))
+  if (flows (block->kind) && cursor->y + height > bottom (self))
     place_lines (cursor, i, layouts);
   else
     place (cursor, i, layouts, 0, -1, height);
@@ -565,8 +751,8 @@ place_block (Cursor *cursor,
   cursor->y += style.after;
 }
 
-/* Whether a sheet may start below what is on the page: when it follows
- * its goal's heading and half the page is still free. */
+/* Whether a sheet or a section may start below what is on the page: when
+ * its break is a soft one and half the page is still free. */
 static gboolean
 fits_below (Cursor *cursor,
             Block  *page_break)
@@ -660,6 +846,142 @@ place_sheets (Cursor *cursor,
   return i;
 }
 
+/* Moves what was placed on @page from piece @first_piece on down, so that
+ * it stands a little above the page's middle, where the eye puts it. */
+static void
+balance (MeasuresReport *self,
+         guint           page,
+         guint           first_piece)
+{
+  Page *p = g_ptr_array_index (self->pages, page);
+  double end = top (), offset;
+
+  for (guint i = first_piece; i < p->pieces->len; i++)
+    {
+      Piece *piece = g_ptr_array_index (p->pieces, i);
+
+      end = MAX (end, piece->y + piece->height);
+    }
+
+  offset = MAX (0, (bottom (self) - end) * 0.4);
+  for (guint i = first_piece; i < p->pieces->len; i++)
+    {
+      Piece *piece = g_ptr_array_index (p->pieces, i);
+
+      if (piece->block < self->blocks->len &&
+          piece->y == g_array_index (self->block_y, double, piece->block))
+        g_array_index (self->block_y, double, piece->block) += offset;
+      piece->y += offset;
+    }
+}
+
+/* The height of blocks @from … @to - 1, one below the other in the
+ * column the cursor sets. */
+static double
+stack_height (MeasuresReport *self,
+              guint           from,
+              guint           to)
+{
+  double height = 0;
+
+  for (guint i = from; i < to; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+      g_autoptr(GPtrArray) layouts = cached_layouts_for (self, i);
+      TextStyle style = text_style_of (self, block->kind);
+
+      height += (i > from ? style.before : 0) + block_height (block, layouts) + style.after;
+    }
+
+  return height;
+}
+
+/* A page of its own, set in its middle: the vision. On a landscape page
+ * its statements stand in two columns beneath its title, the first half
+ * on the left, where they fit the page. What does not fit one page runs
+ * on as any text does, and is set from the top. Returns the block after
+ * the last. */
+static guint
+place_balanced (Cursor *cursor,
+                guint   first)
+{
+  MeasuresReport *self = cursor->self;
+  gboolean spread = self->layout == MEASURES_LAYOUT_TWO_PER_PAGE;
+  double full_width = _measures_report_content_width (self);
+  double column_width = (full_width - COLUMN_GAP) / 2;
+  guint page, last_page, first_piece, n_statements = 0, statement = 0;
+  guint columns_page = 0;
+  double columns_y = 0;
+  guint i;
+
+  if (cursor->page->pieces->len > 0)
+    new_page (cursor, FALSE);
+  page = last_page = cursor->page_index;
+  first_piece = cursor->page->pieces->len;
+  cursor->sheet = NULL;
+  cursor->table_header = -1;
+  cursor->table_group = -1;
+  record_block_start (self, first, cursor);
+
+  for (i = first + 1; i < self->blocks->len; i++)
+    {
+      BlockKind kind = g_array_index (self->blocks, Block, i).kind;
+
+      if (kind == BLOCK_PAGE_BREAK || kind == BLOCK_COVER)
+        break;
+      n_statements += kind == BLOCK_STATEMENT;
+    }
+
+  for (i = first + 1; i < self->blocks->len; i++)
+    {
+      Block *block = &g_array_index (self->blocks, Block, i);
+
+      if (block->kind == BLOCK_PAGE_BREAK || block->kind == BLOCK_COVER)
+        break;
+
+      if (spread && block->kind == BLOCK_STATEMENT)
+        {
+          if (statement == 0)
+            {
+              guint half = i + (n_statements + 1) / 2;
+
+              /* Columns that run on would be read down the left one
+               * across pages before the right one: one column then. */
+              columns_page = cursor->page_index;
+              columns_y = cursor->y;
+              set_column (cursor, MARGIN_SIDE, column_width);
+              if (columns_y + MAX (stack_height (self, i, half),
+                                   stack_height (self, half, i + n_statements)) > bottom (self))
+                {
+                  spread = FALSE;
+                  set_column (cursor, MARGIN_SIDE, full_width);
+                }
+            }
+          else if (statement == (n_statements + 1) / 2)
+            {
+              last_page = MAX (last_page, cursor->page_index);
+              go_to_page (cursor, columns_page);
+              cursor->y = columns_y;
+              cursor->n_placed = 1;
+              set_column (cursor, MARGIN_SIDE + column_width + COLUMN_GAP, column_width);
+            }
+          statement++;
+        }
+      place_block (cursor, i);
+    }
+
+  last_page = MAX (last_page, cursor->page_index);
+  if (last_page == page)
+    balance (self, page, first_piece);
+
+  /* What follows starts on a page of its own, across the full width. */
+  go_to_page (cursor, last_page);
+  cursor->n_placed = 1;
+  set_column (cursor, MARGIN_SIDE, full_width);
+
+  return i;
+}
+
 static void
 paginate (MeasuresReport *self)
 {
@@ -670,6 +992,10 @@ paginate (MeasuresReport *self)
   self->block_y = g_array_sized_new (FALSE, TRUE, sizeof (double), self->blocks->len);
   g_array_set_size (self->block_pages, self->blocks->len);
   g_array_set_size (self->block_y, self->blocks->len);
+  self->block_layouts = g_ptr_array_new_full (self->blocks->len, layouts_unref);
+  g_ptr_array_set_size (self->block_layouts, self->blocks->len);
+  self->block_widths = g_array_sized_new (FALSE, TRUE, sizeof (double), self->blocks->len);
+  g_array_set_size (self->block_widths, self->blocks->len);
 
   set_column (&cursor, MARGIN_SIDE, _measures_report_content_width (self));
   new_page (&cursor, FALSE);
@@ -683,6 +1009,11 @@ paginate (MeasuresReport *self)
           if (self->layout == MEASURES_LAYOUT_TWO_PER_PAGE && block->sheet != NULL)
             {
               i = place_sheets (&cursor, i) - 1;
+              continue;
+            }
+          if (block->balanced)
+            {
+              i = place_balanced (&cursor, i) - 1;
               continue;
             }
 

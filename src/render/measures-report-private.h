@@ -39,6 +39,8 @@ typedef enum {
   BLOCK_TOC_ENTRY,
   BLOCK_TABLE_GROUP,  /* a table's full-width row that names the rows below */
   BLOCK_CHART,        /* a label, a chart and its description beneath */
+  BLOCK_DISPLAY,      /* the vision's title, set large */
+  BLOCK_STATEMENT,    /* one of the vision's statements: a list item set large */
 } BlockKind;
 
 typedef enum {
@@ -57,12 +59,16 @@ typedef struct
   double progress;      /* BLOCK_STATUS */
   gboolean indented;    /* BLOCK_TOC_ENTRY: a sheet under its goal */
   gboolean keep_with_next;
-  gboolean soft_break;  /* BLOCK_PAGE_BREAK: the sheet may start below what
-                         * precedes it: a goal's heading above its first sheet */
+  gboolean soft_break;  /* BLOCK_PAGE_BREAK: what follows may start below
+                         * what precedes it: a goal's heading above its first
+                         * sheet, the overview below the goals' texts */
+  gboolean balanced;    /* BLOCK_PAGE_BREAK: what follows, up to the next
+                         * break, is a page of its own, set in its middle */
   int heading_level;    /* the structure tag's heading level, 0: the kind's */
   /* Tables other than the overview: the columns' shares of the width. */
   const double *columns;
   guint n_columns;
+  double *fitted;       /* a table's shares, widened where a word would break */
   /* BLOCK_CHART, and a BLOCK_TABLE_ROW whose last cell is a sparkline */
   ChartKind chart;
   guint counts[MEASURES_N_STATUSES];
@@ -159,6 +165,8 @@ struct _MeasuresReport
   GPtrArray *pages;
   GArray *block_pages;      /* the page each block starts on */
   GArray *block_y;
+  GPtrArray *block_layouts; /* each block's layouts, made at block_widths */
+  GArray *block_widths;
   PangoContext *context;
   double width;
   double height;
@@ -179,6 +187,8 @@ struct _MeasuresReport
 #define CELL_PAD 4.0
 #define CHART_GAP 4.0        /* between a chart and its label or description */
 #define CHART_NOTE_SIZE 7.5  /* a chart's description beneath it */
+#define DISPLAY_INDENT 18.0  /* the vision's title, right of its bar */
+#define STATEMENT_INDENT 22.0
 
 /* The overview table's columns: goal, measure, lead, priority, status,
  * progress. */
