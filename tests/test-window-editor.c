@@ -357,6 +357,21 @@ test_editor_narrow (Fixture       *f,
   editor = detail_page (f, "editor");
   pause_for_screenshot ("editor-narrow");
 
+  /* Every objective's field shows its text as soon as the editor opens,
+   * before anything is clicked or focused. */
+  for (int i = 0; gtk_list_box_get_row_at_index (EDITOR_CHILD (editor, "objectives_list"), i);
+       i++)
+    {
+      GtkTextView *view = objective_view (editor, i);
+      GtkTextIter start;
+      GdkRectangle line;
+
+      gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (view), &start);
+      gtk_text_view_get_iter_location (view, &start, &line);
+      g_assert_cmpint (line.height, >, 0);
+      g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (view)), >=, line.height);
+    }
+
   gtk_widget_measure (GTK_WIDGET (editor), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural,
                       NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);

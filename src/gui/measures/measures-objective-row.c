@@ -152,6 +152,23 @@ measures_objective_row_class_init (MeasuresObjectiveRowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, key_pressed);
 }
 
+/* GTK 4.8's text view learns its height only once its lines are laid out,
+ * after the row first took its place: without asking again, an objective
+ * would show as an empty sliver until something else resizes the list. */
+static gboolean
+resize_text (gpointer data)
+{
+  gtk_widget_queue_resize (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+text_view_mapped (GtkWidget *text_view)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, resize_text, g_object_ref (text_view),
+                   g_object_unref);
+}
+
 static void
 measures_objective_row_init (MeasuresObjectiveRow *self)
 {
@@ -160,6 +177,7 @@ measures_objective_row_init (MeasuresObjectiveRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   buffer = gtk_text_view_get_buffer (self->text_view);
+  g_signal_connect (self->text_view, "map", G_CALLBACK (text_view_mapped), NULL);
   g_signal_connect_object (buffer, "insert-text", G_CALLBACK (text_inserted), self, 0);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (text_changed), self,
                            G_CONNECT_SWAPPED);
