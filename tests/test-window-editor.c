@@ -69,29 +69,6 @@ find_descendant (GtkWidget *widget,
   return NULL;
 }
 
-/* A label under @widget that shows @text: one on screen if any. */
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  GtkLabel *hidden = NULL;
-
-  if (GTK_IS_LABEL (widget) && g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkLabel *found = find_label (c, text);
-
-      if (found != NULL && gtk_widget_get_mapped (GTK_WIDGET (found)))
-        return found;
-      if (found != NULL && hidden == NULL)
-        hidden = found;
-    }
-
-  return hidden;
-}
-
 /* A button under @widget whose tooltip is @name. */
 static GtkWidget *
 find_button (GtkWidget  *widget,
@@ -109,19 +86,6 @@ find_button (GtkWidget  *widget,
     }
 
   return NULL;
-}
-
-/* Whether the label shows all of its text: neither cut with "…" nor
- * wider than the room it has. */
-static gboolean
-shows_whole (GtkLabel *label)
-{
-  PangoLayout *layout = gtk_label_get_layout (label);
-  int width;
-
-  pango_layout_get_pixel_size (layout, &width, NULL);
-  return gtk_widget_get_mapped (GTK_WIDGET (label)) && !pango_layout_is_ellipsized (layout) &&
-         width <= gtk_widget_get_width (GTK_WIDGET (label));
 }
 
 static GtkListBoxRow *

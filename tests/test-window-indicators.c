@@ -213,6 +213,19 @@ test_indicators (Fixture       *f,
   g_assert_nonnull (editor);
   g_assert_false (can_save (editor));
 
+  /* At its narrowest, the goal it belongs to is named whole, not cut. */
+  gtk_window_set_default_size (GTK_WINDOW (editor), 360, 700);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (editor));
+  iterate ();
+  {
+    GtkLabel *goal = find_label (EDITOR_CHILD (editor, "goal_row"),
+                                 "Ziel 1: Internationale Stadtgesellschaft und "
+                                 "Willkommenskultur");
+
+    g_assert_nonnull (goal);
+    g_assert_true (shows_whole (goal));
+  }
+
   type (EDITOR_CHILD (editor, "name_row"), "Radwegenetz");
   type (EDITOR_CHILD (editor, "unit_row"), "km");
   type (EDITOR_CHILD (editor, "description_row"), "Länge der Radwege in der Stadt");

@@ -60,6 +60,9 @@ void                 fixture_setup        (Fixture       *f,
 void                 fixture_teardown     (Fixture       *f,
                                            gconstpointer  data);
 void                 reset_settings       (GSettings     *settings);
+GtkLabel            *find_label           (GtkWidget     *widget,
+                                           const char    *text);
+gboolean             shows_whole          (GtkLabel      *label);
 void                 select_sidebar_row   (Fixture       *f,
                                            int            index);
 Display             *x_display            (GtkWidget     *widget);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "measures-combo-row.h"
 #include "measures-date-button.h"
 #include "measures-format.h"
 #include "measures-indicator-editor.h"
@@ -721,6 +722,10 @@ measures_indicator_editor_init (MeasuresIndicatorEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   measures_date_button_set_name (self->baseline_date, _("Baseline date"));
+  /* Goals', measures' and offices' names are long. */
+  measures_combo_row_show_whole (self->goal_row);
+  measures_combo_row_show_whole (self->measure_row);
+  measures_combo_row_show_whole (self->office_row);
 }
 
 /**

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "measures-combo-row.h"
 #include "measures-goal.h"
 #include "measures-measure-editor.h"
 #include "measures-objective-row.h"
@@ -213,64 +214,6 @@ collect_objectives (MeasuresMeasureEditor *self)
     }
 
   return g_strv_builder_end (builder);
-}
-
-/* Goals ------------------------------------------------------------------ */
-
-/* The goals offered in the goal row's list: whole, on as many lines as
- * they need, the chosen one ticked. */
-
-static void
-goal_item_setup (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 MeasuresMeasureEditor    *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), check);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-goal_item_update_check (GtkListItem *item,
-                        GParamSpec  *pspec,
-                        AdwComboRow *row)
-{
-  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (item));
-
-  gtk_widget_set_opacity (check, adw_combo_row_get_selected_item (row) ==
-                                 gtk_list_item_get_item (item) ? 1 : 0);
-}
-
-static void
-goal_item_bind (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                MeasuresMeasureEditor    *self)
-{
-  GtkWidget *label = gtk_widget_get_first_child (gtk_list_item_get_child (item));
-
-  gtk_label_set_text (GTK_LABEL (label),
-                      gtk_string_object_get_string (gtk_list_item_get_item (item)));
-  g_signal_connect_object (self->goal_row, "notify::selected-item",
-                           G_CALLBACK (goal_item_update_check), item, G_CONNECT_SWAPPED);
-  goal_item_update_check (item, NULL, self->goal_row);
-}
-
-static void
-goal_item_unbind (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  MeasuresMeasureEditor    *self)
-{
-  g_signal_handlers_disconnect_by_func (self->goal_row, goal_item_update_check, item);
 }
 
 /* Offices ---------------------------------------------------------------- */
@@ -909,14 +852,7 @@ measures_measure_editor_init (MeasuresMeasureEditor *self)
     gtk_string_list_append (priorities, measures_priority_get_label (i));
   adw_combo_row_set_model (self->priority_row, G_LIST_MODEL (priorities));
 
-  {
-    g_autoptr(GtkListItemFactory) goals = gtk_signal_list_item_factory_new ();
-
-    g_signal_connect_object (goals, "setup", G_CALLBACK (goal_item_setup), self, 0);
-    g_signal_connect_object (goals, "bind", G_CALLBACK (goal_item_bind), self, 0);
-    g_signal_connect_object (goals, "unbind", G_CALLBACK (goal_item_unbind), self, 0);
-    adw_combo_row_set_list_factory (self->goal_row, goals);
-  }
+  measures_combo_row_show_whole (self->goal_row);
 
   picker_init (&self->pickers[MEASURES_ROLE_LEAD], self, MEASURES_ROLE_LEAD,
                self->lead_offices_row, self->lead_offices_button);
