@@ -299,6 +299,13 @@ test_tab_leaves_lists (Fixture       *f,
   /* To the pane beside it, the measures, not over it to the sheet. */
   g_assert_true (has_focus_within (MEASURES_CHILD (f, "measure_list_pane")));
 
+  /* From the goal's folded explanation on to the measures: the folded
+   * text does not hold Tab. */
+  gtk_widget_grab_focus (MEASURES_CHILD (f, "goal_text_expander"));
+  sync_input (GTK_WIDGET (f->window));
+  press_keys (GTK_WIDGET (f->window), 0, GDK_KEY_Tab);
+  g_assert_true (has_focus_within (list));
+
   /* Into the measures, then out of them again. */
   gtk_widget_grab_focus (list);
   sync_input (GTK_WIDGET (f->window));
