@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "measures-print-preview.h"
@@ -580,6 +581,22 @@ test_preview_prints (Fixture       *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (preview));
   g_assert_cmpint (gtk_widget_get_width (area), >, fit_width);
   pause_for_screenshot ("preview-zoomed");
+  /* Zooming keeps what is in the middle of the view there: scrolled down
+   * a third of the page, a zoom does not jump back to the top. */
+  {
+    GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    double middle;
+
+    gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v) / 3);
+    middle = (gtk_adjustment_get_value (v) + gtk_adjustment_get_page_size (v) / 2) /
+             gtk_adjustment_get_upper (v);
+    press_keys (GTK_WIDGET (preview), GDK_CONTROL_MASK, GDK_KEY_equal);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (preview));
+    iterate ();
+    g_assert_cmpfloat (fabs ((gtk_adjustment_get_value (v) + gtk_adjustment_get_page_size (v) / 2) /
+                             gtk_adjustment_get_upper (v) - middle), <, 0.02);
+    press_keys (GTK_WIDGET (preview), GDK_CONTROL_MASK, GDK_KEY_minus);
+  }
   press_keys (GTK_WIDGET (preview), GDK_CONTROL_MASK, GDK_KEY_minus);
   press_keys (GTK_WIDGET (preview), GDK_CONTROL_MASK, GDK_KEY_0);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (preview));

@@ -35,6 +35,8 @@ struct _MeasuresPrintPreview
   double page_height;
   double zoom;                          /* of the real size; 0 fits the page */
   double scrolled;                      /* Ctrl+scroll not yet turned into zoom */
+  double centre[2];                     /* of the view, as parts of the page shown, to
+                                           keep where it is after a zoom; < 0: none */
   guint resized_id;                     /* the fitted zoom to show anew */
 
   /* Template widgets */
@@ -266,6 +268,46 @@ next_action (GtkWidget  *widget,
     show_position (self, self->position + 1);
 }
 
+static GtkAdjustment *
+adjustment (MeasuresPrintPreview *self,
+            guint                 axis)
+{
+  return axis == 0 ? gtk_scrolled_window_get_hadjustment (self->scroller)
+                   : gtk_scrolled_window_get_vadjustment (self->scroller);
+}
+
+/* Notes which part of the page is in the middle of the view, so that a
+ * zoom keeps it there rather than jumping to the page's top left. */
+static void
+note_centre (MeasuresPrintPreview *self)
+{
+  for (guint axis = 0; axis < 2; axis++)
+    {
+      GtkAdjustment *a = adjustment (self, axis);
+      double lower = gtk_adjustment_get_lower (a);
+      double upper = gtk_adjustment_get_upper (a) - lower;
+      double middle = gtk_adjustment_get_value (a) - lower + gtk_adjustment_get_page_size (a) / 2;
+
+      self->centre[axis] = upper > 0 ? middle / upper : -1;
+    }
+}
+
+/* Once the zoomed page has its size: the noted part back in the middle. */
+static void
+adjustment_changed (MeasuresPrintPreview *self,
+                    GtkAdjustment        *a)
+{
+  guint axis = a == adjustment (self, 0) ? 0 : 1;
+  double upper = gtk_adjustment_get_upper (a) - gtk_adjustment_get_lower (a);
+
+  if (self->centre[axis] < 0)
+    return;
+
+  gtk_adjustment_set_value (a, gtk_adjustment_get_lower (a) + self->centre[axis] * upper -
+                               gtk_adjustment_get_page_size (a) / 2);
+  self->centre[axis] = -1;
+}
+
 /* From the zoom shown, fitted or not, one step further. */
 static void
 zoom_by (MeasuresPrintPreview *self,
@@ -273,6 +315,8 @@ zoom_by (MeasuresPrintPreview *self,
 {
   double zoom = current_scale (self) / REAL_SIZE;
   guint n = G_N_ELEMENTS (zoom_levels);
+
+  note_centre (self);
 
   if (steps > 0)
     {
@@ -484,6 +528,10 @@ measures_print_preview_init (MeasuresPrintPreview *self)
   self->page_width = 595.2756;
   self->page_height = 841.8898;
   gtk_drawing_area_set_draw_func (self->page_area, draw, self, NULL);
+  self->centre[0] = self->centre[1] = -1;
+  for (guint axis = 0; axis < 2; axis++)
+    g_signal_connect_object (adjustment (self, axis), "changed", G_CALLBACK (adjustment_changed),
+                             self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->page_area, "resize", G_CALLBACK (scroller_resized), self,
                            G_CONNECT_SWAPPED);
 
