@@ -607,8 +607,8 @@ test_office_and_measure_named (TempDir       *fixture,
   g_assert_null (strstr (none.err, "no longer"));
 }
 
-/* The language and the author chosen in the preferences are the
- * reports', unless the command line says otherwise. */
+/* The language, author, paper and layout chosen in the preferences are
+ * the reports', unless the command line says otherwise. */
 static void
 test_preferences_for_reports (TempDir       *fixture,
                               gconstpointer  data)
@@ -634,6 +634,8 @@ test_preferences_for_reports (TempDir       *fixture,
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   g_assert_true (g_file_set_contents (keyfile, "[de/karlsruhe/Measures]\n"
                                                "language='fr'\n"
+                                               "paper='letter'\n"
+                                               "layout='two-per-page'\n"
                                                "author-name='Jeanne Dupont'\n", -1, &error));
   run_measures_in (&result, args, env);
   g_assert_cmpint (result.status, ==, 0);
@@ -643,6 +645,8 @@ test_preferences_for_reports (TempDir       *fixture,
   g_assert_true (g_spawn_sync (NULL, (char **)info_argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                                &info, NULL, NULL, &error));
   g_assert_nonnull (strstr (info, "Jeanne Dupont"));
+  /* Letter, turned: the goal's sheets two to a page. */
+  g_assert_nonnull (strstr (info, "792 x 612 pts"));
 
   /* The option first. */
   g_clear_pointer (&text, g_free);

@@ -63,11 +63,12 @@ const GOptionEntry _measures_application_options[] = {
     N_("The language of the reports’ labels: de, en or fr (default: the interface’s)"),
     N_("LANGUAGE") },
   { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The paper size of the reports: a4 (default) or letter"), N_("SIZE") },
+    N_("The paper size of the reports: a4 or letter (default: as in the preferences)"),
+    N_("SIZE") },
   { "layout", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-pdf or --export-office-sheets: one-per-page (default), or two-per-page "
-       "for two measure sheets side by side on a landscape page, as the printed strategy has "
-       "them"), N_("LAYOUT") },
+    N_("With --export-pdf or --export-office-sheets: one-per-page, or two-per-page for two "
+       "measure sheets side by side on a landscape page, as the printed strategy has them "
+       "(default: as in the preferences)"), N_("LAYOUT") },
   { "coordinator-notes", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-pdf: add the notes meant for the strategy’s coordinator, such as how the "
        "overview table words a measure differently"), NULL },
@@ -359,6 +360,11 @@ read_export_options (GVariantDict  *options,
     export->language = preference ("language");
   g_variant_dict_lookup (options, "paper", "&s", &paper);
   g_variant_dict_lookup (options, "layout", "&s", &layout);
+  /* Paper and layout too: as the window would print them. */
+  if (paper == NULL)
+    paper = preference ("paper");
+  if (layout == NULL)
+    layout = preference ("layout");
   export->coordinator_notes = g_variant_dict_contains (options, "coordinator-notes");
 
   if (layout != NULL && !measures_layout_from_string (layout, &export->layout))
