@@ -642,7 +642,7 @@ measures_store_add_report (MeasuresStore   *self,
   g_autofree char *now = measures_store_now ();
   g_autofree char *today = measures_store_today ();
   MeasuresWrite write = { 0 };
-  gint64 entry_id;
+  gint64 entry_id = 0;
 
   g_return_val_if_fail (MEASURES_IS_STORE (self), 0);
   g_return_val_if_fail (author != NULL, 0);
@@ -665,8 +665,8 @@ measures_store_add_report (MeasuresStore   *self,
 
   entry = measures_log_entry_new (0, measure_id, now, author, status, progress, text, NULL);
   measures_log_entry_set_reported_for (entry, reported_for);
-  entry_id = ENGINE (self)->insert_log_entry (self, measure_id, entry, error);
-  if (entry_id == 0 ||
+  /* The entry's id is known by the commit at the latest. */
+  if (!ENGINE (self)->insert_log_entry (self, measure_id, entry, &entry_id, error) ||
       !record (self, MEASURES_HISTORY_MEASURE, measure_id, now, author, "log", NULL, text,
                error) ||
       !sync_state (self, stored, status, progress, FALSE, now, author, error) ||
@@ -677,6 +677,7 @@ measures_store_add_report (MeasuresStore   *self,
                error))
     return 0;
 
+  g_assert (entry_id > 0);
   return entry_id;
 }
 

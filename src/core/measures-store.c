@@ -791,7 +791,7 @@ measures_store_insert_log_entry (MeasuresStore     *self,
   g_return_val_if_fail (MEASURES_IS_STORE (self), FALSE);
   g_return_val_if_fail (MEASURES_IS_LOG_ENTRY (entry), FALSE);
 
-  return MEASURES_STORE_GET_CLASS (self)->insert_log_entry (self, measure_id, entry, error) != 0;
+  return MEASURES_STORE_GET_CLASS (self)->insert_log_entry (self, measure_id, entry, NULL, error);
 }
 
 /**

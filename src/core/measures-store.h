@@ -311,9 +311,12 @@ struct _MeasuresStoreClass
   gint64           (*add_measure)          (MeasuresStore       *self,
                                             MeasuresMeasure     *measure,
                                             GError             **error);
-  gint64           (*insert_log_entry)     (MeasuresStore       *self,
+  /* @id, when not %NULL, is set once the engine knows it: at once, or
+   * when the write's next statement that waits is answered. */
+  gboolean         (*insert_log_entry)     (MeasuresStore       *self,
                                             gint64               measure_id,
                                             MeasuresLogEntry    *entry,
+                                            gint64              *id,
                                             GError             **error);
   gboolean         (*record_history)       (MeasuresStore       *self,
                                             MeasuresHistoryKind  kind,

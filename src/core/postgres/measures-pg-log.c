@@ -498,14 +498,32 @@ pg_list_progress_log (MeasuresStore  *store,
   return TRUE;
 }
 
-static gint64
+static gboolean
+answer_log_entry_id (MeasuresPgStore  *self,
+                     const PGresult   *result,
+                     gpointer          data,
+                     GError          **error)
+{
+  gint64 *id = data;
+
+  if (!pg_result_ok (result))
+    return pg_set_error (self, result, error);
+
+  if (id != NULL)
+    *id = pg_int (result, 0, 0);
+  return TRUE;
+}
+
+/* Sent ahead, as the other steps of a write: the id arrives with the
+ * write's next statement that waits, a report's reading of the log. */
+static gboolean
 pg_insert_log_entry (MeasuresStore     *store,
                      gint64             measure_id,
                      MeasuresLogEntry  *entry,
+                     gint64            *id,
                      GError           **error)
 {
   g_auto(PgParams) params = { NULL };
-  g_autoptr(PGresult) result = NULL;
 
   pg_params_init (&params);
   pg_params_int (&params, measure_id);
@@ -517,17 +535,13 @@ pg_insert_log_entry (MeasuresStore     *store,
   pg_params_text (&params, measures_log_entry_get_withdrawn (entry));
   pg_params_text (&params, measures_log_entry_get_reported_for (entry));
 
-  result = pg_query (MEASURES_PG_STORE (store),
-                     "INSERT INTO log_entries (measure_id, date, author, status, progress, text,"
-                     "                         withdrawn, reported_for) "
-                     "VALUES ($1::bigint, $2::text, $3::text, $4::integer, $5::integer, $6::text,"
-                     "        $7::text, $8::text) "
-                     "RETURNING id",
-                     &params, error);
-  if (result == NULL)
-    return 0;
-
-  return pg_int (result, 0, 0);
+  return pg_send (MEASURES_PG_STORE (store),
+                  "INSERT INTO log_entries (measure_id, date, author, status, progress, text,"
+                  "                         withdrawn, reported_for) "
+                  "VALUES ($1::bigint, $2::text, $3::text, $4::integer, $5::integer, $6::text,"
+                  "        $7::text, $8::text) "
+                  "RETURNING id",
+                  &params, answer_log_entry_id, id, NULL, FALSE, error);
 }
 
 void

@@ -537,10 +537,11 @@ sqlite_list_progress_log (MeasuresStore  *store,
   return TRUE;
 }
 
-static gint64
+static gboolean
 sqlite_insert_log_entry (MeasuresStore     *store,
                          gint64             measure_id,
                          MeasuresLogEntry  *entry,
+                         gint64            *id,
                          GError           **error)
 {
   MeasuresSqliteStore *self = MEASURES_SQLITE_STORE (store);
@@ -552,7 +553,7 @@ sqlite_insert_log_entry (MeasuresStore     *store,
                       "  VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                       error);
   if (stmt == NULL)
-    return 0;
+    return FALSE;
 
   sqlite3_bind_int64 (stmt, 1, measure_id);
   sql_bind_text (stmt, 2, measures_log_entry_get_date (entry));
@@ -564,8 +565,10 @@ sqlite_insert_log_entry (MeasuresStore     *store,
   sql_bind_text (stmt, 8, measures_log_entry_get_reported_for (entry));
 
   if (!sql_step_done (self, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (self->db);
+    return FALSE;
+  if (id != NULL)
+    *id = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
 }
 
 void
