@@ -207,6 +207,20 @@ test_office_filter_by_name (Fixture       *f,
   measures_measures_page_clear_filters (page);
   g_assert_cmpuint (list_count (f), ==, 50);
   g_assert_cmpstr (gtk_menu_button_get_label (office), ==, "All offices");
+
+  /* An abbreviation typed whole is that office, though others have it
+   * inside their names ("gemeinsam"). */
+  gtk_menu_button_popup (MEASURES_CHILD (f, "filter_button"));
+  iterate ();
+  gtk_menu_button_popup (office);
+  iterate ();
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  type_text (GTK_WIDGET (f->window), "sam");
+  press_keys (GTK_WIDGET (f->window), 0, GDK_KEY_Return);
+  iterate ();
+  g_assert_cmpstr (gtk_menu_button_get_label (office), ==, "SAM");
+  gtk_menu_button_popdown (MEASURES_CHILD (f, "filter_button"));
+  iterate ();
 }
 
 static guint

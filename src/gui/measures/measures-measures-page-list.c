@@ -265,10 +265,37 @@ office_chosen (MeasuresMeasuresPage *self,
   _measures_measures_page_set_office_filter (self, abbreviation, self->office_role);
 }
 
-/* Enter takes the first office found. */
+/* The abbreviation a choice shows, as its title. */
+static const char *
+office_choice_abbreviation (GtkWidget *row)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (box)));
+}
+
+/* Enter takes the office whose abbreviation was typed whole ("sam" is SAM,
+ * not the first office with "gemeinsam" in its name), else the first
+ * office found. */
 static void
 office_search_activated (MeasuresMeasuresPage *self)
 {
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->office_search));
+  g_autofree char *typed = g_strstrip (g_utf8_casefold (text, -1));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->office_choices));
+       row != NULL && typed[0] != '\0';
+       row = gtk_widget_get_next_sibling (row))
+    {
+      g_autofree char *abbreviation = g_utf8_casefold (office_choice_abbreviation (row), -1);
+
+      if (g_str_equal (abbreviation, typed))
+        {
+          office_chosen (self, GTK_LIST_BOX_ROW (row));
+          return;
+        }
+    }
+
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->office_choices));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
